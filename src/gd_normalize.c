@@ -1,0 +1,414 @@
+/*
+ * gd_normalize.c - one pass over the raw bytes that removes the differences
+ * between layouts that carry no meaning: full-width digits and punctuation,
+ * exotic spaces, CRLF, BOM, Word bookmark artefacts, and HTML markup (tags
+ * become line and cell breaks, entities are decoded).
+ */
+#include "gd_internal.h"
+
+#include <string.h>
+
+typedef struct norm_state
+{
+	char	   *out;
+	size_t		n;
+	bool		html;
+	bool		no_more_gt;		/* no '>' is left in the input: '<' is text */
+} norm_state;
+
+size_t
+gd_find_ascii_ci(const char *s, size_t len, const char *needle)
+{
+	size_t		nlen = strlen(needle);
+
+	if (nlen == 0 || nlen > len)
+		return len;
+	for (size_t i = 0; i + nlen <= len; i++)
+	{
+		size_t		k = 0;
+
+		while (k < nlen)
+		{
+			unsigned char c = (unsigned char) s[i + k];
+
+			if (c >= 'A' && c <= 'Z')
+				c = (unsigned char) (c - 'A' + 'a');
+			if (c != (unsigned char) needle[k])
+				break;
+			k++;
+		}
+		if (k == nlen)
+			return i;
+	}
+	return len;
+}
+
+static void
+put(norm_state *st, char c)
+{
+	st->out[st->n++] = c;
+}
+
+/*
+ * Copy one UTF-8 sequence (or a stray byte) starting at p, mapping it.
+ * Returns the number of input bytes consumed.
+ */
+static size_t
+map_char(norm_state *st, const unsigned char *p, size_t avail)
+{
+	unsigned char c = p[0];
+
+	if (c < 0x80)
+	{
+		if (c == '\r')
+		{
+			put(st, '\n');
+			return (avail > 1 && p[1] == '\n') ? 2 : 1;
+		}
+		if (c == '\f' || c == '\v')
+			c = '\n';
+		else if (c < 0x20 && c != '\t' && c != '\n')
+			c = ' ';
+		if (st->html && (c == '\n' || c == '\t'))
+			c = ' ';			/* markup source formatting is not layout */
+		put(st, (char) c);
+		return 1;
+	}
+	if (c == 0xC2 && avail >= 2 && p[1] == 0xA0)
+	{
+		put(st, ' ');			/* NBSP */
+		return 2;
+	}
+	if (avail >= 3)
+	{
+		if (c == 0xEF && p[1] == 0xBC && p[2] >= 0x90 && p[2] <= 0x99)
+		{
+			put(st, (char) ('0' + (p[2] - 0x90)));	/* full-width digits */
+			return 3;
+		}
+		if (c == 0xEF && p[1] == 0xBC)
+		{
+			static const char fw[] = {
+				/* U+FF08 '(' U+FF09 ')' U+FF0D '-' U+FF0E '.' U+FF0F '/' */
+				[0x88 - 0x80] = '(', [0x89 - 0x80] = ')', [0x8D - 0x80] = '-',
+				[0x8E - 0x80] = '.', [0x8F - 0x80] = '/', [0x8B - 0x80] = '+'
+			};
+			unsigned	k = (unsigned) p[2] - 0x80;
+
+			if (p[2] >= 0x80 && k < sizeof(fw) && fw[k])
+			{
+				put(st, fw[k]);
+				return 3;
+			}
+		}
+		if (c == 0xEF && p[1] == 0xBD && p[2] == 0x9C)
+		{
+			put(st, '|');		/* full-width vertical bar */
+			return 3;
+		}
+		if (c == 0xEF && p[1] == 0xBB && p[2] == 0xBF)
+			return 3;			/* BOM, wherever it stands */
+		if (c == 0xE3 && p[1] == 0x80 && p[2] == 0x80)
+		{
+			put(st, ' ');		/* ideographic space */
+			return 3;
+		}
+		if (c == 0xE2 && p[1] == 0x80 && p[2] >= 0x80 && p[2] <= 0x8A)
+		{
+			put(st, ' ');		/* en/em/thin spaces */
+			return 3;
+		}
+		if (c == 0xE2 && p[1] == 0x80 && p[2] >= 0x8B && p[2] <= 0x8D)
+			return 3;			/* zero-width space and joiners */
+	}
+	put(st, (char) c);
+	return 1;
+}
+
+/* Encode a code point from an HTML entity and map it like literal text. */
+static void
+put_codepoint(norm_state *st, unsigned long cp)
+{
+	unsigned char u[4];
+	size_t		n;
+
+	if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+		cp = 0xFFFD;
+	if (cp < 0x80)
+	{
+		u[0] = (unsigned char) cp;
+		n = 1;
+	}
+	else if (cp < 0x800)
+	{
+		u[0] = (unsigned char) (0xC0 | (cp >> 6));
+		u[1] = (unsigned char) (0x80 | (cp & 0x3F));
+		n = 2;
+	}
+	else if (cp < 0x10000)
+	{
+		u[0] = (unsigned char) (0xE0 | (cp >> 12));
+		u[1] = (unsigned char) (0x80 | ((cp >> 6) & 0x3F));
+		u[2] = (unsigned char) (0x80 | (cp & 0x3F));
+		n = 3;
+	}
+	else
+	{
+		u[0] = (unsigned char) (0xF0 | (cp >> 18));
+		u[1] = (unsigned char) (0x80 | ((cp >> 12) & 0x3F));
+		u[2] = (unsigned char) (0x80 | ((cp >> 6) & 0x3F));
+		u[3] = (unsigned char) (0x80 | (cp & 0x3F));
+		n = 4;
+	}
+	for (size_t i = 0; i < n;)
+		i += map_char(st, u + i, n - i);
+}
+
+/*
+ * Decode an entity at p ('&').  Returns bytes consumed, or 0 when it is not
+ * an entity (then '&' is literal).  A decoded entity is never longer than
+ * its source, so the output still fits.
+ */
+static size_t
+decode_entity(norm_state *st, const char *p, size_t avail)
+{
+	static const struct
+	{
+		const char *name;
+		unsigned long cp;
+	}			named[] = {
+		{"nbsp", 0xA0}, {"amp", '&'}, {"lt", '<'}, {"gt", '>'},
+		{"quot", '"'}, {"apos", '\''}, {"ensp", 0x2002}, {"emsp", 0x2003},
+		{"thinsp", 0x2009}, {"ldquo", 0x201C}, {"rdquo", 0x201D},
+		{"mdash", 0x2014}, {"ndash", 0x2013}, {"middot", 0xB7},
+		{"hellip", 0x2026}
+	};
+	size_t		end = 1;
+
+	while (end < avail && end < 12 && p[end] != ';')
+		end++;
+	if (end >= avail || p[end] != ';' || end < 2)
+		return 0;
+	if (p[1] == '#')
+	{
+		unsigned long cp = 0;
+		bool		hex = (p[2] == 'x' || p[2] == 'X');
+		size_t		i = hex ? 3 : 2;
+
+		if (i >= end)
+			return 0;
+		for (; i < end; i++)
+		{
+			char		ch = p[i];
+			int			d;
+
+			if (ch >= '0' && ch <= '9')
+				d = ch - '0';
+			else if (hex && ch >= 'a' && ch <= 'f')
+				d = ch - 'a' + 10;
+			else if (hex && ch >= 'A' && ch <= 'F')
+				d = ch - 'A' + 10;
+			else
+				return 0;
+			cp = cp * (hex ? 16 : 10) + (unsigned long) d;
+			if (cp > 0x10FFFF)
+				cp = 0x110000;	/* clamp: becomes U+FFFD */
+		}
+		put_codepoint(st, cp);
+		return end + 1;
+	}
+	for (size_t k = 0; k < sizeof(named) / sizeof(named[0]); k++)
+	{
+		size_t		nl = strlen(named[k].name);
+
+		if (nl == end - 1 && memcmp(p + 1, named[k].name, nl) == 0)
+		{
+			put_codepoint(st, named[k].cp);
+			return end + 1;
+		}
+	}
+	return 0;
+}
+
+static bool
+tag_is(const char *name, size_t nlen, const char *want)
+{
+	size_t		wl = strlen(want);
+
+	if (nlen != wl)
+		return false;
+	for (size_t i = 0; i < wl; i++)
+	{
+		char		c = name[i];
+
+		if (c >= 'A' && c <= 'Z')
+			c = (char) (c - 'A' + 'a');
+		if (c != want[i])
+			return false;
+	}
+	return true;
+}
+
+/* The colspan of a cell tag, 1 when absent; capped so a hostile value stays cheap. */
+static int
+tag_colspan(const char *attrs, size_t len)
+{
+	size_t		at = gd_find_ascii_ci(attrs, len, "colspan");
+	int			span = 0;
+
+	if (at == len)
+		return 1;
+	for (at += 7; at < len && (attrs[at] == ' ' || attrs[at] == '=' ||
+							   attrs[at] == '"' || attrs[at] == '\''); at++)
+		;
+	for (; at < len && attrs[at] >= '0' && attrs[at] <= '9'; at++)
+		if (span < 100)
+			span = span * 10 + (attrs[at] - '0');
+	return span < 1 ? 1 : (span > 20 ? 20 : span);
+}
+
+/*
+ * Handle the markup starting at p[0] == '<'.  Returns bytes consumed, or 0
+ * when the '<' is literal text.
+ */
+static size_t
+handle_markup(norm_state *st, const char *p, size_t avail)
+{
+	static const char *const line_tags[] = {
+		"tr", "p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6",
+		"table", "title", "caption", "section", "article", "ul", "ol",
+		"tbody", "thead", "tfoot", "blockquote", "pre", "hr", "body", "html"
+	};
+	const char *gt;
+	size_t		i = 1;
+	bool		closing = false;
+	size_t		name_start,
+				name_len;
+
+	if (avail >= 4 && memcmp(p, "<!--", 4) == 0)
+	{
+		for (size_t k = 4; k + 3 <= avail; k++)
+			if (memcmp(p + k, "-->", 3) == 0)
+				return k + 3;
+		return avail;			/* unterminated comment: the rest is comment */
+	}
+	if (st->no_more_gt)
+		return 0;
+	if (i < avail && p[i] == '/')
+	{
+		closing = true;
+		i++;
+	}
+	name_start = i;
+	while (i < avail && ((p[i] >= 'a' && p[i] <= 'z') || (p[i] >= 'A' && p[i] <= 'Z') ||
+						 (p[i] >= '0' && p[i] <= '9')))
+		i++;
+	name_len = i - name_start;
+	if (name_len == 0 && !(i < avail && p[i] == '!'))
+		return 0;
+	gt = memchr(p + i, '>', avail - i);
+	if (gt == NULL)
+	{
+		st->no_more_gt = true;
+		return 0;
+	}
+	if (!closing && (tag_is(p + name_start, name_len, "script") ||
+					 tag_is(p + name_start, name_len, "style")))
+	{
+		const char *close = tag_is(p + name_start, name_len, "script") ? "</script" : "</style";
+		size_t		body = (size_t) (gt - p) + 1;
+		size_t		at = gd_find_ascii_ci(p + body, avail - body, close);
+
+		return body + at;		/* the closing tag is handled next round */
+	}
+	if (tag_is(p + name_start, name_len, "td") || tag_is(p + name_start, name_len, "th"))
+	{
+		if (!closing)
+		{
+			int			span = tag_colspan(p + i, (size_t) (gt - p) - i);
+
+			/* never write more than the tag's own bytes: output must fit */
+			if ((size_t) span > (size_t) (gt - p) + 1)
+				span = (int) ((gt - p) + 1);
+
+			for (int k = 0; k < span; k++)
+				put(st, '\t');
+		}
+	}
+	else
+	{
+		for (size_t k = 0; k < sizeof(line_tags) / sizeof(line_tags[0]); k++)
+			if (tag_is(p + name_start, name_len, line_tags[k]))
+			{
+				put(st, '\n');
+				break;
+			}
+	}
+	return (size_t) (gt - p) + 1;
+}
+
+static bool
+looks_like_html(const char *buf, size_t len)
+{
+	static const char *const marks[] = {"<table", "<tr", "<td", "<p>", "<p ", "<html", "<br", "<div"};
+	size_t		scan = len < 65536 ? len : 65536;
+
+	for (size_t k = 0; k < sizeof(marks) / sizeof(marks[0]); k++)
+		if (gd_find_ascii_ci(buf, scan, marks[k]) < scan)
+			return true;
+	return false;
+}
+
+size_t
+gd_normalize(const char *buf, size_t len, char *out, bool *is_html, const gd_options *opt)
+{
+	norm_state	st = {out, 0, looks_like_html(buf, len), false};
+	size_t		i = 0;
+	size_t		next_check = GD_INTERRUPT_STRIDE;
+
+	while (i < len)
+	{
+		char		c = buf[i];
+
+		if (i >= next_check)
+		{
+			if (opt->check_interrupts)
+				opt->check_interrupts(opt->interrupt_ctx);
+			next_check = i + GD_INTERRUPT_STRIDE;
+		}
+		if (c == '[' && len - i > 10 && memcmp(buf + i, "[bookmark:", 10) == 0)
+		{
+			const char *close = memchr(buf + i, ']', len - i < 200 ? len - i : 200);
+
+			if (close)
+			{
+				i = (size_t) (close - buf) + 1;
+				continue;
+			}
+		}
+		if (st.html && c == '<')
+		{
+			size_t		used = handle_markup(&st, buf + i, len - i);
+
+			if (used)
+			{
+				i += used;
+				continue;
+			}
+		}
+		if (st.html && c == '&')
+		{
+			size_t		used = decode_entity(&st, buf + i, len - i);
+
+			if (used)
+			{
+				i += used;
+				continue;
+			}
+		}
+		i += map_char(&st, (const unsigned char *) buf + i, len - i);
+	}
+	out[st.n] = '\0';
+	*is_html = st.html;
+	return st.n;
+}

@@ -1,0 +1,1713 @@
+/*
+ * gd_parse.c - from normalised text to a gd_report.
+ *
+ * The shape (see README "Design"): segment the text into the title block and
+ * the six sections by their headings' words; turn each table region into a
+ * stream of label / value / blank / row-break events (one tokenizer for all
+ * layouts, since normalisation already made HTML and pipe rows into tab
+ * rows); assemble the events into rows of (label text, cells); and match
+ * rows to the template by the key phrases of their labels, in template
+ * order, falling back to position where a label is missing or garbled.
+ */
+#include "gd_internal.h"
+#include "gd_template.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#define LABEL_CAP 768			/* folded label text kept per row (tail) */
+#define CELL_CAP 40				/* cells kept per row (tail) */
+#define HEADING_MAX 96			/* folded bytes: longer lines are prose */
+#define FACT_SCAN_MAX 65536		/* prose scanned per section for facts */
+
+typedef struct line_range
+{
+	size_t		start;
+	size_t		end;			/* exclusive, without the '\n' */
+} line_range;
+
+typedef struct region
+{
+	size_t		start;
+	size_t		end;
+	bool		found;
+} region;
+
+typedef struct parser
+{
+	const gd_options *opt;
+	gd_report  *r;
+	const char *t;
+	size_t		n;
+	line_range *lines;
+	size_t		nlines;
+	bool		cell_mode;		/* one cell per line, blank line ends a row */
+	bool		saw_glued;
+	size_t		work;
+} parser;
+
+/* A cell as the assembler holds it: glued digits keep their source run. */
+typedef struct acell
+{
+	gd_cell		cell;
+	size_t		glued_off;
+	uint32_t	glued_len;		/* 0 unless split out of a label */
+} acell;
+
+typedef bool (*row_matcher) (void *ctx, const char *label, size_t label_len,
+							 const acell *cells, int ncells, bool label_in_row);
+
+typedef struct assembler
+{
+	parser	   *p;
+	row_matcher match;
+	void	   *match_ctx;
+	char		label[LABEL_CAP];
+	size_t		label_len;
+	bool		label_in_row;
+	acell		cells[CELL_CAP];
+	int			ncells;
+	bool		has_value;
+} assembler;
+
+/* ---------- small helpers ---------- */
+
+static void *
+gd_alloc(parser *p, size_t size)
+{
+	return p->opt->alloc(p->opt->alloc_ctx, size ? size : 1);
+}
+
+static void
+note_work(parser *p, size_t bytes)
+{
+	p->work += bytes;
+	if (p->work >= GD_INTERRUPT_STRIDE)
+	{
+		p->work = 0;
+		if (p->opt->check_interrupts)
+			p->opt->check_interrupts(p->opt->interrupt_ctx);
+	}
+}
+
+static bool
+is_blank_char(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n';
+}
+
+static uint32_t
+line_of(const parser *p, size_t off)
+{
+	size_t		lo = 0,
+				hi = p->nlines;
+
+	while (lo + 1 < hi)
+	{
+		size_t		mid = (lo + hi) / 2;
+
+		if (p->lines[mid].start <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return (uint32_t) (lo + 1);
+}
+
+static void
+add_problem(parser *p, gd_problem_code code, uint32_t line, const char *fmt,...)
+{
+	gd_report  *r = p->r;
+	gd_problem *pr;
+	va_list		ap;
+
+	if (r->problem_count >= GD_MAX_PROBLEMS)
+		return;
+	pr = &r->problems[r->problem_count++];
+	if (r->problem_count == GD_MAX_PROBLEMS)
+	{
+		pr->code = GD_PROBLEM_TOO_MANY_PROBLEMS;
+		pr->line = 0;
+		snprintf(pr->message, GD_PROBLEM_LEN, "too many problems; the rest are not listed");
+		return;
+	}
+	pr->code = code;
+	pr->line = line;
+	va_start(ap, fmt);
+	vsnprintf(pr->message, GD_PROBLEM_LEN, fmt, ap);
+	va_end(ap);
+}
+
+/*
+ * Fold text for phrase matching: drop whitespace, read '、' after a digit as
+ * '.', so "1、其他" and "1. 其他" and "1.其他" compare equal.  Returns the
+ * folded length (at most cap).
+ */
+static size_t
+fold(const char *s, size_t n, char *dst, size_t cap)
+{
+	size_t		k = 0;
+
+	for (size_t i = 0; i < n && k < cap; i++)
+	{
+		unsigned char c = (unsigned char) s[i];
+
+		if (is_blank_char((char) c))
+			continue;
+		if (c == 0xE3 && i + 2 < n && (unsigned char) s[i + 1] == 0x80 &&
+			(unsigned char) s[i + 2] == 0x81 && k > 0 && dst[k - 1] >= '0' && dst[k - 1] <= '9')
+		{
+			dst[k++] = '.';
+			i += 2;
+			continue;
+		}
+		dst[k++] = (char) c;
+	}
+	return k;
+}
+
+/* End offset of the last occurrence of needle in hay, or -1. */
+static long
+last_occurrence_end(const char *hay, size_t hlen, const char *needle)
+{
+	size_t		nl = strlen(needle);
+
+	if (nl == 0 || nl > hlen)
+		return -1;
+	for (size_t i = hlen - nl + 1; i-- > 0;)
+		if (hay[i] == needle[0] && memcmp(hay + i, needle, nl) == 0)
+			return (long) (i + nl);
+	return -1;
+}
+
+static bool
+contains(const char *hay, size_t hlen, const char *needle)
+{
+	return last_occurrence_end(hay, hlen, needle) >= 0;
+}
+
+/* Match key at t[pos..end) skipping whitespace in the text; returns end or 0. */
+static size_t
+match_skipping_space(const char *t, size_t pos, size_t end, const char *key)
+{
+	for (const char *k = key; *k; k++)
+	{
+		while (pos < end && is_blank_char(t[pos]))
+			pos++;
+		if (pos >= end || t[pos] != *k)
+			return 0;
+		pos++;
+	}
+	return pos;
+}
+
+/* ---------- values ---------- */
+
+static bool
+starts_with(const char *s, size_t n, const char *lit)
+{
+	size_t		l = strlen(lit);
+
+	return n >= l && memcmp(s, lit, l) == 0;
+}
+
+static bool
+is_placeholder(const char *s, size_t n)
+{
+	static const char *const marks[] = {"-", "—", "–", "―", "─", "/", "\\", "无", "×", "~"};
+	int			count = 0;
+
+	while (n > 0)
+	{
+		size_t		used = 0;
+
+		for (size_t k = 0; k < sizeof(marks) / sizeof(marks[0]) && !used; k++)
+			if (starts_with(s, n, marks[k]))
+				used = strlen(marks[k]);
+		if (!used || ++count > 4)
+			return false;
+		s += used;
+		n -= used;
+	}
+	return count > 0;
+}
+
+/* A ',' between digit groups of three: "1,234". */
+static bool
+is_thousands_separator(const char *s, size_t n, size_t i)
+{
+	for (size_t k = 1; k <= 3; k++)
+		if (i + k >= n || s[i + k] < '0' || s[i + k] > '9')
+			return false;
+	return i + 4 >= n || s[i + 4] < '0' || s[i + 4] > '9';
+}
+
+/*
+ * Read s[0..n) (already trimmed) as one table value.  Returns true when it is
+ * a value (a number, possibly unreadable, or a placeholder).
+ */
+static bool
+parse_value(const char *s, size_t n, gd_cell *cell)
+{
+	static const char *const units[] = {"件", "条", "个", "项", "次", "元"};
+	size_t		i = 0;
+	bool		neg = false,
+				overflow = false,
+				any = false,
+				point = false;
+	uint64_t	v = 0;
+	int			decimals = 0;
+
+	memset(cell, 0, sizeof(*cell));
+	if (n == 0)
+		return false;
+	if (is_placeholder(s, n))
+	{
+		cell->state = GD_PLACEHOLDER;
+		return true;
+	}
+	if (s[0] == '-' || s[0] == '+')
+	{
+		neg = (s[0] == '-');
+		i = 1;
+	}
+	for (; i < n; i++)
+	{
+		char		c = s[i];
+
+		if (c >= '0' && c <= '9')
+		{
+			any = true;
+			if (point && decimals >= 6)
+				continue;		/* finer than that carries no meaning here */
+			if (v > ((uint64_t) INT64_MAX - (uint64_t) (c - '0')) / 10)
+				overflow = true;
+			else
+				v = v * 10 + (uint64_t) (c - '0');
+			if (point)
+				decimals++;
+		}
+		else if (c == ',' && any && !point && is_thousands_separator(s, n, i))
+			continue;
+		else if (c == '.' && any && !point && i + 1 < n && s[i + 1] >= '0' && s[i + 1] <= '9')
+			point = true;
+		else
+			break;
+	}
+	if (!any)
+		return false;
+	if (i < n)
+	{
+		bool		unit = false;
+
+		for (size_t k = 0; k < sizeof(units) / sizeof(units[0]); k++)
+			if (n - i == strlen(units[k]) && memcmp(s + i, units[k], n - i) == 0)
+				unit = true;
+		if (!unit)
+			return false;
+	}
+	cell->scale = (uint8_t) decimals;
+	if (overflow)
+	{
+		cell->state = GD_UNREADABLE;
+		return true;
+	}
+	cell->state = GD_NUMBER;
+	cell->value = neg ? -(int64_t) v : (int64_t) v;
+	return true;
+}
+
+/* ---------- row assembler ---------- */
+
+static void
+label_append(assembler *a, const char *s, size_t n)
+{
+	char		buf[LABEL_CAP];
+	size_t		k = fold(s, n, buf, sizeof(buf));
+
+	if (a->label_len + k > LABEL_CAP)
+	{
+		/* keep the tail: the words nearest the numbers identify the row */
+		size_t		drop = a->label_len + k - LABEL_CAP;
+
+		if (drop > a->label_len)
+			drop = a->label_len;
+		while (drop < a->label_len && ((unsigned char) a->label[drop] & 0xC0) == 0x80)
+			drop++;
+		memmove(a->label, a->label + drop, a->label_len - drop);
+		a->label_len -= drop;
+		if (k > LABEL_CAP - a->label_len)
+			k = LABEL_CAP - a->label_len;
+	}
+	memcpy(a->label + a->label_len, buf, k);
+	a->label_len += k;
+}
+
+static void
+flush_row(assembler *a)
+{
+	if (a->ncells > 0 &&
+		a->match(a->match_ctx, a->label, a->label_len, a->cells, a->ncells, a->label_in_row))
+		a->label_len = 0;
+	a->ncells = 0;
+	a->has_value = false;
+}
+
+static void
+push_cell(assembler *a, const acell *c)
+{
+	if (a->ncells == CELL_CAP)
+	{
+		memmove(a->cells, a->cells + 1, sizeof(acell) * (CELL_CAP - 1));
+		a->ncells--;
+	}
+	a->cells[a->ncells++] = *c;
+}
+
+static void
+on_label(assembler *a, const char *s, size_t n)
+{
+	if (a->has_value)
+		flush_row(a);
+	else
+		a->ncells = 0;			/* blanks before a label belong to no value column */
+	label_append(a, s, n);
+	a->label_in_row = true;
+}
+
+static void
+on_blank(assembler *a, uint32_t line)
+{
+	acell		c;
+
+	if (!a->label_in_row && a->ncells == 0)
+		return;					/* the empty label column of a merged row */
+	memset(&c, 0, sizeof(c));
+	c.cell.state = GD_BLANK;
+	c.cell.line = line;
+	push_cell(a, &c);
+}
+
+static void
+on_value(assembler *a, const gd_cell *v, size_t glued_off, uint32_t glued_len)
+{
+	acell		c;
+
+	c.cell = *v;
+	c.glued_off = glued_off;
+	c.glued_len = glued_len;
+	push_cell(a, &c);
+	a->has_value = true;
+}
+
+static void
+on_rowbreak(assembler *a)
+{
+	if (a->has_value || (a->label_in_row && a->ncells > 0))
+		flush_row(a);
+	a->ncells = 0;
+	a->has_value = false;
+	a->label_in_row = false;
+}
+
+/* ---------- tokenizer ---------- */
+
+static bool
+is_ascii_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* Bytes of the UTF-8 character that ends just before s[i] (i > 0). */
+static size_t
+prev_char_start(const char *s, size_t i)
+{
+	size_t		k = i - 1;
+
+	while (k > 0 && ((unsigned char) s[k] & 0xC0) == 0x80 && i - k < 4)
+		k--;
+	return k;
+}
+
+/*
+ * Does the digit run s[ds..de) inside a label token stand for a table value
+ * glued to its label ("行政许可447228")?  Item numbers ("1.属于"), years
+ * ("2023年"), bracketed numbers ("(2023)") and the like do not.
+ */
+static bool
+glued_run_is_value(const char *s, size_t n, size_t ds, size_t de)
+{
+	static const char *const after_not[] = {"年", "月", "日", "号", "时", "届", "版", "%", ")", "]", "》"};
+
+	if (ds > 0)
+	{
+		char		pc = s[ds - 1];
+
+		if (pc == '(' || pc == '[' || pc == '.' || pc == ':' || pc == '/' ||
+			pc == '-' || pc == '+' || pc == '#' ||
+			(pc >= 'a' && pc <= 'z') || (pc >= 'A' && pc <= 'Z'))
+			return false;
+		if (starts_with(s + prev_char_start(s, ds), ds - prev_char_start(s, ds), "第"))
+			return false;
+	}
+	for (size_t k = 0; k < sizeof(after_not) / sizeof(after_not[0]); k++)
+		if (starts_with(s + de, n - de, after_not[k]))
+			return false;
+	if (de < n && ((s[de] >= 'a' && s[de] <= 'z') || (s[de] >= 'A' && s[de] <= 'Z')))
+		return false;
+	return true;
+}
+
+/* Emit a label token, splitting out digit runs glued to it (collapsed layout). */
+static void
+emit_label_token(parser *p, assembler *a, size_t s, size_t e)
+{
+	const char *t = p->t;
+	size_t		label_start = s;
+	size_t		i = s;
+
+	while (i < e)
+	{
+		size_t		ds,
+					de;
+
+		if (!is_ascii_digit(t[i]))
+		{
+			i++;
+			continue;
+		}
+		ds = i;
+		while (i < e && (is_ascii_digit(t[i]) ||
+						 ((t[i] == '.' || t[i] == ',') && i + 1 < e && is_ascii_digit(t[i + 1]) &&
+						  i > ds)))
+			i++;
+		de = i;
+		/* "…00002.其他": the last digit numbers the next sub-item */
+		if (de < e && (t[de] == '.' || starts_with(t + de, e - de, "、")) &&
+			!(de + 1 < e && is_ascii_digit(t[de + 1])))
+		{
+			if (de - ds < 2)
+				continue;
+			de--;
+			i = de;
+		}
+		if (ds == s && de == e)
+			break;				/* the whole token is digits: not a label */
+		if (!glued_run_is_value(t + s, e - s, ds - s, de - s))
+			continue;
+		{
+			gd_cell		v;
+
+			if (!parse_value(t + ds, de - ds, &v))
+				continue;
+			if (ds > label_start)
+				on_label(a, t + label_start, ds - label_start);
+			v.line = line_of(p, ds);
+			on_value(a, &v, ds, (uint32_t) (de - ds));
+			p->saw_glued = p->saw_glued || (de - ds) > 1;
+			label_start = de;
+			i = de;
+		}
+	}
+	if (e > label_start)
+		on_label(a, t + label_start, e - label_start);
+}
+
+/* One cell or token: a value, a blank, or label text. */
+static void
+emit_item(parser *p, assembler *a, size_t s, size_t e, bool blanks_count)
+{
+	gd_cell		v;
+
+	while (s < e && is_blank_char(p->t[s]))
+		s++;
+	while (e > s && is_blank_char(p->t[e - 1]))
+		e--;
+	if (s == e)
+	{
+		if (blanks_count)
+			on_blank(a, line_of(p, s));
+		return;
+	}
+	if (parse_value(p->t + s, e - s, &v))
+	{
+		v.line = line_of(p, s);
+		on_value(a, &v, 0, 0);
+		return;
+	}
+	emit_label_token(p, a, s, e);
+}
+
+static bool
+is_pipe_line(const char *t, size_t s, size_t e)
+{
+	int			pipes = 0;
+
+	while (s < e && is_blank_char(t[s]))
+		s++;
+	if (s < e && t[s] == '|')
+		return true;
+	for (size_t i = s; i < e; i++)
+		pipes += (t[i] == '|');
+	return pipes >= 2;
+}
+
+static bool
+has_inner_tab(const char *t, size_t s, size_t e)
+{
+	while (s < e && is_blank_char(t[s]))
+		s++;
+	return memchr(t + s, '\t', e - s) != NULL;
+}
+
+/* "|---|:--|" rows of a Markdown table carry no data. */
+static bool
+is_rule_line(const char *t, size_t s, size_t e)
+{
+	bool		dash = false;
+
+	for (size_t i = s; i < e; i++)
+	{
+		char		c = t[i];
+
+		if (c == '-' || c == '=')
+			dash = true;
+		else if (c != '|' && c != ':' && c != '+' && !is_blank_char(c))
+			return false;
+	}
+	return dash;
+}
+
+/* Page footers of PDF text: "-3-", "- 4 -", "第 5 页", "3 / 12". */
+static bool
+is_page_footer(const char *t, size_t s, size_t e)
+{
+	char		buf[64];
+	size_t		k = fold(t + s, e - s, buf, sizeof(buf));
+	size_t		i = 0,
+				digits = 0;
+	bool		dash_before = false;
+
+	if (e - s > 64 || k == 0)
+		return false;
+	if (starts_with(buf, k, "第"))
+		i = strlen("第");
+	while (i < k && (buf[i] == '-' || starts_with(buf + i, k - i, "—")))
+	{
+		dash_before = true;
+		i += buf[i] == '-' ? 1 : strlen("—");
+	}
+	while (i < k && is_ascii_digit(buf[i]))
+	{
+		i++;
+		digits++;
+	}
+	if (digits == 0 || digits > 4)
+		return false;
+	if (i == k)
+		return false;			/* a lone number may be a cell */
+	if (starts_with(buf + i, k - i, "页") && i + strlen("页") == k)
+		return true;
+	if (buf[i] == '/' )
+	{
+		for (i++; i < k && is_ascii_digit(buf[i]); i++)
+			;
+		return i == k;
+	}
+	if (!dash_before)
+		return false;
+	while (i < k && (buf[i] == '-' || starts_with(buf + i, k - i, "—")))
+		i += buf[i] == '-' ? 1 : strlen("—");
+	return i == k;
+}
+
+static void
+tokenize_line(parser *p, assembler *a, size_t s, size_t e)
+{
+	const char *t = p->t;
+
+	note_work(p, e - s + 1);
+	if (s == e)
+	{
+		if (p->cell_mode)
+			on_rowbreak(a);
+		return;
+	}
+	if (is_page_footer(t, s, e))
+		return;
+	if (is_pipe_line(t, s, e) || has_inner_tab(t, s, e))
+	{
+		bool		pipe = is_pipe_line(t, s, e);
+		size_t		cs = s;
+
+		if (pipe && is_rule_line(t, s, e))
+			return;
+		for (size_t i = s; i <= e; i++)
+			if (i == e || t[i] == '\t' || (pipe && t[i] == '|'))
+			{
+				emit_item(p, a, cs, i, true);
+				cs = i + 1;
+			}
+		if (!p->cell_mode)
+			on_rowbreak(a);
+		return;
+	}
+	if (p->cell_mode)
+	{
+		emit_item(p, a, s, e, true);
+		return;
+	}
+	/* space-aligned or plain text rows: whitespace separates the tokens */
+	for (size_t i = s; i < e;)
+	{
+		size_t		ts;
+
+		while (i < e && is_blank_char(t[i]))
+			i++;
+		ts = i;
+		while (i < e && !is_blank_char(t[i]))
+			i++;
+		if (i > ts)
+			emit_item(p, a, ts, i, false);
+	}
+	on_rowbreak(a);
+}
+
+static void
+run_region(parser *p, const region *rg, row_matcher match, void *ctx)
+{
+	assembler  *a = gd_alloc(p, sizeof(assembler));
+
+	memset(a, 0, sizeof(*a));
+	a->p = p;
+	a->match = match;
+	a->match_ctx = ctx;
+	for (size_t li = line_of(p, rg->start) - 1; li < p->nlines; li++)
+	{
+		size_t		s = p->lines[li].start,
+					e = p->lines[li].end;
+
+		if (s >= rg->end)
+			break;
+		if (s < rg->start)
+			s = rg->start;
+		if (e > rg->end)
+			e = rg->end;
+		if (s > e)
+			continue;
+		tokenize_line(p, a, s, e);
+	}
+	on_rowbreak(a);
+}
+
+/* ---------- fitting cells to a template row ---------- */
+
+static int
+count_values(const acell *c, int n)
+{
+	int			k = 0;
+
+	for (int i = 0; i < n; i++)
+		k += (c[i].cell.state != GD_BLANK);
+	return k;
+}
+
+static int64_t
+digits_value(const char *d, int len)
+{
+	int64_t		v = 0;
+
+	for (int i = 0; i < len; i++)
+		v = v * 10 + (d[i] - '0');
+	return v;
+}
+
+/*
+ * Try every split of d[pos..len) into the parts part..width-1 (1 to 9 digits,
+ * no leading zero) whose last part equals the sum of the others.  Stops
+ * counting at two: only a unique split is used.
+ */
+static void
+search_splits(const char *d, int len, int pos, int part, int width, int64_t sum,
+			  int *starts, int *best, int *found)
+{
+	if (*found > 1)
+		return;
+	starts[part] = pos;
+	if (part == width - 1)
+	{
+		int			rest = len - pos;
+
+		if (rest < 1 || rest > 9 || (rest > 1 && d[pos] == '0'))
+			return;
+		if (digits_value(d + pos, rest) == sum && ++*found == 1)
+			memcpy(best, starts, sizeof(int) * (size_t) width);
+		return;
+	}
+	for (int l = 1; l <= 9 && pos + l < len; l++)
+	{
+		if (l > 1 && d[pos] == '0')
+			break;
+		search_splits(d, len, pos + l, part + 1, width, sum + digits_value(d + pos, l),
+					  starts, best, found);
+	}
+}
+
+/*
+ * Split a run of glued digits into width cells.  One digit per cell is the
+ * only reading when the run is exactly width long; for the requests table
+ * the row identity (total = sum of the six applicant columns) can single out
+ * one split of a longer run.  Returns false when no unique split exists.
+ */
+static bool
+split_glued(const char *digits, size_t len, int width, bool row_total_identity, gd_cell *out)
+{
+	int			starts[GD_REQ_COLS + 1];
+	int			best[GD_REQ_COLS + 1];
+	int			found = 0;
+
+	if (len == (size_t) width)
+	{
+		for (int i = 0; i < width; i++)
+			best[i] = i;
+	}
+	else
+	{
+		if (!row_total_identity || width != GD_REQ_COLS || len > 40 || len < (size_t) width)
+			return false;
+		search_splits(digits, (int) len, 0, 0, width, 0, starts, best, &found);
+		if (found != 1)
+			return false;
+	}
+	best[width] = (int) len;
+	for (int i = 0; i < width; i++)
+	{
+		memset(&out[i], 0, sizeof(gd_cell));
+		out[i].state = GD_NUMBER;
+		out[i].value = digits_value(digits + best[i], best[i + 1] - best[i]);
+		out[i].inferred = 1;
+	}
+	return true;
+}
+
+/*
+ * Fit the cells of an assembled row to a template row of width cells:
+ * shifted rows carry extra blank cells at either end, collapsed rows a
+ * single glued run.  Returns false when the row cannot be read; then out
+ * holds unreadable cells and a problem says why.
+ */
+static bool
+fit_row(parser *p, const acell *cells, int n, int width, bool row_total_identity,
+		const char *what, gd_cell *out)
+{
+	int			first = 0,
+				last = n;
+
+	if (n == 1 && cells[0].glued_len > 1 && width > 1)
+	{
+		char		digits[64];
+		size_t		dl = 0;
+
+		for (uint32_t i = 0; i < cells[0].glued_len && dl < sizeof(digits); i++)
+			if (is_ascii_digit(p->t[cells[0].glued_off + i]))
+				digits[dl++] = p->t[cells[0].glued_off + i];
+		if (split_glued(digits, dl, width, row_total_identity, out))
+		{
+			for (int i = 0; i < width; i++)
+				out[i].line = cells[0].cell.line;
+			return true;
+		}
+		for (int i = 0; i < width; i++)
+		{
+			memset(&out[i], 0, sizeof(gd_cell));
+			out[i].state = GD_UNREADABLE;
+			out[i].line = cells[0].cell.line;
+		}
+		add_problem(p, GD_PROBLEM_GLUED_DIGITS, cells[0].cell.line,
+					"%s: the digits \"%.*s\" are glued together and cannot be split into %d cells (line %u)",
+					what, (int) (dl > 40 ? 40 : dl), digits, width, cells[0].cell.line);
+		return false;
+	}
+	while (last - first > width && cells[first].cell.state == GD_BLANK)
+		first++;
+	while (last - first > width && cells[last - 1].cell.state == GD_BLANK)
+		last--;
+	if (last - first > width)
+		first = last - width;
+	for (int i = 0; i < width; i++)
+	{
+		if (first + i < last)
+			out[i] = cells[first + i].cell;
+		else
+		{
+			memset(&out[i], 0, sizeof(gd_cell));
+			out[i].state = GD_BLANK;
+			out[i].line = n > 0 ? cells[n - 1].cell.line : 0;
+		}
+	}
+	if (last - first < width)
+	{
+		add_problem(p, GD_PROBLEM_ROW_SHORT, n > 0 ? cells[0].cell.line : 0,
+					"%s: only %d of %d cells were found (line %u); the missing ones are blank",
+					what, last - first, width, n > 0 ? cells[0].cell.line : 0);
+		return false;
+	}
+	return true;
+}
+
+/* Counts are whole numbers: "3.0" is 3, "2.5" is unreadable. */
+static void
+require_whole(parser *p, gd_cell *c, int count, const char *what)
+{
+	for (int i = 0; i < count; i++)
+	{
+		int64_t		unit = 1;
+
+		if (c[i].state != GD_NUMBER || c[i].scale == 0)
+			continue;
+		for (int k = 0; k < c[i].scale; k++)
+			unit *= 10;
+		if (c[i].value % unit == 0)
+		{
+			c[i].value /= unit;
+			c[i].scale = 0;
+			continue;
+		}
+		c[i].state = GD_UNREADABLE;
+		add_problem(p, GD_PROBLEM_FRACTION_IN_COUNT, c[i].line,
+					"%s: a count has decimals (line %u); it is left unknown", what, c[i].line);
+	}
+}
+
+static void
+flag_unreadable(parser *p, const gd_cell *c, int count, const char *what)
+{
+	for (int i = 0; i < count; i++)
+		if (c[i].state == GD_UNREADABLE && !c[i].inferred && c[i].scale == 0 && c[i].value == 0)
+		{
+			add_problem(p, GD_PROBLEM_NUMBER_TOO_LARGE, c[i].line,
+						"%s: a number is too large to be a count (line %u); it is left unknown",
+						what, c[i].line);
+			return;
+		}
+}
+
+/* ---------- the requests table ---------- */
+
+typedef struct requests_state
+{
+	parser	   *p;
+	int			cur;			/* last template row filled, -1 before the first */
+	bool		filled[GD_REQ_ROWS];
+} requests_state;
+
+static long
+row_phrase_end(int row, const char *label, size_t len)
+{
+	long		best = -1;
+
+	for (int k = 0; k < GD_MAX_PHRASES && gd_request_row_phrases[row][k]; k++)
+	{
+		long		e = last_occurrence_end(label, len, gd_request_row_phrases[row][k]);
+
+		if (e > best)
+			best = e;
+	}
+	return best;
+}
+
+static bool
+match_request_row(void *ctx, const char *label, size_t len, const acell *cells, int n, bool label_in_row)
+{
+	requests_state *st = ctx;
+	parser	   *p = st->p;
+	gd_report  *r = p->r;
+	int			row = -1;
+	long		best = -1;
+	char		what[80];
+
+	(void) label_in_row;
+	if (st->cur >= GD_REQ_TEMPLATE_ROWS - 1)
+		return false;			/* the table is complete: what follows is prose */
+	for (int k = st->cur + 1; k < GD_REQ_TEMPLATE_ROWS; k++)
+	{
+		long		e = row_phrase_end(k, label, len);
+
+		if (k == 23 && st->cur < 1)
+			continue;			/* "总计" of the column header, not row （七） */
+		if (e > best)
+		{
+			best = e;
+			row = k;
+		}
+	}
+	/* （六）其他处理 printed as one row: its words, none of its sub-items' */
+	if (st->cur < 20 && (row < 0 || row > 22) &&
+		row_phrase_end(GD_REQ_OTHER_UNDIVIDED, label, len) > best)
+		row = GD_REQ_OTHER_UNDIVIDED;
+	if (row < 0)
+	{
+		for (int k = 0; k <= st->cur; k++)
+			if (row_phrase_end(k, label, len) >= 0 && count_values(cells, n) > 0)
+			{
+				add_problem(p, GD_PROBLEM_DUPLICATE_ROW, cells[0].cell.line,
+							"requests: row %s appears again (line %u); the first one is kept",
+							gd_request_row_keys[k], cells[0].cell.line);
+				return true;
+			}
+		/* no words to go by: the next row of the template, if the row looks whole */
+		if (count_values(cells, n) * 2 <= GD_REQ_COLS)
+			return false;
+		row = st->cur + 1;
+	}
+	if (count_values(cells, n) == 0 && n != GD_REQ_COLS)
+		return false;			/* a header line, not a row of blanks */
+	snprintf(what, sizeof(what), "requests row %s", gd_request_row_keys[row]);
+	fit_row(p, cells, n, GD_REQ_COLS, true, what, r->requests[row]);
+	require_whole(p, r->requests[row], GD_REQ_COLS, what);
+	flag_unreadable(p, r->requests[row], GD_REQ_COLS, what);
+	st->filled[row] = true;
+	if (row == GD_REQ_OTHER_UNDIVIDED)
+	{
+		r->other_undivided = true;
+		st->cur = 22;
+	}
+	else
+		st->cur = row;
+	r->has_requests = true;
+	return true;
+}
+
+/* ---------- the review table ---------- */
+
+typedef struct review_state
+{
+	parser	   *p;
+	int			count;
+} review_state;
+
+static bool
+match_review_row(void *ctx, const char *label, size_t len, const acell *cells, int n, bool label_in_row)
+{
+	review_state *st = ctx;
+	parser	   *p = st->p;
+	gd_report  *r = p->r;
+	int			first = 0,
+				last = n;
+
+	(void) label;
+	(void) len;
+	(void) label_in_row;
+	if (st->count >= GD_REV_CELLS || count_values(cells, n) == 0)
+		return false;
+	if (st->count == 0 && n == 1 && cells[0].glued_len > 1)
+	{
+		fit_row(p, cells, n, GD_REV_CELLS, false, "review table", r->review);
+		st->count = GD_REV_CELLS;
+		r->has_review = true;
+		return true;
+	}
+	while (first < last && cells[first].cell.state == GD_BLANK && last - first > 5)
+		first++;
+	while (last > first && cells[last - 1].cell.state == GD_BLANK && last - first > 5)
+		last--;
+	if (last - first < 5 && !(p->cell_mode && st->count > 0))
+		return false;			/* a stray number, not a row of the table */
+	for (int i = first; i < last && st->count < GD_REV_CELLS; i++)
+		r->review[st->count++] = cells[i].cell;
+	r->has_review = true;
+	return true;
+}
+
+/* ---------- the active table ---------- */
+
+typedef struct active_state
+{
+	parser	   *p;
+	const gd_active_item *items;
+	bool		filled[16];
+} active_state;
+
+static bool
+match_active_row(void *ctx, const char *label, size_t len, const acell *cells, int n, bool label_in_row)
+{
+	active_state *st = ctx;
+	parser	   *p = st->p;
+	gd_report  *r = p->r;
+	int			item = -1;
+	long		best = -1;
+	const gd_active_item *it;
+	int			nmeasures;
+	const gd_active_measure *m = gd_active_measures(r->template_kind, &nmeasures);
+	char		what[80];
+
+	(void) label_in_row;
+	for (int k = 0; st->items[k].phrases[0]; k++)
+	{
+		if (st->filled[k])
+			continue;
+		for (int j = 0; j < GD_MAX_PHRASES && st->items[k].phrases[j]; j++)
+		{
+			long		e = last_occurrence_end(label, len, st->items[k].phrases[j]);
+
+			if (e > best)
+			{
+				best = e;
+				item = k;
+			}
+		}
+	}
+	if (item < 0)
+		return false;
+	it = &st->items[item];
+	if (count_values(cells, n) == 0 && n != it->width)
+		return false;
+	snprintf(what, sizeof(what), "active item %s", m[it->first].item);
+	fit_row(p, cells, n, it->width, false, what, &r->active[it->first]);
+	for (int i = 0; i < it->width; i++)
+	{
+		bool		money = strstr(m[it->first + i].measure, "amount") != NULL;
+
+		if (!money)
+			require_whole(p, &r->active[it->first + i], 1, what);
+	}
+	flag_unreadable(p, &r->active[it->first], it->width, what);
+	st->filled[item] = true;
+	r->has_active = true;
+	return true;
+}
+
+/* ---------- segmentation ---------- */
+
+static const char *const heading_phrases[GD_SECTIONS][4] = {
+	{NULL},
+	{"总体情况"},
+	{"主动公开政府信息情况", "主动公开政府信息"},
+	{"收到和处理政府信息公开申请情况", "收到和处理政府信息公开申请"},
+	{"行政复议、行政诉讼情况", "行政复议和行政诉讼情况", "行政复议、行政诉讼", "行政复议行政诉讼情况"},
+	{"存在的主要问题", "主要问题及改进"},
+	{"其他需要报告的事项", "其他需要报告"}
+};
+
+static bool
+line_is_heading(parser *p, size_t li, int sec)
+{
+	char		buf[HEADING_MAX + 1];
+	size_t		s = p->lines[li].start,
+				e = p->lines[li].end;
+	size_t		k;
+
+	if (e - s > 4 * HEADING_MAX)
+		return false;
+	k = fold(p->t + s, e - s, buf, sizeof(buf));
+	if (k > HEADING_MAX || k == 0)
+		return false;
+	for (int j = 0; j < 4 && heading_phrases[sec][j]; j++)
+		if (contains(buf, k, heading_phrases[sec][j]))
+			return true;
+	return false;
+}
+
+/*
+ * Find the section headings in order, by their words (numbers are often
+ * lost).  A heading is a short line; in collapsed text, where there are no
+ * short lines, the longer phrases are looked for anywhere.
+ */
+static void
+find_sections(parser *p)
+{
+	gd_report  *r = p->r;
+	size_t		from_line = 0;
+	size_t		from_off = 0;
+	size_t		starts[GD_SECTIONS];
+
+	for (int sec = 1; sec < GD_SECTIONS; sec++)
+	{
+		for (size_t li = from_line; li < p->nlines; li++)
+		{
+			note_work(p, p->lines[li].end - p->lines[li].start + 1);
+			if (line_is_heading(p, li, sec))
+			{
+				r->section_found[sec] = true;
+				r->section_heading[sec].off = p->lines[li].start;
+				r->section_heading[sec].len = p->lines[li].end - p->lines[li].start;
+				from_line = li + 1;
+				from_off = p->lines[li].end;
+				break;
+			}
+		}
+		if (!r->section_found[sec] && sec >= 2)
+		{
+			const char *ph = heading_phrases[sec][0];
+			const char *hit = NULL;
+
+			for (size_t i = from_off; i + strlen(ph) <= p->n && !hit; i++)
+				if (p->t[i] == ph[0] && memcmp(p->t + i, ph, strlen(ph)) == 0)
+					hit = p->t + i;
+			if (hit)
+			{
+				r->section_found[sec] = true;
+				r->section_heading[sec].off = (size_t) (hit - p->t);
+				r->section_heading[sec].len = strlen(ph);
+				from_off = r->section_heading[sec].off + strlen(ph);
+				from_line = line_of(p, from_off);
+			}
+		}
+	}
+	/* contents run from a heading to the next heading found */
+	for (int sec = 0; sec < GD_SECTIONS; sec++)
+		starts[sec] = r->section_found[sec] ? r->section_heading[sec].off : 0;
+	for (int sec = 0; sec < GD_SECTIONS; sec++)
+	{
+		size_t		begin = sec == 0 ? 0 : r->section_heading[sec].off + r->section_heading[sec].len;
+		size_t		end = p->n;
+
+		if (sec > 0 && !r->section_found[sec])
+			continue;
+		for (int nx = sec + 1; nx < GD_SECTIONS; nx++)
+			if (r->section_found[nx])
+			{
+				end = starts[nx];
+				break;
+			}
+		if (begin > end)
+			begin = end;
+		r->section_content[sec].off = begin;
+		r->section_content[sec].len = end - begin;
+	}
+	r->section_found[0] = true;
+}
+
+/* Offset of the line holding the first occurrence of phrase in [from, to), or to. */
+static size_t
+anchor_line_start(parser *p, size_t from, size_t to, const char *phrase)
+{
+	size_t		pl = strlen(phrase);
+
+	for (size_t i = from; i + pl <= to; i++)
+		if (p->t[i] == phrase[0] && memcmp(p->t + i, phrase, pl) == 0)
+		{
+			size_t		li = line_of(p, i) - 1;
+
+			return p->lines[li].start > from ? p->lines[li].start : from;
+		}
+	return to;
+}
+
+static region
+section_region(parser *p, int sec, size_t fallback_from, const char *const *anchors)
+{
+	gd_report  *r = p->r;
+	region		rg = {0, 0, false};
+
+	if (r->section_found[sec])
+	{
+		rg.start = r->section_content[sec].off;
+		rg.end = rg.start + r->section_content[sec].len;
+		rg.found = true;
+		return rg;
+	}
+	{
+		size_t		at = p->n;
+
+		/* the earliest of the words that open the table */
+		for (int k = 0; anchors[k]; k++)
+		{
+			size_t		hit = anchor_line_start(p, fallback_from, at, anchors[k]);
+
+			if (hit < at)
+				at = hit;
+		}
+		if (at < p->n)
+		{
+			size_t		end = p->n;
+
+			for (int nx = sec + 1; nx < GD_SECTIONS; nx++)
+				if (r->section_found[nx] && r->section_heading[nx].off > at)
+				{
+					end = r->section_heading[nx].off;
+					break;
+				}
+			rg.start = at;
+			rg.end = end;
+			rg.found = true;
+		}
+	}
+	return rg;
+}
+
+/* ---------- layout ---------- */
+
+static void
+detect_layout(parser *p, const region *regions, int nregions, bool is_html)
+{
+	size_t		single = 0,
+				multi = 0,
+				tabbed = 0,
+				piped = 0;
+
+	for (int k = 0; k < nregions; k++)
+	{
+		if (!regions[k].found)
+			continue;
+		for (size_t li = line_of(p, regions[k].start) - 1; li < p->nlines; li++)
+		{
+			size_t		s = p->lines[li].start,
+						e = p->lines[li].end;
+			int			values = 0;
+			gd_cell		v;
+
+			if (s >= regions[k].end)
+				break;
+			note_work(p, e - s + 1);
+			if (is_pipe_line(p->t, s, e))
+			{
+				piped++;
+				continue;
+			}
+			if (has_inner_tab(p->t, s, e))
+			{
+				tabbed++;
+				continue;
+			}
+			while (s < e && is_blank_char(p->t[s]))
+				s++;
+			while (e > s && is_blank_char(p->t[e - 1]))
+				e--;
+			if (s < e && parse_value(p->t + s, e - s, &v))
+			{
+				single++;
+				continue;
+			}
+			for (size_t i = s; i < e;)
+			{
+				size_t		ts;
+
+				while (i < e && is_blank_char(p->t[i]))
+					i++;
+				ts = i;
+				while (i < e && !is_blank_char(p->t[i]))
+					i++;
+				if (i > ts && parse_value(p->t + ts, i - ts, &v))
+					values++;
+			}
+			multi += (values >= 3);
+		}
+	}
+	p->cell_mode = single >= 10 && single > 2 * (multi + tabbed + piped);
+	if (is_html)
+		p->r->layout = GD_LAYOUT_HTML;
+	else if (piped >= 3 && piped >= tabbed)
+		p->r->layout = GD_LAYOUT_PIPE_ROWS;
+	else if (tabbed >= 3 && !p->cell_mode)
+		p->r->layout = GD_LAYOUT_TAB_ROWS;
+	else if (p->cell_mode)
+		p->r->layout = GD_LAYOUT_CELL_PER_LINE;
+	else if (multi >= 3)
+		p->r->layout = GD_LAYOUT_SPACE_ALIGNED;
+}
+
+/* ---------- title, org, year ---------- */
+
+static char *
+copy_folded(parser *p, const char *s, size_t n, size_t *out_len)
+{
+	char	   *buf = gd_alloc(p, n + 1);
+
+	*out_len = fold(s, n, buf, n);
+	buf[*out_len] = '\0';
+	return buf;
+}
+
+/* Offset of a "20xx年" in folded text, with the year; -1 when absent. */
+static long
+find_year(const char *s, size_t n, int *year)
+{
+	for (size_t i = 0; i + 4 < n; i++)
+		if (s[i] == '2' && (s[i + 1] == '0' || s[i + 1] == '1') &&
+			is_ascii_digit(s[i + 2]) && is_ascii_digit(s[i + 3]) &&
+			starts_with(s + i + 4, n - i - 4, "年") && (i == 0 || !is_ascii_digit(s[i - 1])))
+		{
+			*year = (int) digits_value(s + i, 4);
+			return (long) i;
+		}
+	return -1;
+}
+
+static void
+find_title(parser *p, gd_report *r, const char **title, size_t *title_len,
+		   const char **org, size_t *org_len)
+{
+	size_t		block_end = r->section_content[0].len;
+	size_t		prev_line = SIZE_MAX;
+
+	*title = *org = NULL;
+	*title_len = *org_len = 0;
+	if (block_end > 8192)
+		block_end = 8192;
+	for (size_t li = 0; li < p->nlines && p->lines[li].start < block_end; li++)
+	{
+		size_t		s = p->lines[li].start,
+					e = p->lines[li].end;
+		size_t		fl;
+		char	   *f;
+		long		ypos;
+		int			year = 0;
+
+		if (e - s > 600)
+			e = s + 600;
+		f = copy_folded(p, p->t + s, e - s, &fl);
+		if (fl == 0)
+			continue;
+		if (last_occurrence_end(f, fl, "年度报告") < 0)
+		{
+			prev_line = li;
+			continue;
+		}
+		ypos = find_year(f, fl, &year);
+		r->year = year;
+		r->title.off = s;
+		r->title.len = e - s;
+		*title = f;
+		*title_len = fl;
+		if (ypos > 0)
+		{
+			*org = f;
+			*org_len = (size_t) ypos;
+		}
+		else if (ypos == 0)
+		{
+			/* "2023年度某某局政府信息公开工作年度报告" */
+			size_t		from = 4 + strlen("年");
+			long		stop = -1;
+
+			if (starts_with(f + from, fl - from, "度"))
+				from += strlen("度");
+			for (size_t i = from; i + strlen("政府信息公开") <= fl; i++)
+				if (memcmp(f + i, "政府信息公开", strlen("政府信息公开")) == 0)
+				{
+					stop = (long) i;
+					break;
+				}
+			if (stop > (long) from)
+			{
+				*org = f + from;
+				*org_len = (size_t) stop - from;
+			}
+		}
+		if (*org_len == 0 && prev_line != SIZE_MAX)
+		{
+			size_t		ps = p->lines[prev_line].start,
+						pe = p->lines[prev_line].end;
+			size_t		pl;
+			char	   *pf = copy_folded(p, p->t + ps, pe - ps, &pl);
+
+			if (pl > 0 && pl <= 120 && !contains(pf, pl, "。"))
+			{
+				char	   *joined = gd_alloc(p, pl + fl + 1);
+
+				memcpy(joined, pf, pl);
+				memcpy(joined + pl, f, fl);
+				joined[pl + fl] = '\0';
+				*org = pf;
+				*org_len = pl;
+				*title = joined;
+				*title_len = pl + fl;
+				r->title.off = ps;
+				r->title.len = e - ps;
+			}
+		}
+		return;
+	}
+}
+
+/* ---------- narrative facts ---------- */
+
+typedef struct fact_rule
+{
+	gd_fact_key key;
+	const char *phrases[6];
+	const char *units[3];
+	size_t		window;			/* bytes after the phrase to look for the number */
+} fact_rule;
+
+static const fact_rule fact_rules[] = {
+	{GD_FACT_ITEMS_DISCLOSED, {"主动公开"}, {"条", "件"}, 60},
+	{GD_FACT_REQUESTS_RECEIVED, {"新收政府信息公开申请", "受理政府信息公开申请", "收到政府信息公开申请",
+	"新收申请", "共受理", "共收到"}, {"件"}, 45},
+	{GD_FACT_REQUESTS_HANDLED, {"办结", "答复"}, {"件"}, 15},
+	{GD_FACT_REQUESTS_CARRIED_FORWARD, {"结转下年度继续办理", "结转下年度", "结转至下年度"}, {"件"}, 24},
+	{GD_FACT_FEE_NOTICES, {"发出收费通知"}, {"件", "份", "次"}, 24},
+	{GD_FACT_FEE_BILLED, {"总金额"}, {"元", "万元"}, 24},
+	{GD_FACT_FEE_COLLECTED, {"实际收取", "收取政府信息公开信息处理费", "收取信息处理费",
+	"收取政府信息公开处理费"}, {"元", "万元"}, 45},
+	{GD_FACT_REVIEWS, {"行政复议"}, {"件", "起"}, 18},
+	{GD_FACT_LAWSUITS, {"行政诉讼"}, {"件", "起"}, 18},
+	{GD_FACT_PERIOD_YEAR, {"统计期限自", "统计期限为", "统计期间为", "统计期间自", "统计时限"}, {"年"}, 15}
+};
+
+static bool
+is_sentence_end(const char *t, size_t i, size_t end)
+{
+	return starts_with(t + i, end - i, "。") || starts_with(t + i, end - i, "；") ||
+		starts_with(t + i, end - i, "！") || starts_with(t + i, end - i, "？");
+}
+
+/* After a phrase: the first number followed by one of the units, in the window. */
+static bool
+number_after(parser *p, size_t from, size_t end, const fact_rule *rule, gd_fact *fact)
+{
+	const char *t = p->t;
+	size_t		limit = from + rule->window < end ? from + rule->window : end;
+
+	for (size_t i = from; i < limit; i++)
+	{
+		size_t		ns,
+					ne,
+					u;
+
+		if (is_sentence_end(t, i, end))
+			return false;
+		if (!is_ascii_digit(t[i]))
+			continue;
+		ns = i;
+		while (i < end && (is_ascii_digit(t[i]) ||
+						   ((t[i] == '.' || t[i] == ',') && i + 1 < end && is_ascii_digit(t[i + 1]))))
+			i++;
+		ne = i;
+		u = ne;
+		while (u < end && is_blank_char(t[u]))
+			u++;
+		if (starts_with(t + u, end - u, "余"))
+			u += strlen("余");
+		else if (starts_with(t + u, end - u, "多"))
+			u += strlen("多");
+		for (int k = 0; k < 3 && rule->units[k]; k++)
+			if (starts_with(t + u, end - u, rule->units[k]) &&
+				parse_value(t + ns, ne - ns, &fact->value))
+			{
+				fact->value.line = line_of(p, ns);
+				fact->unit = rule->units[k];
+				fact->span.len = u + strlen(rule->units[k]) - fact->span.off;
+				return true;
+			}
+		i = ne > ns ? ne - 1 : ns;
+	}
+	return false;
+}
+
+static void
+find_facts_in(parser *p, size_t start, size_t end, bool *have)
+{
+	gd_report  *r = p->r;
+
+	if (end - start > FACT_SCAN_MAX)
+		end = start + FACT_SCAN_MAX;
+	for (size_t fr = 0; fr < sizeof(fact_rules) / sizeof(fact_rules[0]); fr++)
+	{
+		const fact_rule *rule = &fact_rules[fr];
+
+		if (have[rule->key] || r->fact_count >= GD_MAX_FACTS)
+			continue;
+		for (size_t i = start; i < end && !have[rule->key]; i++)
+		{
+			note_work(p, 1);
+			for (int k = 0; k < 6 && rule->phrases[k]; k++)
+			{
+				size_t		pe;
+				gd_fact    *f = &r->facts[r->fact_count];
+
+				if (p->t[i] != rule->phrases[k][0])
+					continue;
+				pe = match_skipping_space(p->t, i, end, rule->phrases[k]);
+				if (!pe)
+					continue;
+				memset(f, 0, sizeof(*f));
+				f->key = rule->key;
+				f->span.off = i;
+				if (number_after(p, pe, end, rule, f))
+				{
+					have[rule->key] = true;
+					r->fact_count++;
+				}
+				break;
+			}
+		}
+	}
+}
+
+/* ---------- entry point ---------- */
+
+static void
+index_lines(parser *p)
+{
+	size_t		count = 1;
+
+	for (const char *q = p->t; (q = memchr(q, '\n', (size_t) (p->t + p->n - q))) != NULL; q++)
+		count++;
+	p->lines = gd_alloc(p, sizeof(line_range) * count);
+	p->nlines = 0;
+	for (size_t s = 0;;)
+	{
+		const char *nl = memchr(p->t + s, '\n', p->n - s);
+		size_t		e = nl ? (size_t) (nl - p->t) : p->n;
+
+		p->lines[p->nlines].start = s;
+		p->lines[p->nlines].end = e;
+		p->nlines++;
+		if (!nl)
+			break;
+		s = e + 1;
+	}
+}
+
+static void
+report_missing(parser *p, const requests_state *rq)
+{
+	gd_report  *r = p->r;
+
+	if (!r->has_active)
+		add_problem(p, GD_PROBLEM_TABLE_MISSING, 0, "the table of section 2 (主动公开政府信息情况) was not found");
+	if (!r->has_requests)
+		add_problem(p, GD_PROBLEM_TABLE_MISSING, 0, "the table of section 3 (收到和处理政府信息公开申请情况) was not found");
+	else
+		for (int k = 0; k < GD_REQ_TEMPLATE_ROWS; k++)
+		{
+			if (rq->filled[k] || (r->other_undivided && k >= 20 && k <= 22))
+				continue;
+			add_problem(p, GD_PROBLEM_ROW_MISSING, 0, "requests: row %s (%s) was not found",
+						gd_request_row_keys[k], gd_request_row_labels[k]);
+		}
+	if (!r->has_review)
+		add_problem(p, GD_PROBLEM_TABLE_MISSING, 0, "the table of section 4 (行政复议、行政诉讼情况) was not found");
+	else if (r->has_review)
+	{
+		int			got = 0;
+
+		for (int k = 0; k < GD_REV_CELLS; k++)
+			got += r->review[k].state != GD_ABSENT;
+		if (got < GD_REV_CELLS)
+			add_problem(p, GD_PROBLEM_ROW_SHORT, 0, "review table: only %d of 15 cells were found", got);
+	}
+}
+
+void
+gd_parse(const char *buf, size_t len, const gd_options *opt, gd_report *r)
+{
+	parser		p;
+	bool		is_html = false;
+	char	   *text;
+	region		regions[3];
+	static const char *const active_anchors[] = {"第二十条", "信息内容", NULL};
+	static const char *const request_anchors[] = {"勾稽关系", "申请人情况", "本年新收", NULL};
+	static const char *const review_anchors[] = {"未经复议", "复议后起诉", NULL};
+	requests_state rq;
+	review_state rv;
+	active_state ac;
+	bool		have_fact[GD_FACT_KEY_COUNT] = {false};
+	const char *title,
+			   *org;
+	size_t		title_len,
+				org_len;
+	int			nmeasures;
+
+	memset(r, 0, sizeof(*r));
+	memset(&p, 0, sizeof(p));
+	p.opt = opt;
+	p.r = r;
+	text = opt->alloc(opt->alloc_ctx, len + 1);
+	r->text_len = gd_normalize(buf, len, text, &is_html, opt);
+	r->text = text;
+	p.t = text;
+	p.n = r->text_len;
+	index_lines(&p);
+	find_sections(&p);
+
+	/* table regions: by heading, else by the words that open the table */
+	regions[1] = section_region(&p, 3, 0, request_anchors);
+	regions[2] = section_region(&p, 4, regions[1].found ? regions[1].start : 0, review_anchors);
+	if (regions[1].found && regions[2].found && regions[2].start > regions[1].start &&
+		regions[1].end > regions[2].start)
+		regions[1].end = regions[2].start;
+	regions[0] = section_region(&p, 2, 0, active_anchors);
+	if (regions[0].found && regions[1].found && regions[0].start < regions[1].start &&
+		regions[0].end > regions[1].start)
+		regions[0].end = regions[1].start;
+	if (regions[0].found && regions[1].found && regions[0].start >= regions[1].start)
+		regions[0].found = false;	/* an anchor inside the requests table */
+
+	detect_layout(&p, regions, 3, is_html);
+
+	/* which template: the 2019 one names other measures in section 2 */
+	r->template_kind = GD_TEMPLATE_UNKNOWN;
+	if (regions[0].found)
+	{
+		size_t		fl;
+		size_t		span = regions[0].end - regions[0].start;
+		char	   *f = copy_folded(&p, p.t + regions[0].start, span > 8192 ? 8192 : span, &fl);
+
+		if (contains(f, fl, "新制作") || contains(f, fl, "上一年项目数量") || contains(f, fl, "新公开数量"))
+			r->template_kind = GD_TEMPLATE_2019;
+	}
+
+	memset(&rq, 0, sizeof(rq));
+	rq.p = &p;
+	rq.cur = -1;
+	if (regions[1].found)
+		run_region(&p, &regions[1], match_request_row, &rq);
+
+	memset(&rv, 0, sizeof(rv));
+	rv.p = &p;
+	if (regions[2].found)
+		run_region(&p, &regions[2], match_review_row, &rv);
+
+	memset(&ac, 0, sizeof(ac));
+	ac.p = &p;
+	ac.items = r->template_kind == GD_TEMPLATE_2019 ? gd_active_items_2019 : gd_active_items_2021;
+	if (regions[0].found)
+		run_region(&p, &regions[0], match_active_row, &ac);
+	if (r->template_kind == GD_TEMPLATE_UNKNOWN && (r->has_active || r->has_requests || r->has_review))
+		r->template_kind = GD_TEMPLATE_2021;
+	gd_active_measures(r->template_kind, &nmeasures);
+	r->active_count = nmeasures;
+
+	if (p.saw_glued && r->layout == GD_LAYOUT_UNKNOWN)
+		r->layout = GD_LAYOUT_COLLAPSED;
+
+	find_title(&p, r, &title, &title_len, &org, &org_len);
+	r->title_text = title;
+	r->title_text_len = title_len;
+	r->org_text = org;
+	r->org_text_len = org_len;
+
+	/* facts: the prose sections (and the preamble, which states the period) */
+	{
+		static const int prose[] = {0, 1, 5, 6};
+
+		for (size_t k = 0; k < sizeof(prose) / sizeof(prose[0]); k++)
+			if (r->section_found[prose[k]] && (prose[k] != 0 || r->section_found[1] || r->section_found[2]))
+				find_facts_in(&p, r->section_content[prose[k]].off,
+							  r->section_content[prose[k]].off + r->section_content[prose[k]].len, have_fact);
+	}
+
+	if (!r->has_active && !r->has_requests && !r->has_review && !title)
+	{
+		bool		any_heading = false;
+
+		for (int sec = 1; sec < GD_SECTIONS; sec++)
+			any_heading = any_heading || r->section_found[sec];
+		if (!any_heading)
+		{
+			add_problem(&p, GD_PROBLEM_NOT_A_REPORT, 0,
+						"this text is not an annual report: no title, section heading or table of the template was found");
+			return;
+		}
+	}
+	if (!title)
+		add_problem(&p, GD_PROBLEM_NO_TITLE, 0, "no title line (…政府信息公开工作年度报告) was found");
+	else if (r->year == 0)
+		add_problem(&p, GD_PROBLEM_NO_TITLE, line_of(&p, r->title.off), "the title names no year (line %u)",
+					line_of(&p, r->title.off));
+	report_missing(&p, &rq);
+}
