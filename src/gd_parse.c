@@ -115,6 +115,9 @@ line_of(const parser *p, size_t off)
 	return (uint32_t) (lo + 1);
 }
 
+static void add_problem(parser *p, gd_problem_code code, uint32_t line, const char *fmt,...)
+			__attribute__((format(printf, 4, 5)));
+
 static void
 add_problem(parser *p, gd_problem_code code, uint32_t line, const char *fmt,...)
 {

@@ -1,0 +1,23 @@
+# govdisclose - PGXS build.  `make && make install`, then `make installcheck`
+# against a running server (test/run-tests.sh does all of it in a throwaway
+# cluster).
+EXTENSION = govdisclose
+EXTVERSION = $(shell grep default_version $(EXTENSION).control | sed -e "s/default_version[[:space:]]*=[[:space:]]*'\([^']*\)'/\1/")
+
+MODULE_big = govdisclose
+CORE_SRCS = src/gd_normalize.c src/gd_parse.c src/gd_template.c
+OBJS = $(CORE_SRCS:.c=.o) src/govdisclose.o
+
+DATA = $(wildcard sql/$(EXTENSION)--*.sql)
+
+# sql/ holds the install scripts and the pg_regress tests; expected/ their output
+TESTS = $(filter-out sql/$(EXTENSION)--%,$(wildcard sql/*.sql))
+REGRESS = $(patsubst sql/%.sql,%,$(TESTS))
+REGRESS_OPTS = --load-extension=$(EXTENSION)
+
+PG_CPPFLAGS = -Isrc
+PG_CFLAGS = -std=gnu11 -Wall -Wextra -Werror -Wno-unused-parameter -Wno-missing-field-initializers
+
+PG_CONFIG ?= pg_config
+PGXS := $(shell $(PG_CONFIG) --pgxs)
+include $(PGXS)

@@ -1,0 +1,417 @@
+/*
+ * govdisclose.c - PostgreSQL glue around the parsing core.
+ *
+ * Every function here runs one parse in a private memory context (the core
+ * allocates from it and never frees), turns spans into text and cells into
+ * Datums, and maps problems to errors only in strict mode.
+ */
+#include "postgres.h"
+
+#include "access/htup_details.h"
+#include "catalog/pg_type.h"
+#include "funcapi.h"
+#include "mb/pg_wchar.h"
+#include "miscadmin.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/memutils.h"
+#include "utils/numeric.h"
+#include "utils/typcache.h"
+
+#include "gd_core.h"
+
+PG_MODULE_MAGIC;
+
+#define GD_VERSION "1.0"
+
+typedef struct parsed
+{
+	MemoryContext cxt;			/* holds the report and everything it points to */
+	gd_report  *r;
+} parsed;
+
+static void *
+palloc_from(void *ctx, size_t size)
+{
+	return MemoryContextAllocHuge((MemoryContext) ctx, size);
+}
+
+static void
+check_interrupts(void *ctx)
+{
+	(void) ctx;
+	CHECK_FOR_INTERRUPTS();
+}
+
+/*
+ * Parse a text argument.  The core reads UTF-8; in a database of another
+ * encoding the text is converted on the way in and out (SQL_ASCII bytes are
+ * taken as they are).
+ */
+static parsed
+parse_text(text *body)
+{
+	parsed		p;
+	gd_options	opt;
+	const char *buf = VARDATA_ANY(body);
+	size_t		len = VARSIZE_ANY_EXHDR(body);
+	MemoryContext old;
+
+	p.cxt = AllocSetContextCreate(CurrentMemoryContext, "govdisclose parse", ALLOCSET_DEFAULT_SIZES);
+	old = MemoryContextSwitchTo(p.cxt);
+	if (GetDatabaseEncoding() != PG_UTF8 && GetDatabaseEncoding() != PG_SQL_ASCII)
+	{
+		buf = pg_server_to_any(buf, (int) len, PG_UTF8);
+		len = strlen(buf);
+	}
+	opt.alloc = palloc_from;
+	opt.alloc_ctx = p.cxt;
+	opt.check_interrupts = check_interrupts;
+	opt.interrupt_ctx = NULL;
+	p.r = palloc(sizeof(gd_report));
+	gd_parse(buf, len, &opt, p.r);
+	MemoryContextSwitchTo(old);
+	return p;
+}
+
+static Datum
+utf8_text_datum(const char *s, size_t len)
+{
+	if (GetDatabaseEncoding() != PG_UTF8 && GetDatabaseEncoding() != PG_SQL_ASCII)
+	{
+		char	   *conv = pg_any_to_server(s, (int) len, PG_UTF8);
+
+		return PointerGetDatum(cstring_to_text(conv));
+	}
+	return PointerGetDatum(cstring_to_text_with_len(s, (int) len));
+}
+
+static Datum
+span_text_datum(const gd_report *r, gd_span span)
+{
+	size_t		s = span.off,
+				e = span.off + span.len;
+
+	while (s < e && (r->text[s] == ' ' || r->text[s] == '\n' || r->text[s] == '\t'))
+		s++;
+	while (e > s && (r->text[e - 1] == ' ' || r->text[e - 1] == '\n' || r->text[e - 1] == '\t'))
+		e--;
+	return utf8_text_datum(r->text + s, e - s);
+}
+
+/* A cell as a Datum; *isnull for blank, absent and unreadable cells. */
+static Datum
+cell_datum(const gd_cell *c, bool as_numeric, bool *isnull)
+{
+	char		buf[40];
+
+	*isnull = (c->state == GD_ABSENT || c->state == GD_BLANK || c->state == GD_UNREADABLE);
+	if (*isnull)
+		return (Datum) 0;
+	if (!as_numeric)
+		return Int64GetDatum(c->state == GD_PLACEHOLDER ? 0 : c->value);
+	gd_cell_format(c, buf, sizeof(buf));
+	return DirectFunctionCall3(numeric_in, CStringGetDatum(buf),
+							   ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1));
+}
+
+static TupleDesc
+composite_desc(Oid typid, int natts)
+{
+	TupleDesc	desc = lookup_rowtype_tupdesc_copy(typid, -1);
+
+	if (desc->natts != natts)
+		elog(ERROR, "type %s has %d attributes, expected %d", format_type_be(typid), desc->natts, natts);
+	return BlessTupleDesc(desc);
+}
+
+/* The active table as a composite: fields are named item_measure. */
+static Datum
+active_datum(const gd_report *r, Oid typid)
+{
+	TupleDesc	desc = lookup_rowtype_tupdesc_copy(typid, -1);
+	Datum	   *values = palloc0(sizeof(Datum) * desc->natts);
+	bool	   *nulls = palloc(sizeof(bool) * desc->natts);
+	int			nm;
+	const gd_active_measure *m = gd_active_measures(r->template_kind, &nm);
+
+	desc = BlessTupleDesc(desc);
+	for (int a = 0; a < desc->natts; a++)
+	{
+		Form_pg_attribute att = TupleDescAttr(desc, a);
+
+		nulls[a] = true;
+		for (int k = 0; k < nm && r->has_active; k++)
+		{
+			char		name[NAMEDATALEN];
+
+			snprintf(name, sizeof(name), "%s_%s", m[k].item, m[k].measure);
+			if (strcmp(name, NameStr(att->attname)) == 0)
+				values[a] = cell_datum(&r->active[k], att->atttypid == NUMERICOID, &nulls[a]);
+		}
+	}
+	return HeapTupleGetDatum(heap_form_tuple(desc, values, nulls));
+}
+
+static Datum
+review_datum(const gd_report *r, Oid typid)
+{
+	TupleDesc	desc = composite_desc(typid, GD_REV_CELLS);
+	Datum		values[GD_REV_CELLS];
+	bool		nulls[GD_REV_CELLS];
+
+	for (int k = 0; k < GD_REV_CELLS; k++)
+		values[k] = cell_datum(&r->review[k], false, &nulls[k]);
+	return HeapTupleGetDatum(heap_form_tuple(desc, values, nulls));
+}
+
+static Datum
+problems_datum(const gd_report *r)
+{
+	Datum	   *elems = palloc(sizeof(Datum) * (r->problem_count + 1));
+
+	for (int k = 0; k < r->problem_count; k++)
+		elems[k] = utf8_text_datum(r->problems[k].message, strlen(r->problems[k].message));
+	return PointerGetDatum(construct_array(elems, r->problem_count, TEXTOID, -1, false, TYPALIGN_INT));
+}
+
+static int
+problem_sqlstate(gd_problem_code code)
+{
+	switch (code)
+	{
+		case GD_PROBLEM_NUMBER_TOO_LARGE:
+			return ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE;
+		case GD_PROBLEM_NOT_A_REPORT:
+		case GD_PROBLEM_NO_TITLE:
+		case GD_PROBLEM_TABLE_MISSING:
+		case GD_PROBLEM_ROW_MISSING:
+			return ERRCODE_NO_DATA_FOUND;
+		default:
+			return ERRCODE_INVALID_TEXT_REPRESENTATION;
+	}
+}
+
+/* Strict mode: the first problem becomes the error, the count its hint. */
+static void
+raise_problems(const gd_report *r)
+{
+	const gd_problem *first;
+
+	if (r->problem_count == 0)
+		return;
+	first = &r->problems[0];
+	ereport(ERROR,
+			(errcode(problem_sqlstate(first->code)),
+			 errmsg("report cannot be read completely"),
+			 errdetail("%s", first->message),
+			 errhint("%d problem(s) in all; parse_report(body) lists them without raising.",
+					 r->problem_count)));
+}
+
+PG_FUNCTION_INFO_V1(gd_version);
+/* The version of the loaded library. */
+Datum
+gd_version(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_TEXT_P(cstring_to_text(GD_VERSION));
+}
+
+PG_FUNCTION_INFO_V1(gd_parse_report);
+/* parse_report(body text, strict bool) -> govdisclose.report */
+Datum
+gd_parse_report(PG_FUNCTION_ARGS)
+{
+	parsed		p = parse_text(PG_GETARG_TEXT_PP(0));
+	bool		strict = PG_NARGS() > 1 && PG_GETARG_BOOL(1);
+	gd_report  *r = p.r;
+	TupleDesc	desc;
+	Datum		values[8];
+	bool		nulls[8] = {false};
+	const char *tpl = gd_template_name(r->template_kind);
+
+	if (strict)
+		raise_problems(r);
+	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "parse_report must return a composite type");
+	if (desc->natts != 8)
+		elog(ERROR, "type govdisclose.report has %d attributes, expected 8", desc->natts);
+	desc = BlessTupleDesc(desc);
+
+	nulls[0] = r->title_text == NULL;
+	if (!nulls[0])
+		values[0] = utf8_text_datum(r->title_text, r->title_text_len);
+	nulls[1] = r->org_text == NULL || r->org_text_len == 0;
+	if (!nulls[1])
+		values[1] = utf8_text_datum(r->org_text, r->org_text_len);
+	nulls[2] = r->year == 0;
+	values[2] = Int32GetDatum(r->year);
+	nulls[3] = tpl == NULL;
+	if (tpl)
+		values[3] = CStringGetTextDatum(tpl);
+	nulls[4] = r->layout == GD_LAYOUT_UNKNOWN;
+	values[4] = CStringGetTextDatum(gd_layout_name(r->layout));
+	nulls[5] = !r->has_active;
+	if (r->has_active)
+		values[5] = active_datum(r, TupleDescAttr(desc, 5)->atttypid);
+	nulls[6] = !r->has_review;
+	if (r->has_review)
+		values[6] = review_datum(r, TupleDescAttr(desc, 6)->atttypid);
+	values[7] = problems_datum(r);
+	{
+		Datum		result = HeapTupleGetDatum(heap_form_tuple(desc, values, nulls));
+
+		MemoryContextDelete(p.cxt);
+		PG_RETURN_DATUM(result);
+	}
+}
+
+PG_FUNCTION_INFO_V1(gd_request_cells);
+/* request_cells(body) -> (row_no, row_key, applicant, value): 175 rows, or 182 */
+Datum
+gd_request_cells(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	parsed		p;
+	gd_report  *r;
+
+	InitMaterializedSRF(fcinfo, 0);
+	p = parse_text(PG_GETARG_TEXT_PP(0));
+	r = p.r;
+	for (int row = 0; row < GD_REQ_ROWS && r->has_requests; row++)
+	{
+		if (row == GD_REQ_OTHER_UNDIVIDED && !r->other_undivided)
+			break;
+		for (int col = 0; col < GD_REQ_COLS; col++)
+		{
+			Datum		values[4];
+			bool		nulls[4] = {false};
+
+			values[0] = Int32GetDatum(row + 1);
+			values[1] = CStringGetTextDatum(gd_request_row_keys[row]);
+			values[2] = CStringGetTextDatum(gd_applicant_keys[col]);
+			values[3] = cell_datum(&r->requests[row][col], false, &nulls[3]);
+			tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+		}
+	}
+	MemoryContextDelete(p.cxt);
+	return (Datum) 0;
+}
+
+PG_FUNCTION_INFO_V1(gd_active_items);
+/* active_items(body) -> (item, measure, value numeric), in template order */
+Datum
+gd_active_items(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	parsed		p;
+	gd_report  *r;
+	int			nm;
+	const gd_active_measure *m;
+
+	InitMaterializedSRF(fcinfo, 0);
+	p = parse_text(PG_GETARG_TEXT_PP(0));
+	r = p.r;
+	m = gd_active_measures(r->template_kind, &nm);
+	for (int k = 0; k < nm && r->has_active; k++)
+	{
+		Datum		values[3];
+		bool		nulls[3] = {false};
+
+		values[0] = CStringGetTextDatum(m[k].item);
+		values[1] = CStringGetTextDatum(m[k].measure);
+		values[2] = cell_datum(&r->active[k], true, &nulls[2]);
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+	MemoryContextDelete(p.cxt);
+	return (Datum) 0;
+}
+
+PG_FUNCTION_INFO_V1(gd_review_cells);
+/* review_cells(body) -> (grp, outcome, value): 15 rows */
+Datum
+gd_review_cells(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	parsed		p;
+	gd_report  *r;
+
+	InitMaterializedSRF(fcinfo, 0);
+	p = parse_text(PG_GETARG_TEXT_PP(0));
+	r = p.r;
+	for (int k = 0; k < GD_REV_CELLS && r->has_review; k++)
+	{
+		Datum		values[3];
+		bool		nulls[3] = {false};
+
+		values[0] = CStringGetTextDatum(gd_review_group_keys[k / 5]);
+		values[1] = CStringGetTextDatum(gd_review_outcome_keys[k % 5]);
+		values[2] = cell_datum(&r->review[k], false, &nulls[2]);
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+	MemoryContextDelete(p.cxt);
+	return (Datum) 0;
+}
+
+PG_FUNCTION_INFO_V1(gd_sections);
+/* sections(body) -> (section_no, heading, content): title block 0, then 1..6 */
+Datum
+gd_sections(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	parsed		p;
+	gd_report  *r;
+
+	InitMaterializedSRF(fcinfo, 0);
+	p = parse_text(PG_GETARG_TEXT_PP(0));
+	r = p.r;
+	for (int k = 0; k < GD_SECTIONS; k++)
+	{
+		Datum		values[3];
+		bool		nulls[3] = {false};
+
+		if (!r->section_found[k])
+			continue;
+		values[0] = Int32GetDatum(k);
+		if (k == 0)
+		{
+			nulls[1] = r->title_text == NULL;
+			if (!nulls[1])
+				values[1] = utf8_text_datum(r->title_text, r->title_text_len);
+		}
+		else
+			values[1] = span_text_datum(r, r->section_heading[k]);
+		values[2] = span_text_datum(r, r->section_content[k]);
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+	MemoryContextDelete(p.cxt);
+	return (Datum) 0;
+}
+
+PG_FUNCTION_INFO_V1(gd_narrative_facts);
+/* narrative_facts(body) -> (fact, value numeric, unit, span) */
+Datum
+gd_narrative_facts(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	parsed		p;
+	gd_report  *r;
+
+	InitMaterializedSRF(fcinfo, 0);
+	p = parse_text(PG_GETARG_TEXT_PP(0));
+	r = p.r;
+	for (int k = 0; k < r->fact_count; k++)
+	{
+		Datum		values[4];
+		bool		nulls[4] = {false};
+		const gd_fact *f = &r->facts[k];
+
+		values[0] = CStringGetTextDatum(gd_fact_keys[f->key]);
+		values[1] = cell_datum(&f->value, true, &nulls[1]);
+		values[2] = CStringGetTextDatum(f->unit);
+		values[3] = span_text_datum(r, f->span);
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+	MemoryContextDelete(p.cxt);
+	return (Datum) 0;
+}
