@@ -53,10 +53,16 @@ typedef struct acell
 	gd_cell		cell;
 	size_t		glued_off;
 	uint32_t	glued_len;		/* 0 unless split out of a label */
+	uint32_t	center2;		/* space-aligned text: 2 x the token's middle column; 0 otherwise */
 } acell;
 
-typedef bool (*row_matcher) (void *ctx, const char *label, size_t label_len,
-							 const acell *cells, int ncells, bool label_in_row);
+/*
+ * A matcher reads one assembled row.  label holds the words carried since the
+ * last row it consumed; the row's own words start at own_from.  It returns
+ * whether it consumed the row (the carried words are then dropped).
+ */
+typedef bool (*row_matcher) (void *ctx, const char *label, size_t label_len, size_t own_from,
+							 const acell *cells, int ncells);
 
 typedef struct assembler
 {
@@ -65,6 +71,7 @@ typedef struct assembler
 	void	   *match_ctx;
 	char		label[LABEL_CAP];
 	size_t		label_len;
+	size_t		own_from;		/* where this row's own words start in label */
 	bool		label_in_row;
 	acell		cells[CELL_CAP];
 	int			ncells;
@@ -340,6 +347,7 @@ label_append(assembler *a, const char *s, size_t n)
 			drop++;
 		memmove(a->label, a->label + drop, a->label_len - drop);
 		a->label_len -= drop;
+		a->own_from = a->own_from > drop ? a->own_from - drop : 0;
 		if (k > LABEL_CAP - a->label_len)
 			k = LABEL_CAP - a->label_len;
 	}
@@ -351,7 +359,8 @@ static void
 flush_row(assembler *a)
 {
 	if (a->ncells > 0 &&
-		a->match(a->match_ctx, a->label, a->label_len, a->cells, a->ncells, a->label_in_row))
+		a->match(a->match_ctx, a->label, a->label_len,
+				 a->label_in_row ? a->own_from : a->label_len, a->cells, a->ncells))
 		a->label_len = 0;
 	a->ncells = 0;
 	a->has_value = false;
@@ -375,7 +384,11 @@ on_label(assembler *a, const char *s, size_t n)
 		flush_row(a);
 	else
 		a->ncells = 0;			/* blanks before a label belong to no value column */
+	if (!a->label_in_row)
+		a->own_from = a->label_len;
 	label_append(a, s, n);
+	if (a->own_from > a->label_len)
+		a->own_from = 0;		/* the carried words were cut to keep the tail */
 	a->label_in_row = true;
 }
 
@@ -393,13 +406,14 @@ on_blank(assembler *a, uint32_t line)
 }
 
 static void
-on_value(assembler *a, const gd_cell *v, size_t glued_off, uint32_t glued_len)
+on_value(assembler *a, const gd_cell *v, size_t glued_off, uint32_t glued_len, uint32_t center2)
 {
 	acell		c;
 
 	c.cell = *v;
 	c.glued_off = glued_off;
 	c.glued_len = glued_len;
+	c.center2 = center2;
 	push_cell(a, &c);
 	a->has_value = true;
 }
@@ -507,7 +521,7 @@ emit_label_token(parser *p, assembler *a, size_t s, size_t e)
 			if (ds > label_start)
 				on_label(a, t + label_start, ds - label_start);
 			v.line = line_of(p, ds);
-			on_value(a, &v, ds, (uint32_t) (de - ds));
+			on_value(a, &v, ds, (uint32_t) (de - ds), 0);
 			p->saw_glued = p->saw_glued || (de - ds) > 1;
 			label_start = de;
 			i = de;
@@ -519,7 +533,7 @@ emit_label_token(parser *p, assembler *a, size_t s, size_t e)
 
 /* One cell or token: a value, a blank, or label text. */
 static void
-emit_item(parser *p, assembler *a, size_t s, size_t e, bool blanks_count)
+emit_item(parser *p, assembler *a, size_t s, size_t e, bool blanks_count, uint32_t center2)
 {
 	gd_cell		v;
 
@@ -536,10 +550,19 @@ emit_item(parser *p, assembler *a, size_t s, size_t e, bool blanks_count)
 	if (parse_value(p->t + s, e - s, &v))
 	{
 		v.line = line_of(p, s);
-		on_value(a, &v, 0, 0);
+		on_value(a, &v, 0, 0, center2);
 		return;
 	}
 	emit_label_token(p, a, s, e);
+}
+
+static bool
+only_blanks(const char *t, size_t s, size_t e)
+{
+	for (size_t i = s; i < e; i++)
+		if (!is_blank_char(t[i]))
+			return false;
+	return true;
 }
 
 static bool
@@ -649,7 +672,11 @@ tokenize_line(parser *p, assembler *a, size_t s, size_t e)
 		for (size_t i = s; i <= e; i++)
 			if (i == e || t[i] == '\t' || (pipe && t[i] == '|'))
 			{
-				emit_item(p, a, cs, i, true);
+				/* the empty outsides of "| a | b |" are no cells */
+				bool		outside = pipe && (cs == s || i == e) && only_blanks(t, cs, i);
+
+				if (!outside)
+					emit_item(p, a, cs, i, true, 0);
 				cs = i + 1;
 			}
 		if (!p->cell_mode)
@@ -658,21 +685,39 @@ tokenize_line(parser *p, assembler *a, size_t s, size_t e)
 	}
 	if (p->cell_mode)
 	{
-		emit_item(p, a, s, e, true);
+		emit_item(p, a, s, e, true, 0);
 		return;
 	}
-	/* space-aligned or plain text rows: whitespace separates the tokens */
-	for (size_t i = s; i < e;)
-	{
-		size_t		ts;
 
-		while (i < e && is_blank_char(t[i]))
-			i++;
-		ts = i;
-		while (i < e && !is_blank_char(t[i]))
-			i++;
-		if (i > ts)
-			emit_item(p, a, ts, i, false);
+	/*
+	 * space-aligned or plain text rows: whitespace separates the tokens, and
+	 * each token's column (in characters) lets a row with blank cells be
+	 * placed under the columns of a complete row
+	 */
+	{
+		uint32_t	col = 0;
+
+		for (size_t i = s; i < e;)
+		{
+			size_t		ts;
+			uint32_t	first_col;
+
+			while (i < e && is_blank_char(t[i]))
+			{
+				i++;
+				col++;
+			}
+			ts = i;
+			first_col = col;
+			while (i < e && !is_blank_char(t[i]))
+			{
+				if (((unsigned char) t[i] & 0xC0) != 0x80)
+					col++;
+				i++;
+			}
+			if (i > ts)
+				emit_item(p, a, ts, i, false, first_col + col);
+		}
 	}
 	on_rowbreak(a);
 }
@@ -800,9 +845,72 @@ split_glued(const char *digits, size_t len, int width, bool row_total_identity, 
  * single glued run.  Returns false when the row cannot be read; then out
  * holds unreadable cells and a problem says why.
  */
+/*
+ * Choose slots for the remaining cells (from cell i on, slots from k on) so
+ * that the offsets cell column - reference column vary least: rows of PDF
+ * text are often shifted as a whole (a wrapped group label indents them), so
+ * only the spacing of the columns is compared, not their positions.
+ */
+static void
+search_slots(const acell *cells, int n, int width, const uint32_t *ref, int i, int k,
+			 int64_t lo, int64_t hi, int *slots, int64_t *best_spread, int *best)
+{
+	if (i == n)
+	{
+		if (hi - lo < *best_spread)
+		{
+			*best_spread = hi - lo;
+			memcpy(best, slots, sizeof(int) * (size_t) n);
+		}
+		return;
+	}
+	for (int s = k; s <= width - (n - i); s++)
+	{
+		int64_t		d = (int64_t) cells[i].center2 - (int64_t) ref[s];
+		int64_t		nlo = i == 0 || d < lo ? d : lo;
+		int64_t		nhi = i == 0 || d > hi ? d : hi;
+
+		if (nhi - nlo >= *best_spread)
+			continue;
+		slots[i] = s;
+		search_slots(cells, n, width, ref, i + 1, s + 1, nlo, nhi, slots, best_spread, best);
+	}
+}
+
+/*
+ * Place the cells of a short space-aligned row (blank cells leave no token
+ * in PDF text) under the columns of the last complete row.  Returns false
+ * when the row has no column positions.
+ */
+static bool
+place_by_columns(const acell *cells, int n, int width, const uint32_t *ref, gd_cell *out)
+{
+	int			slots[CELL_CAP];
+	int			best[CELL_CAP];
+	int64_t		best_spread = INT64_MAX;
+
+	if (ref == NULL || n > width || n == 0)
+		return false;
+	for (int i = 0; i < n; i++)
+		if (cells[i].center2 == 0)
+			return false;
+	search_slots(cells, n, width, ref, 0, 0, 0, 0, slots, &best_spread, best);
+	if (best_spread == INT64_MAX)
+		return false;
+	for (int i = 0; i < width; i++)
+	{
+		memset(&out[i], 0, sizeof(gd_cell));
+		out[i].state = GD_BLANK;
+		out[i].line = cells[0].cell.line;
+	}
+	for (int i = 0; i < n; i++)
+		out[best[i]] = cells[i].cell;
+	return true;
+}
+
 static bool
 fit_row(parser *p, const acell *cells, int n, int width, bool row_total_identity,
-		const char *what, gd_cell *out)
+		const uint32_t *ref, const char *what, gd_cell *out)
 {
 	int			first = 0,
 				last = n;
@@ -832,6 +940,8 @@ fit_row(parser *p, const acell *cells, int n, int width, bool row_total_identity
 					what, (int) (dl > 40 ? 40 : dl), digits, width, cells[0].cell.line);
 		return false;
 	}
+	if (n < width && count_values(cells, n) == n && place_by_columns(cells, n, width, ref, out))
+		return true;
 	while (last - first > width && cells[first].cell.state == GD_BLANK)
 		first++;
 	while (last - first > width && cells[last - 1].cell.state == GD_BLANK)
@@ -903,6 +1013,8 @@ typedef struct requests_state
 	parser	   *p;
 	int			cur;			/* last template row filled, -1 before the first */
 	bool		filled[GD_REQ_ROWS];
+	bool		have_columns;	/* columns of the last complete space-aligned row */
+	uint32_t	columns[GD_REQ_COLS];
 } requests_state;
 
 static long
@@ -921,7 +1033,7 @@ row_phrase_end(int row, const char *label, size_t len)
 }
 
 static bool
-match_request_row(void *ctx, const char *label, size_t len, const acell *cells, int n, bool label_in_row)
+match_request_row(void *ctx, const char *label, size_t len, size_t own_from, const acell *cells, int n)
 {
 	requests_state *st = ctx;
 	parser	   *p = st->p;
@@ -930,7 +1042,6 @@ match_request_row(void *ctx, const char *label, size_t len, const acell *cells, 
 	long		best = -1;
 	char		what[80];
 
-	(void) label_in_row;
 	if (st->cur >= GD_REQ_TEMPLATE_ROWS - 1)
 		return false;			/* the table is complete: what follows is prose */
 	for (int k = st->cur + 1; k < GD_REQ_TEMPLATE_ROWS; k++)
@@ -964,10 +1075,16 @@ match_request_row(void *ctx, const char *label, size_t len, const acell *cells, 
 			return false;
 		row = st->cur + 1;
 	}
-	if (count_values(cells, n) == 0 && n != GD_REQ_COLS)
+	if (count_values(cells, n) == 0 && (n != GD_REQ_COLS || row_phrase_end(row, label, len) <= (long) own_from))
 		return false;			/* a header line, not a row of blanks */
 	snprintf(what, sizeof(what), "requests row %s", gd_request_row_keys[row]);
-	fit_row(p, cells, n, GD_REQ_COLS, true, what, r->requests[row]);
+	fit_row(p, cells, n, GD_REQ_COLS, true, st->have_columns ? st->columns : NULL, what, r->requests[row]);
+	if (n == GD_REQ_COLS && cells[0].center2 > 0 && count_values(cells, n) == n)
+	{
+		for (int k = 0; k < GD_REQ_COLS; k++)
+			st->columns[k] = cells[k].center2;
+		st->have_columns = true;
+	}
 	require_whole(p, r->requests[row], GD_REQ_COLS, what);
 	flag_unreadable(p, r->requests[row], GD_REQ_COLS, what);
 	st->filled[row] = true;
@@ -991,7 +1108,7 @@ typedef struct review_state
 } review_state;
 
 static bool
-match_review_row(void *ctx, const char *label, size_t len, const acell *cells, int n, bool label_in_row)
+match_review_row(void *ctx, const char *label, size_t len, size_t own_from, const acell *cells, int n)
 {
 	review_state *st = ctx;
 	parser	   *p = st->p;
@@ -1001,12 +1118,12 @@ match_review_row(void *ctx, const char *label, size_t len, const acell *cells, i
 
 	(void) label;
 	(void) len;
-	(void) label_in_row;
+	(void) own_from;
 	if (st->count >= GD_REV_CELLS || count_values(cells, n) == 0)
 		return false;
 	if (st->count == 0 && n == 1 && cells[0].glued_len > 1)
 	{
-		fit_row(p, cells, n, GD_REV_CELLS, false, "review table", r->review);
+		fit_row(p, cells, n, GD_REV_CELLS, false, NULL, "review table", r->review);
 		st->count = GD_REV_CELLS;
 		r->has_review = true;
 		return true;
@@ -1033,7 +1150,7 @@ typedef struct active_state
 } active_state;
 
 static bool
-match_active_row(void *ctx, const char *label, size_t len, const acell *cells, int n, bool label_in_row)
+match_active_row(void *ctx, const char *label, size_t len, size_t own_from, const acell *cells, int n)
 {
 	active_state *st = ctx;
 	parser	   *p = st->p;
@@ -1045,7 +1162,6 @@ match_active_row(void *ctx, const char *label, size_t len, const acell *cells, i
 	const gd_active_measure *m = gd_active_measures(r->template_kind, &nmeasures);
 	char		what[80];
 
-	(void) label_in_row;
 	for (int k = 0; st->items[k].phrases[0]; k++)
 	{
 		if (st->filled[k])
@@ -1064,10 +1180,10 @@ match_active_row(void *ctx, const char *label, size_t len, const acell *cells, i
 	if (item < 0)
 		return false;
 	it = &st->items[item];
-	if (count_values(cells, n) == 0 && n != it->width)
-		return false;
+	if (count_values(cells, n) == 0 && (n != it->width || best <= (long) own_from))
+		return false;			/* a header line, not a row of blanks */
 	snprintf(what, sizeof(what), "active item %s", m[it->first].item);
-	fit_row(p, cells, n, it->width, false, what, &r->active[it->first]);
+	fit_row(p, cells, n, it->width, false, NULL, what, &r->active[it->first]);
 	for (int i = 0; i < it->width; i++)
 	{
 		bool		money = strstr(m[it->first + i].measure, "amount") != NULL;
@@ -1323,6 +1439,18 @@ copy_folded(parser *p, const char *s, size_t n, size_t *out_len)
 	return buf;
 }
 
+/* Drop leading markup ("## ", "* ", "> ") from a folded title line. */
+static const char *
+strip_markup(const char *s, size_t *n)
+{
+	while (*n > 0 && strchr("#*>-=_|:", *s) != NULL)
+	{
+		s++;
+		(*n)--;
+	}
+	return s;
+}
+
 /* Offset of a "20xx年" in folded text, with the year; -1 when absent. */
 static long
 find_year(const char *s, size_t n, int *year)
@@ -1361,6 +1489,7 @@ find_title(parser *p, gd_report *r, const char **title, size_t *title_len,
 		if (e - s > 600)
 			e = s + 600;
 		f = copy_folded(p, p->t + s, e - s, &fl);
+		f = (char *) strip_markup(f, &fl);
 		if (fl == 0)
 			continue;
 		if (last_occurrence_end(f, fl, "年度报告") < 0)
@@ -1369,6 +1498,8 @@ find_title(parser *p, gd_report *r, const char **title, size_t *title_len,
 			continue;
 		}
 		ypos = find_year(f, fl, &year);
+		if (ypos < 0 && !contains(f, fl, "政府信息公开"))
+			continue;			/* a bare "年度报告" (an HTML <title>, a running head) */
 		r->year = year;
 		r->title.off = s;
 		r->title.len = e - s;
@@ -1404,8 +1535,9 @@ find_title(parser *p, gd_report *r, const char **title, size_t *title_len,
 			size_t		ps = p->lines[prev_line].start,
 						pe = p->lines[prev_line].end;
 			size_t		pl;
-			char	   *pf = copy_folded(p, p->t + ps, pe - ps, &pl);
+			const char *pf = copy_folded(p, p->t + ps, pe - ps, &pl);
 
+			pf = strip_markup(pf, &pl);
 			if (pl > 0 && pl <= 120 && !contains(pf, pl, "。"))
 			{
 				char	   *joined = gd_alloc(p, pl + fl + 1);
