@@ -13,7 +13,7 @@ DATA = $(wildcard sql/$(EXTENSION)--*.sql)
 # sql/ holds the install scripts and the pg_regress tests; expected/ their output
 TESTS = $(filter-out sql/$(EXTENSION)--%,$(wildcard sql/*.sql))
 REGRESS = $(patsubst sql/%.sql,%,$(TESTS))
-REGRESS_OPTS = --load-extension=$(EXTENSION)
+REGRESS_OPTS = --load-extension=$(EXTENSION) --encoding=UTF8 --no-locale
 
 PG_CPPFLAGS = -Isrc
 PG_CFLAGS = -std=gnu11 -Wall -Wextra -Werror -Wno-unused-parameter -Wno-missing-field-initializers

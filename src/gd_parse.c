@@ -933,6 +933,7 @@ fit_row(parser *p, const acell *cells, int n, int width, bool row_total_identity
 		{
 			memset(&out[i], 0, sizeof(gd_cell));
 			out[i].state = GD_UNREADABLE;
+			out[i].inferred = 1;	/* unknown because glued, not too large */
 			out[i].line = cells[0].cell.line;
 		}
 		add_problem(p, GD_PROBLEM_GLUED_DIGITS, cells[0].cell.line,

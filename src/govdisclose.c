@@ -175,21 +175,12 @@ problems_datum(const gd_report *r)
 	return PointerGetDatum(construct_array(elems, r->problem_count, TEXTOID, -1, false, TYPALIGN_INT));
 }
 
+/* A number that does not fit is out of range; everything else is unreadable text. */
 static int
 problem_sqlstate(gd_problem_code code)
 {
-	switch (code)
-	{
-		case GD_PROBLEM_NUMBER_TOO_LARGE:
-			return ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE;
-		case GD_PROBLEM_NOT_A_REPORT:
-		case GD_PROBLEM_NO_TITLE:
-		case GD_PROBLEM_TABLE_MISSING:
-		case GD_PROBLEM_ROW_MISSING:
-			return ERRCODE_NO_DATA_FOUND;
-		default:
-			return ERRCODE_INVALID_TEXT_REPRESENTATION;
-	}
+	return code == GD_PROBLEM_NUMBER_TOO_LARGE ? ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE
+		: ERRCODE_INVALID_TEXT_REPRESENTATION;
 }
 
 /* Strict mode: the first problem becomes the error, the count its hint. */

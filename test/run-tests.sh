@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# The whole test suite: C unit tests (under AddressSanitizer and
+# UndefinedBehaviorSanitizer), pg_regress against a real throwaway server,
+# and, where ../shared/corpus exists, the conformance score on real reports.
+# Ends with "N passed, N failed"; exits non-zero on any failure.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+bash test/setup.sh || exit 1
+
+passed=0
+failed=0
+count() { passed=$((passed + $1)); failed=$((failed + $2)); }
+
+echo "== C unit tests (ASan + UBSan)"
+mkdir -p test/unit/build
+if cc -std=c11 -Wall -Wextra -Werror -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
+      -o test/unit/build/test_core test/unit/test_core.c src/gd_normalize.c src/gd_parse.c src/gd_template.c; then
+    out=$(test/unit/build/test_core); status=$?
+    echo "$out"
+    ok=$(grep -c '^ok ' <<<"$out"); bad=$(grep -c '^not ok ' <<<"$out")
+    [ "$status" -ne 0 ] && [ "$bad" -eq 0 ] && bad=1
+    count "$ok" "$bad"
+else
+    count 0 1
+fi
+
+echo "== core stays free of PostgreSQL headers"
+if grep -l 'include.*postgres\|palloc\|ereport' src/gd_*.c src/gd_*.h; then count 0 1; else echo ok; count 1 0; fi
+
+echo "== pg_regress against a throwaway server"
+regress() {
+    make -s installcheck >"$1/installcheck.out" 2>&1
+    local status=$?
+    if [ -n "${GD_CORPUS:-}" ]; then
+        psql -Xqc 'CREATE EXTENSION IF NOT EXISTS govdisclose' >/dev/null &&
+        for dir in "$GD_CORPUS" "$GD_CORPUS/realworld"; do
+            python3 "$GD_CORPUS/../tools/conformance.py" "$dir" --min 0.995 >"$1/conformance.$(basename "$dir").out" 2>&1
+            echo "conformance $(basename "$dir") exit $?" >>"$1/conformance.out"
+        done
+    fi
+    return $status
+}
+export -f regress
+results=$(mktemp -d)
+chmod 777 "$results"
+corpus=$(cd .. && pwd)/shared/corpus
+[ -d "$corpus/seeds" ] && export GD_CORPUS="$corpus"
+test/with-cluster.sh bash -c "regress $results"
+cat "$results/installcheck.out"
+ok=$(grep -cE '\.\.\. ok|^ok [0-9]' "$results/installcheck.out")
+bad=$(grep -cE '\.\.\. FAILED|^not ok [0-9]' "$results/installcheck.out")
+[ "$ok" -eq 0 ] && [ "$bad" -eq 0 ] && bad=1
+count "$ok" "$bad"
+if [ -f regression.diffs ]; then cat regression.diffs; fi
+
+if [ -n "${GD_CORPUS:-}" ]; then
+    echo "== conformance on ../shared/corpus (real reports)"
+    for f in "$results"/conformance.*.out; do echo "$(basename "$f"): $(tail -1 "$f")"; done
+    count "$(grep -c 'exit 0' "$results/conformance.out")" "$(grep -vc 'exit 0' "$results/conformance.out")"
+else
+    echo "== conformance skipped: ../shared/corpus is not here (not counted)"
+fi
+rm -rf "$results"
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,358 @@
+/*
+ * test_core - unit tests of the parsing core, no server needed.
+ * Run from the repository root (reads test/fixtures).  Prints TAP lines and
+ * a closing "N passed, N failed"; exits non-zero on any failure.
+ */
+#include "../../src/gd_core.h"
+#include "arena.h"
+
+#include <string.h>
+
+static int	passed,
+			failed;
+static const char *current;
+static bool current_ok;
+
+#define CHECK(cond) \
+	do { if (!(cond)) { current_ok = false; \
+		fprintf(stderr, "  %s:%d: %s: CHECK(%s) failed\n", __FILE__, __LINE__, current, #cond); } } while (0)
+
+typedef struct parsed
+{
+	arena		a;
+	gd_report	r;
+} parsed;
+
+static parsed *
+parse_mem(const char *buf, size_t len)
+{
+	parsed	   *p = calloc(1, sizeof(parsed));
+	gd_options	opt = {arena_alloc, NULL, NULL, NULL};
+
+	opt.alloc_ctx = &p->a;
+	gd_parse(buf, len, &opt, &p->r);
+	return p;
+}
+
+static parsed *
+parse_str(const char *s)
+{
+	return parse_mem(s, strlen(s));
+}
+
+static parsed *
+parse_file(const char *path)
+{
+	FILE	   *f = fopen(path, "rb");
+	static char buf[1 << 20];
+	size_t		n;
+
+	if (!f)
+	{
+		fprintf(stderr, "cannot open %s (run from the repository root)\n", path);
+		exit(2);
+	}
+	n = fread(buf, 1, sizeof(buf), f);
+	fclose(f);
+	return parse_mem(buf, n);
+}
+
+static void
+release(parsed *p)
+{
+	arena_free_all(&p->a);
+	free(p);
+}
+
+static bool
+has_problem(const gd_report *r, gd_problem_code code)
+{
+	for (int k = 0; k < r->problem_count; k++)
+		if (r->problems[k].code == code)
+			return true;
+	return false;
+}
+
+static const gd_fact *
+fact(const gd_report *r, gd_fact_key key)
+{
+	for (int k = 0; k < r->fact_count; k++)
+		if (r->facts[k].key == key)
+			return &r->facts[k];
+	return NULL;
+}
+
+static bool
+same_cell(const gd_cell *a, const gd_cell *b)
+{
+	bool		a_null = a->state == GD_ABSENT || a->state == GD_BLANK || a->state == GD_UNREADABLE;
+	bool		b_null = b->state == GD_ABSENT || b->state == GD_BLANK || b->state == GD_UNREADABLE;
+
+	if (a_null || b_null)
+		return a_null == b_null;
+	return a->value == b->value && a->scale == b->scale;
+}
+
+/* A small report in tab rows; %s slots let a test vary one row of the requests table. */
+static const char *const small_report =
+	"测试县档案馆\n2023年政府信息公开工作年度报告\n\n一、总体情况\n"
+	"统计期限自2023年1月1日至2023年12月31日。本年度新收政府信息公开申请5件，办结5件。"
+	"发出收费通知1件，总金额200元，实际收取的总金额0元。\n"
+	"二、主动公开政府信息情况\n规章\t0\t0\t3\n行政规范性文件\t1\t0\t9\n行政许可\t12\n行政处罚\t7\n行政强制\t0\n行政事业性收费\t1.25\n"
+	"三、收到和处理政府信息公开申请情况\n"
+	"一、本年新收政府信息公开申请数量\t%s\n二、上年结转政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t0\n"
+	"（一）予以公开\t5\t0\t0\t0\t0\t0\t5\n（七）总计\t5\t0\t0\t0\t0\t0\t5\n四、结转下年度继续办理\t0\t0\t0\t0\t0\t0\t0\n"
+	"四、政府信息公开行政复议、行政诉讼情况\n0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\n"
+	"五、存在的主要问题及改进情况\n无。\n六、其他需要报告的事项\n无。\n";
+
+static parsed *
+parse_small(const char *first_row)
+{
+	static char buf[4096];
+
+	snprintf(buf, sizeof(buf), small_report, first_row);
+	return parse_str(buf);
+}
+
+static void
+test_small_report(void)
+{
+	parsed	   *p = parse_small("5\t0\t0\t0\t0\t0\t5");
+	gd_report  *r = &p->r;
+	char		num[32];
+
+	CHECK(r->year == 2023);
+	CHECK(r->org_text && r->org_text_len == strlen("测试县档案馆") &&
+		  memcmp(r->org_text, "测试县档案馆", r->org_text_len) == 0);
+	CHECK(r->template_kind == GD_TEMPLATE_2021);
+	CHECK(r->layout == GD_LAYOUT_TAB_ROWS);
+	CHECK(r->requests[0][6].state == GD_NUMBER && r->requests[0][6].value == 5);
+	CHECK(r->requests[23][0].value == 5);
+	CHECK(r->requests[4][0].state == GD_ABSENT);	/* not printed */
+	CHECK(has_problem(r, GD_PROBLEM_ROW_MISSING));
+	CHECK(r->active[9].state == GD_NUMBER);
+	gd_cell_format(&r->active[9], num, sizeof(num));
+	CHECK(strcmp(num, "1.25") == 0);
+	CHECK(r->has_review && r->review[14].state == GD_NUMBER);
+	CHECK(fact(r, GD_FACT_PERIOD_YEAR) && fact(r, GD_FACT_PERIOD_YEAR)->value.value == 2023);
+	CHECK(fact(r, GD_FACT_REQUESTS_RECEIVED) && fact(r, GD_FACT_REQUESTS_RECEIVED)->value.value == 5);
+	CHECK(fact(r, GD_FACT_FEE_BILLED) && fact(r, GD_FACT_FEE_BILLED)->value.value == 200);
+	CHECK(fact(r, GD_FACT_FEE_COLLECTED) && fact(r, GD_FACT_FEE_COLLECTED)->value.value == 0);
+	CHECK(r->section_found[1] && r->section_found[6]);
+	release(p);
+}
+
+static void
+test_cell_noise(void)
+{
+	/* placeholder, thousands separator, full-width digits, spaces, blank */
+	parsed	   *p = parse_small("—\t1,234\t\xEF\xBC\x93\t 7 \t\t-2\t1243");
+	gd_report  *r = &p->r;
+
+	CHECK(r->requests[0][0].state == GD_PLACEHOLDER && r->requests[0][0].value == 0);
+	CHECK(r->requests[0][1].value == 1234);
+	CHECK(r->requests[0][2].value == 3);
+	CHECK(r->requests[0][3].value == 7);
+	CHECK(r->requests[0][4].state == GD_BLANK);
+	CHECK(r->requests[0][5].state == GD_NUMBER && r->requests[0][5].value == -2);
+	CHECK(r->requests[0][6].value == 1243);
+	release(p);
+}
+
+static void
+test_hostile_numbers(void)
+{
+	parsed	   *p = parse_small("99999999999999999999999\t0\t0\t0\t0\t0\t2.5");
+	gd_report  *r = &p->r;
+
+	CHECK(r->requests[0][0].state == GD_UNREADABLE);
+	CHECK(r->requests[0][6].state == GD_UNREADABLE);
+	CHECK(has_problem(r, GD_PROBLEM_NUMBER_TOO_LARGE));
+	CHECK(has_problem(r, GD_PROBLEM_FRACTION_IN_COUNT));
+	release(p);
+}
+
+static void
+test_not_a_report(void)
+{
+	parsed	   *p = parse_str("今天天气很好，我们去公园散步。\n明天再说。\n");
+
+	CHECK(has_problem(&p->r, GD_PROBLEM_NOT_A_REPORT));
+	CHECK(!p->r.has_requests && !p->r.has_active && !p->r.has_review);
+	release(p);
+	p = parse_mem("", 0);
+	CHECK(has_problem(&p->r, GD_PROBLEM_NOT_A_REPORT));
+	release(p);
+}
+
+static void
+test_normalise(void)
+{
+	/* BOM, CRLF, bookmark artefact, ideographic spaces, full-width parentheses */
+	parsed	   *p = parse_str("\xEF\xBB\xBF[bookmark: _GoBack]\xE6\xB5\x8B\xE8\xAF\x95\xE5\xB1\x80\r\n"
+							  "\xEF\xBC\x92\xEF\xBC\x90\xEF\xBC\x92\xEF\xBC\x91 年政府信息公开工作年度报告\r\n"
+							  "三、收到和处理政府信息公开申请情况\r\n"
+							  "一、本年新收政府信息公开申请数量\xE3\x80\x80\t1\t0\t0\t0\t0\t0\t1\r\n");
+
+	CHECK(p->r.year == 2021);
+	CHECK(p->r.org_text && memcmp(p->r.org_text, "测试局", strlen("测试局")) == 0);
+	CHECK(p->r.requests[0][6].value == 1);
+	release(p);
+}
+
+static void
+test_html_markup(void)
+{
+	parsed	   *p = parse_str("<html><head><title>年度报告</title><style>td{x:1}</style></head><body>"
+							  "<p>测试局&nbsp;2022年政府信息公开工作年度报告</p><!-- note -->"
+							  "<p>三、收到和处理政府信息公开申请情况</p><table><tr><td colspan=\"2\">"
+							  "<span>一、本年新收政府信息公开申请数量</span></td><td>&#51;</td><td>0</td>"
+							  "<td>0</td><td>0</td><td>0</td><td>0</td><td>3</td></tr></table><p>未闭合 <b");
+
+	CHECK(p->r.layout == GD_LAYOUT_HTML);
+	CHECK(p->r.year == 2022);
+	CHECK(p->r.requests[0][0].value == 3 && p->r.requests[0][6].value == 3);
+	release(p);
+}
+
+static void
+test_glued_digits(void)
+{
+	/* collapsed: seven zeros split one way only; the second run has several readings */
+	parsed	   *p = parse_str("三、收到和处理政府信息公开申请情况\n"
+							  "一、本年新收政府信息公开申请数量0000000二、上年结转政府信息公开申请数量12100014\n");
+
+	CHECK(p->r.layout == GD_LAYOUT_COLLAPSED);
+	CHECK(p->r.requests[0][0].state == GD_NUMBER && p->r.requests[0][0].inferred);
+	/* 12100014 has several splits whose last part is the sum: unknown, never guessed */
+	CHECK(p->r.requests[1][0].state == GD_UNREADABLE);
+	CHECK(has_problem(&p->r, GD_PROBLEM_GLUED_DIGITS));
+	release(p);
+}
+
+static void
+test_template_2019(void)
+{
+	parsed	   *p = parse_file("test/fixtures/linchuan2019.tab-rows.txt");
+	int			nm;
+	const gd_active_measure *m = gd_active_measures(p->r.template_kind, &nm);
+
+	CHECK(p->r.template_kind == GD_TEMPLATE_2019);
+	CHECK(nm == 22 && strcmp(m[20].item, "procurement") == 0);
+	CHECK(p->r.active[7].value == -4);	/* licensing change */
+	CHECK(p->r.active[21].value == 3620000);
+	CHECK(p->r.other_undivided && p->r.requests[GD_REQ_OTHER_UNDIVIDED][6].value == 2);
+	CHECK(p->r.requests[20][0].state == GD_ABSENT);
+	release(p);
+}
+
+static void
+test_layouts_agree(void)
+{
+	static const char *const reports[] = {"qinghe", "jianglan", "nanhu"};
+	static const char *const layouts[] = {"tab-rows", "pipe-rows", "html", "space-aligned"};
+
+	for (size_t k = 0; k < sizeof(reports) / sizeof(reports[0]); k++)
+	{
+		char		path[256];
+		parsed	   *base,
+				   *other;
+
+		snprintf(path, sizeof(path), "test/fixtures/%s.cell-per-line.txt", reports[k]);
+		base = parse_file(path);
+		CHECK(base->r.has_requests && base->r.has_active && base->r.has_review);
+		for (size_t l = 0; l < sizeof(layouts) / sizeof(layouts[0]); l++)
+		{
+			snprintf(path, sizeof(path), "test/fixtures/%s.%s.txt", reports[k], layouts[l]);
+			other = parse_file(path);
+			CHECK(strcmp(gd_layout_name(other->r.layout), layouts[l]) == 0);
+			CHECK(other->r.year == base->r.year);
+			CHECK(other->r.org_text_len == base->r.org_text_len &&
+				  memcmp(other->r.org_text, base->r.org_text, base->r.org_text_len) == 0);
+			for (int row = 0; row < GD_REQ_ROWS; row++)
+				for (int col = 0; col < GD_REQ_COLS; col++)
+					CHECK(same_cell(&other->r.requests[row][col], &base->r.requests[row][col]));
+			for (int i = 0; i < GD_REV_CELLS; i++)
+				CHECK(same_cell(&other->r.review[i], &base->r.review[i]));
+			for (int i = 0; i < base->r.active_count; i++)
+				CHECK(same_cell(&other->r.active[i], &base->r.active[i]));
+			release(other);
+		}
+		release(base);
+	}
+}
+
+static void
+test_collapsed_never_wrong(void)
+{
+	static const char *const reports[] = {"qinghe", "jianglan", "nanhu"};
+
+	for (size_t k = 0; k < sizeof(reports) / sizeof(reports[0]); k++)
+	{
+		char		path[256];
+		parsed	   *base,
+				   *glued;
+		int			known = 0;
+
+		snprintf(path, sizeof(path), "test/fixtures/%s.html.txt", reports[k]);
+		base = parse_file(path);
+		snprintf(path, sizeof(path), "test/fixtures/%s.collapsed.txt", reports[k]);
+		glued = parse_file(path);
+		for (int row = 0; row < GD_REQ_ROWS; row++)
+			for (int col = 0; col < GD_REQ_COLS; col++)
+			{
+				const gd_cell *c = &glued->r.requests[row][col];
+
+				if (c->state != GD_NUMBER)
+					continue;
+				known++;
+				CHECK(same_cell(c, &base->r.requests[row][col]));
+			}
+		CHECK(known >= 100);	/* most rows are recoverable from the identities */
+		release(glued);
+		release(base);
+	}
+}
+
+static void
+test_truncated_everywhere(void)
+{
+	/* every prefix of a real layout parses without tripping the sanitizers */
+	parsed	   *whole = parse_file("test/fixtures/qinghe.html.txt");
+	size_t		len = whole->r.text_len;
+	char	   *copy = malloc(len);
+
+	memcpy(copy, whole->r.text, len);
+	for (size_t cut = 0; cut < len; cut += 7)
+	{
+		parsed	   *p = parse_mem(copy, cut);
+
+		CHECK(p->r.problem_count <= GD_MAX_PROBLEMS);
+		release(p);
+	}
+	free(copy);
+	release(whole);
+}
+
+#define RUN(fn) do { current = #fn; current_ok = true; fn(); \
+	if (current_ok) { passed++; printf("ok %d - %s\n", passed + failed, #fn); } \
+	else { failed++; printf("not ok %d - %s\n", passed + failed, #fn); } } while (0)
+
+int
+main(void)
+{
+	printf("TAP version 13\n");
+	RUN(test_small_report);
+	RUN(test_cell_noise);
+	RUN(test_hostile_numbers);
+	RUN(test_not_a_report);
+	RUN(test_normalise);
+	RUN(test_html_markup);
+	RUN(test_glued_digits);
+	RUN(test_template_2019);
+	RUN(test_layouts_agree);
+	RUN(test_collapsed_never_wrong);
+	RUN(test_truncated_everywhere);
+	printf("1..%d\n%d passed, %d failed\n", passed + failed, passed, failed);
+	return failed ? 1 : 0;
+}
