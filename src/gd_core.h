@@ -174,6 +174,8 @@ extern const char *const gd_applicant_keys[GD_REQ_COLS];
 extern const char *const gd_applicant_labels[GD_REQ_COLS];
 extern const char *const gd_review_group_keys[3];
 extern const char *const gd_review_outcome_keys[5];
+extern const char *const gd_review_group_labels[3];
+extern const char *const gd_review_outcome_labels[5];
 extern const char *const gd_fact_keys[GD_FACT_KEY_COUNT];
 
 /* The active-table measures of a template, in output order. */

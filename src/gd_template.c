@@ -93,6 +93,14 @@ const char *const gd_review_group_keys[3] = {
 	"review", "litigation_direct", "litigation_after_review"
 };
 
+const char *const gd_review_group_labels[3] = {
+	"行政复议", "行政诉讼（未经复议直接起诉）", "行政诉讼（复议后起诉）"
+};
+
+const char *const gd_review_outcome_labels[5] = {
+	"结果维持", "结果纠正", "其他结果", "尚未审结", "总计"
+};
+
 const char *const gd_review_outcome_keys[5] = {
 	"upheld", "corrected", "other", "pending", "total"
 };

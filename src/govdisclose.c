@@ -406,3 +406,182 @@ gd_narrative_facts(PG_FUNCTION_ARGS)
 	MemoryContextDelete(p.cxt);
 	return (Datum) 0;
 }
+
+/* One letter per cell for the data layer: a absent, b blank, n number, p placeholder, u unreadable. */
+static Datum
+states_datum(const gd_cell *cells, int count)
+{
+	static const char letters[] = {'a', 'b', 'n', 'p', 'u'};
+	char	   *s = palloc(count + 1);
+
+	for (int k = 0; k < count; k++)
+		s[k] = cells[k].state < sizeof(letters) ? letters[cells[k].state] : 'u';
+	s[count] = '\0';
+	return CStringGetTextDatum(s);
+}
+
+static Datum
+cells_array(const gd_cell *cells, int count, bool as_numeric)
+{
+	Datum	   *elems = palloc(sizeof(Datum) * count);
+	bool	   *nulls = palloc(sizeof(bool) * count);
+	int			dims[1] = {count};
+	int			lbs[1] = {1};
+
+	for (int k = 0; k < count; k++)
+		elems[k] = cell_datum(&cells[k], as_numeric, &nulls[k]);
+	if (as_numeric)
+		return PointerGetDatum(construct_md_array(elems, nulls, 1, dims, lbs, NUMERICOID, -1, false, TYPALIGN_INT));
+	return PointerGetDatum(construct_md_array(elems, nulls, 1, dims, lbs, INT8OID, 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
+}
+
+static Datum
+text_array(Datum *elems, int count)
+{
+	return PointerGetDatum(construct_array(elems, count, TEXTOID, -1, false, TYPALIGN_INT));
+}
+
+PG_FUNCTION_INFO_V1(gd_parse_flat);
+/* parse_flat(body): everything the documents table stores, from one parse */
+Datum
+gd_parse_flat(PG_FUNCTION_ARGS)
+{
+	parsed		p = parse_text(PG_GETARG_TEXT_PP(0));
+	gd_report  *r = p.r;
+	TupleDesc	desc;
+	Datum		values[16];
+	bool		nulls[16] = {false};
+	const char *tpl = gd_template_name(r->template_kind);
+	Datum	   *keys = palloc(sizeof(Datum) * (r->fact_count + 1));
+	Datum	   *units = palloc(sizeof(Datum) * (r->fact_count + 1));
+	Datum	   *spans = palloc(sizeof(Datum) * (r->fact_count + 1));
+	gd_cell		facts[GD_MAX_FACTS];
+
+	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE || desc->natts != 16)
+		elog(ERROR, "parse_flat must return a record of 16 columns");
+	desc = BlessTupleDesc(desc);
+	nulls[0] = r->title_text == NULL;
+	if (!nulls[0])
+		values[0] = utf8_text_datum(r->title_text, r->title_text_len);
+	nulls[1] = r->org_text == NULL || r->org_text_len == 0;
+	if (!nulls[1])
+		values[1] = utf8_text_datum(r->org_text, r->org_text_len);
+	nulls[2] = r->year == 0;
+	values[2] = Int32GetDatum(r->year);
+	nulls[3] = tpl == NULL;
+	if (tpl)
+		values[3] = CStringGetTextDatum(tpl);
+	nulls[4] = r->layout == GD_LAYOUT_UNKNOWN;
+	values[4] = CStringGetTextDatum(gd_layout_name(r->layout));
+	values[5] = problems_datum(r);
+	values[6] = cells_array(&r->requests[0][0], GD_REQ_ROWS * GD_REQ_COLS, false);
+	values[7] = states_datum(&r->requests[0][0], GD_REQ_ROWS * GD_REQ_COLS);
+	values[8] = cells_array(r->active, r->active_count, true);
+	values[9] = states_datum(r->active, r->active_count);
+	values[10] = cells_array(r->review, GD_REV_CELLS, false);
+	values[11] = states_datum(r->review, GD_REV_CELLS);
+	for (int k = 0; k < r->fact_count; k++)
+	{
+		keys[k] = CStringGetTextDatum(gd_fact_keys[r->facts[k].key]);
+		units[k] = CStringGetTextDatum(r->facts[k].unit);
+		spans[k] = span_text_datum(r, r->facts[k].span);
+		facts[k] = r->facts[k].value;
+	}
+	values[12] = text_array(keys, r->fact_count);
+	values[13] = cells_array(facts, r->fact_count, true);
+	values[14] = text_array(units, r->fact_count);
+	values[15] = text_array(spans, r->fact_count);
+	{
+		Datum		result = HeapTupleGetDatum(heap_form_tuple(desc, values, nulls));
+
+		MemoryContextDelete(p.cxt);
+		PG_RETURN_DATUM(result);
+	}
+}
+
+PG_FUNCTION_INFO_V1(gd_active_measure_names);
+/* active_measure_names(template) -> (ord, item, measure, label) */
+Datum
+gd_active_measure_names(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	char	   *tpl = text_to_cstring(PG_GETARG_TEXT_PP(0));
+	int			nm;
+	const gd_active_measure *m = gd_active_measures(strcmp(tpl, "2019") == 0 ? GD_TEMPLATE_2019 : GD_TEMPLATE_2021, &nm);
+
+	InitMaterializedSRF(fcinfo, 0);
+	for (int k = 0; k < nm; k++)
+	{
+		Datum		values[4];
+		bool		nulls[4] = {false};
+
+		values[0] = Int32GetDatum(k + 1);
+		values[1] = CStringGetTextDatum(m[k].item);
+		values[2] = CStringGetTextDatum(m[k].measure);
+		values[3] = CStringGetTextDatum(m[k].label);
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+	return (Datum) 0;
+}
+
+PG_FUNCTION_INFO_V1(gd_request_rows);
+/* request_rows() -> (row_no, row_key, label): the rows of the requests table */
+Datum
+gd_request_rows(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+
+	InitMaterializedSRF(fcinfo, 0);
+	for (int k = 0; k < GD_REQ_ROWS; k++)
+	{
+		Datum		values[3] = {Int32GetDatum(k + 1), CStringGetTextDatum(gd_request_row_keys[k]),
+		CStringGetTextDatum(gd_request_row_labels[k])};
+		bool		nulls[3] = {false};
+
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+	return (Datum) 0;
+}
+
+PG_FUNCTION_INFO_V1(gd_applicants);
+/* applicants() -> (col_no, applicant, label): the columns of the requests table */
+Datum
+gd_applicants(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+
+	InitMaterializedSRF(fcinfo, 0);
+	for (int k = 0; k < GD_REQ_COLS; k++)
+	{
+		Datum		values[3] = {Int32GetDatum(k + 1), CStringGetTextDatum(gd_applicant_keys[k]),
+		CStringGetTextDatum(gd_applicant_labels[k])};
+		bool		nulls[3] = {false};
+
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+	return (Datum) 0;
+}
+
+PG_FUNCTION_INFO_V1(gd_review_layout);
+/* review_layout() -> (cell_no, grp, outcome, label): the 15 cells of the review table */
+Datum
+gd_review_layout(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+
+	InitMaterializedSRF(fcinfo, 0);
+	for (int k = 0; k < GD_REV_CELLS; k++)
+	{
+		char		label[128];
+		Datum		values[4];
+		bool		nulls[4] = {false};
+
+		snprintf(label, sizeof(label), "%s·%s", gd_review_group_labels[k / 5], gd_review_outcome_labels[k % 5]);
+		values[0] = Int32GetDatum(k + 1);
+		values[1] = CStringGetTextDatum(gd_review_group_keys[k / 5]);
+		values[2] = CStringGetTextDatum(gd_review_outcome_keys[k % 5]);
+		values[3] = CStringGetTextDatum(label);
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+	return (Datum) 0;
+}
