@@ -24,4 +24,4 @@ SELECT fact, value, unit, span FROM small, govdisclose.narrative_facts(body);
 -- the functions are usable in expression indexes and parallel plans
 SELECT p.proname, p.provolatile, p.proparallel, p.proisstrict
 FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
-WHERE n.nspname = 'govdisclose' ORDER BY 1;
+WHERE n.nspname = 'govdisclose' AND p.prorettype <> 'trigger'::regtype ORDER BY 1;

@@ -1203,13 +1203,21 @@ match_active_row(void *ctx, const char *label, size_t len, size_t own_from, cons
 static const char *const heading_phrases[GD_SECTIONS][4] = {
 	{NULL},
 	{"总体情况"},
-	{"主动公开政府信息情况", "主动公开政府信息"},
-	{"收到和处理政府信息公开申请情况", "收到和处理政府信息公开申请"},
-	{"行政复议、行政诉讼情况", "行政复议和行政诉讼情况", "行政复议、行政诉讼", "行政复议行政诉讼情况"},
-	{"存在的主要问题", "主要问题及改进"},
-	{"其他需要报告的事项", "其他需要报告"}
+	{"主动公开政府信息情况"},
+	{"收到和处理政府信息公开申请情况"},
+	{"政府信息公开行政复议、行政诉讼情况", "政府信息公开行政复议和行政诉讼情况", "行政复议、行政诉讼情况"},
+	{"存在的主要问题及改进情况", "存在的主要问题和改进情况", "主要问题及改进情况"},
+	{"其他需要报告的事项"}
 };
 
+#define HEADING_PREFIX_MAX 15	/* folded bytes before the words: "（一）", "第一部分" */
+#define HEADING_SUFFIX_MAX 12	/* folded bytes after them: "：", "（续）" */
+
+/*
+ * A heading is a short line made of the heading's words, with at most a
+ * numbering before them: prose that merely mentions the words (a wrapped
+ * PDF line is short too) does not start with them.
+ */
 static bool
 line_is_heading(parser *p, size_t li, int sec)
 {
@@ -1224,8 +1232,13 @@ line_is_heading(parser *p, size_t li, int sec)
 	if (k > HEADING_MAX || k == 0)
 		return false;
 	for (int j = 0; j < 4 && heading_phrases[sec][j]; j++)
-		if (contains(buf, k, heading_phrases[sec][j]))
-			return true;
+	{
+		size_t		pl = strlen(heading_phrases[sec][j]);
+
+		for (size_t at = 0; at <= HEADING_PREFIX_MAX && at + pl <= k; at++)
+			if (memcmp(buf + at, heading_phrases[sec][j], pl) == 0)
+				return k - at - pl <= HEADING_SUFFIX_MAX;
+	}
 	return false;
 }
 
