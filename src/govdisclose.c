@@ -524,18 +524,17 @@ gd_active_measure_names(PG_FUNCTION_ARGS)
 	return (Datum) 0;
 }
 
-PG_FUNCTION_INFO_V1(gd_request_rows);
-/* request_rows() -> (row_no, row_key, label): the rows of the requests table */
-Datum
-gd_request_rows(PG_FUNCTION_ARGS)
+/* Rows (number, key, label) of one part of the template vocabulary. */
+static Datum
+vocabulary_rows(FunctionCallInfo fcinfo, const char *const *keys, const char *const *labels, int count)
 {
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 
 	InitMaterializedSRF(fcinfo, 0);
-	for (int k = 0; k < GD_REQ_ROWS; k++)
+	for (int k = 0; k < count; k++)
 	{
-		Datum		values[3] = {Int32GetDatum(k + 1), CStringGetTextDatum(gd_request_row_keys[k]),
-		CStringGetTextDatum(gd_request_row_labels[k])};
+		Datum		values[3] = {Int32GetDatum(k + 1), CStringGetTextDatum(keys[k]),
+		CStringGetTextDatum(labels[k])};
 		bool		nulls[3] = {false};
 
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
@@ -543,23 +542,20 @@ gd_request_rows(PG_FUNCTION_ARGS)
 	return (Datum) 0;
 }
 
+PG_FUNCTION_INFO_V1(gd_request_rows);
+/* request_rows() -> (row_no, row_key, label): the rows of the requests table */
+Datum
+gd_request_rows(PG_FUNCTION_ARGS)
+{
+	return vocabulary_rows(fcinfo, gd_request_row_keys, gd_request_row_labels, GD_REQ_ROWS);
+}
+
 PG_FUNCTION_INFO_V1(gd_applicants);
 /* applicants() -> (col_no, applicant, label): the columns of the requests table */
 Datum
 gd_applicants(PG_FUNCTION_ARGS)
 {
-	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-
-	InitMaterializedSRF(fcinfo, 0);
-	for (int k = 0; k < GD_REQ_COLS; k++)
-	{
-		Datum		values[3] = {Int32GetDatum(k + 1), CStringGetTextDatum(gd_applicant_keys[k]),
-		CStringGetTextDatum(gd_applicant_labels[k])};
-		bool		nulls[3] = {false};
-
-		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
-	}
-	return (Datum) 0;
+	return vocabulary_rows(fcinfo, gd_applicant_keys, gd_applicant_labels, GD_REQ_COLS);
 }
 
 PG_FUNCTION_INFO_V1(gd_review_layout);
