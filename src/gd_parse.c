@@ -1253,7 +1253,6 @@ find_sections(parser *p)
 	gd_report  *r = p->r;
 	size_t		from_line = 0;
 	size_t		from_off = 0;
-	size_t		starts[GD_SECTIONS];
 
 	for (int sec = 1; sec < GD_SECTIONS; sec++)
 	{
@@ -1290,8 +1289,6 @@ find_sections(parser *p)
 	}
 	/* contents run from a heading to the next heading found */
 	for (int sec = 0; sec < GD_SECTIONS; sec++)
-		starts[sec] = r->section_found[sec] ? r->section_heading[sec].off : 0;
-	for (int sec = 0; sec < GD_SECTIONS; sec++)
 	{
 		size_t		begin = sec == 0 ? 0 : r->section_heading[sec].off + r->section_heading[sec].len;
 		size_t		end = p->n;
@@ -1301,7 +1298,7 @@ find_sections(parser *p)
 		for (int nx = sec + 1; nx < GD_SECTIONS; nx++)
 			if (r->section_found[nx])
 			{
-				end = starts[nx];
+				end = r->section_heading[nx].off;
 				break;
 			}
 		if (begin > end)

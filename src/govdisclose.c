@@ -175,6 +175,43 @@ problems_datum(const gd_report *r)
 	return PointerGetDatum(construct_array(elems, r->problem_count, TEXTOID, -1, false, TYPALIGN_INT));
 }
 
+/* title, org, year, template, layout: the first five fields of report and parse_flat */
+static void
+header_values(const gd_report *r, Datum *values, bool *nulls)
+{
+	const char *tpl = gd_template_name(r->template_kind);
+
+	nulls[0] = r->title_text == NULL;
+	if (!nulls[0])
+		values[0] = utf8_text_datum(r->title_text, r->title_text_len);
+	nulls[1] = r->org_text == NULL || r->org_text_len == 0;
+	if (!nulls[1])
+		values[1] = utf8_text_datum(r->org_text, r->org_text_len);
+	nulls[2] = r->year == 0;
+	values[2] = Int32GetDatum(r->year);
+	nulls[3] = tpl == NULL;
+	if (tpl)
+		values[3] = CStringGetTextDatum(tpl);
+	nulls[4] = r->layout == GD_LAYOUT_UNKNOWN;
+	values[4] = CStringGetTextDatum(gd_layout_name(r->layout));
+}
+
+/* Start a materialised SRF over the parse of its text argument. */
+static parsed
+begin_parse_srf(FunctionCallInfo fcinfo)
+{
+	InitMaterializedSRF(fcinfo, 0);
+	return parse_text(PG_GETARG_TEXT_PP(0));
+}
+
+static void
+put_row(FunctionCallInfo fcinfo, Datum *values, bool *nulls)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+
+	tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+}
+
 /* A number that does not fit is out of range; everything else is unreadable text. */
 static int
 problem_sqlstate(gd_problem_code code)
@@ -219,7 +256,6 @@ gd_parse_report(PG_FUNCTION_ARGS)
 	TupleDesc	desc;
 	Datum		values[8];
 	bool		nulls[8] = {false};
-	const char *tpl = gd_template_name(r->template_kind);
 
 	if (strict)
 		raise_problems(r);
@@ -229,19 +265,7 @@ gd_parse_report(PG_FUNCTION_ARGS)
 		elog(ERROR, "type govdisclose.report has %d attributes, expected 8", desc->natts);
 	desc = BlessTupleDesc(desc);
 
-	nulls[0] = r->title_text == NULL;
-	if (!nulls[0])
-		values[0] = utf8_text_datum(r->title_text, r->title_text_len);
-	nulls[1] = r->org_text == NULL || r->org_text_len == 0;
-	if (!nulls[1])
-		values[1] = utf8_text_datum(r->org_text, r->org_text_len);
-	nulls[2] = r->year == 0;
-	values[2] = Int32GetDatum(r->year);
-	nulls[3] = tpl == NULL;
-	if (tpl)
-		values[3] = CStringGetTextDatum(tpl);
-	nulls[4] = r->layout == GD_LAYOUT_UNKNOWN;
-	values[4] = CStringGetTextDatum(gd_layout_name(r->layout));
+	header_values(r, values, nulls);
 	nulls[5] = !r->has_active;
 	if (r->has_active)
 		values[5] = active_datum(r, TupleDescAttr(desc, 5)->atttypid);
@@ -262,13 +286,8 @@ PG_FUNCTION_INFO_V1(gd_request_cells);
 Datum
 gd_request_cells(PG_FUNCTION_ARGS)
 {
-	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-	parsed		p;
-	gd_report  *r;
-
-	InitMaterializedSRF(fcinfo, 0);
-	p = parse_text(PG_GETARG_TEXT_PP(0));
-	r = p.r;
+	parsed		p = begin_parse_srf(fcinfo);
+	gd_report  *r = p.r;
 	for (int row = 0; row < GD_REQ_ROWS && r->has_requests; row++)
 	{
 		if (row == GD_REQ_OTHER_UNDIVIDED && !r->other_undivided)
@@ -282,7 +301,7 @@ gd_request_cells(PG_FUNCTION_ARGS)
 			values[1] = CStringGetTextDatum(gd_request_row_keys[row]);
 			values[2] = CStringGetTextDatum(gd_applicant_keys[col]);
 			values[3] = cell_datum(&r->requests[row][col], false, &nulls[3]);
-			tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+			put_row(fcinfo, values, nulls);
 		}
 	}
 	MemoryContextDelete(p.cxt);
@@ -294,16 +313,10 @@ PG_FUNCTION_INFO_V1(gd_active_items);
 Datum
 gd_active_items(PG_FUNCTION_ARGS)
 {
-	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-	parsed		p;
-	gd_report  *r;
+	parsed		p = begin_parse_srf(fcinfo);
+	gd_report  *r = p.r;
 	int			nm;
-	const gd_active_measure *m;
-
-	InitMaterializedSRF(fcinfo, 0);
-	p = parse_text(PG_GETARG_TEXT_PP(0));
-	r = p.r;
-	m = gd_active_measures(r->template_kind, &nm);
+	const gd_active_measure *m = gd_active_measures(r->template_kind, &nm);
 	for (int k = 0; k < nm && r->has_active; k++)
 	{
 		Datum		values[3];
@@ -312,7 +325,7 @@ gd_active_items(PG_FUNCTION_ARGS)
 		values[0] = CStringGetTextDatum(m[k].item);
 		values[1] = CStringGetTextDatum(m[k].measure);
 		values[2] = cell_datum(&r->active[k], true, &nulls[2]);
-		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+		put_row(fcinfo, values, nulls);
 	}
 	MemoryContextDelete(p.cxt);
 	return (Datum) 0;
@@ -323,13 +336,8 @@ PG_FUNCTION_INFO_V1(gd_review_cells);
 Datum
 gd_review_cells(PG_FUNCTION_ARGS)
 {
-	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-	parsed		p;
-	gd_report  *r;
-
-	InitMaterializedSRF(fcinfo, 0);
-	p = parse_text(PG_GETARG_TEXT_PP(0));
-	r = p.r;
+	parsed		p = begin_parse_srf(fcinfo);
+	gd_report  *r = p.r;
 	for (int k = 0; k < GD_REV_CELLS && r->has_review; k++)
 	{
 		Datum		values[3];
@@ -338,7 +346,7 @@ gd_review_cells(PG_FUNCTION_ARGS)
 		values[0] = CStringGetTextDatum(gd_review_group_keys[k / 5]);
 		values[1] = CStringGetTextDatum(gd_review_outcome_keys[k % 5]);
 		values[2] = cell_datum(&r->review[k], false, &nulls[2]);
-		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+		put_row(fcinfo, values, nulls);
 	}
 	MemoryContextDelete(p.cxt);
 	return (Datum) 0;
@@ -349,13 +357,8 @@ PG_FUNCTION_INFO_V1(gd_sections);
 Datum
 gd_sections(PG_FUNCTION_ARGS)
 {
-	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-	parsed		p;
-	gd_report  *r;
-
-	InitMaterializedSRF(fcinfo, 0);
-	p = parse_text(PG_GETARG_TEXT_PP(0));
-	r = p.r;
+	parsed		p = begin_parse_srf(fcinfo);
+	gd_report  *r = p.r;
 	for (int k = 0; k < GD_SECTIONS; k++)
 	{
 		Datum		values[3];
@@ -373,7 +376,7 @@ gd_sections(PG_FUNCTION_ARGS)
 		else
 			values[1] = span_text_datum(r, r->section_heading[k]);
 		values[2] = span_text_datum(r, r->section_content[k]);
-		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+		put_row(fcinfo, values, nulls);
 	}
 	MemoryContextDelete(p.cxt);
 	return (Datum) 0;
@@ -384,13 +387,8 @@ PG_FUNCTION_INFO_V1(gd_narrative_facts);
 Datum
 gd_narrative_facts(PG_FUNCTION_ARGS)
 {
-	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-	parsed		p;
-	gd_report  *r;
-
-	InitMaterializedSRF(fcinfo, 0);
-	p = parse_text(PG_GETARG_TEXT_PP(0));
-	r = p.r;
+	parsed		p = begin_parse_srf(fcinfo);
+	gd_report  *r = p.r;
 	for (int k = 0; k < r->fact_count; k++)
 	{
 		Datum		values[4];
@@ -401,7 +399,7 @@ gd_narrative_facts(PG_FUNCTION_ARGS)
 		values[1] = cell_datum(&f->value, true, &nulls[1]);
 		values[2] = CStringGetTextDatum(f->unit);
 		values[3] = span_text_datum(r, f->span);
-		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+		put_row(fcinfo, values, nulls);
 	}
 	MemoryContextDelete(p.cxt);
 	return (Datum) 0;
@@ -451,7 +449,6 @@ gd_parse_flat(PG_FUNCTION_ARGS)
 	TupleDesc	desc;
 	Datum		values[16];
 	bool		nulls[16] = {false};
-	const char *tpl = gd_template_name(r->template_kind);
 	Datum	   *keys = palloc(sizeof(Datum) * (r->fact_count + 1));
 	Datum	   *units = palloc(sizeof(Datum) * (r->fact_count + 1));
 	Datum	   *spans = palloc(sizeof(Datum) * (r->fact_count + 1));
@@ -460,19 +457,7 @@ gd_parse_flat(PG_FUNCTION_ARGS)
 	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE || desc->natts != 16)
 		elog(ERROR, "parse_flat must return a record of 16 columns");
 	desc = BlessTupleDesc(desc);
-	nulls[0] = r->title_text == NULL;
-	if (!nulls[0])
-		values[0] = utf8_text_datum(r->title_text, r->title_text_len);
-	nulls[1] = r->org_text == NULL || r->org_text_len == 0;
-	if (!nulls[1])
-		values[1] = utf8_text_datum(r->org_text, r->org_text_len);
-	nulls[2] = r->year == 0;
-	values[2] = Int32GetDatum(r->year);
-	nulls[3] = tpl == NULL;
-	if (tpl)
-		values[3] = CStringGetTextDatum(tpl);
-	nulls[4] = r->layout == GD_LAYOUT_UNKNOWN;
-	values[4] = CStringGetTextDatum(gd_layout_name(r->layout));
+	header_values(r, values, nulls);
 	values[5] = problems_datum(r);
 	values[6] = cells_array(&r->requests[0][0], GD_REQ_ROWS * GD_REQ_COLS, false);
 	values[7] = states_datum(&r->requests[0][0], GD_REQ_ROWS * GD_REQ_COLS);
@@ -504,7 +489,6 @@ PG_FUNCTION_INFO_V1(gd_active_measure_names);
 Datum
 gd_active_measure_names(PG_FUNCTION_ARGS)
 {
-	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	char	   *tpl = text_to_cstring(PG_GETARG_TEXT_PP(0));
 	int			nm;
 	const gd_active_measure *m = gd_active_measures(strcmp(tpl, "2019") == 0 ? GD_TEMPLATE_2019 : GD_TEMPLATE_2021, &nm);
@@ -519,7 +503,7 @@ gd_active_measure_names(PG_FUNCTION_ARGS)
 		values[1] = CStringGetTextDatum(m[k].item);
 		values[2] = CStringGetTextDatum(m[k].measure);
 		values[3] = CStringGetTextDatum(m[k].label);
-		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+		put_row(fcinfo, values, nulls);
 	}
 	return (Datum) 0;
 }
@@ -528,7 +512,6 @@ gd_active_measure_names(PG_FUNCTION_ARGS)
 static Datum
 vocabulary_rows(FunctionCallInfo fcinfo, const char *const *keys, const char *const *labels, int count)
 {
-	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 
 	InitMaterializedSRF(fcinfo, 0);
 	for (int k = 0; k < count; k++)
@@ -537,7 +520,7 @@ vocabulary_rows(FunctionCallInfo fcinfo, const char *const *keys, const char *co
 		CStringGetTextDatum(labels[k])};
 		bool		nulls[3] = {false};
 
-		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+		put_row(fcinfo, values, nulls);
 	}
 	return (Datum) 0;
 }
@@ -563,7 +546,6 @@ PG_FUNCTION_INFO_V1(gd_review_layout);
 Datum
 gd_review_layout(PG_FUNCTION_ARGS)
 {
-	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 
 	InitMaterializedSRF(fcinfo, 0);
 	for (int k = 0; k < GD_REV_CELLS; k++)
@@ -577,7 +559,7 @@ gd_review_layout(PG_FUNCTION_ARGS)
 		values[1] = CStringGetTextDatum(gd_review_group_keys[k / 5]);
 		values[2] = CStringGetTextDatum(gd_review_outcome_keys[k % 5]);
 		values[3] = CStringGetTextDatum(label);
-		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+		put_row(fcinfo, values, nulls);
 	}
 	return (Datum) 0;
 }
