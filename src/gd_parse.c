@@ -802,6 +802,9 @@ search_splits(const char *d, int len, int pos, int part, int width, int64_t sum,
 	}
 }
 
+/* The widest template row fit_row places: the review table's one row of 15. */
+#define ROW_WIDTH_MAX GD_REV_CELLS
+
 /*
  * Split a run of glued digits into width cells.  One digit per cell is the
  * only reading when the run is exactly width long; for the requests table
@@ -812,8 +815,11 @@ static bool
 split_glued(const char *digits, size_t len, int width, bool row_total_identity, gd_cell *out)
 {
 	int			starts[GD_REQ_COLS + 1];
-	int			best[GD_REQ_COLS + 1];
+	int			best[ROW_WIDTH_MAX + 1];
 	int			found = 0;
+
+	if (width > ROW_WIDTH_MAX)
+		return false;
 
 	if (len == (size_t) width)
 	{
@@ -948,7 +954,13 @@ fit_row(parser *p, const acell *cells, int n, int width, bool row_total_identity
 	while (last - first > width && cells[last - 1].cell.state == GD_BLANK)
 		last--;
 	if (last - first > width)
+	{
+		/* a leading serial-number column is the usual cause: keep the last cells */
+		add_problem(p, GD_PROBLEM_ROW_LONG, cells[0].cell.line,
+					"%s: %d cells where %d are expected (line %u); the last %d were read",
+					what, last - first, width, cells[0].cell.line, width);
 		first = last - width;
+	}
 	for (int i = 0; i < width; i++)
 	{
 		if (first + i < last)
@@ -1016,6 +1028,7 @@ typedef struct requests_state
 	bool		filled[GD_REQ_ROWS];
 	bool		have_columns;	/* columns of the last complete space-aligned row */
 	uint32_t	columns[GD_REQ_COLS];
+	bool		copy_reported;
 } requests_state;
 
 static long
@@ -1044,7 +1057,17 @@ match_request_row(void *ctx, const char *label, size_t len, size_t own_from, con
 	char		what[80];
 
 	if (st->cur >= GD_REQ_TEMPLATE_ROWS - 1)
-		return false;			/* the table is complete: what follows is prose */
+	{
+		/* the table is complete: what follows is prose, or a copy of the table */
+		if (!st->copy_reported && count_values(cells, n) > 0 && row_phrase_end(0, label, len) >= 0)
+		{
+			st->copy_reported = true;
+			add_problem(p, GD_PROBLEM_DUPLICATE_TABLE, cells[0].cell.line,
+						"requests: the table starts again (line %u); only the first copy is read",
+						cells[0].cell.line);
+		}
+		return false;
+	}
 	for (int k = st->cur + 1; k < GD_REQ_TEMPLATE_ROWS; k++)
 	{
 		long		e = row_phrase_end(k, label, len);
@@ -1242,6 +1265,55 @@ line_is_heading(parser *p, size_t li, int sec)
 	return false;
 }
 
+/* Offset of the first occurrence of phrase in [from, to), or to. */
+static size_t
+find_phrase(const parser *p, size_t from, size_t to, const char *phrase)
+{
+	size_t		pl = strlen(phrase);
+
+	while (from + pl <= to)
+	{
+		const char *hit = memchr(p->t + from, phrase[0], to - pl + 1 - from);
+
+		if (hit == NULL)
+			break;
+		from = (size_t) (hit - p->t);
+		if (memcmp(hit, phrase, pl) == 0)
+			return from;
+		from++;
+	}
+	return to;
+}
+
+/*
+ * Only the first of several copies is read (a page that repeats its report,
+ * two reports pasted together); a later heading of section 3 says so.
+ */
+static void
+report_second_copy(parser *p)
+{
+	const gd_report *r = p->r;
+	const char *ph = heading_phrases[3][0];
+	size_t		at;
+
+	if (!r->section_found[3])
+		return;
+	at = r->section_content[3].off + r->section_content[3].len;
+	while ((at = find_phrase(p, at, p->n, ph)) < p->n)
+	{
+		uint32_t	line = line_of(p, at);
+
+		if (line_is_heading(p, line - 1, 3))
+		{
+			add_problem(p, GD_PROBLEM_DUPLICATE_TABLE, line,
+						"the text holds a second copy of section 3 (line %u); only the first copy is read",
+						line);
+			return;
+		}
+		at += strlen(ph);
+	}
+}
+
 /*
  * Find the section headings in order, by their words (numbers are often
  * lost).  A heading is a short line; in collapsed text, where there are no
@@ -1272,15 +1344,12 @@ find_sections(parser *p)
 		if (!r->section_found[sec] && sec >= 2)
 		{
 			const char *ph = heading_phrases[sec][0];
-			const char *hit = NULL;
+			size_t		hit = find_phrase(p, from_off, p->n, ph);
 
-			for (size_t i = from_off; i + strlen(ph) <= p->n && !hit; i++)
-				if (p->t[i] == ph[0] && memcmp(p->t + i, ph, strlen(ph)) == 0)
-					hit = p->t + i;
-			if (hit)
+			if (hit < p->n)
 			{
 				r->section_found[sec] = true;
-				r->section_heading[sec].off = (size_t) (hit - p->t);
+				r->section_heading[sec].off = hit;
 				r->section_heading[sec].len = strlen(ph);
 				from_off = r->section_heading[sec].off + strlen(ph);
 				from_line = line_of(p, from_off);
@@ -1307,22 +1376,20 @@ find_sections(parser *p)
 		r->section_content[sec].len = end - begin;
 	}
 	r->section_found[0] = true;
+	report_second_copy(p);
 }
 
 /* Offset of the line holding the first occurrence of phrase in [from, to), or to. */
 static size_t
 anchor_line_start(parser *p, size_t from, size_t to, const char *phrase)
 {
-	size_t		pl = strlen(phrase);
+	size_t		i = find_phrase(p, from, to, phrase);
+	size_t		li;
 
-	for (size_t i = from; i + pl <= to; i++)
-		if (p->t[i] == phrase[0] && memcmp(p->t + i, phrase, pl) == 0)
-		{
-			size_t		li = line_of(p, i) - 1;
-
-			return p->lines[li].start > from ? p->lines[li].start : from;
-		}
-	return to;
+	if (i == to)
+		return to;
+	li = line_of(p, i) - 1;
+	return p->lines[li].start > from ? p->lines[li].start : from;
 }
 
 static region
@@ -1482,12 +1549,11 @@ find_title(parser *p, gd_report *r, const char **title, size_t *title_len,
 		   const char **org, size_t *org_len)
 {
 	size_t		block_end = r->section_content[0].len;
+	size_t		budget = 8192;	/* bytes of non-blank lines to look at */
 	size_t		prev_line = SIZE_MAX;
 
 	*title = *org = NULL;
 	*title_len = *org_len = 0;
-	if (block_end > 8192)
-		block_end = 8192;
 	for (size_t li = 0; li < p->nlines && p->lines[li].start < block_end; li++)
 	{
 		size_t		s = p->lines[li].start,
@@ -1497,8 +1563,19 @@ find_title(parser *p, gd_report *r, const char **title, size_t *title_len,
 		long		ypos;
 		int			year = 0;
 
+		/* blank lines (markup that left only line breaks) cost no budget */
+		if (only_blanks(p->t, s, e))
+			continue;
+		if (budget == 0)
+			break;
 		if (e - s > 600)
+		{
+			/* a title is short: cut a long line at a character boundary */
 			e = s + 600;
+			while (e > s && ((unsigned char) p->t[e] & 0xC0) == 0x80)
+				e--;
+		}
+		budget -= budget < e - s ? budget : e - s;
 		f = copy_folded(p, p->t + s, e - s, &fl);
 		f = (char *) strip_markup(f, &fl);
 		if (fl == 0)

@@ -24,6 +24,25 @@ else
     count 0 1
 fi
 
+echo "== fuzz harness: replay every saved input, then fuzz for ${GD_FUZZ_SECONDS:=60} s"
+if bash test/fuzz/build.sh; then
+    for input in test/fuzz/regressions/*; do
+        if test/fuzz/build/fuzz_parse "$input" >/dev/null 2>&1; then
+            echo "ok replay $(basename "$input")"; count 1 0
+        else
+            echo "not ok replay $(basename "$input")"; count 0 1
+        fi
+    done
+    if bash test/fuzz/run.sh "$GD_FUZZ_SECONDS" >test/fuzz/build/run.log 2>&1; then
+        echo "ok fuzzing: $(grep -E '^#[0-9]+.*DONE' test/fuzz/build/run.log | tail -1)"; count 1 0
+    else
+        tail -40 test/fuzz/build/run.log
+        echo "not ok fuzzing found an input that breaks the core (saved in test/fuzz/build/)"; count 0 1
+    fi
+else
+    count 0 1
+fi
+
 echo "== core stays free of PostgreSQL headers"
 if grep -l 'include.*postgres\|palloc\|ereport' src/gd_*.c src/gd_*.h; then count 0 1; else echo ok; count 1 0; fi
 

@@ -1,0 +1,13 @@
+#!/bin/bash
+# Build the libFuzzer harness (clang with its runtime: clang-14, libclang-rt-14-dev).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+if ! command -v clang-14 >/dev/null 2>&1 || ! dpkg -s libclang-rt-14-dev >/dev/null 2>&1; then
+    [ "$(id -u)" = 0 ] || { echo "run as root to install clang-14 and libclang-rt-14-dev" >&2; exit 1; }
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends clang-14 libclang-rt-14-dev >/dev/null
+fi
+mkdir -p test/fuzz/build
+clang-14 -std=c11 -g -O1 -Wall -Wextra -Werror \
+  -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+  -o test/fuzz/build/fuzz_parse test/fuzz/fuzz_parse.c src/gd_normalize.c src/gd_parse.c src/gd_template.c

@@ -1,0 +1,135 @@
+/*
+ * fuzz_parse.c - libFuzzer harness over the parsing core.
+ *
+ * Beyond "no crash, no sanitizer report", it checks what the PostgreSQL glue
+ * relies on: every span lies inside the normalised text, and every string
+ * the glue turns into a text Datum is valid UTF-8 without NUL bytes whenever
+ * the input was (PostgreSQL hands the core nothing else).
+ */
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../src/gd_core.h"
+#include "../unit/arena.h"
+
+/* Strict UTF-8 (no overlongs, no surrogates, nothing above U+10FFFF), no NUL. */
+static bool
+valid_utf8(const unsigned char *s, size_t n)
+{
+	size_t		i = 0;
+
+	while (i < n)
+	{
+		unsigned char c = s[i];
+		size_t		len;
+		uint32_t	cp;
+
+		if (c == 0)
+			return false;
+		if (c < 0x80)
+		{
+			i++;
+			continue;
+		}
+		if (c >= 0xC2 && c <= 0xDF)
+			len = 2, cp = c & 0x1F;
+		else if (c >= 0xE0 && c <= 0xEF)
+			len = 3, cp = c & 0x0F;
+		else if (c >= 0xF0 && c <= 0xF4)
+			len = 4, cp = c & 0x07;
+		else
+			return false;
+		if (i + len > n)
+			return false;
+		for (size_t k = 1; k < len; k++)
+		{
+			if ((s[i + k] & 0xC0) != 0x80)
+				return false;
+			cp = (cp << 6) | (s[i + k] & 0x3F);
+		}
+		if ((len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
+			(len == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
+			return false;
+		i += len;
+	}
+	return true;
+}
+
+static void
+fail(const char *what)
+{
+	fprintf(stderr, "invariant broken: %s\n", what);
+	abort();
+}
+
+static void
+check_span(const gd_report *r, gd_span s, bool utf8_input, const char *what)
+{
+	if (s.off > r->text_len || s.len > r->text_len - s.off)
+		fail(what);
+	if (utf8_input && !valid_utf8((const unsigned char *) r->text + s.off, s.len))
+		fail(what);
+}
+
+static void
+check_cells(const gd_cell *c, int n, const char *what)
+{
+	for (int i = 0; i < n; i++)
+	{
+		/* negative values are kept as printed: the NEGATIVE rule reports them */
+		if (c[i].state > GD_UNREADABLE || c[i].scale > 18)
+			fail(what);
+	}
+}
+
+int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	arena		a = {NULL};
+	gd_options	opt = {arena_alloc, &a, NULL, NULL};
+	gd_report  *r = arena_alloc(&a, sizeof(gd_report));
+	bool		utf8_input = valid_utf8(data, size);
+	int			count;
+
+	gd_parse((const char *) data, size, &opt, r);
+
+	if (utf8_input && !valid_utf8((const unsigned char *) r->text, r->text_len))
+		fail("normalised text");
+	check_span(r, r->title, utf8_input, "title span");
+	for (int s = 0; s < GD_SECTIONS; s++)
+	{
+		check_span(r, r->section_heading[s], utf8_input, "section heading");
+		check_span(r, r->section_content[s], utf8_input, "section content");
+	}
+	for (int f = 0; f < r->fact_count; f++)
+	{
+		check_span(r, r->facts[f].span, utf8_input, "fact span");
+		if ((unsigned) r->facts[f].key >= GD_FACT_KEY_COUNT)
+			fail("fact key");
+	}
+	if (utf8_input && r->title_text && !valid_utf8((const unsigned char *) r->title_text, r->title_text_len))
+		fail("title text");
+	if (utf8_input && r->org_text && !valid_utf8((const unsigned char *) r->org_text, r->org_text_len))
+		fail("org text");
+	if (r->problem_count < 0 || r->problem_count > GD_MAX_PROBLEMS ||
+		r->fact_count < 0 || r->fact_count > GD_MAX_FACTS)
+		fail("counts");
+	for (int k = 0; k < r->problem_count; k++)
+		if (!valid_utf8((const unsigned char *) r->problems[k].message,
+						strlen(r->problems[k].message)))
+			fail("problem message");
+	gd_active_measures(r->template_kind, &count);
+	if (r->has_active && (r->active_count != count || count > GD_ACTIVE_MAX))
+		fail("active count");
+	check_cells(&r->requests[0][0], GD_REQ_ROWS * GD_REQ_COLS, "request cell");
+	check_cells(r->active, GD_ACTIVE_MAX, "active cell");
+	check_cells(r->review, GD_REV_CELLS, "review cell");
+
+	arena_free_all(&a);
+	return 0;
+}
