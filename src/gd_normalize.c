@@ -347,16 +347,41 @@ handle_markup(norm_state *st, const char *p, size_t avail)
 	return (size_t) (gt - p) + 1;
 }
 
+/* Markup that makes a text a web page, looked for at each '<' of the first 64 KB. */
 static bool
 looks_like_html(const char *buf, size_t len)
 {
 	static const char *const marks[] = {"<table", "<tr", "<td", "<p>", "<p ", "<html", "<br", "<div"};
 	size_t		scan = len < 65536 ? len : 65536;
+	const char *lt = buf;
 
-	for (size_t k = 0; k < sizeof(marks) / sizeof(marks[0]); k++)
-		if (gd_find_ascii_ci(buf, scan, marks[k]) < scan)
-			return true;
+	while ((lt = memchr(lt, '<', scan - (size_t) (lt - buf))) != NULL)
+	{
+		size_t		avail = scan - (size_t) (lt - buf);
+
+		for (size_t k = 0; k < sizeof(marks) / sizeof(marks[0]); k++)
+			if (gd_find_ascii_ci(lt, avail < 6 ? avail : 6, marks[k]) == 0)
+				return true;
+		lt++;
+	}
 	return false;
+}
+
+/*
+ * Bytes that map_char would copy as they are and that start no markup: most
+ * of a report, copied in runs.  Lead bytes of the few mapped characters
+ * (NBSP, full-width forms, special spaces) are excluded; the continuation
+ * bytes of all others are copied like their lead byte.  Tab and newline
+ * are plain text, but markup source formatting in a web page.
+ */
+static bool
+copies_unchanged(unsigned char c, bool html)
+{
+	if (c >= 0x20 && c < 0x7F)
+		return c != '<' && c != '&' && c != '[';
+	if (c == '\t' || c == '\n')
+		return !html;
+	return c >= 0x80 && c != 0xC2 && c != 0xE2 && c != 0xE3 && c != 0xEF;
 }
 
 size_t
@@ -365,6 +390,10 @@ gd_normalize(const char *buf, size_t len, char *out, bool *is_html, const gd_opt
 	norm_state	st = {out, 0, looks_like_html(buf, len), false};
 	size_t		i = 0;
 	size_t		next_check = GD_INTERRUPT_STRIDE;
+	bool		plain[256];
+
+	for (int c = 0; c < 256; c++)
+		plain[c] = copies_unchanged((unsigned char) c, st.html);
 
 	while (i < len)
 	{
@@ -405,6 +434,17 @@ gd_normalize(const char *buf, size_t len, char *out, bool *is_html, const gd_opt
 				i += used;
 				continue;
 			}
+		}
+		if (plain[(unsigned char) c])
+		{
+			size_t		run = i + 1;
+
+			while (run < len && plain[(unsigned char) buf[run]])
+				run++;
+			memcpy(st.out + st.n, buf + i, run - i);
+			st.n += run - i;
+			i = run;
+			continue;
 		}
 		i += map_char(&st, (const unsigned char *) buf + i, len - i);
 	}

@@ -177,6 +177,56 @@ fold(const char *s, size_t n, char *dst, size_t cap)
 	return k;
 }
 
+/*
+ * A 4096-bit set of the 3-byte sequences of a text: a phrase whose first
+ * three bytes are not in it cannot occur there, which spares most searches.
+ */
+typedef struct trigram_set
+{
+	uint64_t	bits[64];
+} trigram_set;
+
+static inline unsigned
+trigram_key(const char *s)
+{
+	uint32_t	v = ((uint32_t) (unsigned char) s[0] << 16) | ((uint32_t) (unsigned char) s[1] << 8) |
+		(unsigned char) s[2];
+
+	return (v * 2654435761u) >> 20;
+}
+
+static inline void
+trigram_add(trigram_set *set, const char *s)
+{
+	unsigned	k = trigram_key(s);
+
+	set->bits[k >> 6] |= UINT64_C(1) << (k & 63);
+}
+
+static inline bool
+trigram_has(const trigram_set *set, const char *s)
+{
+	unsigned	k = trigram_key(s);
+
+	return (set->bits[k >> 6] >> (k & 63)) & 1;
+}
+
+static void
+trigram_index(trigram_set *set, const char *s, size_t n)
+{
+	memset(set, 0, sizeof(*set));
+	for (size_t i = 0; i + 2 < n; i++)
+		trigram_add(set, s + i);
+}
+
+/* Could phrase occur in the text indexed by set (NULL: no index)? */
+static bool
+may_contain(const trigram_set *set, const char *phrase)
+{
+	return set == NULL || phrase[0] == '\0' || phrase[1] == '\0' || phrase[2] == '\0' ||
+		trigram_has(set, phrase);
+}
+
 /* End offset of the last occurrence of needle in hay, or -1. */
 static long
 last_occurrence_end(const char *hay, size_t hlen, const char *needle)
@@ -228,6 +278,8 @@ is_placeholder(const char *s, size_t n)
 	static const char *const marks[] = {"-", "—", "–", "―", "─", "/", "\\", "无", "×", "~"};
 	int			count = 0;
 
+	if (n > 12)
+		return false;			/* at most four marks of up to three bytes */
 	while (n > 0)
 	{
 		size_t		used = 0;
@@ -780,8 +832,12 @@ static void
 search_splits(const char *d, int len, int pos, int part, int width, int64_t sum,
 			  int *starts, int *best, int *found)
 {
-	if (*found > 1)
-		return;
+	static const int64_t pow10_table[10] = {1, 10, 100, 1000, 10000, 100000, 1000000,
+		10000000, 100000000, 1000000000};
+	int			last_max;
+
+	if (*found > 1 || len - pos < width - part || len - pos > 9 * (width - part))
+		return;					/* done, or the rest cannot fill the cells left */
 	starts[part] = pos;
 	if (part == width - 1)
 	{
@@ -793,7 +849,13 @@ search_splits(const char *d, int len, int pos, int part, int width, int64_t sum,
 			memcpy(best, starts, sizeof(int) * (size_t) width);
 		return;
 	}
-	for (int l = 1; l <= 9 && pos + l < len; l++)
+	/* the total is no smaller than any cell: cells are no longer than it can be */
+	last_max = len - pos - (width - 1 - part);
+	if (last_max > 9)
+		last_max = 9;
+	if (sum >= pow10_table[last_max])
+		return;
+	for (int l = 1; l <= last_max && pos + l < len; l++)
 	{
 		if (l > 1 && d[pos] == '0')
 			break;
@@ -1032,13 +1094,17 @@ typedef struct requests_state
 } requests_state;
 
 static long
-row_phrase_end(int row, const char *label, size_t len)
+row_phrase_end(int row, const char *label, size_t len, const trigram_set *label_set)
 {
 	long		best = -1;
 
 	for (int k = 0; k < GD_MAX_PHRASES && gd_request_row_phrases[row][k]; k++)
 	{
-		long		e = last_occurrence_end(label, len, gd_request_row_phrases[row][k]);
+		long		e;
+
+		if (!may_contain(label_set, gd_request_row_phrases[row][k]))
+			continue;
+		e = last_occurrence_end(label, len, gd_request_row_phrases[row][k]);
 
 		if (e > best)
 			best = e;
@@ -1055,11 +1121,13 @@ match_request_row(void *ctx, const char *label, size_t len, size_t own_from, con
 	int			row = -1;
 	long		best = -1;
 	char		what[80];
+	trigram_set label_set;
 
+	trigram_index(&label_set, label, len);
 	if (st->cur >= GD_REQ_TEMPLATE_ROWS - 1)
 	{
 		/* the table is complete: what follows is prose, or a copy of the table */
-		if (!st->copy_reported && count_values(cells, n) > 0 && row_phrase_end(0, label, len) >= 0)
+		if (!st->copy_reported && count_values(cells, n) > 0 && row_phrase_end(0, label, len, &label_set) >= 0)
 		{
 			st->copy_reported = true;
 			add_problem(p, GD_PROBLEM_DUPLICATE_TABLE, cells[0].cell.line,
@@ -1070,7 +1138,7 @@ match_request_row(void *ctx, const char *label, size_t len, size_t own_from, con
 	}
 	for (int k = st->cur + 1; k < GD_REQ_TEMPLATE_ROWS; k++)
 	{
-		long		e = row_phrase_end(k, label, len);
+		long		e = row_phrase_end(k, label, len, &label_set);
 
 		if (k == 23 && st->cur < 1)
 			continue;			/* "总计" of the column header, not row （七） */
@@ -1082,12 +1150,12 @@ match_request_row(void *ctx, const char *label, size_t len, size_t own_from, con
 	}
 	/* （六）其他处理 printed as one row: its words, none of its sub-items' */
 	if (st->cur < 20 && (row < 0 || row > 22) &&
-		row_phrase_end(GD_REQ_OTHER_UNDIVIDED, label, len) > best)
+		row_phrase_end(GD_REQ_OTHER_UNDIVIDED, label, len, &label_set) > best)
 		row = GD_REQ_OTHER_UNDIVIDED;
 	if (row < 0)
 	{
 		for (int k = 0; k <= st->cur; k++)
-			if (row_phrase_end(k, label, len) >= 0 && count_values(cells, n) > 0)
+			if (row_phrase_end(k, label, len, &label_set) >= 0 && count_values(cells, n) > 0)
 			{
 				add_problem(p, GD_PROBLEM_DUPLICATE_ROW, cells[0].cell.line,
 							"requests: row %s appears again (line %u); the first one is kept",
@@ -1099,7 +1167,7 @@ match_request_row(void *ctx, const char *label, size_t len, size_t own_from, con
 			return false;
 		row = st->cur + 1;
 	}
-	if (count_values(cells, n) == 0 && (n != GD_REQ_COLS || row_phrase_end(row, label, len) <= (long) own_from))
+	if (count_values(cells, n) == 0 && (n != GD_REQ_COLS || row_phrase_end(row, label, len, &label_set) <= (long) own_from))
 		return false;			/* a header line, not a row of blanks */
 	snprintf(what, sizeof(what), "requests row %s", gd_request_row_keys[row]);
 	fit_row(p, cells, n, GD_REQ_COLS, true, st->have_columns ? st->columns : NULL, what, r->requests[row]);
@@ -1241,6 +1309,25 @@ static const char *const heading_phrases[GD_SECTIONS][4] = {
  * numbering before them: prose that merely mentions the words (a wrapped
  * PDF line is short too) does not start with them.
  */
+/*
+ * Cheap test before folding: a heading holds the first character of one of
+ * its phrases unbroken (folding only drops whitespace between characters).
+ */
+static bool
+line_has_phrase_start(const char *s, size_t n, const char *const *phrases)
+{
+	for (int j = 0; j < 4 && phrases[j]; j++)
+	{
+		const char *ph = phrases[j];
+		size_t		cl = ((unsigned char) ph[0] >= 0xE0) ? 3 : 1;
+
+		for (const char *hit = s; (hit = memchr(hit, ph[0], n - (size_t) (hit - s))) != NULL; hit++)
+			if ((size_t) (s + n - hit) >= cl && memcmp(hit, ph, cl) == 0)
+				return true;
+	}
+	return false;
+}
+
 static bool
 line_is_heading(parser *p, size_t li, int sec)
 {
@@ -1249,7 +1336,7 @@ line_is_heading(parser *p, size_t li, int sec)
 				e = p->lines[li].end;
 	size_t		k;
 
-	if (e - s > 4 * HEADING_MAX)
+	if (e - s > 4 * HEADING_MAX || !line_has_phrase_start(p->t + s, e - s, heading_phrases[sec]))
 		return false;
 	k = fold(p->t + s, e - s, buf, sizeof(buf));
 	if (k > HEADING_MAX || k == 0)
@@ -1720,44 +1807,73 @@ number_after(parser *p, size_t from, size_t end, const fact_rule *rule, gd_fact 
 	return false;
 }
 
+/*
+ * One pass over a prose section for every rule still unanswered: the first
+ * phrase of a rule followed by a number decides it.  Facts are appended in
+ * rule order.
+ */
 static void
 find_facts_in(parser *p, size_t start, size_t end, bool *have)
 {
+	enum
+	{
+		NRULES = sizeof(fact_rules) / sizeof(fact_rules[0])
+	};
 	gd_report  *r = p->r;
+	gd_fact		found[NRULES];
+	bool		got[NRULES] = {false};
+	trigram_set starts;
+	int			open = 0;
 
 	if (end - start > FACT_SCAN_MAX)
 		end = start + FACT_SCAN_MAX;
-	for (size_t fr = 0; fr < sizeof(fact_rules) / sizeof(fact_rules[0]); fr++)
+	note_work(p, end - start);
+	memset(&starts, 0, sizeof(starts));
+	for (size_t fr = 0; fr < NRULES; fr++)
 	{
-		const fact_rule *rule = &fact_rules[fr];
-
-		if (have[rule->key] || r->fact_count >= GD_MAX_FACTS)
+		if (have[fact_rules[fr].key])
 			continue;
-		for (size_t i = start; i < end && !have[rule->key]; i++)
+		open++;
+		for (int k = 0; k < 6 && fact_rules[fr].phrases[k]; k++)
+			trigram_add(&starts, fact_rules[fr].phrases[k]);	/* each begins with a CJK character */
+	}
+	for (size_t i = start; open > 0 && i + 2 < end; i++)
+	{
+		if ((unsigned char) p->t[i] < 0xE0 || !trigram_has(&starts, p->t + i))
+			continue;
+		for (size_t fr = 0; fr < NRULES; fr++)
 		{
-			note_work(p, 1);
+			const fact_rule *rule = &fact_rules[fr];
+
+			if (have[rule->key] || got[fr])
+				continue;
 			for (int k = 0; k < 6 && rule->phrases[k]; k++)
 			{
 				size_t		pe;
-				gd_fact    *f = &r->facts[r->fact_count];
 
-				if (p->t[i] != rule->phrases[k][0])
+				if (memcmp(p->t + i, rule->phrases[k], 3) != 0)
 					continue;
 				pe = match_skipping_space(p->t, i, end, rule->phrases[k]);
 				if (!pe)
 					continue;
-				memset(f, 0, sizeof(*f));
-				f->key = rule->key;
-				f->span.off = i;
-				if (number_after(p, pe, end, rule, f))
+				memset(&found[fr], 0, sizeof(gd_fact));
+				found[fr].key = rule->key;
+				found[fr].span.off = i;
+				if (number_after(p, pe, end, rule, &found[fr]))
 				{
-					have[rule->key] = true;
-					r->fact_count++;
+					got[fr] = true;
+					open--;
 				}
 				break;
 			}
 		}
 	}
+	for (size_t fr = 0; fr < NRULES; fr++)
+		if (got[fr] && r->fact_count < GD_MAX_FACTS)
+		{
+			r->facts[r->fact_count++] = found[fr];
+			have[fact_rules[fr].key] = true;
+		}
 }
 
 /* ---------- entry point ---------- */

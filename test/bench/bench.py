@@ -1,0 +1,103 @@
+#!/usr/bin/env python3
+"""Benchmark driver: run by test/bench/run.sh inside a throwaway cluster
+(PG* variables set).  Every measurement runs several times in this one run;
+the median is reported, as throughput and as ratios to the md5(body) floor
+and to the PL/pgSQL baseline measured alongside it."""
+import os
+import statistics
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def psql(sql, *, quiet=True):
+    """Run SQL in a new session; return stdout (unaligned, tuples only)."""
+    out = subprocess.run(["psql", "-X", "-v", "ON_ERROR_STOP=1", "-At", "-q"], input=sql,
+                         capture_output=True, text=True)
+    if out.returncode != 0:
+        sys.exit(f"psql failed:\n{sql}\n{out.stderr}")
+    return out.stdout
+
+
+def timed(sql, runs):
+    """Median wall time (s) of a statement, each run in its own session."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        psql(sql)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times), times
+
+
+def main():
+    corpus, runs = sys.argv[1], int(sys.argv[2])
+    psql("CREATE EXTENSION govdisclose;")
+    psql(open(os.path.join(HERE, "baseline.sql"), encoding="utf-8").read())
+    psql(f"CREATE TABLE corpus (source text, body text);\n\\copy corpus FROM '{corpus}'\nVACUUM ANALYZE corpus;")
+    n, mbytes = psql("SELECT count(*), sum(octet_length(body)) / 1e6 FROM corpus").strip().split("|")
+    n, mbytes = int(n), float(mbytes)
+    print(f"corpus: {n} reports, {mbytes:.1f} MB ({mbytes * 1e3 / n:.1f} KB each on average), "
+          f"median of {runs} runs each")
+
+    serial = "SET max_parallel_workers_per_gather = 0;\n"
+    results = {}
+
+    def measure(name, sql, count_runs=runs, reports=n):
+        med, _ = timed(serial + sql, count_runs)
+        results[name] = (med, reports)
+        return med
+
+    measure("floor sum(length(body))", "SELECT sum(length(body)) FROM corpus;")
+    measure("floor count(md5(body))", "SELECT count(md5(body)) FROM corpus;")
+    measure("parse_report(body)", "SELECT count(govdisclose.parse_report(body)) FROM corpus;")
+    measure("request_cells(body)", "SELECT count(*) FROM corpus, govdisclose.request_cells(body);")
+    base_rows = int(psql("SELECT count(*) FROM corpus, bench_regexp_requests(body);"))
+    our_rows = int(psql("SELECT count(*) FROM corpus, govdisclose.request_cells(body) "
+                        "WHERE applicant = 'total' AND value IS NOT NULL;"))
+    measure("PL/pgSQL regexp baseline", "SELECT count(*) FROM corpus, bench_regexp_requests(body);",
+            count_runs=max(1, min(runs, 3)))
+
+    parallel = ("SET max_parallel_workers_per_gather = 2; SET parallel_setup_cost = 0; "
+                "SET parallel_tuple_cost = 0; SET min_parallel_table_scan_size = 0;\n")
+    psql("ALTER TABLE corpus SET (parallel_workers = 2);")
+    plan = psql(parallel + "EXPLAIN (COSTS OFF) SELECT count(govdisclose.parse_report(body)) FROM corpus;")
+    med, _ = timed(parallel + "SELECT count(govdisclose.parse_report(body)) FROM corpus;", runs)
+    results["parse_report(body), 2 workers"] = (med, n)
+
+    # Full load path: COPY into the documents table (triggers parse set-wise)
+    # through to every finding.
+    load = (f"TRUNCATE govdisclose.documents RESTART IDENTITY CASCADE;\n"
+            f"\\copy govdisclose.documents (source, body) FROM '{corpus}'\n"
+            f"SELECT count(*) FROM govdisclose.findings;")
+    med, _ = timed(load, max(1, min(runs, 3)))
+    results["full load: COPY -> documents -> findings"] = (med, n)
+    findings = psql("SELECT severity, count(*) FROM govdisclose.findings GROUP BY 1 ORDER BY 1;").split()
+    clean = psql("SELECT count(*) FROM govdisclose.reports r WHERE NOT EXISTS "
+                 "(SELECT 1 FROM govdisclose.findings f WHERE f.doc_id = r.doc_id AND f.severity = 'error');").strip()
+
+    md5 = results["floor count(md5(body))"][0]
+    base = results["PL/pgSQL regexp baseline"][0]
+    print(f"\n{'measurement':44} {'seconds':>8} {'reports/s':>10} {'MB/s':>8} {'x md5':>7} {'x baseline':>10}")
+    for name, (sec, reports) in results.items():
+        print(f"{name:44} {sec:8.2f} {reports / sec:10.0f} {mbytes / sec:8.1f} {md5 / sec:7.2f} {base / sec:10.1f}")
+    serial_parse = results["parse_report(body)"][0]
+    print(f"\n2 workers vs 1: {serial_parse / results['parse_report(body), 2 workers'][0]:.2f}x; plan:")
+    print("  " + plan.strip().replace("\n", "\n  "))
+    print(f"requests rows read with their total: govdisclose {our_rows}, baseline {base_rows} "
+          f"(the baseline reads no cell-per-line or collapsed report)")
+    print(f"findings after the full load: {' '.join(findings)}; reports with no error: {clean} of {n}")
+
+    # Memory: the backend's peak RSS before and after parsing many reports in
+    # one query (the scan floor runs first, so shared buffers are already mapped).
+    repeat = max(1, -(-100000 // n))
+    status = "SELECT string_agg(l, ' ') FROM regexp_split_to_table(pg_read_file('/proc/self/status'), E'\\n') l WHERE l ~ '^(VmHWM|RssAnon)';"
+    mem = psql(serial + "SELECT count(md5(body)) FROM corpus;\n" + status +
+               f"SELECT count(govdisclose.parse_report(body)) FROM corpus, generate_series(1, {repeat});\n" + status)
+    lines = [l for l in mem.split("\n") if l.startswith("VmHWM")]
+    print(f"backend memory, parsing {n * repeat} reports in one query:\n  before: {lines[0]}\n  after:  {lines[1]}")
+
+
+if __name__ == "__main__":
+    main()
