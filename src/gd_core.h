@@ -162,6 +162,71 @@ typedef struct gd_options
 /* Parse one report.  Never fails on content: what it cannot read is in problems. */
 void		gd_parse(const char *buf, size_t len, const gd_options *opt, gd_report *out);
 
+/*
+ * Consistency rules (SPEC §7) of one report, on the values as the data layer
+ * stores them: values and states are independent, so a value changed after
+ * parsing is checked as it stands.  A value is known when its 'known' is set.
+ */
+typedef struct gd_value
+{
+	int64_t		value;			/* value * 10^scale */
+	uint8_t		scale;
+	bool		known;
+} gd_value;
+
+typedef struct gd_check_fact
+{
+	gd_fact_key key;
+	gd_value	value;
+	const char *unit;			/* NUL-terminated */
+	const char *span;			/* the sentence part it was read from */
+	size_t		span_len;
+} gd_check_fact;
+
+typedef struct gd_check_input
+{
+	int			year;			/* 0 when unknown */
+	gd_template template_kind;
+	/* state letters per cell (a absent, b blank, n number, p placeholder,
+	 * u unreadable); NULL when the table is not in the report */
+	const char *req_states;		/* GD_REQ_ROWS * GD_REQ_COLS letters */
+	gd_value	req[GD_REQ_ROWS * GD_REQ_COLS];
+	const char *active_states;	/* active_count letters */
+	int			active_count;
+	gd_value	active[GD_ACTIVE_MAX];
+	const char *review_states;	/* GD_REV_CELLS letters */
+	gd_value	review[GD_REV_CELLS];
+	int			fact_count;
+	gd_check_fact facts[GD_MAX_FACTS];
+} gd_check_input;
+
+#define GD_FINDING_CELLS_LEN 1024
+#define GD_FINDING_MESSAGE_LEN 640
+#define GD_FINDING_NUMBER_LEN 48
+
+typedef struct gd_finding
+{
+	int64_t		sort_key;		/* rule, then cell: a stable order */
+	const char *rule_id;		/* SPEC §7 id */
+	const char *severity;		/* "error" or "warning" */
+	const char *table_name;		/* active, requests, review, narrative */
+	const char *row_key;		/* NULL when not one row */
+	const char *column_key;		/* NULL when not one column */
+	char		cells[GD_FINDING_CELLS_LEN];	/* "row/column,...", "" for none */
+	char		expected[GD_FINDING_NUMBER_LEN];	/* decimal text, "" for none */
+	char		actual[GD_FINDING_NUMBER_LEN];
+	char		message[GD_FINDING_MESSAGE_LEN];	/* Chinese, for people */
+} gd_finding;
+
+/* The state letter of a cell, as stored. */
+char		gd_state_letter(const gd_cell *cell);
+
+/* The check input of a parsed report (states point into letters, >= 222 bytes). */
+void		gd_check_input_of(const gd_report *r, char *letters, gd_check_input *in);
+
+/* Run every single-report rule; emit is called once per finding, in no set order. */
+void		gd_check(const gd_check_input *in, void (*emit) (void *ctx, const gd_finding *f), void *ctx);
+
 /* Template vocabulary (SPEC §3-5). */
 typedef struct gd_active_measure
 {

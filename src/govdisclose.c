@@ -14,6 +14,7 @@
 #include "miscadmin.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
+#include "utils/lsyscache.h"
 #include "utils/memutils.h"
 #include "utils/numeric.h"
 #include "utils/typcache.h"
@@ -561,5 +562,192 @@ gd_review_layout(PG_FUNCTION_ARGS)
 		values[3] = CStringGetTextDatum(label);
 		put_row(fcinfo, values, nulls);
 	}
+	return (Datum) 0;
+}
+
+/* ---------- consistency rules over a stored parse ---------- */
+
+/* A stored numeric as a core value; NaN, infinities and overlong numbers are unknown. */
+static gd_value
+value_of_numeric(Datum num)
+{
+	const char *s = DatumGetCString(DirectFunctionCall1(numeric_out, num));
+	gd_value	v = {0};
+	bool		neg = (*s == '-'),
+				point = false;
+	uint64		mag = 0;
+
+	for (s += neg ? 1 : 0; *s; s++)
+	{
+		if (*s == '.' && !point)
+		{
+			point = true;
+			continue;
+		}
+		if (*s < '0' || *s > '9' || mag > (PG_INT64_MAX - 9) / 10 || (point && v.scale >= 18))
+			return (gd_value) {0};
+		mag = mag * 10 + (uint64) (*s - '0');
+		if (point)
+			v.scale++;
+	}
+	v.value = neg ? -(int64) mag : (int64) mag;
+	v.known = true;
+	return v;
+}
+
+/* Elements of a stored array column (NULL column: none). */
+static int
+stored_array(HeapTupleHeader row, const char *column, Oid elemtype, Datum **elems, bool **nulls)
+{
+	bool		isnull;
+	Datum		d = GetAttributeByName(row, column, &isnull);
+	int16		typlen;
+	bool		typbyval;
+	char		typalign;
+	int			n = 0;
+
+	*elems = NULL;
+	*nulls = NULL;
+	if (isnull)
+		return 0;
+	get_typlenbyvalalign(elemtype, &typlen, &typbyval, &typalign);
+	deconstruct_array(DatumGetArrayTypeP(d), elemtype, typlen, typbyval, typalign, elems, nulls, &n);
+	return n;
+}
+
+static void
+stored_values(HeapTupleHeader row, const char *column, Oid elemtype, gd_value *out, int max)
+{
+	Datum	   *elems;
+	bool	   *nulls;
+	int			n = stored_array(row, column, elemtype, &elems, &nulls);
+
+	for (int k = 0; k < n && k < max; k++)
+		if (!nulls[k])
+			out[k] = elemtype == INT8OID ? (gd_value) {DatumGetInt64(elems[k]), 0, true}
+				: value_of_numeric(elems[k]);
+}
+
+/* State letters of a stored table, padded with 'a' or cut to count; NULL stays NULL. */
+static const char *
+stored_states(HeapTupleHeader row, const char *column, int count)
+{
+	bool		isnull;
+	Datum		d = GetAttributeByName(row, column, &isnull);
+	char	   *letters;
+	char	   *s;
+
+	if (isnull)
+		return NULL;
+	s = TextDatumGetCString(d);
+	letters = palloc(count + 1);
+	for (int k = 0; k < count; k++)
+		letters[k] = *s ? *s++ : 'a';
+	letters[count] = '\0';
+	return letters;
+}
+
+static char *
+stored_text(HeapTupleHeader row, const char *column)
+{
+	bool		isnull;
+	Datum		d = GetAttributeByName(row, column, &isnull);
+
+	return isnull ? NULL : TextDatumGetCString(d);
+}
+
+static Datum
+numeric_text_datum(const char *s)
+{
+	return DirectFunctionCall3(numeric_in, CStringGetDatum(s), ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1));
+}
+
+/* One finding as a row of report_findings(). */
+static void
+put_finding(void *ctx, const gd_finding *f)
+{
+	Datum		values[10];
+	bool		nulls[10] = {false};
+
+	values[0] = Int64GetDatum(f->sort_key);
+	values[1] = CStringGetTextDatum(f->rule_id);
+	values[2] = CStringGetTextDatum(f->severity);
+	values[3] = CStringGetTextDatum(f->table_name);
+	nulls[4] = f->row_key == NULL;
+	values[4] = nulls[4] ? (Datum) 0 : CStringGetTextDatum(f->row_key);
+	nulls[5] = f->column_key == NULL;
+	values[5] = nulls[5] ? (Datum) 0 : CStringGetTextDatum(f->column_key);
+	nulls[6] = f->cells[0] == '\0';
+	values[6] = nulls[6] ? (Datum) 0 : utf8_text_datum(f->cells, strlen(f->cells));
+	nulls[7] = f->expected[0] == '\0';
+	values[7] = nulls[7] ? (Datum) 0 : numeric_text_datum(f->expected);
+	nulls[8] = f->actual[0] == '\0';
+	values[8] = nulls[8] ? (Datum) 0 : numeric_text_datum(f->actual);
+	values[9] = utf8_text_datum(f->message, strlen(f->message));
+	put_row((FunctionCallInfo) ctx, values, nulls);
+}
+
+PG_FUNCTION_INFO_V1(gd_report_findings);
+/* report_findings(parsed) -> the single-report findings of one stored parse */
+Datum
+gd_report_findings(PG_FUNCTION_ARGS)
+{
+	HeapTupleHeader row = PG_GETARG_HEAPTUPLEHEADER(0);
+	gd_check_input *in = palloc0(sizeof(gd_check_input));
+	bool		isnull;
+	Datum		year = GetAttributeByName(row, "year", &isnull);
+	char	   *template = stored_text(row, "template");
+	Datum	   *keys,
+			   *units,
+			   *spans;
+	bool	   *keys_null,
+			   *units_null,
+			   *spans_null;
+	int			nkeys,
+				nunits,
+				nspans;
+	gd_value	fact_values[GD_MAX_FACTS] = {{0}};
+
+	InitMaterializedSRF(fcinfo, 0);
+	in->year = isnull ? 0 : DatumGetInt32(year);
+	in->template_kind = template == NULL ? GD_TEMPLATE_UNKNOWN
+		: strcmp(template, "2019") == 0 ? GD_TEMPLATE_2019 : GD_TEMPLATE_2021;
+	in->req_states = stored_states(row, "req_states", GD_REQ_ROWS * GD_REQ_COLS);
+	stored_values(row, "req_values", INT8OID, in->req, GD_REQ_ROWS * GD_REQ_COLS);
+	in->review_states = stored_states(row, "review_states", GD_REV_CELLS);
+	stored_values(row, "review_values", INT8OID, in->review, GD_REV_CELLS);
+	{
+		char	   *active = stored_text(row, "active_states");
+
+		in->active_count = active == NULL ? 0 : Min((int) strlen(active), GD_ACTIVE_MAX);
+		in->active_states = active == NULL ? NULL : stored_states(row, "active_states", in->active_count);
+		stored_values(row, "active_values", NUMERICOID, in->active, in->active_count);
+	}
+	nkeys = stored_array(row, "fact_keys", TEXTOID, &keys, &keys_null);
+	nunits = stored_array(row, "fact_units", TEXTOID, &units, &units_null);
+	nspans = stored_array(row, "fact_spans", TEXTOID, &spans, &spans_null);
+	stored_values(row, "fact_values", NUMERICOID, fact_values, GD_MAX_FACTS);
+	for (int k = 0; k < nkeys && k < nunits && k < nspans && in->fact_count < GD_MAX_FACTS; k++)
+	{
+		gd_check_fact *fact = &in->facts[in->fact_count];
+		char	   *key;
+		int			which = -1;
+
+		if (keys_null[k] || units_null[k] || spans_null[k])
+			continue;
+		key = TextDatumGetCString(keys[k]);
+		for (int j = 0; j < GD_FACT_KEY_COUNT; j++)
+			if (strcmp(key, gd_fact_keys[j]) == 0)
+				which = j;
+		if (which < 0)
+			continue;
+		fact->key = (gd_fact_key) which;
+		fact->value = fact_values[k];
+		fact->unit = TextDatumGetCString(units[k]);
+		fact->span = TextDatumGetCString(spans[k]);
+		fact->span_len = strlen(fact->span);
+		in->fact_count++;
+	}
+	gd_check(in, put_finding, fcinfo);
 	return (Datum) 0;
 }

@@ -14,7 +14,7 @@ count() { passed=$((passed + $1)); failed=$((failed + $2)); }
 echo "== C unit tests (ASan + UBSan)"
 mkdir -p test/unit/build
 if cc -std=c11 -Wall -Wextra -Werror -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
-      -o test/unit/build/test_core test/unit/test_core.c src/gd_normalize.c src/gd_parse.c src/gd_template.c; then
+      -o test/unit/build/test_core test/unit/test_core.c src/gd_*.c; then
     out=$(test/unit/build/test_core); status=$?
     echo "$out"
     ok=$(grep -c '^ok ' <<<"$out"); bad=$(grep -c '^not ok ' <<<"$out")

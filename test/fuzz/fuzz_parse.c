@@ -1,10 +1,11 @@
 /*
  * fuzz_parse.c - libFuzzer harness over the parsing core.
  *
- * Beyond "no crash, no sanitizer report", it checks what the PostgreSQL glue
- * relies on: every span lies inside the normalised text, and every string
- * the glue turns into a text Datum is valid UTF-8 without NUL bytes whenever
- * the input was (PostgreSQL hands the core nothing else).
+ * Beyond "no crash, no sanitizer report", it runs the consistency rules on
+ * each parse and checks what the PostgreSQL glue relies on: every span lies
+ * inside the normalised text, and every string the glue turns into a text
+ * Datum is valid UTF-8 without NUL bytes whenever the input was (PostgreSQL
+ * hands the core nothing else).
  */
 #include <stdbool.h>
 #include <stdint.h>
@@ -85,6 +86,17 @@ check_cells(const gd_cell *c, int n, const char *what)
 	}
 }
 
+/* Every finding of the rules is text the glue can store. */
+static void
+check_finding(void *ctx, const gd_finding *f)
+{
+	(void) ctx;
+	if (f->rule_id == NULL || f->severity == NULL || f->table_name == NULL ||
+		!valid_utf8((const unsigned char *) f->message, strlen(f->message)) ||
+		!valid_utf8((const unsigned char *) f->cells, strlen(f->cells)))
+		fail("finding");
+}
+
 int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int
@@ -130,6 +142,14 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	check_cells(r->active, GD_ACTIVE_MAX, "active cell");
 	check_cells(r->review, GD_REV_CELLS, "review cell");
 
+	if (utf8_input)
+	{
+		static char letters[GD_REQ_ROWS * GD_REQ_COLS + GD_ACTIVE_MAX + GD_REV_CELLS + 3];
+		gd_check_input *in = arena_alloc(&a, sizeof(gd_check_input));
+
+		gd_check_input_of(r, letters, in);
+		gd_check(in, check_finding, NULL);
+	}
 	arena_free_all(&a);
 	return 0;
 }

@@ -334,6 +334,112 @@ test_truncated_everywhere(void)
 	release(whole);
 }
 
+/* Findings collected by gd_check, for the rule tests. */
+typedef struct finding_list
+{
+	int			count;
+	int			errors;
+	gd_finding	items[64];
+} finding_list;
+
+static void
+collect_finding(void *ctx, const gd_finding *f)
+{
+	finding_list *list = ctx;
+
+	if (strcmp(f->severity, "error") == 0)
+		list->errors++;
+	if (list->count < 64)
+		list->items[list->count] = *f;
+	list->count++;
+}
+
+static const gd_finding *
+find_rule(const finding_list *list, const char *rule)
+{
+	for (int k = 0; k < list->count && k < 64; k++)
+		if (strcmp(list->items[k].rule_id, rule) == 0)
+			return &list->items[k];
+	return NULL;
+}
+
+static void
+check_report(const gd_report *r, finding_list *list, gd_check_input *in)
+{
+	static char letters[GD_REQ_ROWS * GD_REQ_COLS + GD_ACTIVE_MAX + GD_REV_CELLS + 3];
+
+	memset(list, 0, sizeof(*list));
+	gd_check_input_of(r, letters, in);
+	gd_check(in, collect_finding, list);
+}
+
+static void
+test_rules_on_consistent_reports(void)
+{
+	static const char *const files[] = {"qinghe.tab-rows", "jianglan.pipe-rows", "nanhu.html"};
+
+	for (size_t k = 0; k < sizeof(files) / sizeof(files[0]); k++)
+	{
+		char		path[256];
+		parsed	   *p;
+		finding_list list;
+		gd_check_input in;
+
+		snprintf(path, sizeof(path), "test/fixtures/%s.txt", files[k]);
+		p = parse_file(path);
+		check_report(&p->r, &list, &in);
+		CHECK(list.errors == 0);
+		release(p);
+	}
+}
+
+static void
+test_rules_name_the_cells(void)
+{
+	parsed	   *p = parse_file("test/fixtures/qinghe.tab-rows.txt");
+	finding_list list;
+	gd_check_input in;
+	const gd_finding *f;
+	static char letters[GD_REQ_ROWS * GD_REQ_COLS + GD_ACTIVE_MAX + GD_REV_CELLS + 3];
+
+	/* one more natural person received: its row total and the balance break */
+	gd_check_input_of(&p->r, letters, &in);
+	in.req[0].value += 1;
+	memset(&list, 0, sizeof(list));
+	gd_check(&in, collect_finding, &list);
+	f = find_rule(&list, "REQ-ROW-TOTAL");
+	CHECK(f != NULL && strcmp(f->row_key, "new_received") == 0 && strcmp(f->expected, "128") == 0 &&
+		  strcmp(f->actual, "127") == 0 && strstr(f->cells, "new_received/natural_person") != NULL);
+	f = find_rule(&list, "REQ-BALANCE");
+	CHECK(f != NULL && strcmp(f->column_key, "natural_person") == 0);
+	/* a stated amount with decimals against the table: compared exactly */
+	in.req[0].value -= 1;
+	in.fact_count = 1;
+	in.facts[0] = (gd_check_fact) {GD_FACT_REQUESTS_RECEIVED, {1270, 1, true}, "件", "收到申请127.0件", 20};
+	memset(&list, 0, sizeof(list));
+	gd_check(&in, collect_finding, &list);
+	CHECK(find_rule(&list, "TEXT-VS-TABLE") == NULL);
+	in.facts[0].value.value = 1271;
+	memset(&list, 0, sizeof(list));
+	gd_check(&in, collect_finding, &list);
+	f = find_rule(&list, "TEXT-VS-TABLE");
+	CHECK(f != NULL && strcmp(f->actual, "127.1") == 0 && strcmp(f->expected, "127") == 0);
+	/* sums beyond 64 bits are exact, not wrapped */
+	for (int col = 0; col < 6; col++)
+		in.req[7 + col] = (gd_value) {INT64_MAX, 0, true};
+	in.req[13] = (gd_value) {0, 0, true};
+	memset(&list, 0, sizeof(list));
+	gd_check(&in, collect_finding, &list);
+	f = find_rule(&list, "REQ-ROW-TOTAL");
+	CHECK(f != NULL && strcmp(f->expected, "55340232221128654842") == 0);
+	/* no tables at all: three TABLE-MISSING findings and nothing else */
+	memset(&in, 0, sizeof(in));
+	memset(&list, 0, sizeof(list));
+	gd_check(&in, collect_finding, &list);
+	CHECK(list.count == 3 && list.errors == 3);
+	release(p);
+}
+
 #define RUN(fn) do { current = #fn; current_ok = true; fn(); \
 	if (current_ok) { passed++; printf("ok %d - %s\n", passed + failed, #fn); } \
 	else { failed++; printf("not ok %d - %s\n", passed + failed, #fn); } } while (0)
@@ -353,6 +459,8 @@ main(void)
 	RUN(test_layouts_agree);
 	RUN(test_collapsed_never_wrong);
 	RUN(test_truncated_everywhere);
+	RUN(test_rules_on_consistent_reports);
+	RUN(test_rules_name_the_cells);
 	printf("1..%d\n%d passed, %d failed\n", passed + failed, passed, failed);
 	return failed ? 1 : 0;
 }
