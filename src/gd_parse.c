@@ -280,6 +280,8 @@ is_placeholder(const char *s, size_t n)
 
 	if (n > 12)
 		return false;			/* at most four marks of up to three bytes */
+	if (strchr("-/\\~\xE2\xE6\xC3", s[0]) == NULL || s[0] == '\0')
+		return false;			/* no mark starts with this byte */
 	while (n > 0)
 	{
 		size_t		used = 0;
@@ -1309,21 +1311,30 @@ static const char *const heading_phrases[GD_SECTIONS][4] = {
  * numbering before them: prose that merely mentions the words (a wrapped
  * PDF line is short too) does not start with them.
  */
+/* Does s hold the character (its UTF-8 bytes, len of them) ch? */
+static bool
+holds_character(const char *s, size_t n, const char *ch, size_t len)
+{
+	for (const char *hit = s; (hit = memchr(hit, ch[0], n - (size_t) (hit - s))) != NULL; hit++)
+		if ((size_t) (s + n - hit) >= len && memcmp(hit, ch, len) == 0)
+			return true;
+	return false;
+}
+
 /*
- * Cheap test before folding: a heading holds the first character of one of
- * its phrases unbroken (folding only drops whitespace between characters).
+ * Cheap test before folding: a heading holds the first and the last
+ * character of one of its phrases unbroken (folding only drops whitespace
+ * between characters).  The phrases are made of 3-byte characters.
  */
 static bool
-line_has_phrase_start(const char *s, size_t n, const char *const *phrases)
+line_may_hold_phrase(const char *s, size_t n, const char *const *phrases)
 {
 	for (int j = 0; j < 4 && phrases[j]; j++)
 	{
-		const char *ph = phrases[j];
-		size_t		cl = ((unsigned char) ph[0] >= 0xE0) ? 3 : 1;
+		size_t		pl = strlen(phrases[j]);
 
-		for (const char *hit = s; (hit = memchr(hit, ph[0], n - (size_t) (hit - s))) != NULL; hit++)
-			if ((size_t) (s + n - hit) >= cl && memcmp(hit, ph, cl) == 0)
-				return true;
+		if (holds_character(s, n, phrases[j], 3) && holds_character(s, n, phrases[j] + pl - 3, 3))
+			return true;
 	}
 	return false;
 }
@@ -1336,7 +1347,7 @@ line_is_heading(parser *p, size_t li, int sec)
 				e = p->lines[li].end;
 	size_t		k;
 
-	if (e - s > 4 * HEADING_MAX || !line_has_phrase_start(p->t + s, e - s, heading_phrases[sec]))
+	if (e - s > 4 * HEADING_MAX || !line_may_hold_phrase(p->t + s, e - s, heading_phrases[sec]))
 		return false;
 	k = fold(p->t + s, e - s, buf, sizeof(buf));
 	if (k > HEADING_MAX || k == 0)
@@ -1851,7 +1862,8 @@ find_facts_in(parser *p, size_t start, size_t end, bool *have)
 			{
 				size_t		pe;
 
-				if (memcmp(p->t + i, rule->phrases[k], 3) != 0)
+				if (p->t[i] != rule->phrases[k][0] || p->t[i + 1] != rule->phrases[k][1] ||
+					p->t[i + 2] != rule->phrases[k][2])
 					continue;
 				pe = match_skipping_space(p->t, i, end, rule->phrases[k]);
 				if (!pe)
