@@ -186,13 +186,11 @@ typedef struct trigram_set
 	uint64_t	bits[64];
 } trigram_set;
 
+/* For a 3-byte character: the low 12 bits of its code point. */
 static inline unsigned
 trigram_key(const char *s)
 {
-	uint32_t	v = ((uint32_t) (unsigned char) s[0] << 16) | ((uint32_t) (unsigned char) s[1] << 8) |
-		(unsigned char) s[2];
-
-	return (v * 2654435761u) >> 20;
+	return (((unsigned) (unsigned char) s[1] & 0x3F) << 6) | ((unsigned) (unsigned char) s[2] & 0x3F);
 }
 
 static inline void
@@ -664,12 +662,15 @@ static bool
 is_page_footer(const char *t, size_t s, size_t e)
 {
 	char		buf[64];
-	size_t		k = fold(t + s, e - s, buf, sizeof(buf));
-	size_t		i = 0,
+	size_t		k,
+				i = 0,
 				digits = 0;
 	bool		dash_before = false;
 
-	if (e - s > 64 || k == 0)
+	if (e - s > 64)
+		return false;
+	k = fold(t + s, e - s, buf, sizeof(buf));
+	if (k == 0)
 		return false;
 	if (starts_with(buf, k, "第"))
 		i = strlen("第");
@@ -826,43 +827,44 @@ digits_value(const char *d, int len)
 }
 
 /*
- * Try every split of d[pos..len) into the parts part..width-1 (1 to 9 digits,
- * no leading zero) whose last part equals the sum of the others.  Stops
- * counting at two: only a unique split is used.
+ * Split d[pos..len) into parts - part cells (1-9 digits, no leading zero)
+ * that add up to remaining, counting the splits in *found (up to 2) and
+ * keeping the first in best.  Cells only grow with their digits, so a cell
+ * larger than what remains, or a remainder beyond what the digits left can
+ * make, ends a branch.
  */
 static void
-search_splits(const char *d, int len, int pos, int part, int width, int64_t sum,
+search_splits(const char *d, int len, int pos, int part, int parts, int64_t remaining,
 			  int *starts, int *best, int *found)
 {
 	static const int64_t pow10_table[10] = {1, 10, 100, 1000, 10000, 100000, 1000000,
 		10000000, 100000000, 1000000000};
-	int			last_max;
+	int			left = parts - part,
+				digits = len - pos,
+				longest;
 
-	if (*found > 1 || len - pos < width - part || len - pos > 9 * (width - part))
-		return;					/* done, or the rest cannot fill the cells left */
+	if (*found > 1 || remaining < 0 || digits < left || digits > 9 * left)
+		return;
 	starts[part] = pos;
-	if (part == width - 1)
+	if (left == 1)
 	{
-		int			rest = len - pos;
-
-		if (rest < 1 || rest > 9 || (rest > 1 && d[pos] == '0'))
-			return;
-		if (digits_value(d + pos, rest) == sum && ++*found == 1)
-			memcpy(best, starts, sizeof(int) * (size_t) width);
+		if ((digits == 1 || d[pos] != '0') && digits_value(d + pos, digits) == remaining && ++*found == 1)
+			memcpy(best, starts, sizeof(int) * (size_t) parts);
 		return;
 	}
-	/* the total is no smaller than any cell: cells are no longer than it can be */
-	last_max = len - pos - (width - 1 - part);
-	if (last_max > 9)
-		last_max = 9;
-	if (sum >= pow10_table[last_max])
+	longest = digits - (left - 1) < 9 ? digits - (left - 1) : 9;
+	if (remaining >= left * pow10_table[longest])
 		return;
-	for (int l = 1; l <= last_max && pos + l < len; l++)
+	for (int l = 1; l <= longest; l++)
 	{
+		int64_t		v;
+
 		if (l > 1 && d[pos] == '0')
 			break;
-		search_splits(d, len, pos + l, part + 1, width, sum + digits_value(d + pos, l),
-					  starts, best, found);
+		v = digits_value(d + pos, l);
+		if (v > remaining)
+			break;
+		search_splits(d, len, pos + l, part + 1, parts, remaining - v, starts, best, found);
 	}
 }
 
@@ -894,7 +896,19 @@ split_glued(const char *digits, size_t len, int width, bool row_total_identity, 
 	{
 		if (!row_total_identity || width != GD_REQ_COLS || len > 40 || len < (size_t) width)
 			return false;
-		search_splits(digits, (int) len, 0, 0, width, 0, starts, best, &found);
+		/* each length of the total (the last cell) fixes what the others add up to */
+		for (int last = 1; last <= 9 && last < (int) len && found <= 1; last++)
+		{
+			int			before = found;
+			const char *total = digits + len - last;
+
+			if (last > 1 && total[0] == '0')
+				continue;
+			search_splits(digits, (int) len - last, 0, 0, width - 1, digits_value(total, last),
+						  starts, best, &found);
+			if (found == 1 && before == 0)
+				best[width - 1] = (int) len - last;
+		}
 		if (found != 1)
 			return false;
 	}
@@ -1850,8 +1864,15 @@ find_facts_in(parser *p, size_t start, size_t end, bool *have)
 	}
 	for (size_t i = start; open > 0 && i + 2 < end; i++)
 	{
-		if ((unsigned char) p->t[i] < 0xE0 || !trigram_has(&starts, p->t + i))
+		unsigned char c = (unsigned char) p->t[i];
+
+		if (c < 0xE0)
 			continue;
+		if (!trigram_has(&starts, p->t + i))
+		{
+			i += (c < 0xF0) ? 2 : 0;	/* past the rest of this 3-byte character */
+			continue;
+		}
 		for (size_t fr = 0; fr < NRULES; fr++)
 		{
 			const fact_rule *rule = &fact_rules[fr];

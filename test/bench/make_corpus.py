@@ -17,7 +17,8 @@ import re
 FIXTURES = pathlib.Path(__file__).resolve().parent.parent / "fixtures"
 
 PLACES = ["东陵", "西岚", "南浦", "北川", "青石", "白沙", "金溪", "木兰", "安平", "长宁",
-          "永和", "清远", "石门", "丰泽", "云台", "凤岗", "桃源", "松柏", "海宁", "江华"]
+          "永和", "清远", "石门", "丰泽", "云台", "凤岗", "桃源", "松柏", "海宁", "江华",
+          "临溪", "双桥", "柳塘", "枫林", "梅岭", "竹山", "兰亭", "荷塘", "杏坛", "榕城"]
 BODIES = ["人民政府办公室", "发展和改革局", "教育局", "自然资源局", "生态环境局", "住房和城乡建设局",
           "交通运输局", "农业农村局", "卫生健康委员会", "市场监督管理局", "应急管理局", "财政局"]
 LEVELS = ["市", "县", "区"]
@@ -63,9 +64,18 @@ def narrative(rng, year, size, html):
     return "".join(out)
 
 
-def make_report(template, rng):
-    year = rng.randint(2020, 2025)
-    org = rng.choice(PLACES) + rng.choice(LEVELS) + rng.choice(BODIES)
+def reporting_body(i):
+    """The i-th (org, year): every pair differs, and an org reports again in
+    the following year only once all orgs have reported, as real series do."""
+    orgs = len(PLACES) ** 2 * len(LEVELS) * len(BODIES)
+    k, year = i % orgs, 2020 + (i // orgs) % 6
+    place = PLACES[k % len(PLACES)] + PLACES[(k // len(PLACES)) % len(PLACES)][0]
+    k //= len(PLACES) ** 2
+    return place + LEVELS[k % len(LEVELS)] + BODIES[(k // len(LEVELS)) % len(BODIES)], year
+
+
+def make_report(template, rng, i):
+    org, year = reporting_body(i)
     text = template["text"].replace(template["org"], org)
     text = re.sub(r"20[12]\d(?=\s*年)", str(year), text)
     if template["scalable"]:
@@ -103,7 +113,7 @@ def main():
     with open(args.out, "w", encoding="utf-8", newline="\n") as f:
         for i in range(args.n):
             t = templates[i % len(templates)]
-            body = make_report(t, rng)
+            body = make_report(t, rng, i)
             f.write(f"bench/{i:06d}/{t['name']}\t{copy_escape(body)}\n")
 
 
