@@ -14,7 +14,7 @@
 
 __extension__ typedef __int128 wide;
 
-#define REQ_CELLS (GD_REQ_ROWS * GD_REQ_COLS)
+#define REQ_CELLS ((size_t) GD_REQ_ROWS * GD_REQ_COLS)
 #define ROW_RESULTS_TOTAL 24	/* 1-based row numbers, as in SPEC */
 #define ROW_CARRIED_FORWARD 25
 #define ROW_UNPAID_FEE 22
@@ -638,7 +638,7 @@ gd_check_input_of(const gd_report *r, char *letters, gd_check_input *in)
 	memset(in, 0, sizeof(*in));
 	in->year = r->year;
 	in->template_kind = r->template_kind;
-	for (int k = 0; k < REQ_CELLS; k++)
+	for (size_t k = 0; k < REQ_CELLS; k++)
 	{
 		req[k] = gd_state_letter(&r->requests[0][0] + k);
 		in->req[k] = value_of(&r->requests[0][0] + k);

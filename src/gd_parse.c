@@ -1361,7 +1361,7 @@ line_is_heading(parser *p, size_t li, int sec)
 				e = p->lines[li].end;
 	size_t		k;
 
-	if (e - s > 4 * HEADING_MAX || !line_may_hold_phrase(p->t + s, e - s, heading_phrases[sec]))
+	if (e - s > (size_t) 4 * HEADING_MAX || !line_may_hold_phrase(p->t + s, e - s, heading_phrases[sec]))
 		return false;
 	k = fold(p->t + s, e - s, buf, sizeof(buf));
 	if (k > HEADING_MAX || k == 0)

@@ -58,6 +58,7 @@ parse_text(text *body)
 	size_t		len = VARSIZE_ANY_EXHDR(body);
 	MemoryContext old;
 
+	/* NOLINTNEXTLINE(bugprone-implicit-widening-of-multiplication-result): PostgreSQL's size macros */
 	p.cxt = AllocSetContextCreate(CurrentMemoryContext, "govdisclose parse", ALLOCSET_DEFAULT_SIZES);
 	old = MemoryContextSwitchTo(p.cxt);
 	if (GetDatabaseEncoding() != PG_UTF8 && GetDatabaseEncoding() != PG_SQL_ASCII)
