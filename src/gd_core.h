@@ -157,6 +157,7 @@ typedef struct gd_options
 	/* called every few hundred KiB of work; may longjmp out */
 	void		(*check_interrupts) (void *ctx);
 	void	   *interrupt_ctx;
+	bool		skip_facts;		/* the caller does not read facts: skip the prose scan */
 } gd_options;
 
 /* Parse one report.  Never fails on content: what it cannot read is in problems. */

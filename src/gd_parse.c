@@ -42,6 +42,7 @@ typedef struct parser
 	size_t		n;
 	line_range *lines;
 	size_t		nlines;
+	uint32_t	token_line;		/* 1-based line being tokenized */
 	bool		cell_mode;		/* one cell per line, blank line ends a row */
 	bool		saw_glued;
 	size_t		work;
@@ -163,6 +164,11 @@ fold(const char *s, size_t n, char *dst, size_t cap)
 	{
 		unsigned char c = (unsigned char) s[i];
 
+		if (c > ' ' && c != 0xE3)
+		{
+			dst[k++] = (char) c;	/* the common case: kept as it is */
+			continue;
+		}
 		if (is_blank_char((char) c))
 			continue;
 		if (c == 0xE3 && i + 2 < n && (unsigned char) s[i + 1] == 0x80 &&
@@ -572,7 +578,7 @@ emit_label_token(parser *p, assembler *a, size_t s, size_t e)
 				continue;
 			if (ds > label_start)
 				on_label(a, t + label_start, ds - label_start);
-			v.line = line_of(p, ds);
+			v.line = p->token_line;
 			on_value(a, &v, ds, (uint32_t) (de - ds), 0);
 			p->saw_glued = p->saw_glued || (de - ds) > 1;
 			label_start = de;
@@ -596,12 +602,12 @@ emit_item(parser *p, assembler *a, size_t s, size_t e, bool blanks_count, uint32
 	if (s == e)
 	{
 		if (blanks_count)
-			on_blank(a, line_of(p, s));
+			on_blank(a, p->token_line);
 		return;
 	}
 	if (parse_value(p->t + s, e - s, &v))
 	{
-		v.line = line_of(p, s);
+		v.line = p->token_line;
 		on_value(a, &v, 0, 0, center2);
 		return;
 	}
@@ -620,15 +626,14 @@ only_blanks(const char *t, size_t s, size_t e)
 static bool
 is_pipe_line(const char *t, size_t s, size_t e)
 {
-	int			pipes = 0;
+	const char *first;
 
 	while (s < e && is_blank_char(t[s]))
 		s++;
 	if (s < e && t[s] == '|')
 		return true;
-	for (size_t i = s; i < e; i++)
-		pipes += (t[i] == '|');
-	return pipes >= 2;
+	first = memchr(t + s, '|', e - s);
+	return first != NULL && memchr(first + 1, '|', (size_t) (t + e - first - 1)) != NULL;
 }
 
 static bool
@@ -669,6 +674,11 @@ is_page_footer(const char *t, size_t s, size_t e)
 
 	if (e - s > 64)
 		return false;
+	while (s < e && is_blank_char(t[s]))
+		s++;
+	if (s < e && !is_ascii_digit(t[s]) && t[s] != '-' && !starts_with(t + s, e - s, "第") &&
+		!starts_with(t + s, e - s, "—"))
+		return false;			/* a table row or prose: no page number starts so */
 	k = fold(t + s, e - s, buf, sizeof(buf));
 	if (k == 0)
 		return false;
@@ -799,6 +809,7 @@ run_region(parser *p, const region *rg, row_matcher match, void *ctx)
 			e = rg->end;
 		if (s > e)
 			continue;
+		p->token_line = (uint32_t) li + 1;
 		tokenize_line(p, a, s, e);
 	}
 	on_rowbreak(a);
@@ -1325,12 +1336,17 @@ static const char *const heading_phrases[GD_SECTIONS][4] = {
  * numbering before them: prose that merely mentions the words (a wrapped
  * PDF line is short too) does not start with them.
  */
-/* Does s hold the character (its UTF-8 bytes, len of them) ch? */
+/*
+ * Does s hold the 3-byte character ch?  Searched by its last byte: lead
+ * bytes are shared by thousands of characters, last bytes far less often.
+ */
 static bool
-holds_character(const char *s, size_t n, const char *ch, size_t len)
+holds_character(const char *s, size_t n, const char *ch)
 {
-	for (const char *hit = s; (hit = memchr(hit, ch[0], n - (size_t) (hit - s))) != NULL; hit++)
-		if ((size_t) (s + n - hit) >= len && memcmp(hit, ch, len) == 0)
+	if (n < 3)
+		return false;
+	for (const char *hit = s + 2; (hit = memchr(hit, ch[2], n - (size_t) (hit - s))) != NULL; hit++)
+		if (hit[-2] == ch[0] && hit[-1] == ch[1])
 			return true;
 	return false;
 }
@@ -1347,7 +1363,7 @@ line_may_hold_phrase(const char *s, size_t n, const char *const *phrases)
 	{
 		size_t		pl = strlen(phrases[j]);
 
-		if (holds_character(s, n, phrases[j], 3) && holds_character(s, n, phrases[j] + pl - 3, 3))
+		if (holds_character(s, n, phrases[j]) && holds_character(s, n, phrases[j] + pl - 3))
 			return true;
 	}
 	return false;
@@ -1377,20 +1393,24 @@ line_is_heading(parser *p, size_t li, int sec)
 	return false;
 }
 
-/* Offset of the first occurrence of phrase in [from, to), or to. */
+/*
+ * Offset of the first occurrence of phrase in [from, to), or to.  Searched
+ * by its third byte: a CJK lead byte is shared by thousands of characters.
+ */
 static size_t
 find_phrase(const parser *p, size_t from, size_t to, const char *phrase)
 {
 	size_t		pl = strlen(phrase);
+	size_t		k = pl >= 3 ? 2 : 0;
 
 	while (from + pl <= to)
 	{
-		const char *hit = memchr(p->t + from, phrase[0], to - pl + 1 - from);
+		const char *hit = memchr(p->t + from + k, phrase[k], to - pl + 1 - from);
 
 		if (hit == NULL)
 			break;
-		from = (size_t) (hit - p->t);
-		if (memcmp(hit, phrase, pl) == 0)
+		from = (size_t) (hit - p->t) - k;
+		if (memcmp(p->t + from, phrase, pl) == 0)
 			return from;
 		from++;
 	}
@@ -2057,7 +2077,7 @@ gd_parse(const char *buf, size_t len, const gd_options *opt, gd_report *r)
 	{
 		static const int prose[] = {0, 1, 5, 6};
 
-		for (size_t k = 0; k < sizeof(prose) / sizeof(prose[0]); k++)
+		for (size_t k = 0; k < sizeof(prose) / sizeof(prose[0]) && !opt->skip_facts; k++)
 			if (r->section_found[prose[k]] && (prose[k] != 0 || r->section_found[1] || r->section_found[2]))
 				find_facts_in(&p, r->section_content[prose[k]].off,
 							  r->section_content[prose[k]].off + r->section_content[prose[k]].len, have_fact);

@@ -50,7 +50,7 @@ check_interrupts(void *ctx)
  * taken as they are).
  */
 static parsed
-parse_text(text *body)
+parse_text(text *body, bool want_facts)
 {
 	parsed		p;
 	gd_options	opt;
@@ -70,6 +70,7 @@ parse_text(text *body)
 	opt.alloc_ctx = p.cxt;
 	opt.check_interrupts = check_interrupts;
 	opt.interrupt_ctx = NULL;
+	opt.skip_facts = !want_facts;
 	p.r = palloc(sizeof(gd_report));
 	gd_parse(buf, len, &opt, p.r);
 	MemoryContextSwitchTo(old);
@@ -200,10 +201,10 @@ header_values(const gd_report *r, Datum *values, bool *nulls)
 
 /* Start a materialised SRF over the parse of its text argument. */
 static parsed
-begin_parse_srf(FunctionCallInfo fcinfo)
+begin_parse_srf(FunctionCallInfo fcinfo, bool want_facts)
 {
 	InitMaterializedSRF(fcinfo, 0);
-	return parse_text(PG_GETARG_TEXT_PP(0));
+	return parse_text(PG_GETARG_TEXT_PP(0), want_facts);
 }
 
 static void
@@ -252,7 +253,7 @@ PG_FUNCTION_INFO_V1(gd_parse_report);
 Datum
 gd_parse_report(PG_FUNCTION_ARGS)
 {
-	parsed		p = parse_text(PG_GETARG_TEXT_PP(0));
+	parsed		p = parse_text(PG_GETARG_TEXT_PP(0), false);
 	bool		strict = PG_NARGS() > 1 && PG_GETARG_BOOL(1);
 	gd_report  *r = p.r;
 	TupleDesc	desc;
@@ -288,7 +289,7 @@ PG_FUNCTION_INFO_V1(gd_request_cells);
 Datum
 gd_request_cells(PG_FUNCTION_ARGS)
 {
-	parsed		p = begin_parse_srf(fcinfo);
+	parsed		p = begin_parse_srf(fcinfo, false);
 	gd_report  *r = p.r;
 	for (int row = 0; row < GD_REQ_ROWS && r->has_requests; row++)
 	{
@@ -315,7 +316,7 @@ PG_FUNCTION_INFO_V1(gd_active_items);
 Datum
 gd_active_items(PG_FUNCTION_ARGS)
 {
-	parsed		p = begin_parse_srf(fcinfo);
+	parsed		p = begin_parse_srf(fcinfo, false);
 	gd_report  *r = p.r;
 	int			nm;
 	const gd_active_measure *m = gd_active_measures(r->template_kind, &nm);
@@ -338,7 +339,7 @@ PG_FUNCTION_INFO_V1(gd_review_cells);
 Datum
 gd_review_cells(PG_FUNCTION_ARGS)
 {
-	parsed		p = begin_parse_srf(fcinfo);
+	parsed		p = begin_parse_srf(fcinfo, false);
 	gd_report  *r = p.r;
 	for (int k = 0; k < GD_REV_CELLS && r->has_review; k++)
 	{
@@ -359,7 +360,7 @@ PG_FUNCTION_INFO_V1(gd_sections);
 Datum
 gd_sections(PG_FUNCTION_ARGS)
 {
-	parsed		p = begin_parse_srf(fcinfo);
+	parsed		p = begin_parse_srf(fcinfo, false);
 	gd_report  *r = p.r;
 	for (int k = 0; k < GD_SECTIONS; k++)
 	{
@@ -389,7 +390,7 @@ PG_FUNCTION_INFO_V1(gd_narrative_facts);
 Datum
 gd_narrative_facts(PG_FUNCTION_ARGS)
 {
-	parsed		p = begin_parse_srf(fcinfo);
+	parsed		p = begin_parse_srf(fcinfo, true);
 	gd_report  *r = p.r;
 	for (int k = 0; k < r->fact_count; k++)
 	{
@@ -446,7 +447,7 @@ PG_FUNCTION_INFO_V1(gd_parse_flat);
 Datum
 gd_parse_flat(PG_FUNCTION_ARGS)
 {
-	parsed		p = parse_text(PG_GETARG_TEXT_PP(0));
+	parsed		p = parse_text(PG_GETARG_TEXT_PP(0), true);
 	gd_report  *r = p.r;
 	TupleDesc	desc;
 	Datum		values[16];

@@ -103,7 +103,7 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	arena		a = {NULL};
-	gd_options	opt = {arena_alloc, &a, NULL, NULL};
+	gd_options	opt = {arena_alloc, &a, NULL, NULL, false};
 	gd_report  *r = arena_alloc(&a, sizeof(gd_report));
 	bool		utf8_input = valid_utf8(data, size);
 	int			count;

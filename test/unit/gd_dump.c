@@ -72,7 +72,7 @@ dump(const char *path)
 	size_t		len;
 	char	   *buf = read_file(path, &len);
 	arena		a = {NULL};
-	gd_options	opt = {arena_alloc, &a, NULL, NULL};
+	gd_options	opt = {arena_alloc, &a, NULL, NULL, false};
 	gd_report  *r = malloc(sizeof(gd_report));
 	int			nm;
 	const gd_active_measure *m;

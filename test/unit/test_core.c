@@ -27,7 +27,7 @@ static parsed *
 parse_mem(const char *buf, size_t len)
 {
 	parsed	   *p = calloc(1, sizeof(parsed));
-	gd_options	opt = {arena_alloc, NULL, NULL, NULL};
+	gd_options	opt = {arena_alloc, NULL, NULL, NULL, false};
 
 	opt.alloc_ctx = &p->a;
 	gd_parse(buf, len, &opt, &p->r);
@@ -440,6 +440,25 @@ test_rules_name_the_cells(void)
 	release(p);
 }
 
+static void
+test_skip_facts_same_tables(void)
+{
+	/* what parse_report uses: no prose scan, the same tables and header */
+	parsed	   *full = parse_file("test/fixtures/qinghe.html.txt");
+	parsed	   *lean = calloc(1, sizeof(parsed));
+	gd_options	opt = {arena_alloc, NULL, NULL, NULL, true};
+
+	opt.alloc_ctx = &lean->a;
+	gd_parse(full->r.text, full->r.text_len, &opt, &lean->r);
+	CHECK(full->r.fact_count > 0 && lean->r.fact_count == 0);
+	CHECK(lean->r.year == full->r.year && lean->r.problem_count == full->r.problem_count);
+	for (int row = 0; row < GD_REQ_ROWS; row++)
+		for (int col = 0; col < GD_REQ_COLS; col++)
+			CHECK(same_cell(&lean->r.requests[row][col], &full->r.requests[row][col]));
+	release(lean);
+	release(full);
+}
+
 #define RUN(fn) do { current = #fn; current_ok = true; fn(); \
 	if (current_ok) { passed++; printf("ok %d - %s\n", passed + failed, #fn); } \
 	else { failed++; printf("not ok %d - %s\n", passed + failed, #fn); } } while (0)
@@ -461,6 +480,7 @@ main(void)
 	RUN(test_truncated_everywhere);
 	RUN(test_rules_on_consistent_reports);
 	RUN(test_rules_name_the_cells);
+	RUN(test_skip_facts_same_tables);
 	printf("1..%d\n%d passed, %d failed\n", passed + failed, passed, failed);
 	return failed ? 1 : 0;
 }
