@@ -1071,6 +1071,20 @@ fit_row(parser *p, const acell *cells, int n, int width, bool row_total_identity
 	return true;
 }
 
+/* prefix + key into dst, for problem messages (on every row: no snprintf). */
+static void
+name_row(char *dst, size_t cap, const char *prefix, const char *key)
+{
+	size_t		pl = strlen(prefix),
+				kl = strlen(key);
+
+	if (pl + kl >= cap)
+		kl = cap - pl - 1;
+	memcpy(dst, prefix, pl);
+	memcpy(dst + pl, key, kl);
+	dst[pl + kl] = '\0';
+}
+
 /* Counts are whole numbers: "3.0" is 3, "2.5" is unreadable. */
 static void
 require_whole(parser *p, gd_cell *c, int count, const char *what)
@@ -1196,7 +1210,7 @@ match_request_row(void *ctx, const char *label, size_t len, size_t own_from, con
 	}
 	if (count_values(cells, n) == 0 && (n != GD_REQ_COLS || row_phrase_end(row, label, len, &label_set) <= (long) own_from))
 		return false;			/* a header line, not a row of blanks */
-	snprintf(what, sizeof(what), "requests row %s", gd_request_row_keys[row]);
+	name_row(what, sizeof(what), "requests row ", gd_request_row_keys[row]);
 	fit_row(p, cells, n, GD_REQ_COLS, true, st->have_columns ? st->columns : NULL, what, r->requests[row]);
 	if (n == GD_REQ_COLS && cells[0].center2 > 0 && count_values(cells, n) == n)
 	{
@@ -1301,7 +1315,7 @@ match_active_row(void *ctx, const char *label, size_t len, size_t own_from, cons
 	it = &st->items[item];
 	if (count_values(cells, n) == 0 && (n != it->width || best <= (long) own_from))
 		return false;			/* a header line, not a row of blanks */
-	snprintf(what, sizeof(what), "active item %s", m[it->first].item);
+	name_row(what, sizeof(what), "active item ", m[it->first].item);
 	fit_row(p, cells, n, it->width, false, NULL, what, &r->active[it->first]);
 	for (int i = 0; i < it->width; i++)
 	{
