@@ -351,7 +351,8 @@ handle_markup(norm_state *st, const char *p, size_t avail)
 	else
 	{
 		for (size_t k = 0; k < sizeof(line_tags) / sizeof(line_tags[0]); k++)
-			if (tag_is(p + name_start, name_len, line_tags[k]))
+			if (name_len > 0 && (p[name_start] | 0x20) == line_tags[k][0] &&
+				tag_is(p + name_start, name_len, line_tags[k]))
 			{
 				put(st, '\n');
 				break;

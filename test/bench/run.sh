@@ -14,7 +14,8 @@ mkdir -p test/bench/work
 # the cache is keyed by the generator and the fixtures it draws on
 key=$(cat test/bench/make_corpus.py test/fixtures/*.txt | sha1sum | cut -c1-12)
 corpus=$PWD/test/bench/work/corpus-$n-$key.copy
-[ -s "$corpus" ] || { rm -f test/bench/work/corpus-*.copy; python3 test/bench/make_corpus.py "$n" "$corpus"; }
+find test/bench/work -name 'corpus-*.copy' ! -name "*-$key.copy" -delete
+[ -s "$corpus" ] || python3 test/bench/make_corpus.py "$n" "$corpus"
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'); $(postgres --version 2>/dev/null || "$(pg_config --bindir)/postgres" --version)"
 GD_SERVER_OPTS="-c shared_buffers=256MB -c max_wal_size=4GB -c synchronous_commit=off" \
     test/with-cluster.sh python3 test/bench/bench.py "$corpus" "$runs"
