@@ -43,6 +43,7 @@ typedef struct parser
 	line_range *lines;
 	size_t		nlines;
 	uint32_t	token_line;		/* 1-based line being tokenized */
+	struct row_phrase_index *row_phrases;	/* built on the first requests row */
 	bool		cell_mode;		/* one cell per line, blank line ends a row */
 	bool		saw_glued;
 	size_t		work;
@@ -184,8 +185,8 @@ fold(const char *s, size_t n, char *dst, size_t cap)
 }
 
 /*
- * A 4096-bit set of the 3-byte sequences of a text: a phrase whose first
- * three bytes are not in it cannot occur there, which spares most searches.
+ * A 4096-bit set of 3-byte sequences (the phrase starts a scan looks for):
+ * a position whose three bytes are not in it starts none of them.
  */
 typedef struct trigram_set
 {
@@ -213,22 +214,6 @@ trigram_has(const trigram_set *set, const char *s)
 	unsigned	k = trigram_key(s);
 
 	return (set->bits[k >> 6] >> (k & 63)) & 1;
-}
-
-static void
-trigram_index(trigram_set *set, const char *s, size_t n)
-{
-	memset(set, 0, sizeof(*set));
-	for (size_t i = 0; i + 2 < n; i++)
-		trigram_add(set, s + i);
-}
-
-/* Could phrase occur in the text indexed by set (NULL: no index)? */
-static bool
-may_contain(const trigram_set *set, const char *phrase)
-{
-	return set == NULL || phrase[0] == '\0' || phrase[1] == '\0' || phrase[2] == '\0' ||
-		trigram_has(set, phrase);
 }
 
 /* End offset of the last occurrence of needle in hay, or -1. */
@@ -1134,23 +1119,67 @@ typedef struct requests_state
 	bool		copy_reported;
 } requests_state;
 
-static long
-row_phrase_end(int row, const char *label, size_t len, const trigram_set *label_set)
+/*
+ * The key phrases of the requests rows, found in a label in one pass: a
+ * table from the low 12 bits of a phrase's first three bytes (a 3-byte
+ * character's code point) to the phrases that start so.
+ */
+#define ROW_PHRASE_BUCKETS 4096		/* every value of trigram_key */
+
+typedef struct row_phrase
 {
-	long		best = -1;
+	const char *text;
+	uint8_t		len;
+	uint8_t		row;
+	int16_t		next;			/* next phrase of the bucket, -1 at the end */
+} row_phrase;
 
-	for (int k = 0; k < GD_MAX_PHRASES && gd_request_row_phrases[row][k]; k++)
-	{
-		long		e;
+typedef struct row_phrase_index
+{
+	int16_t		bucket[ROW_PHRASE_BUCKETS];
+	row_phrase	phrases[GD_REQ_ROWS * GD_MAX_PHRASES];
+} row_phrase_index;
 
-		if (!may_contain(label_set, gd_request_row_phrases[row][k]))
-			continue;
-		e = last_occurrence_end(label, len, gd_request_row_phrases[row][k]);
+static row_phrase_index *
+build_row_phrase_index(parser *p)
+{
+	row_phrase_index *ix = gd_alloc(p, sizeof(row_phrase_index));
+	int			n = 0;
 
-		if (e > best)
-			best = e;
-	}
-	return best;
+	for (int b = 0; b < ROW_PHRASE_BUCKETS; b++)
+		ix->bucket[b] = -1;
+	for (int row = 0; row < GD_REQ_ROWS; row++)
+		for (int k = 0; k < GD_MAX_PHRASES && gd_request_row_phrases[row][k]; k++)
+		{
+			const char *ph = gd_request_row_phrases[row][k];
+			unsigned	key = trigram_key(ph);	/* every phrase has three bytes or more */
+
+			ix->phrases[n] = (row_phrase) {ph, (uint8_t) strlen(ph), (uint8_t) row, ix->bucket[key]};
+			ix->bucket[key] = (int16_t) n++;
+		}
+	return ix;
+}
+
+/* ends[row]: where the last occurrence of one of the row's phrases ends in label, or -1. */
+static void
+row_phrase_ends(parser *p, const char *label, size_t len, long *ends)
+{
+	const row_phrase_index *ix;
+
+	if (p->row_phrases == NULL)
+		p->row_phrases = build_row_phrase_index(p);
+	ix = p->row_phrases;
+	for (int row = 0; row < GD_REQ_ROWS; row++)
+		ends[row] = -1;
+	for (size_t i = 0; i + 3 <= len; i++)
+		for (int e = ix->bucket[trigram_key(label + i)]; e >= 0; e = ix->phrases[e].next)
+		{
+			const row_phrase *ph = &ix->phrases[e];
+
+			if (ph->len <= len - i && memcmp(label + i, ph->text, ph->len) == 0 &&
+				(long) (i + ph->len) > ends[ph->row])
+				ends[ph->row] = (long) (i + ph->len);
+		}
 }
 
 static bool
@@ -1162,13 +1191,13 @@ match_request_row(void *ctx, const char *label, size_t len, size_t own_from, con
 	int			row = -1;
 	long		best = -1;
 	char		what[80];
-	trigram_set label_set;
+	long		ends[GD_REQ_ROWS];
 
-	trigram_index(&label_set, label, len);
+	row_phrase_ends(p, label, len, ends);
 	if (st->cur >= GD_REQ_TEMPLATE_ROWS - 1)
 	{
 		/* the table is complete: what follows is prose, or a copy of the table */
-		if (!st->copy_reported && count_values(cells, n) > 0 && row_phrase_end(0, label, len, &label_set) >= 0)
+		if (!st->copy_reported && count_values(cells, n) > 0 && ends[0] >= 0)
 		{
 			st->copy_reported = true;
 			add_problem(p, GD_PROBLEM_DUPLICATE_TABLE, cells[0].cell.line,
@@ -1179,24 +1208,22 @@ match_request_row(void *ctx, const char *label, size_t len, size_t own_from, con
 	}
 	for (int k = st->cur + 1; k < GD_REQ_TEMPLATE_ROWS; k++)
 	{
-		long		e = row_phrase_end(k, label, len, &label_set);
-
 		if (k == 23 && st->cur < 1)
 			continue;			/* "总计" of the column header, not row （七） */
-		if (e > best)
+		if (ends[k] > best)
 		{
-			best = e;
+			best = ends[k];
 			row = k;
 		}
 	}
 	/* （六）其他处理 printed as one row: its words, none of its sub-items' */
 	if (st->cur < 20 && (row < 0 || row > 22) &&
-		row_phrase_end(GD_REQ_OTHER_UNDIVIDED, label, len, &label_set) > best)
+		ends[GD_REQ_OTHER_UNDIVIDED] > best)
 		row = GD_REQ_OTHER_UNDIVIDED;
 	if (row < 0)
 	{
 		for (int k = 0; k <= st->cur; k++)
-			if (row_phrase_end(k, label, len, &label_set) >= 0 && count_values(cells, n) > 0)
+			if (ends[k] >= 0 && count_values(cells, n) > 0)
 			{
 				add_problem(p, GD_PROBLEM_DUPLICATE_ROW, cells[0].cell.line,
 							"requests: row %s appears again (line %u); the first one is kept",
@@ -1208,7 +1235,7 @@ match_request_row(void *ctx, const char *label, size_t len, size_t own_from, con
 			return false;
 		row = st->cur + 1;
 	}
-	if (count_values(cells, n) == 0 && (n != GD_REQ_COLS || row_phrase_end(row, label, len, &label_set) <= (long) own_from))
+	if (count_values(cells, n) == 0 && (n != GD_REQ_COLS || ends[row] <= (long) own_from))
 		return false;			/* a header line, not a row of blanks */
 	name_row(what, sizeof(what), "requests row ", gd_request_row_keys[row]);
 	fit_row(p, cells, n, GD_REQ_COLS, true, st->have_columns ? st->columns : NULL, what, r->requests[row]);
