@@ -125,6 +125,31 @@ map_char(norm_state *st, const unsigned char *p, size_t avail)
 	return 1;
 }
 
+/*
+ * The length of a character led by C2, E2, E3 or EF that map_char leaves as
+ * it is (most CJK punctuation: 、。，：（）), so a copied run need not stop
+ * there; 0 for one it maps.  Keep in step with map_char.
+ */
+static size_t
+unmapped_sequence_len(const unsigned char *p, size_t avail)
+{
+	unsigned char c = p[0];
+
+	if (c == 0xC2)
+		return avail >= 2 && (p[1] & 0xC0) == 0x80 && p[1] != 0xA0 ? 2 : 0;
+	if ((c != 0xE2 && c != 0xE3 && c != 0xEF) || avail < 3 ||
+		(p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80)
+		return 0;
+	if (c == 0xE2)
+		return p[1] == 0x80 && p[2] <= 0x8D ? 0 : 3;
+	if (c == 0xE3)
+		return p[1] == 0x80 && p[2] == 0x80 ? 0 : 3;
+	if (p[1] == 0xBC)
+		return (p[2] >= 0x90 && p[2] <= 0x99) || p[2] == 0x88 || p[2] == 0x89 || p[2] == 0x8B ||
+			p[2] == 0x8D || p[2] == 0x8E || p[2] == 0x8F ? 0 : 3;
+	return (p[1] == 0xBD && p[2] == 0x9C) || (p[1] == 0xBB && p[2] == 0xBF) ? 0 : 3;
+}
+
 /* Encode a code point from an HTML entity and map it like literal text. */
 static void
 put_codepoint(norm_state *st, unsigned long cp)
@@ -454,13 +479,21 @@ gd_normalize(const char *buf, size_t len, char *out, bool *is_html, const gd_opt
 			const unsigned char *u = (const unsigned char *) buf;
 			size_t		run = i + 1;
 
-			/* eight bytes a step while all are plain: fewer branches per byte */
-			while (run + 8 <= len &&
-				   (plain[u[run]] & plain[u[run + 1]] & plain[u[run + 2]] & plain[u[run + 3]] &
-					plain[u[run + 4]] & plain[u[run + 5]] & plain[u[run + 6]] & plain[u[run + 7]]))
-				run += 8;
-			while (run < len && plain[u[run]])
-				run++;
+			for (;;)
+			{
+				size_t		kept;
+
+				/* eight bytes a step while all are plain: fewer branches per byte */
+				while (run + 8 <= len &&
+					   (plain[u[run]] & plain[u[run + 1]] & plain[u[run + 2]] & plain[u[run + 3]] &
+						plain[u[run + 4]] & plain[u[run + 5]] & plain[u[run + 6]] & plain[u[run + 7]]))
+					run += 8;
+				while (run < len && plain[u[run]])
+					run++;
+				if (run == len || (kept = unmapped_sequence_len(u + run, len - run)) == 0)
+					break;
+				run += kept;
+			}
 			memcpy(st.out + st.n, buf + i, run - i);
 			st.n += run - i;
 			i = run;
