@@ -1973,50 +1973,61 @@ find_facts_in(parser *p, size_t start, size_t end, bool *have)
 /* ---------- entry point ---------- */
 
 /*
- * Newlines in s, eight bytes a step: a byte is '\n' exactly when its XOR
- * with '\n' is zero, which the bit trick below marks in its high bit
- * (no borrow between bytes, unlike the shorter zero-byte test).
+ * The '\n' bytes of eight bytes of s, as the high bit of each such byte: a
+ * byte is '\n' exactly when its XOR with '\n' is zero, which this test marks
+ * with no borrow between bytes (unlike the shorter zero-byte test).
  */
-static size_t
-count_newlines(const char *s, size_t n)
+static inline uint64_t
+newline_mask(const char *s)
 {
 	const uint64_t low7 = UINT64_C(0x7F7F7F7F7F7F7F7F);
-	size_t		count = 0,
-				i = 0;
+	uint64_t	x;
 
-	for (; i + 8 <= n; i += 8)
-	{
-		uint64_t	x;
-
-		memcpy(&x, s + i, 8);
-		x ^= UINT64_C(0x0A0A0A0A0A0A0A0A);
-		x = ~(((x & low7) + low7) | x | low7) >> 7;	/* 1 in each byte that was '\n' */
-		count += (size_t) ((x * UINT64_C(0x0101010101010101)) >> 56);
-	}
-	for (; i < n; i++)
-		count += s[i] == '\n';
-	return count;
+	memcpy(&x, s, 8);
+	x ^= UINT64_C(0x0A0A0A0A0A0A0A0A);
+	return ~(((x & low7) + low7) | x | low7);
 }
 
 static void
+add_line(parser *p, size_t start, size_t end)
+{
+	p->lines[p->nlines].start = start;
+	p->lines[p->nlines].end = end;
+	p->nlines++;
+}
+
+/* Line starts and ends, eight bytes a step (the byte order decides where a bit lands). */
+static void
 index_lines(parser *p)
 {
-	size_t		count = 1 + count_newlines(p->t, p->n);
+	size_t		count = 1,
+				start = 0,
+				i = 0;
 
+	for (; i + 8 <= p->n; i += 8)
+		count += (size_t) (((newline_mask(p->t + i) >> 7) * UINT64_C(0x0101010101010101)) >> 56);
+	for (; i < p->n; i++)
+		count += p->t[i] == '\n';
 	p->lines = gd_alloc(p, sizeof(line_range) * count);
 	p->nlines = 0;
-	for (size_t s = 0;;)
-	{
-		const char *nl = memchr(p->t + s, '\n', p->n - s);
-		size_t		e = nl ? (size_t) (nl - p->t) : p->n;
+	i = 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	for (; i + 8 <= p->n; i += 8)
+		for (uint64_t m = newline_mask(p->t + i); m != 0; m &= m - 1)
+		{
+			size_t		at = i + (size_t) (__builtin_ctzll(m) >> 3);
 
-		p->lines[p->nlines].start = s;
-		p->lines[p->nlines].end = e;
-		p->nlines++;
-		if (!nl || p->nlines == count)
-			break;
-		s = e + 1;
-	}
+			add_line(p, start, at);
+			start = at + 1;
+		}
+#endif
+	for (; i < p->n; i++)
+		if (p->t[i] == '\n')
+		{
+			add_line(p, start, i);
+			start = i + 1;
+		}
+	add_line(p, start, p->n);
 }
 
 static void

@@ -106,16 +106,15 @@ span_text_datum(const gd_report *r, gd_span span)
 static Datum
 cell_datum(const gd_cell *c, bool as_numeric, bool *isnull)
 {
-	char		buf[40];
-
 	*isnull = (c->state == GD_ABSENT || c->state == GD_BLANK || c->state == GD_UNREADABLE);
 	if (*isnull)
 		return (Datum) 0;
 	if (!as_numeric)
 		return Int64GetDatum(c->state == GD_PLACEHOLDER ? 0 : c->value);
-	gd_cell_format(c, buf, sizeof(buf));
-	return DirectFunctionCall3(numeric_in, CStringGetDatum(buf),
-							   ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1));
+	/* value * 10^-scale with scale digits shown, as the text "96171.6" would give */
+	if (c->state == GD_PLACEHOLDER || c->scale == 0)
+		return NumericGetDatum(int64_to_numeric(c->state == GD_PLACEHOLDER ? 0 : c->value));
+	return NumericGetDatum(int64_div_fast_to_numeric(c->value, c->scale));
 }
 
 static TupleDesc
