@@ -702,6 +702,7 @@ static void
 tokenize_line(parser *p, assembler *a, size_t s, size_t e)
 {
 	const char *t = p->t;
+	bool		pipe;
 
 	note_work(p, e - s + 1);
 	if (s == e)
@@ -712,9 +713,9 @@ tokenize_line(parser *p, assembler *a, size_t s, size_t e)
 	}
 	if (is_page_footer(t, s, e))
 		return;
-	if (is_pipe_line(t, s, e) || has_inner_tab(t, s, e))
+	pipe = is_pipe_line(t, s, e);
+	if (pipe || has_inner_tab(t, s, e))
 	{
-		bool		pipe = is_pipe_line(t, s, e);
 		size_t		cs = s;
 
 		if (pipe && is_rule_line(t, s, e))
