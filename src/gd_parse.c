@@ -1460,6 +1460,56 @@ find_phrase(const parser *p, size_t from, size_t to, const char *phrase)
 }
 
 /*
+ * The first line from line `from` on that is a heading of section sec, or
+ * nlines.  A heading holds the last character of one of its phrases, and
+ * all phrases of a section end in the same one (况 or 项): only the lines
+ * holding it are tested, found by a memchr over the text for its last byte.
+ */
+static size_t
+find_heading_line(parser *p, size_t from, int sec)
+{
+	const char *const *phrases = heading_phrases[sec];
+	const char *last = phrases[0] + strlen(phrases[0]) - 3;
+	size_t		at = from < p->nlines ? p->lines[from].start : p->n;
+	size_t		li = from;
+
+	for (int j = 1; j < 4 && phrases[j]; j++)
+		if (memcmp(phrases[j] + strlen(phrases[j]) - 3, last, 3) != 0)
+		{
+			/* phrases with different last characters: test every line */
+			for (; li < p->nlines; li++)
+			{
+				note_work(p, p->lines[li].end - p->lines[li].start + 1);
+				if (line_is_heading(p, li, sec))
+					return li;
+			}
+			return li;
+		}
+	while (li < p->nlines && at + 3 <= p->n)
+	{
+		const char *hit = memchr(p->t + at + 2, last[2], p->n - at - 2);
+		size_t		ch;
+
+		if (hit == NULL)
+			break;
+		ch = (size_t) (hit - p->t) - 2;
+		note_work(p, ch + 1 - at);
+		at = ch + 1;
+		if (hit[-2] != last[0] || hit[-1] != last[1])
+			continue;
+		while (li < p->nlines && p->lines[li].end < ch + 3)
+			li++;				/* the line holding the character */
+		if (li == p->nlines)
+			break;
+		if (line_is_heading(p, li, sec))
+			return li;
+		at = p->lines[li].end;
+		li++;
+	}
+	return p->nlines;
+}
+
+/*
  * Only the first of several copies is read (a page that repeats its report,
  * two reports pasted together); a later heading of section 3 says so.
  */
@@ -1502,18 +1552,15 @@ find_sections(parser *p)
 
 	for (int sec = 1; sec < GD_SECTIONS; sec++)
 	{
-		for (size_t li = from_line; li < p->nlines; li++)
+		size_t		li = find_heading_line(p, from_line, sec);
+
+		if (li < p->nlines)
 		{
-			note_work(p, p->lines[li].end - p->lines[li].start + 1);
-			if (line_is_heading(p, li, sec))
-			{
-				r->section_found[sec] = true;
-				r->section_heading[sec].off = p->lines[li].start;
-				r->section_heading[sec].len = p->lines[li].end - p->lines[li].start;
-				from_line = li + 1;
-				from_off = p->lines[li].end;
-				break;
-			}
+			r->section_found[sec] = true;
+			r->section_heading[sec].off = p->lines[li].start;
+			r->section_heading[sec].len = p->lines[li].end - p->lines[li].start;
+			from_line = li + 1;
+			from_off = p->lines[li].end;
 		}
 		if (!r->section_found[sec] && sec >= 2)
 		{
