@@ -2020,62 +2020,35 @@ find_facts_in(parser *p, size_t start, size_t end, bool *have)
 
 /* ---------- entry point ---------- */
 
-/*
- * The '\n' bytes of eight bytes of s, as the high bit of each such byte: a
- * byte is '\n' exactly when its XOR with '\n' is zero, which this test marks
- * with no borrow between bytes (unlike the shorter zero-byte test).
- */
-static inline uint64_t
-newline_mask(const char *s)
-{
-	const uint64_t low7 = UINT64_C(0x7F7F7F7F7F7F7F7F);
-	uint64_t	x;
-
-	memcpy(&x, s, 8);
-	x ^= UINT64_C(0x0A0A0A0A0A0A0A0A);
-	return ~(((x & low7) + low7) | x | low7);
-}
-
-static void
-add_line(parser *p, size_t start, size_t end)
-{
-	p->lines[p->nlines].start = start;
-	p->lines[p->nlines].end = end;
-	p->nlines++;
-}
-
-/* Line starts and ends, eight bytes a step (the byte order decides where a bit lands). */
+/* Line starts and ends, one memchr per line; the array grows by doubling. */
 static void
 index_lines(parser *p)
 {
-	size_t		count = 1,
-				start = 0,
-				i = 0;
+	size_t		cap = p->n / 32 + 64,
+				start = 0;
 
-	for (; i + 8 <= p->n; i += 8)
-		count += (size_t) (((newline_mask(p->t + i) >> 7) * UINT64_C(0x0101010101010101)) >> 56);
-	for (; i < p->n; i++)
-		count += p->t[i] == '\n';
-	p->lines = gd_alloc(p, sizeof(line_range) * count);
+	p->lines = gd_alloc(p, sizeof(line_range) * cap);
 	p->nlines = 0;
-	i = 0;
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-	for (; i + 8 <= p->n; i += 8)
-		for (uint64_t m = newline_mask(p->t + i); m != 0; m &= m - 1)
-		{
-			size_t		at = i + (size_t) (__builtin_ctzll(m) >> 3);
+	for (;;)
+	{
+		const char *nl = memchr(p->t + start, '\n', p->n - start);
+		size_t		end = nl ? (size_t) (nl - p->t) : p->n;
 
-			add_line(p, start, at);
-			start = at + 1;
-		}
-#endif
-	for (; i < p->n; i++)
-		if (p->t[i] == '\n')
+		if (p->nlines == cap)
 		{
-			add_line(p, start, i);
-			start = i + 1;
+			line_range *bigger = gd_alloc(p, sizeof(line_range) * cap * 2);
+
+			memcpy(bigger, p->lines, sizeof(line_range) * cap);
+			p->lines = bigger;
+			cap *= 2;
 		}
-	add_line(p, start, p->n);
+		p->lines[p->nlines].start = start;
+		p->lines[p->nlines].end = end;
+		p->nlines++;
+		if (nl == NULL)
+			break;
+		start = end + 1;
+	}
 }
 
 static void
