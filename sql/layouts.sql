@@ -1,45 +1,10 @@
 -- Every layout of a report gives the same numbers (SPEC §1).
 -- The fixtures are fictional reports written by test/fixtures/make_fixtures.py;
 -- the space-aligned ones are pdftotext -layout output of LibreOffice-made PDFs.
-CREATE TEMP TABLE fixture (report text, layout text, body text);
-\set qinghe_cell_per_line `cat test/fixtures/qinghe.cell-per-line.txt`
-INSERT INTO fixture VALUES ('qinghe', 'cell-per-line', :'qinghe_cell_per_line');
-\set qinghe_tab_rows `cat test/fixtures/qinghe.tab-rows.txt`
-INSERT INTO fixture VALUES ('qinghe', 'tab-rows', :'qinghe_tab_rows');
-\set qinghe_pipe_rows `cat test/fixtures/qinghe.pipe-rows.txt`
-INSERT INTO fixture VALUES ('qinghe', 'pipe-rows', :'qinghe_pipe_rows');
-\set qinghe_html `cat test/fixtures/qinghe.html.txt`
-INSERT INTO fixture VALUES ('qinghe', 'html', :'qinghe_html');
-\set qinghe_space_aligned `cat test/fixtures/qinghe.space-aligned.txt`
-INSERT INTO fixture VALUES ('qinghe', 'space-aligned', :'qinghe_space_aligned');
-\set qinghe_collapsed `cat test/fixtures/qinghe.collapsed.txt`
-INSERT INTO fixture VALUES ('qinghe', 'collapsed', :'qinghe_collapsed');
-\set jianglan_cell_per_line `cat test/fixtures/jianglan.cell-per-line.txt`
-INSERT INTO fixture VALUES ('jianglan', 'cell-per-line', :'jianglan_cell_per_line');
-\set jianglan_tab_rows `cat test/fixtures/jianglan.tab-rows.txt`
-INSERT INTO fixture VALUES ('jianglan', 'tab-rows', :'jianglan_tab_rows');
-\set jianglan_pipe_rows `cat test/fixtures/jianglan.pipe-rows.txt`
-INSERT INTO fixture VALUES ('jianglan', 'pipe-rows', :'jianglan_pipe_rows');
-\set jianglan_html `cat test/fixtures/jianglan.html.txt`
-INSERT INTO fixture VALUES ('jianglan', 'html', :'jianglan_html');
-\set jianglan_space_aligned `cat test/fixtures/jianglan.space-aligned.txt`
-INSERT INTO fixture VALUES ('jianglan', 'space-aligned', :'jianglan_space_aligned');
-\set jianglan_collapsed `cat test/fixtures/jianglan.collapsed.txt`
-INSERT INTO fixture VALUES ('jianglan', 'collapsed', :'jianglan_collapsed');
-\set nanhu_cell_per_line `cat test/fixtures/nanhu.cell-per-line.txt`
-INSERT INTO fixture VALUES ('nanhu', 'cell-per-line', :'nanhu_cell_per_line');
-\set nanhu_tab_rows `cat test/fixtures/nanhu.tab-rows.txt`
-INSERT INTO fixture VALUES ('nanhu', 'tab-rows', :'nanhu_tab_rows');
-\set nanhu_pipe_rows `cat test/fixtures/nanhu.pipe-rows.txt`
-INSERT INTO fixture VALUES ('nanhu', 'pipe-rows', :'nanhu_pipe_rows');
-\set nanhu_html `cat test/fixtures/nanhu.html.txt`
-INSERT INTO fixture VALUES ('nanhu', 'html', :'nanhu_html');
-\set nanhu_space_aligned `cat test/fixtures/nanhu.space-aligned.txt`
-INSERT INTO fixture VALUES ('nanhu', 'space-aligned', :'nanhu_space_aligned');
-\set nanhu_collapsed `cat test/fixtures/nanhu.collapsed.txt`
-INSERT INTO fixture VALUES ('nanhu', 'collapsed', :'nanhu_collapsed');
-\set linchuan2019_tab_rows `cat test/fixtures/linchuan2019.tab-rows.txt`
-INSERT INTO fixture VALUES ('linchuan2019', 'tab-rows', :'linchuan2019_tab_rows');
+CREATE TEMP TABLE fixture_file (file text, body text);
+\copy fixture_file FROM PROGRAM 'python3 test/fixtures/as_copy.py'
+CREATE TEMP TABLE fixture AS
+SELECT split_part(file, '.', 1) AS report, split_part(file, '.', 2) AS layout, body FROM fixture_file;
 
 -- what each file was read as
 SELECT report, layout, (r).layout AS detected, (r).org, (r).year, (r).template,

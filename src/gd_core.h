@@ -222,7 +222,10 @@ typedef struct gd_finding
 /* The state letter of a cell, as stored. */
 char		gd_state_letter(const gd_cell *cell);
 
-/* The check input of a parsed report (states point into letters, >= 222 bytes). */
+/* The state letters of every table of a report, each NUL-terminated. */
+#define GD_CHECK_LETTERS_LEN (GD_REQ_ROWS * GD_REQ_COLS + 1 + GD_ACTIVE_MAX + 1 + GD_REV_CELLS + 1)
+
+/* The check input of a parsed report (states point into letters[GD_CHECK_LETTERS_LEN]). */
 void		gd_check_input_of(const gd_report *r, char *letters, gd_check_input *in);
 
 /* Run every single-report rule; emit is called once per finding, in no set order. */

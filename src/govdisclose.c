@@ -411,11 +411,10 @@ gd_narrative_facts(PG_FUNCTION_ARGS)
 static Datum
 states_datum(const gd_cell *cells, int count)
 {
-	static const char letters[] = {'a', 'b', 'n', 'p', 'u'};
 	char	   *s = palloc(count + 1);
 
 	for (int k = 0; k < count; k++)
-		s[k] = cells[k].state < sizeof(letters) ? letters[cells[k].state] : 'u';
+		s[k] = gd_state_letter(&cells[k]);
 	s[count] = '\0';
 	return CStringGetTextDatum(s);
 }
@@ -717,13 +716,10 @@ gd_report_findings(PG_FUNCTION_ARGS)
 	stored_values(row, "req_values", INT8OID, in->req, GD_REQ_ROWS * GD_REQ_COLS);
 	in->review_states = stored_states(row, "review_states", GD_REV_CELLS);
 	stored_values(row, "review_values", INT8OID, in->review, GD_REV_CELLS);
-	{
-		char	   *active = stored_text(row, "active_states");
-
-		in->active_count = active == NULL ? 0 : Min((int) strlen(active), GD_ACTIVE_MAX);
-		in->active_states = active == NULL ? NULL : stored_states(row, "active_states", in->active_count);
-		stored_values(row, "active_values", NUMERICOID, in->active, in->active_count);
-	}
+	/* the active table's length is its template's: the rules read no further */
+	in->active_states = stored_text(row, "active_states");
+	in->active_count = in->active_states == NULL ? 0 : Min((int) strlen(in->active_states), GD_ACTIVE_MAX);
+	stored_values(row, "active_values", NUMERICOID, in->active, in->active_count);
 	nkeys = stored_array(row, "fact_keys", TEXTOID, &keys, &keys_null);
 	nunits = stored_array(row, "fact_units", TEXTOID, &units, &units_null);
 	nspans = stored_array(row, "fact_spans", TEXTOID, &spans, &spans_null);

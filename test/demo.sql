@@ -1,4 +1,9 @@
 -- What test/demo.sh prints: the bundled sample reports as govdisclose reads them.
+\set QUIET on
+CREATE EXTENSION govdisclose;
+CREATE TABLE sample (file text, body text);
+\copy sample FROM PROGRAM 'python3 test/fixtures/as_copy.py'
+\set QUIET off
 \pset footer off
 \echo
 \echo === Every bundled sample report: body, year, template, layout read

@@ -144,7 +144,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (utf8_input)
 	{
-		static char letters[GD_REQ_ROWS * GD_REQ_COLS + GD_ACTIVE_MAX + GD_REV_CELLS + 3];
+		static char letters[GD_CHECK_LETTERS_LEN];
 		gd_check_input *in = arena_alloc(&a, sizeof(gd_check_input));
 
 		gd_check_input_of(r, letters, in);

@@ -366,7 +366,7 @@ find_rule(const finding_list *list, const char *rule)
 static void
 check_report(const gd_report *r, finding_list *list, gd_check_input *in)
 {
-	static char letters[GD_REQ_ROWS * GD_REQ_COLS + GD_ACTIVE_MAX + GD_REV_CELLS + 3];
+	static char letters[GD_CHECK_LETTERS_LEN];
 
 	memset(list, 0, sizeof(*list));
 	gd_check_input_of(r, letters, in);
@@ -400,7 +400,7 @@ test_rules_name_the_cells(void)
 	finding_list list;
 	gd_check_input in;
 	const gd_finding *f;
-	static char letters[GD_REQ_ROWS * GD_REQ_COLS + GD_ACTIVE_MAX + GD_REV_CELLS + 3];
+	static char letters[GD_CHECK_LETTERS_LEN];
 
 	/* one more natural person received: its row total and the balance break */
 	gd_check_input_of(&p->r, letters, &in);
