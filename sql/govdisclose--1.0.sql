@@ -428,3 +428,161 @@ BEGIN ATOMIC
 END;
 COMMENT ON FUNCTION @extschema@.check_report(text) IS
     'the findings of one text without loading it (the single-report rules; CARRY-CHAIN and STOCK-CHAIN need loaded reports)';
+
+-- ===================================================================
+-- Scaling out on Citus (README "Scaling out").  Nothing here acts unless
+-- distribute() is called in a database where the citus extension is.
+-- Distributed, documents and parsed are hash-distributed on doc_id and
+-- co-located, so a document and its parse share a shard; the load triggers
+-- cannot run there and give way to parse_pending(), one co-located
+-- INSERT ... SELECT that parses inside every shard.
+-- ===================================================================
+
+-- On a shard a row of parsed has the shard's own row type; this overload
+-- takes it (the C function checks every column it reads).
+CREATE FUNCTION @extschema@.report_findings(p record)
+RETURNS TABLE (sort_key bigint, rule_id text, severity text, table_name text, row_key text,
+               column_key text, cells text, expected numeric, actual numeric, message text)
+    AS 'MODULE_PATHNAME', 'gd_report_findings' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 8;
+COMMENT ON FUNCTION @extschema@.report_findings(record) IS 'internal: report_findings(parsed) for a row of a Citus shard of parsed';
+
+-- What distribute() took off the tables, in the order undistribute() puts it back.
+CREATE TABLE @extschema@.distribution_removed_ddl (step integer PRIMARY KEY, ddl text NOT NULL);
+COMMENT ON TABLE @extschema@.distribution_removed_ddl IS 'internal: triggers and constraints distribute() removed, restored by undistribute()';
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.distribution_removed_ddl', '');
+
+CREATE FUNCTION @extschema@.is_distributed() RETURNS boolean
+LANGUAGE plpgsql STABLE SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    RETURN EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'citus')
+       AND EXISTS (SELECT 1 FROM pg_dist_partition WHERE logicalrelid = '@extschema@.documents'::regclass);
+END $$;
+COMMENT ON FUNCTION @extschema@.is_distributed() IS 'true once distribute() has spread documents and parsed over Citus workers';
+
+-- The distributed load path: after INSERT or COPY into documents, parse what
+-- is new (body_md5 NULL: loaded, or its body changed).  Each statement is
+-- pushed down to the shards, except the repeated-text check, which needs
+-- every (doc_id, body_md5) pair in one place.  On one node the triggers have
+-- done all of it already and this finds nothing.
+CREATE FUNCTION @extschema@.parse_pending() RETURNS bigint
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    parsed_count bigint;
+BEGIN
+    -- one loader at a time decides which copy of a repeated text stays
+    PERFORM pg_advisory_xact_lock('@extschema@.parse_pending()'::regprocedure::oid::bigint);
+    DELETE FROM @extschema@.parsed p USING @extschema@.documents d
+    WHERE d.doc_id = p.doc_id AND d.body_md5 IS NULL;
+    UPDATE @extschema@.documents SET body_md5 = md5(body) WHERE body_md5 IS NULL;
+    -- the first copy of a text stays, as the single-node trigger keeps it
+    DELETE FROM @extschema@.documents
+    WHERE doc_id IN (SELECT c.doc_id
+                     FROM (SELECT doc_id, row_number() OVER (PARTITION BY body_md5 ORDER BY doc_id) AS copy_no
+                           FROM @extschema@.documents) c
+                     WHERE c.copy_no > 1);
+    INSERT INTO @extschema@.parsed
+    SELECT d.doc_id, f.* FROM @extschema@.documents d, LATERAL @extschema@.parse_flat(d.body) f
+    WHERE NOT EXISTS (SELECT 1 FROM @extschema@.parsed p WHERE p.doc_id = d.doc_id);
+    GET DIAGNOSTICS parsed_count = ROW_COUNT;
+    RETURN parsed_count;
+END $$;
+COMMENT ON FUNCTION @extschema@.parse_pending() IS
+    'distributed load path: parse the documents loaded or changed since the last call (set body_md5 to NULL when changing a body); returns how many';
+
+CREATE FUNCTION @extschema@.distribute(shards integer DEFAULT 32) RETURNS void
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    removed record;
+    view_head text;
+    view_query text;
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'citus') THEN
+        RAISE EXCEPTION 'govdisclose.distribute() needs the citus extension in this database'
+            USING ERRCODE = 'object_not_in_prerequisite_state',
+                  DETAIL = 'On every node: shared_preload_libraries = citus, CREATE EXTENSION citus; add the workers; then CREATE EXTENSION govdisclose on the coordinator.';
+    END IF;
+    IF @extschema@.is_distributed() THEN
+        RAISE NOTICE 'govdisclose is distributed already';
+        RETURN;
+    END IF;
+    -- Citus refuses triggers on distributed tables and unique keys without the distribution column
+    FOR removed IN
+        SELECT 'ALTER TABLE @extschema@.documents ALTER body_md5 SET NOT NULL' AS ddl, NULL::text AS drop_ddl
+        UNION ALL
+        SELECT format('ALTER TABLE %s ADD CONSTRAINT %I %s', c.conrelid::regclass, c.conname, pg_get_constraintdef(c.oid)),
+               format('ALTER TABLE %s DROP CONSTRAINT %I', c.conrelid::regclass, c.conname)
+        FROM pg_constraint c
+        WHERE c.conrelid IN ('@extschema@.documents'::regclass, '@extschema@.parsed'::regclass)
+          AND c.contype IN ('u', 'x')
+          AND NOT c.conkey @> ARRAY[(SELECT attnum FROM pg_attribute WHERE attrelid = c.conrelid AND attname = 'doc_id')]
+        UNION ALL
+        SELECT pg_get_triggerdef(t.oid), format('DROP TRIGGER %I ON %s', t.tgname, t.tgrelid::regclass)
+        FROM pg_trigger t
+        WHERE t.tgrelid IN ('@extschema@.documents'::regclass, '@extschema@.parsed'::regclass) AND NOT t.tgisinternal
+    LOOP
+        INSERT INTO @extschema@.distribution_removed_ddl
+        SELECT coalesce(max(step), 0) + 1, removed.ddl FROM @extschema@.distribution_removed_ddl;
+        IF removed.drop_ddl IS NOT NULL THEN
+            EXECUTE removed.drop_ddl;
+        END IF;
+    END LOOP;
+    ALTER TABLE @extschema@.documents ALTER body_md5 DROP NOT NULL;
+    -- The cross-year rules join parsed to itself on (org, year), not on doc_id:
+    -- Citus cannot run that join shard by shard, and a plain subquery there
+    -- it wrongly pushes down inside the view's UNION ALL.  Behind OFFSET 0 the
+    -- earlier years are one subquery Citus gathers once and sends to every
+    -- shard.  (One node keeps the unfenced join, which uses parsed_org_year.)
+    SELECT format('CREATE OR REPLACE VIEW %s WITH (%s) AS ', c.oid::regclass, array_to_string(c.reloptions, ', ')),
+           pg_get_viewdef(c.oid)
+    INTO view_head, view_query
+    FROM pg_class c WHERE c.oid = '@extschema@.findings'::regclass;
+    INSERT INTO @extschema@.distribution_removed_ddl
+    SELECT coalesce(max(step), 0) + 1, view_head || view_query FROM @extschema@.distribution_removed_ddl;
+    EXECUTE view_head || regexp_replace(view_query, 'JOIN (\S+\.parsed) prev ON', 'JOIN (SELECT * FROM \1 OFFSET 0) prev ON', 'g');
+    PERFORM create_distributed_table('@extschema@.documents', 'doc_id', shard_count => shards);
+    PERFORM create_distributed_table('@extschema@.parsed', 'doc_id', colocate_with => '@extschema@.documents');
+    PERFORM truncate_local_data_after_distributing_table('@extschema@.parsed');
+    PERFORM truncate_local_data_after_distributing_table('@extschema@.documents');
+END $$;
+COMMENT ON FUNCTION @extschema@.distribute(integer) IS
+    'spread documents and parsed (with the data they hold) over the Citus workers; load with INSERT/COPY, then parse_pending()';
+
+CREATE FUNCTION @extschema@.undistribute() RETURNS void
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    rel regclass;
+    nsp name;
+    tab name;
+    removed record;
+BEGIN
+    IF NOT @extschema@.is_distributed() THEN
+        RAISE NOTICE 'govdisclose is not distributed';
+        RETURN;
+    END IF;
+    PERFORM @extschema@.parse_pending();
+    CREATE TEMP TABLE gd_undistribute_documents ON COMMIT DROP AS SELECT * FROM @extschema@.documents;
+    CREATE TEMP TABLE gd_undistribute_parsed ON COMMIT DROP AS SELECT * FROM @extschema@.parsed;
+    -- Citus's undistribute_table() rebuilds a table, and an extension's table
+    -- cannot be rebuilt; so the distribution goes as DROP TABLE takes it away
+    -- (Citus's citus_drop_trigger), and the table itself stays.
+    FOR rel, nsp, tab IN
+        SELECT c.oid, n.nspname, c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE c.oid IN ('@extschema@.parsed'::regclass, '@extschema@.documents'::regclass)
+        ORDER BY c.relname = 'documents'
+    LOOP
+        PERFORM master_remove_distributed_table_metadata_from_workers(rel, nsp, tab);
+        PERFORM citus_drop_all_shards(rel, nsp, tab, drop_shards_metadata_only := false);
+        PERFORM master_remove_partition_metadata(rel, nsp, tab);
+    END LOOP;
+    INSERT INTO @extschema@.documents SELECT * FROM gd_undistribute_documents;
+    INSERT INTO @extschema@.parsed SELECT * FROM gd_undistribute_parsed;
+    FOR removed IN SELECT ddl FROM @extschema@.distribution_removed_ddl ORDER BY step LOOP
+        EXECUTE removed.ddl;
+    END LOOP;
+    DELETE FROM @extschema@.distribution_removed_ddl;
+END $$;
+COMMENT ON FUNCTION @extschema@.undistribute() IS
+    'bring documents and parsed back from the Citus workers into this node, with their triggers and constraints';
+
+REVOKE ALL ON FUNCTION @extschema@.distribute(integer), @extschema@.undistribute() FROM PUBLIC;
+-- ==================== end of Scaling out on Citus ====================

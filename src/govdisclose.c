@@ -595,12 +595,45 @@ value_of_numeric(Datum num)
 	return v;
 }
 
+/*
+ * A column of a stored parse.  report_findings() takes any row laid out like
+ * govdisclose.parsed (on a Citus worker the row is of a shard's own type), so
+ * a column's type is checked before its value is read.
+ */
+static Datum
+stored_column(HeapTupleHeader row, const char *column, Oid type, bool *isnull)
+{
+	TupleDesc	desc = lookup_rowtype_tupdesc(HeapTupleHeaderGetTypeId(row), HeapTupleHeaderGetTypMod(row));
+	HeapTupleData tuple;
+	Datum		d;
+	int			i = 0;
+
+	while (i < desc->natts && (TupleDescAttr(desc, i)->attisdropped ||
+							   strcmp(NameStr(TupleDescAttr(desc, i)->attname), column) != 0))
+		i++;
+	if (i == desc->natts || TupleDescAttr(desc, i)->atttypid != type)
+	{
+		ReleaseTupleDesc(desc);
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("report_findings() needs a row laid out like govdisclose.parsed"),
+				 errdetail("Column \"%s\" is missing or is not of type %s.", column, format_type_be(type))));
+	}
+	tuple.t_len = HeapTupleHeaderGetDatumLength(row);
+	ItemPointerSetInvalid(&tuple.t_self);
+	tuple.t_tableOid = InvalidOid;
+	tuple.t_data = row;
+	d = heap_getattr(&tuple, i + 1, desc, isnull);
+	ReleaseTupleDesc(desc);
+	return d;
+}
+
 /* Elements of a stored array column (NULL column: none). */
 static int
 stored_array(HeapTupleHeader row, const char *column, Oid elemtype, Datum **elems, bool **nulls)
 {
 	bool		isnull;
-	Datum		d = GetAttributeByName(row, column, &isnull);
+	Datum		d = stored_column(row, column, get_array_type(elemtype), &isnull);
 	int16		typlen;
 	bool		typbyval;
 	char		typalign;
@@ -633,7 +666,7 @@ static const char *
 stored_states(HeapTupleHeader row, const char *column, int count)
 {
 	bool		isnull;
-	Datum		d = GetAttributeByName(row, column, &isnull);
+	Datum		d = stored_column(row, column, TEXTOID, &isnull);
 	char	   *letters;
 	char	   *s;
 
@@ -651,7 +684,7 @@ static char *
 stored_text(HeapTupleHeader row, const char *column)
 {
 	bool		isnull;
-	Datum		d = GetAttributeByName(row, column, &isnull);
+	Datum		d = stored_column(row, column, TEXTOID, &isnull);
 
 	return isnull ? NULL : TextDatumGetCString(d);
 }
@@ -695,7 +728,7 @@ gd_report_findings(PG_FUNCTION_ARGS)
 	HeapTupleHeader row = PG_GETARG_HEAPTUPLEHEADER(0);
 	gd_check_input *in = palloc0(sizeof(gd_check_input));
 	bool		isnull;
-	Datum		year = GetAttributeByName(row, "year", &isnull);
+	Datum		year = stored_column(row, "year", INT4OID, &isnull);
 	char	   *template = stored_text(row, "template");
 	Datum	   *keys,
 			   *units,

@@ -74,8 +74,7 @@ def reporting_body(i):
     return place + LEVELS[k % len(LEVELS)] + BODIES[(k // len(LEVELS)) % len(BODIES)], year
 
 
-def make_report(template, rng, i):
-    org, year = reporting_body(i)
+def make_report(template, rng, org, year):
     text = template["text"].replace(template["org"], org)
     text = re.sub(r"20[12]\d(?=\s*年)", str(year), text)
     if template["scalable"]:
@@ -113,7 +112,7 @@ def main():
     with open(args.out, "w", encoding="utf-8", newline="\n") as f:
         for i in range(args.n):
             t = templates[i % len(templates)]
-            body = make_report(t, rng, i)
+            body = make_report(t, rng, *reporting_body(i))
             f.write(f"bench/{i:06d}/{t['name']}\t{copy_escape(body)}\n")
 
 
