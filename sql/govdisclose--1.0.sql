@@ -446,16 +446,20 @@ RETURNS TABLE (sort_key bigint, rule_id text, severity text, table_name text, ro
     AS 'MODULE_PATHNAME', 'gd_report_findings' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 8;
 COMMENT ON FUNCTION @extschema@.report_findings(record) IS 'internal: report_findings(parsed) for a row of a Citus shard of parsed';
 
--- What distribute() took off the tables, in the order undistribute() puts it back.
+-- What distribute() took off the tables or changed, in the order undistribute() puts it back.
 CREATE TABLE @extschema@.distribution_removed_ddl (step integer PRIMARY KEY, ddl text NOT NULL);
-COMMENT ON TABLE @extschema@.distribution_removed_ddl IS 'internal: triggers and constraints distribute() removed, restored by undistribute()';
+COMMENT ON TABLE @extschema@.distribution_removed_ddl IS 'internal: what distribute() removed or changed (triggers, constraints, the findings view), restored by undistribute()';
+COMMENT ON COLUMN @extschema@.distribution_removed_ddl.step IS '顺序（恢复时按此顺序执行）';
+COMMENT ON COLUMN @extschema@.distribution_removed_ddl.ddl IS '恢复用的SQL语句';
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.distribution_removed_ddl', '');
 
 CREATE FUNCTION @extschema@.is_distributed() RETURNS boolean
-LANGUAGE plpgsql STABLE SET search_path = pg_catalog, pg_temp AS $$
+LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
-    RETURN EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'citus')
-       AND EXISTS (SELECT 1 FROM pg_dist_partition WHERE logicalrelid = '@extschema@.documents'::regclass);
+    IF NOT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'citus') THEN
+        RETURN false;  -- (and pg_dist_partition does not exist)
+    END IF;
+    RETURN EXISTS (SELECT 1 FROM pg_dist_partition WHERE logicalrelid = '@extschema@.documents'::regclass);
 END $$;
 COMMENT ON FUNCTION @extschema@.is_distributed() IS 'true once distribute() has spread documents and parsed over Citus workers';
 

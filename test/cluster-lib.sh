@@ -13,9 +13,11 @@ else
     as_owner() { "$@"; }
 fi
 
+# a port nobody listens on, from a random start: helpers on one machine
+# would otherwise all try the same first port
 free_port() {
-    local port
-    for port in $(seq 55432 55632); do
+    local port offset=$((RANDOM % 200))
+    for port in $(seq $((55432 + offset)) 55632) $(seq 55432 $((55432 + offset))); do
         if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
             echo "$port"
             return 0
@@ -25,17 +27,25 @@ free_port() {
     return 1
 }
 
-# start_server DATADIR PORT [SERVER OPTION...]: initdb and start a server on
-# 127.0.0.1:PORT, its socket and log beside DATADIR (DATADIR's parent is the owner's).
+# start_server DATADIR [SERVER OPTION...]: initdb and start a server on a free
+# port of 127.0.0.1 (in SERVER_PORT), its socket and log beside DATADIR (whose
+# parent the owner owns).  A port taken between the test and the start is
+# tried again with another.
 start_server() {
-    local data=$1 port=$2
-    shift 2
+    local data=$1 tries
+    shift
     as_owner "$BINDIR/initdb" -D "$data" -U postgres --auth=trust \
         --encoding=UTF8 --no-locale >"$data.initdb.log" 2>&1 ||
         { cat "$data.initdb.log" >&2; return 1; }
-    as_owner "$BINDIR/pg_ctl" -D "$data" -l "$data.log" -w \
-        -o "-c listen_addresses=127.0.0.1 -p $port -k $(dirname "$data") -c fsync=off $*" \
-        start >/dev/null || { cat "$data.log" >&2; return 1; }
+    for tries in 1 2 3 4 5; do
+        SERVER_PORT=$(free_port) || return 1
+        as_owner "$BINDIR/pg_ctl" -D "$data" -l "$data.log" -w \
+            -o "-c listen_addresses=127.0.0.1 -p $SERVER_PORT -k $(dirname "$data") -c fsync=off $*" \
+            start >/dev/null && return 0
+        grep -q 'could not bind' "$data.log" || break
+    done
+    cat "$data.log" >&2
+    return 1
 }
 
 stop_server() {

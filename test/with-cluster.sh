@@ -16,7 +16,6 @@ source "$(dirname "$0")/cluster-lib.sh"
 WORKDIR=$(mktemp -d /tmp/govdisclose-cluster.XXXXXX)
 chmod 755 "$WORKDIR"
 chown "$RUN_AS" "$WORKDIR"
-PORT=$(free_port)
 
 stop_cluster() {
     local status=$?
@@ -29,8 +28,8 @@ trap stop_cluster EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-start_server "$WORKDIR/data" "$PORT" "${GD_SERVER_OPTS:-}"
+start_server "$WORKDIR/data" "${GD_SERVER_OPTS:-}"
 
-export PGHOST=127.0.0.1 PGPORT=$PORT PGUSER=postgres PGDATABASE=postgres
+export PGHOST=127.0.0.1 PGPORT=$SERVER_PORT PGUSER=postgres PGDATABASE=postgres
 export GD_SERVER_LOG="$WORKDIR/data.log"
 "$@"

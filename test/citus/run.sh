@@ -47,7 +47,7 @@ trap 'exit 143' TERM
 node_options="-c shared_preload_libraries=citus -c wal_level=logical -c max_prepared_transactions=100"
 declare -A port
 start_node() {
-    port[$1]=$(free_port) && start_server "$work/$1" "${port[$1]}" "$node_options" &&
+    start_server "$work/$1" "$node_options" && port[$1]=$SERVER_PORT &&
         sql "$1" -c 'CREATE EXTENSION citus'
 }
 # sql NODE [psql ARG...]: psql on a node, stopping at the first error
