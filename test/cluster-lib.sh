@@ -53,3 +53,22 @@ stop_server() {
         as_owner "$BINDIR/pg_ctl" -D "$1" -m immediate -w stop >/dev/null 2>&1 || true
     fi
 }
+
+# remove_on_exit NAME: a new temporary directory the servers' owner can write
+# in (in WORKDIR); at exit, interrupt or termination every server in it is
+# stopped and it is removed, keeping the exit status
+remove_on_exit() {
+    WORKDIR=$(mktemp -d "/tmp/$1.XXXXXX")
+    chmod 755 "$WORKDIR"
+    chown "$RUN_AS" "$WORKDIR"
+    trap stop_and_remove EXIT
+    trap 'exit 130' INT
+    trap 'exit 143' TERM
+}
+stop_and_remove() {
+    local status=$? data
+    trap - EXIT INT TERM
+    for data in "$WORKDIR"/*/; do stop_server "$data"; done
+    rm -rf "$WORKDIR"
+    exit "$status"
+}

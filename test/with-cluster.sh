@@ -13,21 +13,7 @@ set -euo pipefail
 PG_CONFIG=${PG_CONFIG:-pg_config}
 source "$(dirname "$0")/cluster-lib.sh"
 
-WORKDIR=$(mktemp -d /tmp/govdisclose-cluster.XXXXXX)
-chmod 755 "$WORKDIR"
-chown "$RUN_AS" "$WORKDIR"
-
-stop_cluster() {
-    local status=$?
-    trap - EXIT INT TERM
-    stop_server "$WORKDIR/data"
-    rm -rf "$WORKDIR"
-    exit "$status"
-}
-trap stop_cluster EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
+remove_on_exit govdisclose-cluster
 start_server "$WORKDIR/data" "${GD_SERVER_OPTS:-}"
 
 export PGHOST=127.0.0.1 PGPORT=$SERVER_PORT PGUSER=postgres PGDATABASE=postgres

@@ -28,19 +28,8 @@ bash test/setup.sh >/dev/null || { not_ok "govdisclose builds and installs"; fin
 bash test/citus/install-citus.sh || { not_ok "Citus installs"; finish; }
 source test/cluster-lib.sh
 
-work=$(mktemp -d /tmp/govdisclose-citus.XXXXXX)
-chmod 755 "$work"
-chown "$RUN_AS" "$work"
-stop_all() {
-    local status=$?
-    trap - EXIT INT TERM
-    for data in "$work"/*/; do stop_server "$data"; done
-    rm -rf "$work"
-    exit "$status"
-}
-trap stop_all EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+remove_on_exit govdisclose-citus
+work=$WORKDIR
 
 # wal_level=logical: the rebalancer moves shards by logical replication;
 # prepared transactions: multi-shard writes commit in two phases
