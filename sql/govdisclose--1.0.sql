@@ -474,7 +474,7 @@ DECLARE
     parsed_count bigint;
 BEGIN
     -- one loader at a time decides which copy of a repeated text stays
-    PERFORM pg_advisory_xact_lock('@extschema@.parse_pending()'::regprocedure::oid::bigint);
+    PERFORM pg_catalog.pg_advisory_xact_lock('@extschema@.parse_pending()'::regprocedure::oid::bigint);
     DELETE FROM @extschema@.parsed p USING @extschema@.documents d
     WHERE d.doc_id = p.doc_id AND d.body_md5 IS NULL;
     UPDATE @extschema@.documents SET body_md5 = md5(body) WHERE body_md5 IS NULL;
@@ -543,10 +543,10 @@ BEGIN
     INSERT INTO @extschema@.distribution_removed_ddl
     SELECT coalesce(max(step), 0) + 1, view_head || view_query FROM @extschema@.distribution_removed_ddl;
     EXECUTE view_head || regexp_replace(view_query, 'JOIN (\S+\.parsed) prev ON', 'JOIN (SELECT * FROM \1 OFFSET 0) prev ON', 'g');
-    PERFORM create_distributed_table('@extschema@.documents', 'doc_id', shard_count => shards);
-    PERFORM create_distributed_table('@extschema@.parsed', 'doc_id', colocate_with => '@extschema@.documents');
-    PERFORM truncate_local_data_after_distributing_table('@extschema@.parsed');
-    PERFORM truncate_local_data_after_distributing_table('@extschema@.documents');
+    PERFORM pg_catalog.create_distributed_table('@extschema@.documents', 'doc_id', shard_count => shards);
+    PERFORM pg_catalog.create_distributed_table('@extschema@.parsed', 'doc_id', colocate_with => '@extschema@.documents');
+    PERFORM pg_catalog.truncate_local_data_after_distributing_table('@extschema@.parsed');
+    PERFORM pg_catalog.truncate_local_data_after_distributing_table('@extschema@.documents');
 END $$;
 COMMENT ON FUNCTION @extschema@.distribute(integer) IS
     'spread documents and parsed (with the data they hold) over the Citus workers; load with INSERT/COPY, then parse_pending()';
@@ -574,9 +574,9 @@ BEGIN
         WHERE c.oid IN ('@extschema@.parsed'::regclass, '@extschema@.documents'::regclass)
         ORDER BY c.relname = 'documents'
     LOOP
-        PERFORM master_remove_distributed_table_metadata_from_workers(rel, nsp, tab);
-        PERFORM citus_drop_all_shards(rel, nsp, tab, drop_shards_metadata_only := false);
-        PERFORM master_remove_partition_metadata(rel, nsp, tab);
+        PERFORM pg_catalog.master_remove_distributed_table_metadata_from_workers(rel, nsp, tab);
+        PERFORM pg_catalog.citus_drop_all_shards(rel, nsp, tab, drop_shards_metadata_only := false);
+        PERFORM pg_catalog.master_remove_partition_metadata(rel, nsp, tab);
     END LOOP;
     INSERT INTO @extschema@.documents SELECT * FROM gd_undistribute_documents;
     INSERT INTO @extschema@.parsed SELECT * FROM gd_undistribute_parsed;

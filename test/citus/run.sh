@@ -187,6 +187,9 @@ repeat_skipped() {
          -c "SELECT count(*) FROM govdisclose.documents WHERE source = 'again'"
 }
 check "undistribute(): a repeated text is skipped by the trigger again" test "$(repeat_skipped sql coordinator)" = 0
+sql coordinator -c 'SELECT govdisclose.distribute()' >/dev/null
+check "distribute() again after undistribute()" test "$(sql coordinator -c 'SELECT govdisclose.is_distributed()')" = t
+compare findings "distributed again"
 
 echo "load throughput, part B ($b_reports reports, $b_mb MB): plain node $single_rate reports/s;" \
      "coordinator + 2 workers $citus_rate reports/s (COPY alone $citus_copy_rate/s, parse_pending() alone" \
