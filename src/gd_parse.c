@@ -9,44 +9,21 @@
  * rows to the template by the key phrases of their labels, in template
  * order, falling back to position where a label is missing or garbled.
  */
-#include "gd_internal.h"
 #include "gd_template.h"
 
-#include <stdarg.h>
-#include <stdio.h>
 #include <string.h>
 
 #define LABEL_CAP 768			/* folded label text kept per row (tail) */
 #define CELL_CAP 40				/* cells kept per row (tail) */
-#define HEADING_MAX 96			/* folded bytes: longer lines are prose */
-#define FACT_SCAN_MAX 65536		/* prose scanned per section for facts */
-
-typedef struct line_range
-{
-	size_t		start;
-	size_t		end;			/* exclusive, without the '\n' */
-} line_range;
-
-typedef struct region
-{
-	size_t		start;
-	size_t		end;
-	bool		found;
-} region;
 
 typedef struct parser
 {
-	const gd_options *opt;
+	gd_text		tx;
 	gd_report  *r;
-	const char *t;
-	size_t		n;
-	line_range *lines;
-	size_t		nlines;
 	uint32_t	token_line;		/* 1-based line being tokenized */
 	struct row_phrase_index *row_phrases;	/* built on the first requests row */
 	bool		cell_mode;		/* one cell per line, blank line ends a row */
 	bool		saw_glued;
-	size_t		work;
 } parser;
 
 /* A cell as the assembler holds it: glued digits keep their source run. */
@@ -80,304 +57,13 @@ typedef struct assembler
 	bool		has_value;
 } assembler;
 
-/* ---------- small helpers ---------- */
-
-static void *
-gd_alloc(parser *p, size_t size)
-{
-	return p->opt->alloc(p->opt->alloc_ctx, size ? size : 1);
-}
-
-static void
-note_work(parser *p, size_t bytes)
-{
-	p->work += bytes;
-	if (p->work >= GD_INTERRUPT_STRIDE)
-	{
-		p->work = 0;
-		if (p->opt->check_interrupts)
-			p->opt->check_interrupts(p->opt->interrupt_ctx);
-	}
-}
-
-static bool
-is_blank_char(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n';
-}
-
-static uint32_t
-line_of(const parser *p, size_t off)
-{
-	size_t		lo = 0,
-				hi = p->nlines;
-
-	while (lo + 1 < hi)
-	{
-		size_t		mid = (lo + hi) / 2;
-
-		if (p->lines[mid].start <= off)
-			lo = mid;
-		else
-			hi = mid;
-	}
-	return (uint32_t) (lo + 1);
-}
-
-static void add_problem(parser *p, gd_problem_code code, uint32_t line, const char *fmt,...)
-			__attribute__((format(printf, 4, 5)));
-
-static void
-add_problem(parser *p, gd_problem_code code, uint32_t line, const char *fmt,...)
-{
-	gd_report  *r = p->r;
-	gd_problem *pr;
-	va_list		ap;
-
-	if (r->problem_count >= GD_MAX_PROBLEMS)
-		return;
-	pr = &r->problems[r->problem_count++];
-	if (r->problem_count == GD_MAX_PROBLEMS)
-	{
-		pr->code = GD_PROBLEM_TOO_MANY_PROBLEMS;
-		pr->line = 0;
-		snprintf(pr->message, GD_PROBLEM_LEN, "too many problems; the rest are not listed");
-		return;
-	}
-	pr->code = code;
-	pr->line = line;
-	va_start(ap, fmt);
-	vsnprintf(pr->message, GD_PROBLEM_LEN, fmt, ap);
-	va_end(ap);
-}
-
-/*
- * Fold text for phrase matching: drop whitespace, read '、' after a digit as
- * '.', so "1、其他" and "1. 其他" and "1.其他" compare equal.  Returns the
- * folded length (at most cap).
- */
-static size_t
-fold(const char *s, size_t n, char *dst, size_t cap)
-{
-	size_t		k = 0;
-
-	for (size_t i = 0; i < n && k < cap; i++)
-	{
-		unsigned char c = (unsigned char) s[i];
-
-		if (c > ' ' && c != 0xE3)
-		{
-			dst[k++] = (char) c;	/* the common case: kept as it is */
-			continue;
-		}
-		if (is_blank_char((char) c))
-			continue;
-		if (c == 0xE3 && i + 2 < n && (unsigned char) s[i + 1] == 0x80 &&
-			(unsigned char) s[i + 2] == 0x81 && k > 0 && dst[k - 1] >= '0' && dst[k - 1] <= '9')
-		{
-			dst[k++] = '.';
-			i += 2;
-			continue;
-		}
-		dst[k++] = (char) c;
-	}
-	return k;
-}
-
-/*
- * A 4096-bit set of 3-byte sequences (the phrase starts a scan looks for):
- * a position whose three bytes are not in it starts none of them.
- */
-typedef struct trigram_set
-{
-	uint64_t	bits[64];
-} trigram_set;
-
-/* For a 3-byte character: the low 12 bits of its code point. */
-static inline unsigned
-trigram_key(const char *s)
-{
-	return (((unsigned) (unsigned char) s[1] & 0x3F) << 6) | ((unsigned) (unsigned char) s[2] & 0x3F);
-}
-
-static inline void
-trigram_add(trigram_set *set, const char *s)
-{
-	unsigned	k = trigram_key(s);
-
-	set->bits[k >> 6] |= UINT64_C(1) << (k & 63);
-}
-
-static inline bool
-trigram_has(const trigram_set *set, const char *s)
-{
-	unsigned	k = trigram_key(s);
-
-	return (set->bits[k >> 6] >> (k & 63)) & 1;
-}
-
-/* End offset of the last occurrence of needle in hay, or -1. */
-static long
-last_occurrence_end(const char *hay, size_t hlen, const char *needle)
-{
-	size_t		nl = strlen(needle);
-
-	if (nl == 0 || nl > hlen)
-		return -1;
-	for (size_t i = hlen - nl + 1; i-- > 0;)
-		if (hay[i] == needle[0] && memcmp(hay + i, needle, nl) == 0)
-			return (long) (i + nl);
-	return -1;
-}
-
-static bool
-contains(const char *hay, size_t hlen, const char *needle)
-{
-	return last_occurrence_end(hay, hlen, needle) >= 0;
-}
-
-/* Match key at t[pos..end) skipping whitespace in the text; returns end or 0. */
-static size_t
-match_skipping_space(const char *t, size_t pos, size_t end, const char *key)
-{
-	for (const char *k = key; *k; k++)
-	{
-		while (pos < end && is_blank_char(t[pos]))
-			pos++;
-		if (pos >= end || t[pos] != *k)
-			return 0;
-		pos++;
-	}
-	return pos;
-}
-
-/* ---------- values ---------- */
-
-static bool
-starts_with(const char *s, size_t n, const char *lit)
-{
-	size_t		l = strlen(lit);
-
-	return n >= l && memcmp(s, lit, l) == 0;
-}
-
-static bool
-is_placeholder(const char *s, size_t n)
-{
-	static const char *const marks[] = {"-", "—", "–", "―", "─", "/", "\\", "无", "×", "~"};
-	int			count = 0;
-
-	if (n > 12)
-		return false;			/* at most four marks of up to three bytes */
-	if (strchr("-/\\~\xE2\xE6\xC3", s[0]) == NULL || s[0] == '\0')
-		return false;			/* no mark starts with this byte */
-	while (n > 0)
-	{
-		size_t		used = 0;
-
-		for (size_t k = 0; k < sizeof(marks) / sizeof(marks[0]) && !used; k++)
-			if (starts_with(s, n, marks[k]))
-				used = strlen(marks[k]);
-		if (!used || ++count > 4)
-			return false;
-		s += used;
-		n -= used;
-	}
-	return count > 0;
-}
-
-/* A ',' between digit groups of three: "1,234". */
-static bool
-is_thousands_separator(const char *s, size_t n, size_t i)
-{
-	for (size_t k = 1; k <= 3; k++)
-		if (i + k >= n || s[i + k] < '0' || s[i + k] > '9')
-			return false;
-	return i + 4 >= n || s[i + 4] < '0' || s[i + 4] > '9';
-}
-
-/*
- * Read s[0..n) (already trimmed) as one table value.  Returns true when it is
- * a value (a number, possibly unreadable, or a placeholder).
- */
-static bool
-parse_value(const char *s, size_t n, gd_cell *cell)
-{
-	static const char *const units[] = {"件", "条", "个", "项", "次", "元"};
-	size_t		i = 0;
-	bool		neg = false,
-				overflow = false,
-				any = false,
-				point = false;
-	uint64_t	v = 0;
-	int			decimals = 0;
-
-	memset(cell, 0, sizeof(*cell));
-	if (n == 0)
-		return false;
-	if (is_placeholder(s, n))
-	{
-		cell->state = GD_PLACEHOLDER;
-		return true;
-	}
-	if (s[0] == '-' || s[0] == '+')
-	{
-		neg = (s[0] == '-');
-		i = 1;
-	}
-	for (; i < n; i++)
-	{
-		char		c = s[i];
-
-		if (c >= '0' && c <= '9')
-		{
-			any = true;
-			if (point && decimals >= 6)
-				continue;		/* finer than that carries no meaning here */
-			if (v > ((uint64_t) INT64_MAX - (uint64_t) (c - '0')) / 10)
-				overflow = true;
-			else
-				v = v * 10 + (uint64_t) (c - '0');
-			if (point)
-				decimals++;
-		}
-		else if (c == ',' && any && !point && is_thousands_separator(s, n, i))
-			continue;
-		else if (c == '.' && any && !point && i + 1 < n && s[i + 1] >= '0' && s[i + 1] <= '9')
-			point = true;
-		else
-			break;
-	}
-	if (!any)
-		return false;
-	if (i < n)
-	{
-		bool		unit = false;
-
-		for (size_t k = 0; k < sizeof(units) / sizeof(units[0]); k++)
-			if (n - i == strlen(units[k]) && memcmp(s + i, units[k], n - i) == 0)
-				unit = true;
-		if (!unit)
-			return false;
-	}
-	cell->scale = (uint8_t) decimals;
-	if (overflow)
-	{
-		cell->state = GD_UNREADABLE;
-		return true;
-	}
-	cell->state = GD_NUMBER;
-	cell->value = neg ? -(int64_t) v : (int64_t) v;
-	return true;
-}
-
 /* ---------- row assembler ---------- */
 
 static void
 label_append(assembler *a, const char *s, size_t n)
 {
 	char		buf[LABEL_CAP];
-	size_t		k = fold(s, n, buf, sizeof(buf));
+	size_t		k = gd_fold(s, n, buf, sizeof(buf));
 
 	if (a->label_len + k > LABEL_CAP)
 	{
@@ -473,12 +159,6 @@ on_rowbreak(assembler *a)
 
 /* ---------- tokenizer ---------- */
 
-static bool
-is_ascii_digit(char c)
-{
-	return c >= '0' && c <= '9';
-}
-
 /* Bytes of the UTF-8 character that ends just before s[i] (i > 0). */
 static size_t
 prev_char_start(const char *s, size_t i)
@@ -508,11 +188,11 @@ glued_run_is_value(const char *s, size_t n, size_t ds, size_t de)
 			pc == '-' || pc == '+' || pc == '#' ||
 			(pc >= 'a' && pc <= 'z') || (pc >= 'A' && pc <= 'Z'))
 			return false;
-		if (starts_with(s + prev_char_start(s, ds), ds - prev_char_start(s, ds), "第"))
+		if (gd_starts_with(s + prev_char_start(s, ds), ds - prev_char_start(s, ds), "第"))
 			return false;
 	}
 	for (size_t k = 0; k < sizeof(after_not) / sizeof(after_not[0]); k++)
-		if (starts_with(s + de, n - de, after_not[k]))
+		if (gd_starts_with(s + de, n - de, after_not[k]))
 			return false;
 	if (de < n && ((s[de] >= 'a' && s[de] <= 'z') || (s[de] >= 'A' && s[de] <= 'Z')))
 		return false;
@@ -523,7 +203,7 @@ glued_run_is_value(const char *s, size_t n, size_t ds, size_t de)
 static void
 emit_label_token(parser *p, assembler *a, size_t s, size_t e)
 {
-	const char *t = p->t;
+	const char *t = p->tx.t;
 	size_t		label_start = s;
 	size_t		i = s;
 
@@ -532,20 +212,20 @@ emit_label_token(parser *p, assembler *a, size_t s, size_t e)
 		size_t		ds,
 					de;
 
-		if (!is_ascii_digit(t[i]))
+		if (!gd_is_digit(t[i]))
 		{
 			i++;
 			continue;
 		}
 		ds = i;
-		while (i < e && (is_ascii_digit(t[i]) ||
-						 ((t[i] == '.' || t[i] == ',') && i + 1 < e && is_ascii_digit(t[i + 1]) &&
+		while (i < e && (gd_is_digit(t[i]) ||
+						 ((t[i] == '.' || t[i] == ',') && i + 1 < e && gd_is_digit(t[i + 1]) &&
 						  i > ds)))
 			i++;
 		de = i;
 		/* "…00002.其他": the last digit numbers the next sub-item */
-		if (de < e && (t[de] == '.' || starts_with(t + de, e - de, "、")) &&
-			!(de + 1 < e && is_ascii_digit(t[de + 1])))
+		if (de < e && (t[de] == '.' || gd_starts_with(t + de, e - de, "、")) &&
+			!(de + 1 < e && gd_is_digit(t[de + 1])))
 		{
 			if (de - ds < 2)
 				continue;
@@ -559,7 +239,7 @@ emit_label_token(parser *p, assembler *a, size_t s, size_t e)
 		{
 			gd_cell		v;
 
-			if (!parse_value(t + ds, de - ds, &v))
+			if (!gd_parse_value(t + ds, de - ds, &v))
 				continue;
 			if (ds > label_start)
 				on_label(a, t + label_start, ds - label_start);
@@ -580,9 +260,9 @@ emit_item(parser *p, assembler *a, size_t s, size_t e, bool blanks_count, uint32
 {
 	gd_cell		v;
 
-	while (s < e && is_blank_char(p->t[s]))
+	while (s < e && gd_is_blank(p->tx.t[s]))
 		s++;
-	while (e > s && is_blank_char(p->t[e - 1]))
+	while (e > s && gd_is_blank(p->tx.t[e - 1]))
 		e--;
 	if (s == e)
 	{
@@ -590,7 +270,7 @@ emit_item(parser *p, assembler *a, size_t s, size_t e, bool blanks_count, uint32
 			on_blank(a, p->token_line);
 		return;
 	}
-	if (parse_value(p->t + s, e - s, &v))
+	if (gd_parse_value(p->tx.t + s, e - s, &v))
 	{
 		v.line = p->token_line;
 		on_value(a, &v, 0, 0, center2);
@@ -600,20 +280,11 @@ emit_item(parser *p, assembler *a, size_t s, size_t e, bool blanks_count, uint32
 }
 
 static bool
-only_blanks(const char *t, size_t s, size_t e)
-{
-	for (size_t i = s; i < e; i++)
-		if (!is_blank_char(t[i]))
-			return false;
-	return true;
-}
-
-static bool
 is_pipe_line(const char *t, size_t s, size_t e)
 {
 	const char *first;
 
-	while (s < e && is_blank_char(t[s]))
+	while (s < e && gd_is_blank(t[s]))
 		s++;
 	if (s < e && t[s] == '|')
 		return true;
@@ -624,7 +295,7 @@ is_pipe_line(const char *t, size_t s, size_t e)
 static bool
 has_inner_tab(const char *t, size_t s, size_t e)
 {
-	while (s < e && is_blank_char(t[s]))
+	while (s < e && gd_is_blank(t[s]))
 		s++;
 	return memchr(t + s, '\t', e - s) != NULL;
 }
@@ -641,7 +312,7 @@ is_rule_line(const char *t, size_t s, size_t e)
 
 		if (c == '-' || c == '=')
 			dash = true;
-		else if (c != '|' && c != ':' && c != '+' && !is_blank_char(c))
+		else if (c != '|' && c != ':' && c != '+' && !gd_is_blank(c))
 			return false;
 	}
 	return dash;
@@ -659,22 +330,22 @@ is_page_footer(const char *t, size_t s, size_t e)
 
 	if (e - s > 64)
 		return false;
-	while (s < e && is_blank_char(t[s]))
+	while (s < e && gd_is_blank(t[s]))
 		s++;
-	if (s < e && !is_ascii_digit(t[s]) && t[s] != '-' && !starts_with(t + s, e - s, "第") &&
-		!starts_with(t + s, e - s, "—"))
+	if (s < e && !gd_is_digit(t[s]) && t[s] != '-' && !gd_starts_with(t + s, e - s, "第") &&
+		!gd_starts_with(t + s, e - s, "—"))
 		return false;			/* a table row or prose: no page number starts so */
-	k = fold(t + s, e - s, buf, sizeof(buf));
+	k = gd_fold(t + s, e - s, buf, sizeof(buf));
 	if (k == 0)
 		return false;
-	if (starts_with(buf, k, "第"))
+	if (gd_starts_with(buf, k, "第"))
 		i = strlen("第");
-	while (i < k && (buf[i] == '-' || starts_with(buf + i, k - i, "—")))
+	while (i < k && (buf[i] == '-' || gd_starts_with(buf + i, k - i, "—")))
 	{
 		dash_before = true;
 		i += buf[i] == '-' ? 1 : strlen("—");
 	}
-	while (i < k && is_ascii_digit(buf[i]))
+	while (i < k && gd_is_digit(buf[i]))
 	{
 		i++;
 		digits++;
@@ -683,17 +354,17 @@ is_page_footer(const char *t, size_t s, size_t e)
 		return false;
 	if (i == k)
 		return false;			/* a lone number may be a cell */
-	if (starts_with(buf + i, k - i, "页") && i + strlen("页") == k)
+	if (gd_starts_with(buf + i, k - i, "页") && i + strlen("页") == k)
 		return true;
 	if (buf[i] == '/' )
 	{
-		for (i++; i < k && is_ascii_digit(buf[i]); i++)
+		for (i++; i < k && gd_is_digit(buf[i]); i++)
 			;
 		return i == k;
 	}
 	if (!dash_before)
 		return false;
-	while (i < k && (buf[i] == '-' || starts_with(buf + i, k - i, "—")))
+	while (i < k && (buf[i] == '-' || gd_starts_with(buf + i, k - i, "—")))
 		i += buf[i] == '-' ? 1 : strlen("—");
 	return i == k;
 }
@@ -701,10 +372,10 @@ is_page_footer(const char *t, size_t s, size_t e)
 static void
 tokenize_line(parser *p, assembler *a, size_t s, size_t e)
 {
-	const char *t = p->t;
+	const char *t = p->tx.t;
 	bool		pipe;
 
-	note_work(p, e - s + 1);
+	gd_note_work(&p->tx, e - s + 1);
 	if (s == e)
 	{
 		if (p->cell_mode)
@@ -724,7 +395,7 @@ tokenize_line(parser *p, assembler *a, size_t s, size_t e)
 			if (i == e || t[i] == '\t' || (pipe && t[i] == '|'))
 			{
 				/* the empty outsides of "| a | b |" are no cells */
-				bool		outside = pipe && (cs == s || i == e) && only_blanks(t, cs, i);
+				bool		outside = pipe && (cs == s || i == e) && gd_only_blanks(t, cs, i);
 
 				if (!outside)
 					emit_item(p, a, cs, i, true, 0);
@@ -753,14 +424,14 @@ tokenize_line(parser *p, assembler *a, size_t s, size_t e)
 			size_t		ts;
 			uint32_t	first_col;
 
-			while (i < e && is_blank_char(t[i]))
+			while (i < e && gd_is_blank(t[i]))
 			{
 				i++;
 				col++;
 			}
 			ts = i;
 			first_col = col;
-			while (i < e && !is_blank_char(t[i]))
+			while (i < e && !gd_is_blank(t[i]))
 			{
 				if (((unsigned char) t[i] & 0xC0) != 0x80)
 					col++;
@@ -774,18 +445,18 @@ tokenize_line(parser *p, assembler *a, size_t s, size_t e)
 }
 
 static void
-run_region(parser *p, const region *rg, row_matcher match, void *ctx)
+run_region(parser *p, const gd_region *rg, row_matcher match, void *ctx)
 {
-	assembler  *a = gd_alloc(p, sizeof(assembler));
+	assembler  *a = gd_alloc(&p->tx, sizeof(assembler));
 
 	memset(a, 0, sizeof(*a));
 	a->p = p;
 	a->match = match;
 	a->match_ctx = ctx;
-	for (size_t li = line_of(p, rg->start) - 1; li < p->nlines; li++)
+	for (size_t li = gd_line_of(&p->tx, rg->start) - 1; li < p->tx.nlines; li++)
 	{
-		size_t		s = p->lines[li].start,
-					e = p->lines[li].end;
+		size_t		s = p->tx.lines[li].start,
+					e = p->tx.lines[li].end;
 
 		if (s >= rg->end)
 			break;
@@ -813,16 +484,6 @@ count_values(const acell *c, int n)
 	return k;
 }
 
-static int64_t
-digits_value(const char *d, int len)
-{
-	int64_t		v = 0;
-
-	for (int i = 0; i < len; i++)
-		v = v * 10 + (d[i] - '0');
-	return v;
-}
-
 /*
  * Split d[pos..len) into parts - part cells (1-9 digits, no leading zero)
  * that add up to remaining, counting the splits in *found (up to 2) and
@@ -845,7 +506,7 @@ search_splits(const char *d, int len, int pos, int part, int parts, int64_t rema
 	starts[part] = pos;
 	if (left == 1)
 	{
-		if ((digits == 1 || d[pos] != '0') && digits_value(d + pos, digits) == remaining && ++*found == 1)
+		if ((digits == 1 || d[pos] != '0') && gd_digits_value(d + pos, digits) == remaining && ++*found == 1)
 			memcpy(best, starts, sizeof(int) * (size_t) parts);
 		return;
 	}
@@ -858,7 +519,7 @@ search_splits(const char *d, int len, int pos, int part, int parts, int64_t rema
 
 		if (l > 1 && d[pos] == '0')
 			break;
-		v = digits_value(d + pos, l);
+		v = gd_digits_value(d + pos, l);
 		if (v > remaining)
 			break;
 		search_splits(d, len, pos + l, part + 1, parts, remaining - v, starts, best, found);
@@ -901,7 +562,7 @@ split_glued(const char *digits, size_t len, int width, bool row_total_identity, 
 
 			if (last > 1 && total[0] == '0')
 				continue;
-			search_splits(digits, (int) len - last, 0, 0, width - 1, digits_value(total, last),
+			search_splits(digits, (int) len - last, 0, 0, width - 1, gd_digits_value(total, last),
 						  starts, best, &found);
 			if (found == 1 && before == 0)
 				best[width - 1] = (int) len - last;
@@ -914,7 +575,7 @@ split_glued(const char *digits, size_t len, int width, bool row_total_identity, 
 	{
 		memset(&out[i], 0, sizeof(gd_cell));
 		out[i].state = GD_NUMBER;
-		out[i].value = digits_value(digits + best[i], best[i + 1] - best[i]);
+		out[i].value = gd_digits_value(digits + best[i], best[i + 1] - best[i]);
 		out[i].inferred = 1;
 	}
 	return true;
@@ -1002,8 +663,8 @@ fit_row(parser *p, const acell *cells, int n, int width, bool row_total_identity
 		size_t		dl = 0;
 
 		for (uint32_t i = 0; i < cells[0].glued_len && dl < sizeof(digits); i++)
-			if (is_ascii_digit(p->t[cells[0].glued_off + i]))
-				digits[dl++] = p->t[cells[0].glued_off + i];
+			if (gd_is_digit(p->tx.t[cells[0].glued_off + i]))
+				digits[dl++] = p->tx.t[cells[0].glued_off + i];
 		if (split_glued(digits, dl, width, row_total_identity, out))
 		{
 			for (int i = 0; i < width; i++)
@@ -1017,7 +678,7 @@ fit_row(parser *p, const acell *cells, int n, int width, bool row_total_identity
 			out[i].inferred = 1;	/* unknown because glued, not too large */
 			out[i].line = cells[0].cell.line;
 		}
-		add_problem(p, GD_PROBLEM_GLUED_DIGITS, cells[0].cell.line,
+		gd_add_problem(p->r, GD_PROBLEM_GLUED_DIGITS, cells[0].cell.line,
 					"%s: the digits \"%.*s\" are glued together and cannot be split into %d cells (line %u)",
 					what, (int) (dl > 40 ? 40 : dl), digits, width, cells[0].cell.line);
 		return false;
@@ -1031,7 +692,7 @@ fit_row(parser *p, const acell *cells, int n, int width, bool row_total_identity
 	if (last - first > width)
 	{
 		/* a leading serial-number column is the usual cause: keep the last cells */
-		add_problem(p, GD_PROBLEM_ROW_LONG, cells[0].cell.line,
+		gd_add_problem(p->r, GD_PROBLEM_ROW_LONG, cells[0].cell.line,
 					"%s: %d cells where %d are expected (line %u); the last %d were read",
 					what, last - first, width, cells[0].cell.line, width);
 		first = last - width;
@@ -1049,7 +710,7 @@ fit_row(parser *p, const acell *cells, int n, int width, bool row_total_identity
 	}
 	if (last - first < width)
 	{
-		add_problem(p, GD_PROBLEM_ROW_SHORT, n > 0 ? cells[0].cell.line : 0,
+		gd_add_problem(p->r, GD_PROBLEM_ROW_SHORT, n > 0 ? cells[0].cell.line : 0,
 					"%s: only %d of %d cells were found (line %u); the missing ones are blank",
 					what, last - first, width, n > 0 ? cells[0].cell.line : 0);
 		return false;
@@ -1090,7 +751,7 @@ require_whole(parser *p, gd_cell *c, int count, const char *what)
 			continue;
 		}
 		c[i].state = GD_UNREADABLE;
-		add_problem(p, GD_PROBLEM_FRACTION_IN_COUNT, c[i].line,
+		gd_add_problem(p->r, GD_PROBLEM_FRACTION_IN_COUNT, c[i].line,
 					"%s: a count has decimals (line %u); it is left unknown", what, c[i].line);
 	}
 }
@@ -1101,7 +762,7 @@ flag_unreadable(parser *p, const gd_cell *c, int count, const char *what)
 	for (int i = 0; i < count; i++)
 		if (c[i].state == GD_UNREADABLE && !c[i].inferred && c[i].scale == 0 && c[i].value == 0)
 		{
-			add_problem(p, GD_PROBLEM_NUMBER_TOO_LARGE, c[i].line,
+			gd_add_problem(p->r, GD_PROBLEM_NUMBER_TOO_LARGE, c[i].line,
 						"%s: a number is too large to be a count (line %u); it is left unknown",
 						what, c[i].line);
 			return;
@@ -1144,7 +805,7 @@ typedef struct row_phrase_index
 static row_phrase_index *
 build_row_phrase_index(parser *p)
 {
-	row_phrase_index *ix = gd_alloc(p, sizeof(row_phrase_index));
+	row_phrase_index *ix = gd_alloc(&p->tx, sizeof(row_phrase_index));
 	int			n = 0;
 
 	for (int b = 0; b < ROW_PHRASE_BUCKETS; b++)
@@ -1153,7 +814,7 @@ build_row_phrase_index(parser *p)
 		for (int k = 0; k < GD_MAX_PHRASES && gd_request_row_phrases[row][k]; k++)
 		{
 			const char *ph = gd_request_row_phrases[row][k];
-			unsigned	key = trigram_key(ph);	/* every phrase has three bytes or more */
+			unsigned	key = gd_trigram_key(ph);	/* every phrase has three bytes or more */
 
 			ix->phrases[n] = (row_phrase) {ph, (uint8_t) strlen(ph), (uint8_t) row, ix->bucket[key]};
 			ix->bucket[key] = (int16_t) n++;
@@ -1173,7 +834,7 @@ row_phrase_ends(parser *p, const char *label, size_t len, long *ends)
 	for (int row = 0; row < GD_REQ_ROWS; row++)
 		ends[row] = -1;
 	for (size_t i = 0; i + 3 <= len; i++)
-		for (int e = ix->bucket[trigram_key(label + i)]; e >= 0; e = ix->phrases[e].next)
+		for (int e = ix->bucket[gd_trigram_key(label + i)]; e >= 0; e = ix->phrases[e].next)
 		{
 			const row_phrase *ph = &ix->phrases[e];
 
@@ -1201,7 +862,7 @@ match_request_row(void *ctx, const char *label, size_t len, size_t own_from, con
 		if (!st->copy_reported && count_values(cells, n) > 0 && ends[0] >= 0)
 		{
 			st->copy_reported = true;
-			add_problem(p, GD_PROBLEM_DUPLICATE_TABLE, cells[0].cell.line,
+			gd_add_problem(p->r, GD_PROBLEM_DUPLICATE_TABLE, cells[0].cell.line,
 						"requests: the table starts again (line %u); only the first copy is read",
 						cells[0].cell.line);
 		}
@@ -1226,7 +887,7 @@ match_request_row(void *ctx, const char *label, size_t len, size_t own_from, con
 		for (int k = 0; k <= st->cur; k++)
 			if (ends[k] >= 0 && count_values(cells, n) > 0)
 			{
-				add_problem(p, GD_PROBLEM_DUPLICATE_ROW, cells[0].cell.line,
+				gd_add_problem(p->r, GD_PROBLEM_DUPLICATE_ROW, cells[0].cell.line,
 							"requests: row %s appears again (line %u); the first one is kept",
 							gd_request_row_keys[k], cells[0].cell.line);
 				return true;
@@ -1329,7 +990,7 @@ match_active_row(void *ctx, const char *label, size_t len, size_t own_from, cons
 			continue;
 		for (int j = 0; j < GD_MAX_PHRASES && st->items[k].phrases[j]; j++)
 		{
-			long		e = last_occurrence_end(label, len, st->items[k].phrases[j]);
+			long		e = gd_last_occurrence_end(label, len, st->items[k].phrases[j]);
 
 			if (e > best)
 			{
@@ -1358,307 +1019,10 @@ match_active_row(void *ctx, const char *label, size_t len, size_t own_from, cons
 	return true;
 }
 
-/* ---------- segmentation ---------- */
-
-static const char *const heading_phrases[GD_SECTIONS][4] = {
-	{NULL},
-	{"总体情况"},
-	{"主动公开政府信息情况"},
-	{"收到和处理政府信息公开申请情况"},
-	{"政府信息公开行政复议、行政诉讼情况", "政府信息公开行政复议和行政诉讼情况", "行政复议、行政诉讼情况"},
-	{"存在的主要问题及改进情况", "存在的主要问题和改进情况", "主要问题及改进情况"},
-	{"其他需要报告的事项"}
-};
-
-#define HEADING_PREFIX_MAX 15	/* folded bytes before the words: "（一）", "第一部分" */
-#define HEADING_SUFFIX_MAX 12	/* folded bytes after them: "：", "（续）" */
-
-/*
- * A heading is a short line made of the heading's words, with at most a
- * numbering before them: prose that merely mentions the words (a wrapped
- * PDF line is short too) does not start with them.
- */
-/*
- * Does s hold the 3-byte character ch?  Searched by its last byte: lead
- * bytes are shared by thousands of characters, last bytes far less often.
- */
-static bool
-holds_character(const char *s, size_t n, const char *ch)
-{
-	if (n < 3)
-		return false;
-	for (const char *hit = s + 2; (hit = memchr(hit, ch[2], n - (size_t) (hit - s))) != NULL; hit++)
-		if (hit[-2] == ch[0] && hit[-1] == ch[1])
-			return true;
-	return false;
-}
-
-/*
- * Cheap test before folding: a heading holds the first and the last
- * character of one of its phrases unbroken (folding only drops whitespace
- * between characters).  The phrases are made of 3-byte characters.
- */
-static bool
-line_may_hold_phrase(const char *s, size_t n, const char *const *phrases)
-{
-	for (int j = 0; j < 4 && phrases[j]; j++)
-	{
-		size_t		pl = strlen(phrases[j]);
-
-		if (holds_character(s, n, phrases[j]) && holds_character(s, n, phrases[j] + pl - 3))
-			return true;
-	}
-	return false;
-}
-
-static bool
-line_is_heading(parser *p, size_t li, int sec)
-{
-	char		buf[HEADING_MAX + 1];
-	size_t		s = p->lines[li].start,
-				e = p->lines[li].end;
-	size_t		k;
-
-	if (e - s > (size_t) 4 * HEADING_MAX || !line_may_hold_phrase(p->t + s, e - s, heading_phrases[sec]))
-		return false;
-	k = fold(p->t + s, e - s, buf, sizeof(buf));
-	if (k > HEADING_MAX || k == 0)
-		return false;
-	for (int j = 0; j < 4 && heading_phrases[sec][j]; j++)
-	{
-		size_t		pl = strlen(heading_phrases[sec][j]);
-
-		for (size_t at = 0; at <= HEADING_PREFIX_MAX && at + pl <= k; at++)
-			if (memcmp(buf + at, heading_phrases[sec][j], pl) == 0)
-				return k - at - pl <= HEADING_SUFFIX_MAX;
-	}
-	return false;
-}
-
-/*
- * Offset of the first occurrence of phrase in [from, to), or to.  Searched
- * by its third byte: a CJK lead byte is shared by thousands of characters.
- */
-static size_t
-find_phrase(const parser *p, size_t from, size_t to, const char *phrase)
-{
-	size_t		pl = strlen(phrase);
-	size_t		k = pl >= 3 ? 2 : 0;
-
-	while (from + pl <= to)
-	{
-		const char *hit = memchr(p->t + from + k, phrase[k], to - pl + 1 - from);
-
-		if (hit == NULL)
-			break;
-		from = (size_t) (hit - p->t) - k;
-		if (memcmp(p->t + from, phrase, pl) == 0)
-			return from;
-		from++;
-	}
-	return to;
-}
-
-/*
- * The first line from line `from` on that is a heading of section sec, or
- * nlines.  A heading holds the last character of one of its phrases, and
- * all phrases of a section end in the same one (况 or 项): only the lines
- * holding it are tested, found by a memchr over the text for its last byte.
- */
-static size_t
-find_heading_line(parser *p, size_t from, int sec)
-{
-	const char *const *phrases = heading_phrases[sec];
-	const char *last = phrases[0] + strlen(phrases[0]) - 3;
-	size_t		at = from < p->nlines ? p->lines[from].start : p->n;
-	size_t		li = from;
-
-	for (int j = 1; j < 4 && phrases[j]; j++)
-		if (memcmp(phrases[j] + strlen(phrases[j]) - 3, last, 3) != 0)
-		{
-			/* phrases with different last characters: test every line */
-			for (; li < p->nlines; li++)
-			{
-				note_work(p, p->lines[li].end - p->lines[li].start + 1);
-				if (line_is_heading(p, li, sec))
-					return li;
-			}
-			return li;
-		}
-	while (li < p->nlines && at + 3 <= p->n)
-	{
-		const char *hit = memchr(p->t + at + 2, last[2], p->n - at - 2);
-		size_t		ch;
-
-		if (hit == NULL)
-			break;
-		ch = (size_t) (hit - p->t) - 2;
-		note_work(p, ch + 1 - at);
-		at = ch + 1;
-		if (hit[-2] != last[0] || hit[-1] != last[1])
-			continue;
-		while (li < p->nlines && p->lines[li].end < ch + 3)
-			li++;				/* the line holding the character */
-		if (li == p->nlines)
-			break;
-		if (line_is_heading(p, li, sec))
-			return li;
-		at = p->lines[li].end;
-		li++;
-	}
-	return p->nlines;
-}
-
-/*
- * Only the first of several copies is read (a page that repeats its report,
- * two reports pasted together); a later heading of section 3 says so.
- */
-static void
-report_second_copy(parser *p)
-{
-	const gd_report *r = p->r;
-	const char *ph = heading_phrases[3][0];
-	size_t		at;
-
-	if (!r->section_found[3])
-		return;
-	at = r->section_content[3].off + r->section_content[3].len;
-	while ((at = find_phrase(p, at, p->n, ph)) < p->n)
-	{
-		uint32_t	line = line_of(p, at);
-
-		if (line_is_heading(p, line - 1, 3))
-		{
-			add_problem(p, GD_PROBLEM_DUPLICATE_TABLE, line,
-						"the text holds a second copy of section 3 (line %u); only the first copy is read",
-						line);
-			return;
-		}
-		at += strlen(ph);
-	}
-}
-
-/*
- * Find the section headings in order, by their words (numbers are often
- * lost).  A heading is a short line; in collapsed text, where there are no
- * short lines, the longer phrases are looked for anywhere.
- */
-static void
-find_sections(parser *p)
-{
-	gd_report  *r = p->r;
-	size_t		from_line = 0;
-	size_t		from_off = 0;
-
-	for (int sec = 1; sec < GD_SECTIONS; sec++)
-	{
-		size_t		li = find_heading_line(p, from_line, sec);
-
-		if (li < p->nlines)
-		{
-			r->section_found[sec] = true;
-			r->section_heading[sec].off = p->lines[li].start;
-			r->section_heading[sec].len = p->lines[li].end - p->lines[li].start;
-			from_line = li + 1;
-			from_off = p->lines[li].end;
-		}
-		if (!r->section_found[sec] && sec >= 2)
-		{
-			const char *ph = heading_phrases[sec][0];
-			size_t		hit = find_phrase(p, from_off, p->n, ph);
-
-			if (hit < p->n)
-			{
-				r->section_found[sec] = true;
-				r->section_heading[sec].off = hit;
-				r->section_heading[sec].len = strlen(ph);
-				from_off = r->section_heading[sec].off + strlen(ph);
-				from_line = line_of(p, from_off);
-			}
-		}
-	}
-	/* contents run from a heading to the next heading found */
-	for (int sec = 0; sec < GD_SECTIONS; sec++)
-	{
-		size_t		begin = sec == 0 ? 0 : r->section_heading[sec].off + r->section_heading[sec].len;
-		size_t		end = p->n;
-
-		if (sec > 0 && !r->section_found[sec])
-			continue;
-		for (int nx = sec + 1; nx < GD_SECTIONS; nx++)
-			if (r->section_found[nx])
-			{
-				end = r->section_heading[nx].off;
-				break;
-			}
-		if (begin > end)
-			begin = end;
-		r->section_content[sec].off = begin;
-		r->section_content[sec].len = end - begin;
-	}
-	r->section_found[0] = true;
-	report_second_copy(p);
-}
-
-/* Offset of the line holding the first occurrence of phrase in [from, to), or to. */
-static size_t
-anchor_line_start(parser *p, size_t from, size_t to, const char *phrase)
-{
-	size_t		i = find_phrase(p, from, to, phrase);
-	size_t		li;
-
-	if (i == to)
-		return to;
-	li = line_of(p, i) - 1;
-	return p->lines[li].start > from ? p->lines[li].start : from;
-}
-
-static region
-section_region(parser *p, int sec, size_t fallback_from, const char *const *anchors)
-{
-	gd_report  *r = p->r;
-	region		rg = {0, 0, false};
-
-	if (r->section_found[sec])
-	{
-		rg.start = r->section_content[sec].off;
-		rg.end = rg.start + r->section_content[sec].len;
-		rg.found = true;
-		return rg;
-	}
-	{
-		size_t		at = p->n;
-
-		/* the earliest of the words that open the table */
-		for (int k = 0; anchors[k]; k++)
-		{
-			size_t		hit = anchor_line_start(p, fallback_from, at, anchors[k]);
-
-			if (hit < at)
-				at = hit;
-		}
-		if (at < p->n)
-		{
-			size_t		end = p->n;
-
-			for (int nx = sec + 1; nx < GD_SECTIONS; nx++)
-				if (r->section_found[nx] && r->section_heading[nx].off > at)
-				{
-					end = r->section_heading[nx].off;
-					break;
-				}
-			rg.start = at;
-			rg.end = end;
-			rg.found = true;
-		}
-	}
-	return rg;
-}
-
 /* ---------- layout ---------- */
 
 static void
-detect_layout(parser *p, const region *regions, int nregions, bool is_html)
+detect_layout(parser *p, const gd_region *regions, int nregions, bool is_html)
 {
 	size_t		single = 0,
 				multi = 0,
@@ -1669,31 +1033,31 @@ detect_layout(parser *p, const region *regions, int nregions, bool is_html)
 	{
 		if (!regions[k].found)
 			continue;
-		for (size_t li = line_of(p, regions[k].start) - 1; li < p->nlines; li++)
+		for (size_t li = gd_line_of(&p->tx, regions[k].start) - 1; li < p->tx.nlines; li++)
 		{
-			size_t		s = p->lines[li].start,
-						e = p->lines[li].end;
+			size_t		s = p->tx.lines[li].start,
+						e = p->tx.lines[li].end;
 			int			values = 0;
 			gd_cell		v;
 
 			if (s >= regions[k].end)
 				break;
-			note_work(p, e - s + 1);
-			if (is_pipe_line(p->t, s, e))
+			gd_note_work(&p->tx, e - s + 1);
+			if (is_pipe_line(p->tx.t, s, e))
 			{
 				piped++;
 				continue;
 			}
-			if (has_inner_tab(p->t, s, e))
+			if (has_inner_tab(p->tx.t, s, e))
 			{
 				tabbed++;
 				continue;
 			}
-			while (s < e && is_blank_char(p->t[s]))
+			while (s < e && gd_is_blank(p->tx.t[s]))
 				s++;
-			while (e > s && is_blank_char(p->t[e - 1]))
+			while (e > s && gd_is_blank(p->tx.t[e - 1]))
 				e--;
-			if (s < e && parse_value(p->t + s, e - s, &v))
+			if (s < e && gd_parse_value(p->tx.t + s, e - s, &v))
 			{
 				single++;
 				continue;
@@ -1702,12 +1066,12 @@ detect_layout(parser *p, const region *regions, int nregions, bool is_html)
 			{
 				size_t		ts;
 
-				while (i < e && is_blank_char(p->t[i]))
+				while (i < e && gd_is_blank(p->tx.t[i]))
 					i++;
 				ts = i;
-				while (i < e && !is_blank_char(p->t[i]))
+				while (i < e && !gd_is_blank(p->tx.t[i]))
 					i++;
-				if (i > ts && parse_value(p->t + ts, i - ts, &v))
+				if (i > ts && gd_parse_value(p->tx.t + ts, i - ts, &v))
 					values++;
 			}
 			multi += (values >= 3);
@@ -1726,330 +1090,7 @@ detect_layout(parser *p, const region *regions, int nregions, bool is_html)
 		p->r->layout = GD_LAYOUT_SPACE_ALIGNED;
 }
 
-/* ---------- title, org, year ---------- */
-
-static char *
-copy_folded(parser *p, const char *s, size_t n, size_t *out_len)
-{
-	char	   *buf = gd_alloc(p, n + 1);
-
-	*out_len = fold(s, n, buf, n);
-	buf[*out_len] = '\0';
-	return buf;
-}
-
-/* Drop leading markup ("## ", "* ", "> ") from a folded title line. */
-static const char *
-strip_markup(const char *s, size_t *n)
-{
-	while (*n > 0 && strchr("#*>-=_|:", *s) != NULL)
-	{
-		s++;
-		(*n)--;
-	}
-	return s;
-}
-
-/* Offset of a "20xx年" in folded text, with the year; -1 when absent. */
-static long
-find_year(const char *s, size_t n, int *year)
-{
-	for (size_t i = 0; i + 4 < n; i++)
-		if (s[i] == '2' && (s[i + 1] == '0' || s[i + 1] == '1') &&
-			is_ascii_digit(s[i + 2]) && is_ascii_digit(s[i + 3]) &&
-			starts_with(s + i + 4, n - i - 4, "年") && (i == 0 || !is_ascii_digit(s[i - 1])))
-		{
-			*year = (int) digits_value(s + i, 4);
-			return (long) i;
-		}
-	return -1;
-}
-
-static void
-find_title(parser *p, gd_report *r, const char **title, size_t *title_len,
-		   const char **org, size_t *org_len)
-{
-	size_t		block_end = r->section_content[0].len;
-	size_t		budget = 8192;	/* bytes of non-blank lines to look at */
-	size_t		prev_line = SIZE_MAX;
-
-	*title = *org = NULL;
-	*title_len = *org_len = 0;
-	for (size_t li = 0; li < p->nlines && p->lines[li].start < block_end; li++)
-	{
-		size_t		s = p->lines[li].start,
-					e = p->lines[li].end;
-		size_t		fl;
-		char	   *f;
-		long		ypos;
-		int			year = 0;
-
-		/* blank lines (markup that left only line breaks) cost no budget */
-		if (only_blanks(p->t, s, e))
-			continue;
-		if (budget == 0)
-			break;
-		if (e - s > 600)
-		{
-			/* a title is short: cut a long line at a character boundary */
-			e = s + 600;
-			while (e > s && ((unsigned char) p->t[e] & 0xC0) == 0x80)
-				e--;
-		}
-		budget -= budget < e - s ? budget : e - s;
-		f = copy_folded(p, p->t + s, e - s, &fl);
-		f = (char *) strip_markup(f, &fl);
-		if (fl == 0)
-			continue;
-		if (last_occurrence_end(f, fl, "年度报告") < 0)
-		{
-			prev_line = li;
-			continue;
-		}
-		ypos = find_year(f, fl, &year);
-		if (ypos < 0 && !contains(f, fl, "政府信息公开"))
-			continue;			/* a bare "年度报告" (an HTML <title>, a running head) */
-		r->year = year;
-		r->title.off = s;
-		r->title.len = e - s;
-		*title = f;
-		*title_len = fl;
-		if (ypos > 0)
-		{
-			*org = f;
-			*org_len = (size_t) ypos;
-		}
-		else if (ypos == 0)
-		{
-			/* "2023年度某某局政府信息公开工作年度报告" */
-			size_t		from = 4 + strlen("年");
-			long		stop = -1;
-
-			if (starts_with(f + from, fl - from, "度"))
-				from += strlen("度");
-			for (size_t i = from; i + strlen("政府信息公开") <= fl; i++)
-				if (memcmp(f + i, "政府信息公开", strlen("政府信息公开")) == 0)
-				{
-					stop = (long) i;
-					break;
-				}
-			if (stop > (long) from)
-			{
-				*org = f + from;
-				*org_len = (size_t) stop - from;
-			}
-		}
-		if (*org_len == 0 && prev_line != SIZE_MAX)
-		{
-			size_t		ps = p->lines[prev_line].start,
-						pe = p->lines[prev_line].end;
-			size_t		pl;
-			const char *pf = copy_folded(p, p->t + ps, pe - ps, &pl);
-
-			pf = strip_markup(pf, &pl);
-			if (pl > 0 && pl <= 120 && !contains(pf, pl, "。"))
-			{
-				char	   *joined = gd_alloc(p, pl + fl + 1);
-
-				memcpy(joined, pf, pl);
-				memcpy(joined + pl, f, fl);
-				joined[pl + fl] = '\0';
-				*org = pf;
-				*org_len = pl;
-				*title = joined;
-				*title_len = pl + fl;
-				r->title.off = ps;
-				r->title.len = e - ps;
-			}
-		}
-		return;
-	}
-}
-
-/* ---------- narrative facts ---------- */
-
-typedef struct fact_rule
-{
-	gd_fact_key key;
-	const char *phrases[6];
-	const char *units[3];
-	size_t		window;			/* bytes after the phrase to look for the number */
-} fact_rule;
-
-static const fact_rule fact_rules[] = {
-	{GD_FACT_ITEMS_DISCLOSED, {"主动公开"}, {"条", "件"}, 60},
-	{GD_FACT_REQUESTS_RECEIVED, {"新收政府信息公开申请", "受理政府信息公开申请", "收到政府信息公开申请",
-	"新收申请", "共受理", "共收到"}, {"件"}, 45},
-	{GD_FACT_REQUESTS_HANDLED, {"办结", "答复"}, {"件"}, 15},
-	{GD_FACT_REQUESTS_CARRIED_FORWARD, {"结转下年度继续办理", "结转下年度", "结转至下年度"}, {"件"}, 24},
-	{GD_FACT_FEE_NOTICES, {"发出收费通知"}, {"件", "份", "次"}, 24},
-	{GD_FACT_FEE_BILLED, {"总金额"}, {"元", "万元"}, 24},
-	{GD_FACT_FEE_COLLECTED, {"实际收取", "收取政府信息公开信息处理费", "收取信息处理费",
-	"收取政府信息公开处理费"}, {"元", "万元"}, 45},
-	{GD_FACT_REVIEWS, {"行政复议"}, {"件", "起"}, 18},
-	{GD_FACT_LAWSUITS, {"行政诉讼"}, {"件", "起"}, 18},
-	{GD_FACT_PERIOD_YEAR, {"统计期限自", "统计期限为", "统计期间为", "统计期间自", "统计时限"}, {"年"}, 15}
-};
-
-static bool
-is_sentence_end(const char *t, size_t i, size_t end)
-{
-	return starts_with(t + i, end - i, "。") || starts_with(t + i, end - i, "；") ||
-		starts_with(t + i, end - i, "！") || starts_with(t + i, end - i, "？");
-}
-
-/* After a phrase: the first number followed by one of the units, in the window. */
-static bool
-number_after(parser *p, size_t from, size_t end, const fact_rule *rule, gd_fact *fact)
-{
-	const char *t = p->t;
-	size_t		limit = from + rule->window < end ? from + rule->window : end;
-
-	for (size_t i = from; i < limit; i++)
-	{
-		size_t		ns,
-					ne,
-					u;
-
-		if (is_sentence_end(t, i, end))
-			return false;
-		if (!is_ascii_digit(t[i]))
-			continue;
-		ns = i;
-		while (i < end && (is_ascii_digit(t[i]) ||
-						   ((t[i] == '.' || t[i] == ',') && i + 1 < end && is_ascii_digit(t[i + 1]))))
-			i++;
-		ne = i;
-		u = ne;
-		while (u < end && is_blank_char(t[u]))
-			u++;
-		if (starts_with(t + u, end - u, "余"))
-			u += strlen("余");
-		else if (starts_with(t + u, end - u, "多"))
-			u += strlen("多");
-		for (int k = 0; k < 3 && rule->units[k]; k++)
-			if (starts_with(t + u, end - u, rule->units[k]) &&
-				parse_value(t + ns, ne - ns, &fact->value))
-			{
-				fact->value.line = line_of(p, ns);
-				fact->unit = rule->units[k];
-				fact->span.len = u + strlen(rule->units[k]) - fact->span.off;
-				return true;
-			}
-		i = ne > ns ? ne - 1 : ns;
-	}
-	return false;
-}
-
-/*
- * One pass over a prose section for every rule still unanswered: the first
- * phrase of a rule followed by a number decides it.  Facts are appended in
- * rule order.
- */
-static void
-find_facts_in(parser *p, size_t start, size_t end, bool *have)
-{
-	enum
-	{
-		NRULES = sizeof(fact_rules) / sizeof(fact_rules[0])
-	};
-	gd_report  *r = p->r;
-	gd_fact		found[NRULES];
-	bool		got[NRULES] = {false};
-	trigram_set starts;
-	int			open = 0;
-
-	if (end - start > FACT_SCAN_MAX)
-		end = start + FACT_SCAN_MAX;
-	note_work(p, end - start);
-	memset(&starts, 0, sizeof(starts));
-	for (size_t fr = 0; fr < NRULES; fr++)
-	{
-		if (have[fact_rules[fr].key])
-			continue;
-		open++;
-		for (int k = 0; k < 6 && fact_rules[fr].phrases[k]; k++)
-			trigram_add(&starts, fact_rules[fr].phrases[k]);	/* each begins with a CJK character */
-	}
-	for (size_t i = start; open > 0 && i + 2 < end; i++)
-	{
-		unsigned char c = (unsigned char) p->t[i];
-
-		if (c < 0xE0)
-			continue;
-		if (!trigram_has(&starts, p->t + i))
-		{
-			i += (c < 0xF0) ? 2 : 0;	/* past the rest of this 3-byte character */
-			continue;
-		}
-		for (size_t fr = 0; fr < NRULES; fr++)
-		{
-			const fact_rule *rule = &fact_rules[fr];
-
-			if (have[rule->key] || got[fr])
-				continue;
-			for (int k = 0; k < 6 && rule->phrases[k]; k++)
-			{
-				size_t		pe;
-
-				if (p->t[i] != rule->phrases[k][0] || p->t[i + 1] != rule->phrases[k][1] ||
-					p->t[i + 2] != rule->phrases[k][2])
-					continue;
-				pe = match_skipping_space(p->t, i, end, rule->phrases[k]);
-				if (!pe)
-					continue;
-				memset(&found[fr], 0, sizeof(gd_fact));
-				found[fr].key = rule->key;
-				found[fr].span.off = i;
-				if (number_after(p, pe, end, rule, &found[fr]))
-				{
-					got[fr] = true;
-					open--;
-				}
-				break;
-			}
-		}
-	}
-	for (size_t fr = 0; fr < NRULES; fr++)
-		if (got[fr] && r->fact_count < GD_MAX_FACTS)
-		{
-			r->facts[r->fact_count++] = found[fr];
-			have[fact_rules[fr].key] = true;
-		}
-}
-
 /* ---------- entry point ---------- */
-
-/* Line starts and ends, one memchr per line; the array grows by doubling. */
-static void
-index_lines(parser *p)
-{
-	size_t		cap = p->n / 32 + 64,
-				start = 0;
-
-	p->lines = gd_alloc(p, sizeof(line_range) * cap);
-	p->nlines = 0;
-	for (;;)
-	{
-		const char *nl = memchr(p->t + start, '\n', p->n - start);
-		size_t		end = nl ? (size_t) (nl - p->t) : p->n;
-
-		if (p->nlines == cap)
-		{
-			line_range *bigger = gd_alloc(p, sizeof(line_range) * cap * 2);
-
-			memcpy(bigger, p->lines, sizeof(line_range) * cap);
-			p->lines = bigger;
-			cap *= 2;
-		}
-		p->lines[p->nlines].start = start;
-		p->lines[p->nlines].end = end;
-		p->nlines++;
-		if (nl == NULL)
-			break;
-		start = end + 1;
-	}
-}
 
 static void
 report_missing(parser *p, const requests_state *rq)
@@ -2057,19 +1098,19 @@ report_missing(parser *p, const requests_state *rq)
 	gd_report  *r = p->r;
 
 	if (!r->has_active)
-		add_problem(p, GD_PROBLEM_TABLE_MISSING, 0, "the table of section 2 (主动公开政府信息情况) was not found");
+		gd_add_problem(p->r, GD_PROBLEM_TABLE_MISSING, 0, "the table of section 2 (主动公开政府信息情况) was not found");
 	if (!r->has_requests)
-		add_problem(p, GD_PROBLEM_TABLE_MISSING, 0, "the table of section 3 (收到和处理政府信息公开申请情况) was not found");
+		gd_add_problem(p->r, GD_PROBLEM_TABLE_MISSING, 0, "the table of section 3 (收到和处理政府信息公开申请情况) was not found");
 	else
 		for (int k = 0; k < GD_REQ_TEMPLATE_ROWS; k++)
 		{
 			if (rq->filled[k] || (r->other_undivided && k >= 20 && k <= 22))
 				continue;
-			add_problem(p, GD_PROBLEM_ROW_MISSING, 0, "requests: row %s (%s) was not found",
+			gd_add_problem(p->r, GD_PROBLEM_ROW_MISSING, 0, "requests: row %s (%s) was not found",
 						gd_request_row_keys[k], gd_request_row_labels[k]);
 		}
 	if (!r->has_review)
-		add_problem(p, GD_PROBLEM_TABLE_MISSING, 0, "the table of section 4 (行政复议、行政诉讼情况) was not found");
+		gd_add_problem(p->r, GD_PROBLEM_TABLE_MISSING, 0, "the table of section 4 (行政复议、行政诉讼情况) was not found");
 	else if (r->has_review)
 	{
 		int			got = 0;
@@ -2077,7 +1118,7 @@ report_missing(parser *p, const requests_state *rq)
 		for (int k = 0; k < GD_REV_CELLS; k++)
 			got += r->review[k].state != GD_ABSENT;
 		if (got < GD_REV_CELLS)
-			add_problem(p, GD_PROBLEM_ROW_SHORT, 0, "review table: only %d of 15 cells were found", got);
+			gd_add_problem(p->r, GD_PROBLEM_ROW_SHORT, 0, "review table: only %d of 15 cells were found", got);
 	}
 }
 
@@ -2087,75 +1128,45 @@ gd_parse(const char *buf, size_t len, const gd_options *opt, gd_report *r)
 	parser		p;
 	bool		is_html = false;
 	char	   *text;
-	region		regions[3];
-	static const char *const active_anchors[] = {"第二十条", "信息内容", NULL};
-	static const char *const request_anchors[] = {"勾稽关系", "申请人情况", "本年新收", NULL};
-	static const char *const review_anchors[] = {"未经复议", "复议后起诉", NULL};
+	gd_region	regions[GD_REGIONS];
 	requests_state rq;
 	review_state rv;
 	active_state ac;
-	bool		have_fact[GD_FACT_KEY_COUNT] = {false};
-	const char *title,
-			   *org;
-	size_t		title_len,
-				org_len;
 	int			nmeasures;
 
 	memset(r, 0, sizeof(*r));
 	memset(&p, 0, sizeof(p));
-	p.opt = opt;
+	p.tx.opt = opt;
 	p.r = r;
 	text = opt->alloc(opt->alloc_ctx, len + 1);
 	r->text_len = gd_normalize(buf, len, text, &is_html, opt);
 	r->text = text;
-	p.t = text;
-	p.n = r->text_len;
-	index_lines(&p);
-	find_sections(&p);
+	p.tx.t = text;
+	p.tx.n = r->text_len;
+	gd_index_lines(&p.tx);
+	gd_find_sections(&p.tx, r);
+	gd_find_table_regions(&p.tx, r, regions);
 
-	/* table regions: by heading, else by the words that open the table */
-	regions[1] = section_region(&p, 3, 0, request_anchors);
-	regions[2] = section_region(&p, 4, regions[1].found ? regions[1].start : 0, review_anchors);
-	if (regions[1].found && regions[2].found && regions[2].start > regions[1].start &&
-		regions[1].end > regions[2].start)
-		regions[1].end = regions[2].start;
-	regions[0] = section_region(&p, 2, 0, active_anchors);
-	if (regions[0].found && regions[1].found && regions[0].start < regions[1].start &&
-		regions[0].end > regions[1].start)
-		regions[0].end = regions[1].start;
-	if (regions[0].found && regions[1].found && regions[0].start >= regions[1].start)
-		regions[0].found = false;	/* an anchor inside the requests table */
+	detect_layout(&p, regions, GD_REGIONS, is_html);
 
-	detect_layout(&p, regions, 3, is_html);
-
-	/* which template: the 2019 one names other measures in section 2 */
-	r->template_kind = GD_TEMPLATE_UNKNOWN;
-	if (regions[0].found)
-	{
-		size_t		fl;
-		size_t		span = regions[0].end - regions[0].start;
-		char	   *f = copy_folded(&p, p.t + regions[0].start, span > 8192 ? 8192 : span, &fl);
-
-		if (contains(f, fl, "新制作") || contains(f, fl, "上一年项目数量") || contains(f, fl, "新公开数量"))
-			r->template_kind = GD_TEMPLATE_2019;
-	}
+	r->template_kind = gd_identify_template(&p.tx, &regions[GD_REGION_ACTIVE]);
 
 	memset(&rq, 0, sizeof(rq));
 	rq.p = &p;
 	rq.cur = -1;
-	if (regions[1].found)
-		run_region(&p, &regions[1], match_request_row, &rq);
+	if (regions[GD_REGION_REQUESTS].found)
+		run_region(&p, &regions[GD_REGION_REQUESTS], match_request_row, &rq);
 
 	memset(&rv, 0, sizeof(rv));
 	rv.p = &p;
-	if (regions[2].found)
-		run_region(&p, &regions[2], match_review_row, &rv);
+	if (regions[GD_REGION_REVIEW].found)
+		run_region(&p, &regions[GD_REGION_REVIEW], match_review_row, &rv);
 
 	memset(&ac, 0, sizeof(ac));
 	ac.p = &p;
 	ac.items = r->template_kind == GD_TEMPLATE_2019 ? gd_active_items_2019 : gd_active_items_2021;
-	if (regions[0].found)
-		run_region(&p, &regions[0], match_active_row, &ac);
+	if (regions[GD_REGION_ACTIVE].found)
+		run_region(&p, &regions[GD_REGION_ACTIVE], match_active_row, &ac);
 	if (r->template_kind == GD_TEMPLATE_UNKNOWN && (r->has_active || r->has_requests || r->has_review))
 		r->template_kind = GD_TEMPLATE_2021;
 	gd_active_measures(r->template_kind, &nmeasures);
@@ -2164,23 +1175,11 @@ gd_parse(const char *buf, size_t len, const gd_options *opt, gd_report *r)
 	if (p.saw_glued && r->layout == GD_LAYOUT_UNKNOWN)
 		r->layout = GD_LAYOUT_COLLAPSED;
 
-	find_title(&p, r, &title, &title_len, &org, &org_len);
-	r->title_text = title;
-	r->title_text_len = title_len;
-	r->org_text = org;
-	r->org_text_len = org_len;
+	gd_find_title(&p.tx, r);
+	if (!opt->skip_facts)
+		gd_find_facts(&p.tx, r);
 
-	/* facts: the prose sections (and the preamble, which states the period) */
-	{
-		static const int prose[] = {0, 1, 5, 6};
-
-		for (size_t k = 0; k < sizeof(prose) / sizeof(prose[0]) && !opt->skip_facts; k++)
-			if (r->section_found[prose[k]] && (prose[k] != 0 || r->section_found[1] || r->section_found[2]))
-				find_facts_in(&p, r->section_content[prose[k]].off,
-							  r->section_content[prose[k]].off + r->section_content[prose[k]].len, have_fact);
-	}
-
-	if (!r->has_active && !r->has_requests && !r->has_review && !title)
+	if (!r->has_active && !r->has_requests && !r->has_review && !r->title_text)
 	{
 		bool		any_heading = false;
 
@@ -2188,15 +1187,15 @@ gd_parse(const char *buf, size_t len, const gd_options *opt, gd_report *r)
 			any_heading = any_heading || r->section_found[sec];
 		if (!any_heading)
 		{
-			add_problem(&p, GD_PROBLEM_NOT_A_REPORT, 0,
-						"this text is not an annual report: no title, section heading or table of the template was found");
+			gd_add_problem(r, GD_PROBLEM_NOT_A_REPORT, 0,
+						   "this text is not an annual report: no title, section heading or table of the template was found");
 			return;
 		}
 	}
-	if (!title)
-		add_problem(&p, GD_PROBLEM_NO_TITLE, 0, "no title line (…政府信息公开工作年度报告) was found");
+	if (!r->title_text)
+		gd_add_problem(r, GD_PROBLEM_NO_TITLE, 0, "no title line (…政府信息公开工作年度报告) was found");
 	else if (r->year == 0)
-		add_problem(&p, GD_PROBLEM_NO_TITLE, line_of(&p, r->title.off), "the title names no year (line %u)",
-					line_of(&p, r->title.off));
+		gd_add_problem(r, GD_PROBLEM_NO_TITLE, gd_line_of(&p.tx, r->title.off), "the title names no year (line %u)",
+					   gd_line_of(&p.tx, r->title.off));
 	report_missing(&p, &rq);
 }
