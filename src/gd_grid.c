@@ -26,18 +26,9 @@ grown(const gd_text *tx, const void *old, size_t count, size_t size, size_t *cap
 }
 
 void
-gd_grid_add(const gd_text *tx, gd_grid *g, const gd_grid_cell *c)
+gd_grid_grow(const gd_text *tx, gd_grid *g)
 {
-	gd_grid_cell *dst;
-
-	if (g->ncells == g->cells_cap)
-		g->cells = grown(tx, g->cells, g->ncells, sizeof(gd_grid_cell), &g->cells_cap);
-	dst = &g->cells[g->ncells++];
-	*dst = *c;
-	if (dst->colspan == 0)
-		dst->colspan = 1;
-	if (dst->rowspan == 0)
-		dst->rowspan = 1;
+	g->cells = grown(tx, g->cells, g->ncells, sizeof(gd_grid_cell), &g->cells_cap);
 }
 
 void

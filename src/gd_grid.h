@@ -41,8 +41,24 @@ typedef struct gd_grid
 
 /* An empty grid. */
 void		gd_grid_init(gd_grid *g);
-/* Append a cell to the open row (colspan and rowspan of 0 are read as 1). */
-void		gd_grid_add(const gd_text *tx, gd_grid *g, const gd_grid_cell *c);
+/* Room for one more cell (the slow path of gd_grid_add). */
+void		gd_grid_grow(const gd_text *tx, gd_grid *g);
+
+/* Append a cell to the open row (colspan and rowspan of 0 are read as 1); inline: one call per token. */
+static inline void
+gd_grid_add(const gd_text *tx, gd_grid *g, const gd_grid_cell *c)
+{
+	gd_grid_cell *dst;
+
+	if (g->ncells == g->cells_cap)
+		gd_grid_grow(tx, g);
+	dst = &g->cells[g->ncells++];
+	*dst = *c;
+	if (dst->colspan == 0)
+		dst->colspan = 1;
+	if (dst->rowspan == 0)
+		dst->rowspan = 1;
+}
 /* Close the open row; a row without cells is not kept. */
 void		gd_grid_end_row(const gd_text *tx, gd_grid *g);
 /* First cell of row k and how many cells it has. */

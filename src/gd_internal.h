@@ -19,6 +19,8 @@
 
 #include "gd_core.h"
 
+#include <string.h>
+
 /* How much work passes between two interrupt checks. */
 #define GD_INTERRUPT_STRIDE (1u << 20)
 
@@ -71,7 +73,15 @@ gd_is_digit(char c)
 	return c >= '0' && c <= '9';
 }
 
-bool		gd_starts_with(const char *s, size_t n, const char *lit);
+/* Inline: the tokenizer and the fact scan test prefixes at almost every byte. */
+static inline bool
+gd_starts_with(const char *s, size_t n, const char *lit)
+{
+	size_t		l = strlen(lit);
+
+	return n >= l && memcmp(s, lit, l) == 0;
+}
+
 bool		gd_only_blanks(const char *t, size_t s, size_t e);
 /* End offset of the last occurrence of needle in hay, or -1. */
 long		gd_last_occurrence_end(const char *hay, size_t hlen, const char *needle);

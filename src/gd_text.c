@@ -138,14 +138,6 @@ gd_copy_folded(const gd_text *tx, const char *s, size_t n, size_t *out_len)
 }
 
 bool
-gd_starts_with(const char *s, size_t n, const char *lit)
-{
-	size_t		l = strlen(lit);
-
-	return n >= l && memcmp(s, lit, l) == 0;
-}
-
-bool
 gd_only_blanks(const char *t, size_t s, size_t e)
 {
 	for (size_t i = s; i < e; i++)
