@@ -63,7 +63,6 @@ search_splits(const char *d, int len, int pos, int part, int parts, int64_t rema
 bool
 gd_split_glued(const char *digits, size_t len, int width, bool row_total_identity, gd_cell *out)
 {
-	int			starts[GD_REQ_COLS + 1];
 	int			best[GD_ROW_WIDTH_MAX + 1];
 	int			found = 0;
 
@@ -77,6 +76,8 @@ gd_split_glued(const char *digits, size_t len, int width, bool row_total_identit
 	}
 	else
 	{
+		int			starts[GD_REQ_COLS + 1];
+
 		if (!row_total_identity || width != GD_REQ_COLS || len > 40 || len < (size_t) width)
 			return false;
 		/* each length of the total (the last cell) fixes what the others add up to */
