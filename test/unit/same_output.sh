@@ -4,8 +4,8 @@
 # builds test/unit/gd_dump.c against the core of git commit REF and against
 # the working tree, parses every input with both (every field, with and
 # without facts) and prints how many inputs were compared and how many
-# differ.  Inputs: the fixtures, ../shared/corpus (seeds and realworld), the
-# fuzz regressions and corpus, and every file of the INPUT_DIRs.
+# differ.  Inputs: the fixtures, $GD_CORPUS or ../shared/corpus (seeds and
+# realworld), the fuzz regressions and corpus, and every file of the INPUT_DIRs.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ref=${1:?usage: same_output.sh REF [INPUT_DIR...]}
@@ -19,9 +19,9 @@ build() { cc -std=c11 -O2 -Wall -Wextra -Werror -o "$1" test/unit/gd_dump.c $(fi
 cp test/unit/gd_dump.c test/unit/arena.h "$work/ref/test/unit/"
 build "$work/before" "$work/ref/src"
 build "$work/after" src
-corpus=../shared/corpus
+corpus=${GD_CORPUS:-../shared/corpus}
 inputs=$(
-    ls test/fixtures/*.txt test/fuzz/regressions/* 2>/dev/null
+    find test/fixtures -name "*.txt"; ls test/fuzz/regressions/*
     [ -d test/fuzz/build/corpus ] && find test/fuzz/build/corpus -type f
     [ -d "$corpus/seeds" ] && ls "$corpus"/seeds/*.txt "$corpus"/realworld/*/raw.txt
     for dir in "$@"; do find "$dir" -type f; done
