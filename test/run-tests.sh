@@ -50,6 +50,7 @@ echo "== pg_regress against a throwaway server"
 regress() {
     make -s installcheck >"$1/installcheck.out" 2>&1
     local status=$?
+    bash test/concurrent_load.sh >"$1/concurrent.out" 2>&1
     if [ -n "${GD_CORPUS:-}" ]; then
         psql -Xqc 'CREATE EXTENSION IF NOT EXISTS govdisclose' >/dev/null &&
         for dir in "$GD_CORPUS" "$GD_CORPUS/realworld"; do
@@ -71,6 +72,13 @@ bad=$(grep -cE '\.\.\. FAILED|^not ok [0-9]' "$results/installcheck.out")
 [ "$ok" -eq 0 ] && [ "$bad" -eq 0 ] && bad=1
 count "$ok" "$bad"
 if [ -f regression.diffs ]; then cat regression.diffs; fi
+
+echo "== two sessions loading at once (test/concurrent_load.sh)"
+cat "$results/concurrent.out"
+ok=$(grep -c '^ok [0-9]' "$results/concurrent.out")
+bad=$(grep -c '^not ok [0-9]' "$results/concurrent.out")
+[ "$ok" -eq 0 ] && [ "$bad" -eq 0 ] && bad=1
+count "$ok" "$bad"
 
 if [ -n "${GD_CORPUS:-}" ]; then
     echo "== conformance on ../shared/corpus (real reports)"
