@@ -16,17 +16,18 @@ CREATE EXTENSION govdisclose;
 
 -- what the owner can do to the extension's schemas and objects
 \set VERBOSITY terse
-ALTER SCHEMA govdisclose RENAME TO govdisclose_moved;
-ALTER SCHEMA govdisclose_internal RENAME TO govdisclose_internal_moved;
-CREATE SCHEMA govdisclose;
-CREATE SCHEMA govdisclose_internal;
 ALTER SCHEMA govdisclose OWNER TO regress_gd_owner;
-DROP SCHEMA govdisclose CASCADE;
+DROP SCHEMA govdisclose;
 DROP VIEW govdisclose.findings;
 ALTER TABLE govdisclose.documents RENAME TO documents_moved;
 ALTER EXTENSION govdisclose DROP TABLE govdisclose.documents;
 CREATE TRIGGER owner_trigger AFTER INSERT ON govdisclose.documents EXECUTE FUNCTION govdisclose.version();
 GRANT CREATE ON SCHEMA govdisclose TO regress_gd_owner;
+-- the attack of the issue: move the schemas away and take their names
+ALTER SCHEMA govdisclose RENAME TO govdisclose_moved;
+ALTER SCHEMA govdisclose_internal RENAME TO govdisclose_internal_moved;
+CREATE SCHEMA govdisclose;
+CREATE SCHEMA govdisclose_internal;
 \set VERBOSITY default
 
 -- a log of what ran, and a payload: record, then make the owner superuser
@@ -154,6 +155,26 @@ ROLLBACK;
 -- nothing of the owner's ran through the extension, and the owner is no superuser
 SELECT pg_catalog.count(*) AS owner_code_runs FROM shadow.ran;
 SELECT rolname, rolsuper FROM pg_catalog.pg_roles WHERE rolname OPERATOR(pg_catalog.~~) 'regress_gd_%' ORDER BY 1;
+
+-- the owner may drop the extension; the schema govdisclose stays the superuser's
+SET SESSION AUTHORIZATION regress_gd_owner;
+SET client_min_messages = warning;
+DROP EXTENSION govdisclose CASCADE;  -- with the owner's shadows that use its types
+RESET client_min_messages;
+\set VERBOSITY terse
+CREATE FUNCTION govdisclose.planted() RETURNS integer LANGUAGE sql AS 'SELECT 1';
+\set VERBOSITY default
+RESET SESSION AUTHORIZATION;
+-- an object already in the schema (here a superuser's) could shadow the extension's: installing refuses
+CREATE FUNCTION govdisclose.planted() RETURNS integer LANGUAGE sql AS 'SELECT 1';
+SET SESSION AUTHORIZATION regress_gd_owner;
+CREATE EXTENSION govdisclose;
+RESET SESSION AUTHORIZATION;
+DROP FUNCTION govdisclose.planted();
+SET SESSION AUTHORIZATION regress_gd_owner;
+CREATE EXTENSION govdisclose;
+SELECT has_schema_privilege('govdisclose', 'CREATE') AS owner_may_create, has_schema_privilege('govdisclose', 'USAGE') AS owner_may_use;
+RESET SESSION AUTHORIZATION;
 
 \c :regress_db
 DROP DATABASE regress_gd_attack;

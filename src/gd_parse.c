@@ -580,6 +580,9 @@ emit_item(parser *p, assembler *a, size_t s, size_t e, bool blanks_count, uint32
 {
 	gd_cell		v;
 
+	/* rows are assembled token by token: a single long line is many checks' worth of work */
+	note_work(p, GD_TOKEN_WORK);
+
 	while (s < e && is_blank_char(p->t[s]))
 		s++;
 	while (e > s && is_blank_char(p->t[e - 1]))
@@ -1707,6 +1710,7 @@ detect_layout(parser *p, const region *regions, int nregions, bool is_html)
 				ts = i;
 				while (i < e && !is_blank_char(p->t[i]))
 					i++;
+				note_work(p, GD_TOKEN_WORK);
 				if (i > ts && parse_value(p->t + ts, i - ts, &v))
 					values++;
 			}
