@@ -480,10 +480,10 @@ interrupts_while_parsing(const char *head, const char *row, size_t total, size_t
 	gd_options	opt = {arena_alloc, &a, count_interrupt, NULL, false};
 	gd_report  *r = arena_alloc(&a, sizeof(gd_report));
 
-	memcpy(buf, head, hl);
+	memcpy(buf, head, hl + 1);
 	for (size_t rows = 1; n + rl < total; rows++)
 	{
-		memcpy(buf + n, row, rl);
+		memcpy(buf + n, row, rl + 1);
 		n += rl;
 		if (newline_every && rows % newline_every == 0)
 			buf[n++] = '\n';
