@@ -12,5 +12,5 @@ mkdir -p test/fuzz/build
 for harness in fuzz_parse fuzz_check; do
     clang-14 -std=c11 -g -O1 -Wall -Wextra -Werror \
       -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
-      -o "test/fuzz/build/$harness" "test/fuzz/$harness.c" src/gd_*.c
+      -o "test/fuzz/build/$harness" "test/fuzz/$harness.c" src/gd_*.c src/readers/*.c
 done
