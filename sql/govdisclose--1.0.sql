@@ -230,8 +230,11 @@ END $$;
 -- Same report twice (same text after normalising): an INSERT of the second
 -- copy is skipped, so re-running a load is harmless; an UPDATE onto a text
 -- another document holds is refused.  Compared in full, the hash only finds candidates.
+-- The lookup must go through the hash index: during a bulk load the table's
+-- statistics still say "empty", and a sequential scan per row would make a load
+-- quadratic (hence enable_seqscan off, and no ORDER BY to walk the key instead).
 CREATE FUNCTION govdisclose_internal.documents_before_write() RETURNS trigger
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp SET enable_seqscan = off AS $$
 DECLARE
     canonical text := govdisclose_internal.canonical_text(NEW.body);
     holder bigint;
@@ -240,7 +243,7 @@ BEGIN
     SELECT d.doc_id INTO holder FROM @extschema@.documents d
     WHERE d.body_hash = NEW.body_hash AND d.doc_id IS DISTINCT FROM NEW.doc_id
       AND govdisclose_internal.canonical_text(d.body) = canonical
-    ORDER BY d.doc_id LIMIT 1;
+    LIMIT 1;
     IF holder IS NULL THEN
         RETURN NEW;
     ELSIF TG_OP = 'INSERT' THEN

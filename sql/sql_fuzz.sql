@@ -104,8 +104,6 @@ SELECT count(*) AS texts,
        bool_and((govdisclose.parse_report(body)).problems IS NOT NULL) AS parse_report,
        bool_and((govdisclose_internal.parse_flat(body)).problems IS NOT NULL) AS parse_flat,
        bool_and(pg_temp.strict_outcome(body) IN ('read', 'raised 22P02', 'raised 22003')) AS strict_raises_only_documented_errors,
-       bool_and(govdisclose_internal.canonical_text(govdisclose_internal.canonical_text(body))
-                = govdisclose_internal.canonical_text(body)) AS canonical_text_idempotent,
        bool_and(govdisclose_internal.canonical_text(
                     E'\uFEFF' || replace(govdisclose_internal.canonical_text(body), E'\n', E' \r\n') || E' \n')
                 = govdisclose_internal.canonical_text(body)) AS canonical_text_ignores_spelling

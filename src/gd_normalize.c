@@ -547,7 +547,14 @@ gd_canonicalize_text(const char *buf, size_t len, char *out)
 		space = trailing_space_len(u + i, len - i);
 		if (space == 0)
 		{
-			out[n++] = buf[i++];
+			/* copy up to the next byte that may start a line end or a space */
+			size_t		run = i + 1;
+
+			while (run < len && u[run] > ' ' && u[run] != 0xC2 && u[run] != 0xE3)
+				run++;
+			memcpy(out + n, buf + i, run - i);
+			n += run - i;
+			i = run;
 			line_end = text_end = n;
 			continue;
 		}

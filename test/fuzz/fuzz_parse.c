@@ -124,6 +124,20 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	check_cells(r->active, GD_ACTIVE_MAX, "active cell");
 	check_cells(r->review, GD_REV_CELLS, "review cell");
 
+	/* the text duplicates are compared by: no CR, no whitespace before a line end, valid when the input was */
+	{
+		char	   *canonical = arena_alloc(&a, size + 1);
+		size_t		n = gd_canonicalize_text((const char *) data, size, canonical);
+
+		if (n > size || memchr(canonical, '\r', n) != NULL ||
+			(n > 0 && (canonical[n - 1] == ' ' || canonical[n - 1] == '\n')) ||
+			(utf8_input && !valid_utf8((const unsigned char *) canonical, n)))
+			fail("canonical text");
+		for (size_t k = 1; k < n; k++)
+			if (canonical[k] == '\n' && (canonical[k - 1] == ' ' || canonical[k - 1] == '\t'))
+				fail("canonical text keeps trailing whitespace");
+	}
+
 	if (utf8_input)
 	{
 		static char letters[GD_CHECK_LETTERS_LEN];
