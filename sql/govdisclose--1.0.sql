@@ -230,9 +230,9 @@ END $$;
 -- Same report twice (same text after normalising): an INSERT of the second
 -- copy is skipped, so re-running a load is harmless; an UPDATE onto a text
 -- another document holds is refused.  Compared in full, the hash only finds candidates.
--- The lookup must go through the hash index: during a bulk load the table's
--- statistics still say "empty", and a sequential scan per row would make a load
--- quadratic (hence enable_seqscan off, and no ORDER BY to walk the key instead).
+-- The lookup must go through the hash index: a plan made while the table was
+-- small serves a whole COPY, and a sequential scan in it would make a large
+-- load quadratic (hence enable_seqscan off, and no ORDER BY to walk the key instead).
 CREATE FUNCTION govdisclose_internal.documents_before_write() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp SET enable_seqscan = off AS $$
 DECLARE
