@@ -8,12 +8,32 @@
 
 #include <string.h>
 
+/*
+ * Tables nest (a CMS lays the page out in a table around the report's own);
+ * the cell open at each depth is followed so that the lines of a cell (its
+ * <p>, <br>, source line breaks) become one line of text: a row of the
+ * table stays one line.  Deeper nesting than this is not followed.
+ */
+#define TABLE_DEPTH_MAX 32
+/* A cell holding more text than this is page layout, not a table cell: its lines stay lines. */
+#define CELL_TEXT_MAX 4096
+
+typedef struct open_cell
+{
+	size_t		start;			/* output offset where the cell's text starts */
+	bool		open;
+	bool		holds_table;	/* a table nested inside: its rows are lines */
+} open_cell;
+
 typedef struct norm_state
 {
 	char	   *out;
 	size_t		n;
 	bool		html;
+	bool		markdown;		/* markup inside Markdown: line breaks outside tables are layout */
 	bool		no_more_gt;		/* no '>' is left in the input: '<' is text */
+	size_t		table_depth;	/* <table> open now; 0 outside every table */
+	open_cell	cells[TABLE_DEPTH_MAX];	/* the open cell of each table depth */
 } norm_state;
 
 size_t
@@ -69,7 +89,7 @@ map_char(norm_state *st, const unsigned char *p, size_t avail)
 			c = '\n';
 		else if (c < 0x20 && c != '\t' && c != '\n')
 			c = ' ';
-		if (st->html && (c == '\n' || c == '\t'))
+		if (st->html && (c == '\n' || c == '\t') && !(st->markdown && st->table_depth == 0))
 			c = ' ';			/* markup source formatting is not layout */
 		put(st, (char) c);
 		return 1;
@@ -274,35 +294,66 @@ tag_is(const char *name, size_t nlen, const char *want)
 	return true;
 }
 
-/* The colspan of a cell tag, 1 when absent; capped so a hostile value stays cheap. */
-static int
-tag_colspan(const char *attrs, size_t len)
+/* The open cell of the innermost table, or NULL when tables nest too deep to follow. */
+static open_cell *
+innermost_cell(norm_state *st)
 {
-	size_t		at = len;
-	int			span = 0;
+	return st->table_depth < TABLE_DEPTH_MAX ? &st->cells[st->table_depth] : NULL;
+}
 
-	/* an attribute is named before its '=': look only there (styles are long) */
-	for (const char *eq = attrs; (eq = memchr(eq, '=', len - (size_t) (eq - attrs))) != NULL; eq++)
+/*
+ * The cell ends: unless it holds a nested table or a page of text, its line
+ * breaks become spaces, so that its text is one cell of one row.  Each
+ * output byte is rewritten at most once (by its innermost cell).
+ */
+static void
+end_cell(norm_state *st)
+{
+	open_cell  *c = innermost_cell(st);
+
+	if (c == NULL || !c->open)
+		return;
+	if (!c->holds_table && st->n - c->start <= CELL_TEXT_MAX)
+		for (size_t k = c->start; k < st->n; k++)
+			if (st->out[k] == '\n')
+				st->out[k] = ' ';
+	c->open = false;
+}
+
+/*
+ * Table structure: one tab opens each cell, whatever its colspan (a merged
+ * cell is one cell of the row: a label over three columns is not three
+ * values), rows and tables end open cells.
+ */
+static void
+table_markup(norm_state *st, const char *name, size_t name_len, bool closing)
+{
+	open_cell  *c;
+
+	end_cell(st);
+	if (tag_is(name, name_len, "table"))
 	{
-		size_t		name_end = (size_t) (eq - attrs);
-
-		while (name_end > 0 && attrs[name_end - 1] == ' ')
-			name_end--;
-		if (name_end >= 7 && gd_find_ascii_ci(attrs + name_end - 7, 7, "colspan") == 0)
+		put(st, '\n');
+		if (closing)
 		{
-			at = name_end - 7;
-			break;
+			if (st->table_depth > 0)
+				st->table_depth--;
+			return;
 		}
+		if ((c = innermost_cell(st)) != NULL && c->open)
+			c->holds_table = true;
+		st->table_depth++;
+		if ((c = innermost_cell(st)) != NULL)
+			c->open = false;
 	}
-	if (at == len)
-		return 1;
-	for (at += 7; at < len && (attrs[at] == ' ' || attrs[at] == '=' ||
-							   attrs[at] == '"' || attrs[at] == '\''); at++)
-		;
-	for (; at < len && attrs[at] >= '0' && attrs[at] <= '9'; at++)
-		if (span < 100)
-			span = span * 10 + (attrs[at] - '0');
-	return span < 1 ? 1 : (span > 20 ? 20 : span);
+	else if (tag_is(name, name_len, "tr"))
+		put(st, '\n');
+	else if (!closing)
+	{
+		put(st, '\t');
+		if ((c = innermost_cell(st)) != NULL)
+			*c = (open_cell) {st->n, true, false};
+	}
 }
 
 /*
@@ -313,8 +364,8 @@ static size_t
 handle_markup(norm_state *st, const char *p, size_t avail)
 {
 	static const char *const line_tags[] = {
-		"tr", "p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6",
-		"table", "title", "caption", "section", "article", "ul", "ol",
+		"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6",
+		"title", "caption", "section", "article", "ul", "ol",
 		"tbody", "thead", "tfoot", "blockquote", "pre", "hr", "body", "html"
 	};
 	const char *gt;
@@ -359,20 +410,9 @@ handle_markup(norm_state *st, const char *p, size_t avail)
 
 		return body + at;		/* the closing tag is handled next round */
 	}
-	if (tag_is(p + name_start, name_len, "td") || tag_is(p + name_start, name_len, "th"))
-	{
-		if (!closing)
-		{
-			int			span = tag_colspan(p + i, (size_t) (gt - p) - i);
-
-			/* never write more than the tag's own bytes: output must fit */
-			if ((size_t) span > (size_t) (gt - p) + 1)
-				span = (int) ((gt - p) + 1);
-
-			for (int k = 0; k < span; k++)
-				put(st, '\t');
-		}
-	}
+	if (tag_is(p + name_start, name_len, "td") || tag_is(p + name_start, name_len, "th") ||
+		tag_is(p + name_start, name_len, "tr") || tag_is(p + name_start, name_len, "table"))
+		table_markup(st, p + name_start, name_len, closing);
 	else
 	{
 		for (size_t k = 0; k < sizeof(line_tags) / sizeof(line_tags[0]); k++)
@@ -407,6 +447,49 @@ looks_like_html(const char *buf, size_t len)
 }
 
 /*
+ * Markdown with markup left inside (pandoc leaves a table with merged cells
+ * as HTML): a line of the first 64 KB is a pipe table's rule ("|---|",
+ * "| :--") or an ATX heading ("## ").  Its line breaks are layout.
+ */
+static bool
+looks_like_markdown(const char *buf, size_t len)
+{
+	size_t		scan = len < 65536 ? len : 65536;
+
+	for (size_t i = 0; i < scan;)
+	{
+		const char *nl = memchr(buf + i, '\n', scan - i);
+		size_t		end = nl ? (size_t) (nl - buf) : scan;
+		size_t		k = i;
+
+		if (buf[k] == '|')
+		{
+			for (k++; k < end && (buf[k] == ' ' || buf[k] == ':'); k++)
+				;
+			if (end - k >= 3 && memcmp(buf + k, "---", 3) == 0)
+				return true;
+		}
+		else if (buf[k] == '#')
+		{
+			while (k < end && k - i < 6 && buf[k] == '#')
+				k++;
+			if (k < end && buf[k] == ' ')
+				return true;
+		}
+		i = end + 1;
+	}
+	return false;
+}
+
+/* A Markdown backslash escape ("\|", "\>"): the character alone is the text. */
+static bool
+is_markdown_escape(const char *p, size_t avail)
+{
+	return avail >= 2 && p[0] == '\\' && p[1] > ' ' && p[1] < 0x7F &&
+		!(p[1] >= '0' && p[1] <= '9') && !(p[1] >= 'a' && p[1] <= 'z') && !(p[1] >= 'A' && p[1] <= 'Z');
+}
+
+/*
  * Bytes that map_char would copy as they are and that start no markup: most
  * of a report, copied in runs.  Lead bytes of the few mapped characters
  * (NBSP, full-width forms, special spaces) are excluded; the continuation
@@ -426,13 +509,19 @@ copies_unchanged(unsigned char c, bool html)
 size_t
 gd_normalize(const char *buf, size_t len, char *out, bool *is_html, const gd_options *opt)
 {
-	norm_state	st = {out, 0, looks_like_html(buf, len), false};
+	norm_state	st;
 	size_t		i = 0;
 	size_t		next_check = GD_INTERRUPT_STRIDE;
 	uint8_t		plain[256];
 
+	memset(&st, 0, sizeof(st));
+	st.out = out;
+	st.html = looks_like_html(buf, len);
+	st.markdown = st.html && looks_like_markdown(buf, len);
 	for (int c = 0; c < 256; c++)
 		plain[c] = copies_unchanged((unsigned char) c, st.html) ? 1 : 0;
+	if (st.markdown)
+		plain['\\'] = 0;
 
 	while (i < len)
 	{
@@ -463,6 +552,11 @@ gd_normalize(const char *buf, size_t len, char *out, bool *is_html, const gd_opt
 				i += used;
 				continue;
 			}
+		}
+		if (st.markdown && c == '\\' && is_markdown_escape(buf + i, len - i))
+		{
+			i++;
+			continue;
 		}
 		if (st.html && c == '&')
 		{
