@@ -30,7 +30,7 @@ typedef struct norm_state
 	char	   *out;
 	size_t		n;
 	bool		html;
-	bool		markdown;		/* markup inside Markdown: line breaks outside tables are layout */
+	bool		markdown;		/* Markdown: inline marks dropped; with markup inside, line breaks outside tables are layout */
 	bool		no_more_gt;		/* no '>' is left in the input: '<' is text */
 	size_t		table_depth;	/* <table> open now; 0 outside every table */
 	open_cell	cells[TABLE_DEPTH_MAX];	/* the open cell of each table depth */
@@ -447,9 +447,9 @@ looks_like_html(const char *buf, size_t len)
 }
 
 /*
- * Markdown with markup left inside (pandoc leaves a table with merged cells
- * as HTML): a line of the first 64 KB is a pipe table's rule ("|---|",
- * "| :--") or an ATX heading ("## ").  Its line breaks are layout.
+ * Markdown (pandoc leaves a table with merged cells inside it as HTML): a
+ * line of the first 64 KB is a pipe or grid table's rule ("|---|", "| :--",
+ * "+---+", "+===+") or an ATX heading ("## ").
  */
 static bool
 looks_like_markdown(const char *buf, size_t len)
@@ -462,11 +462,11 @@ looks_like_markdown(const char *buf, size_t len)
 		size_t		end = nl ? (size_t) (nl - buf) : scan;
 		size_t		k = i;
 
-		if (buf[k] == '|')
+		if (buf[k] == '|' || buf[k] == '+')
 		{
 			for (k++; k < end && (buf[k] == ' ' || buf[k] == ':'); k++)
 				;
-			if (end - k >= 3 && memcmp(buf + k, "---", 3) == 0)
+			if (end - k >= 3 && (memcmp(buf + k, "---", 3) == 0 || memcmp(buf + k, "===", 3) == 0))
 				return true;
 		}
 		else if (buf[k] == '#')
@@ -481,12 +481,53 @@ looks_like_markdown(const char *buf, size_t len)
 	return false;
 }
 
-/* A Markdown backslash escape ("\|", "\>"): the character alone is the text. */
-static bool
-is_markdown_escape(const char *p, size_t avail)
+/* Length of the bracketed run p[0..) closed by `close` on the same line within 256 bytes, or 0. */
+static size_t
+bracketed_len(const char *p, size_t avail, char close)
 {
-	return avail >= 2 && p[0] == '\\' && p[1] > ' ' && p[1] < 0x7F &&
-		!(p[1] >= '0' && p[1] <= '9') && !(p[1] >= 'a' && p[1] <= 'z') && !(p[1] >= 'A' && p[1] <= 'Z');
+	size_t		cap = avail < 256 ? avail : 256;
+
+	for (size_t k = 1; k < cap && p[k] != '\n'; k++)
+		if (p[k] == close)
+			return k + 1;
+	return 0;
+}
+
+/*
+ * Markdown's inline marks, which carry no words: backslash escapes ("\|"
+ * is "|"), bold "**", the brackets of links and spans with their targets
+ * and attributes ("[词](/url)", "[词]{lang=\"zh-CN\"}", a span's "{…}"
+ * wrapped onto its own line).  Returns the bytes to drop at p, 0 when p
+ * is text.
+ */
+static size_t
+markdown_mark(const norm_state *st, const char *p, size_t avail)
+{
+	size_t		n;
+
+	switch (p[0])
+	{
+		case '\\':
+			return avail >= 2 && p[1] > ' ' && p[1] < 0x7F && !gd_is_digit(p[1]) &&
+				!((p[1] | 0x20) >= 'a' && (p[1] | 0x20) <= 'z') ? 1 : 0;
+		case '*':
+			return avail >= 2 && p[1] == '*' ? 2 : 0;
+		case '[':
+			return 1;
+		case ']':
+			if (avail >= 2 && p[1] == '(' && (n = bracketed_len(p + 1, avail - 1, ')')) > 0)
+				return 1 + n;
+			if (avail >= 2 && p[1] == '{' && (n = bracketed_len(p + 1, avail - 1, '}')) > 0)
+				return 1 + n;
+			return 1;
+		case '|':
+			return st->html && st->table_depth > 0 ? 1 : 0;	/* a grid table's border around markup */
+		case '{':
+			n = bracketed_len(p, avail, '}');
+			return n > 0 && (p[1] == '#' || p[1] == '.' || memchr(p, '=', n) != NULL) ? n : 0;
+		default:
+			return 0;
+	}
 }
 
 /*
@@ -517,11 +558,11 @@ gd_normalize(const char *buf, size_t len, char *out, bool *is_html, const gd_opt
 	memset(&st, 0, sizeof(st));
 	st.out = out;
 	st.html = looks_like_html(buf, len);
-	st.markdown = st.html && looks_like_markdown(buf, len);
+	st.markdown = looks_like_markdown(buf, len);
 	for (int c = 0; c < 256; c++)
 		plain[c] = copies_unchanged((unsigned char) c, st.html) ? 1 : 0;
 	if (st.markdown)
-		plain['\\'] = 0;
+		plain['\\'] = plain['*'] = plain[']'] = plain['{'] = plain['|'] = 0;
 
 	while (i < len)
 	{
@@ -553,10 +594,15 @@ gd_normalize(const char *buf, size_t len, char *out, bool *is_html, const gd_opt
 				continue;
 			}
 		}
-		if (st.markdown && c == '\\' && is_markdown_escape(buf + i, len - i))
+		if (st.markdown)
 		{
-			i++;
-			continue;
+			size_t		used = markdown_mark(&st, buf + i, len - i);
+
+			if (used)
+			{
+				i += used;
+				continue;
+			}
 		}
 		if (st.html && c == '&')
 		{
