@@ -33,6 +33,8 @@ typedef struct norm_state
 	bool		markdown;		/* Markdown: inline marks dropped; with markup inside, line breaks outside tables are layout */
 	bool		no_more_gt;		/* no '>' is left in the input: '<' is text */
 	size_t		table_depth;	/* <table> open now; 0 outside every table */
+	bool		in_layout_grid;	/* inside a one-column Markdown grid table (a page's layout) */
+	const char *layout_bar;		/* the closing '|' of the current line of that table */
 	open_cell	cells[TABLE_DEPTH_MAX];	/* the open cell of each table depth */
 } norm_state;
 
@@ -508,10 +510,11 @@ markdown_mark(const norm_state *st, const char *p, size_t avail)
 	switch (p[0])
 	{
 		case '\\':
-			return avail >= 2 && p[1] > ' ' && p[1] < 0x7F && !gd_is_digit(p[1]) &&
+			/* an escape, or a hard line break before blanks */
+			return avail >= 2 && (unsigned char) p[1] < 0x7F && !gd_is_digit(p[1]) &&
 				!((p[1] | 0x20) >= 'a' && (p[1] | 0x20) <= 'z') ? 1 : 0;
 		case '*':
-			return avail >= 2 && p[1] == '*' ? 2 : 0;
+			return 1;			/* emphasis, also when a grid cell wraps "**" over two lines */
 		case '[':
 			return 1;
 		case ']':
@@ -521,13 +524,47 @@ markdown_mark(const norm_state *st, const char *p, size_t avail)
 				return 1 + n;
 			return 1;
 		case '|':
-			return st->html && st->table_depth > 0 ? 1 : 0;	/* a grid table's border around markup */
+			/* a grid table's border around markup, or the right border of a layout grid */
+			return (st->html && st->table_depth > 0) || p == st->layout_bar ? 1 : 0;
 		case '{':
 			n = bracketed_len(p, avail, '}');
 			return n > 0 && (p[1] == '#' || p[1] == '.' || memchr(p, '=', n) != NULL) ? n : 0;
 		default:
 			return 0;
 	}
+}
+
+/*
+ * At a line start of Markdown: pandoc writes a page laid out in a table as a
+ * one-column grid table ("+-----+" rules, "| … |" lines) around the whole
+ * report, its own tables nested inside.  Its rules are dropped and its
+ * borders taken off each line (the closing '|' is marked for
+ * markdown_mark), so the nested tables are read as if they stood alone.
+ * Returns the bytes to drop at the line start.
+ */
+static size_t
+layout_grid_border(norm_state *st, const char *p, size_t avail)
+{
+	const char *nl = memchr(p, '\n', avail);
+	size_t		end = nl ? (size_t) (nl - p) : avail;
+	size_t		k = 1;
+
+	while (end > 0 && (p[end - 1] == ' ' || p[end - 1] == '\r'))
+		end--;
+	if (end >= 5 && p[0] == '+' && p[end - 1] == '+')
+	{
+		while (k < end - 1 && (p[k] == '-' || p[k] == '='))
+			k++;
+		st->in_layout_grid = k == end - 1;
+		return st->in_layout_grid ? end : 0;
+	}
+	if (st->in_layout_grid && end >= 2 && p[0] == '|' && p[end - 1] == '|')
+	{
+		st->layout_bar = p + end - 1;
+		return 1;
+	}
+	st->in_layout_grid = false;
+	return 0;
 }
 
 /*
@@ -562,7 +599,7 @@ gd_normalize(const char *buf, size_t len, char *out, bool *is_html, const gd_opt
 	for (int c = 0; c < 256; c++)
 		plain[c] = copies_unchanged((unsigned char) c, st.html) ? 1 : 0;
 	if (st.markdown)
-		plain['\\'] = plain['*'] = plain[']'] = plain['{'] = plain['|'] = 0;
+		plain['\\'] = plain['*'] = plain[']'] = plain['{'] = plain['|'] = plain['\n'] = 0;
 
 	while (i < len)
 	{
@@ -573,6 +610,16 @@ gd_normalize(const char *buf, size_t len, char *out, bool *is_html, const gd_opt
 			if (opt->check_interrupts)
 				opt->check_interrupts(opt->interrupt_ctx);
 			next_check = i + GD_INTERRUPT_STRIDE;
+		}
+		if (st.markdown && (i == 0 || buf[i - 1] == '\n'))
+		{
+			size_t		border = layout_grid_border(&st, buf + i, len - i);
+
+			if (border)
+			{
+				i += border;
+				continue;
+			}
 		}
 		if (c == '[' && len - i > 10 && memcmp(buf + i, "[bookmark:", 10) == 0)
 		{

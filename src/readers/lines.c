@@ -363,8 +363,8 @@ is_grid_rule(const char *t, size_t s, size_t e)
 /*
  * Read lines [first, last) as one row of a grid table, cell by cell: each
  * cell's pieces in line order (a wrapped label's pieces follow each other,
- * so the matcher reads them as one label), a blank where every piece is
- * empty.  False when the lines do not split into the same cells.
+ * so the matcher reads them as one label), without the attributes of a
+ * Markdown span that wrapped with them, a blank where every piece is empty.  False when the lines do not split into the same cells.
  */
 static bool
 read_grid_row(line_reader *lr, size_t first, size_t last)
@@ -393,10 +393,31 @@ read_grid_row(line_reader *lr, size_t first, size_t last)
 	{
 		size_t		cells_before = lr->g->ncells;
 
+		bool		in_attributes = false;
+
 		for (size_t li = first; li < last; li++)
 		{
+			size_t		s = bars[li - first][c] + 1,
+						e = bars[li - first][c + 1];
+
 			lr->line = (uint32_t) li + 1;
-			emit_item(lr, bars[li - first][c] + 1, bars[li - first][c + 1], false, 0);
+			if (in_attributes)
+			{
+				const char *close = memchr(t + s, '}', e - s);
+
+				if (close == NULL)
+					continue;
+				s = (size_t) (close - t) + 1;
+				in_attributes = false;
+			}
+			/* a span's attributes wrapped over the cell's lines ("{lang=" / "\"zh-CN\"}") */
+			for (size_t i = s; i < e; i++)
+				if (t[i] == '{' && memchr(t + i, '}', e - i) == NULL)
+				{
+					e = i;
+					in_attributes = true;
+				}
+			emit_item(lr, s, e, false, 0);
 		}
 		if (lr->g->ncells == cells_before)
 			add_blank(lr, bars[0][c] + 1);
