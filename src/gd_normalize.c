@@ -456,29 +456,29 @@ looks_like_html(const char *buf, size_t len)
 static bool
 looks_like_markdown(const char *buf, size_t len)
 {
-	size_t		scan = len < 65536 ? len : 65536;
+	const char *stop = buf + (len < 65536 ? len : 65536);
 
-	for (size_t i = 0; i < scan;)
+	for (const char *line = buf; line < stop;)
 	{
-		const char *nl = memchr(buf + i, '\n', scan - i);
-		size_t		end = nl ? (size_t) (nl - buf) : scan;
-		size_t		k = i;
+		const char *nl = memchr(line, '\n', (size_t) (stop - line));
+		const char *end = nl ? nl : stop;
+		const char *k = line;
 
-		if (buf[k] == '|' || buf[k] == '+')
+		if (*k == '|' || *k == '+')
 		{
-			for (k++; k < end && (buf[k] == ' ' || buf[k] == ':'); k++)
+			for (k++; k < end && (*k == ' ' || *k == ':'); k++)
 				;
-			if (end - k >= 3 && (memcmp(buf + k, "---", 3) == 0 || memcmp(buf + k, "===", 3) == 0))
+			if (end - k >= 3 && (memcmp(k, "---", 3) == 0 || memcmp(k, "===", 3) == 0))
 				return true;
 		}
-		else if (buf[k] == '#')
+		else if (*k == '#')
 		{
-			while (k < end && k - i < 6 && buf[k] == '#')
+			while (k < end && k - line < 6 && *k == '#')
 				k++;
-			if (k < end && buf[k] == ' ')
+			if (k < end && *k == ' ')
 				return true;
 		}
-		i = end + 1;
+		line = end + 1;
 	}
 	return false;
 }
@@ -487,11 +487,11 @@ looks_like_markdown(const char *buf, size_t len)
 static size_t
 bracketed_len(const char *p, size_t avail, char close)
 {
-	size_t		cap = avail < 256 ? avail : 256;
+	const char *stop = p + (avail < 256 ? avail : 256);
 
-	for (size_t k = 1; k < cap && p[k] != '\n'; k++)
-		if (p[k] == close)
-			return k + 1;
+	for (const char *q = p + 1; q < stop && *q != '\n'; q++)
+		if (*q == close)
+			return (size_t) (q - p) + 1;
 	return 0;
 }
 
@@ -513,8 +513,7 @@ markdown_mark(const norm_state *st, const char *p, size_t avail)
 			/* an escape, or a hard line break before blanks */
 			return avail >= 2 && (unsigned char) p[1] < 0x7F && !gd_is_digit(p[1]) &&
 				!((p[1] | 0x20) >= 'a' && (p[1] | 0x20) <= 'z') ? 1 : 0;
-		case '*':
-			return 1;			/* emphasis, also when a grid cell wraps "**" over two lines */
+		case '*':				/* emphasis, also when a grid cell wraps "**" over two lines */
 		case '[':
 			return 1;
 		case ']':
@@ -547,12 +546,13 @@ layout_grid_border(norm_state *st, const char *p, size_t avail)
 {
 	const char *nl = memchr(p, '\n', avail);
 	size_t		end = nl ? (size_t) (nl - p) : avail;
-	size_t		k = 1;
 
 	while (end > 0 && (p[end - 1] == ' ' || p[end - 1] == '\r'))
 		end--;
 	if (end >= 5 && p[0] == '+' && p[end - 1] == '+')
 	{
+		size_t		k = 1;
+
 		while (k < end - 1 && (p[k] == '-' || p[k] == '='))
 			k++;
 		st->in_layout_grid = k == end - 1;
