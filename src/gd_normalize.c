@@ -10,20 +10,27 @@
 
 /*
  * Tables nest (a CMS lays the page out in a table around the report's own);
- * the cell open at each depth is followed so that the lines of a cell (its
- * <p>, <br>, source line breaks) become one line of text: a row of the
- * table stays one line.  Deeper nesting than this is not followed.
+ * each depth's table is followed: its open cell, so that the lines of a cell
+ * (its <p>, <br>, source line breaks) become one line of text and a row of
+ * the table stays one line; and which grid columns cells of rows above cover
+ * (rowspan), so that a row missing a cell there gets an empty cell in its
+ * place and its values keep their columns.  Deeper nesting or wider tables
+ * than this are not followed.
  */
 #define TABLE_DEPTH_MAX 32
+#define TABLE_COLS_MAX 64
 /* A cell holding more text than this is page layout, not a table cell: its lines stay lines. */
 #define CELL_TEXT_MAX 4096
 
-typedef struct open_cell
+typedef struct table_state
 {
-	size_t		start;			/* output offset where the cell's text starts */
-	bool		open;
-	bool		holds_table;	/* a table nested inside: its rows are lines */
-} open_cell;
+	size_t		cell_start;		/* output offset where the open cell's text starts */
+	bool		cell_open;
+	bool		cell_holds_table;	/* a table nested inside: its rows are lines */
+	bool		row_open;
+	uint16_t	col;			/* grid column of the row's next cell */
+	uint16_t	rows_left[TABLE_COLS_MAX];	/* rows (this one too) a cell placed above covers */
+} table_state;
 
 typedef struct norm_state
 {
@@ -32,10 +39,11 @@ typedef struct norm_state
 	bool		html;
 	bool		markdown;		/* Markdown: inline marks dropped; with markup inside, line breaks outside tables are layout */
 	bool		no_more_gt;		/* no '>' is left in the input: '<' is text */
+	size_t		in_pos;			/* input bytes consumed before the markup being handled */
 	size_t		table_depth;	/* <table> open now; 0 outside every table */
 	bool		in_layout_grid;	/* inside a one-column Markdown grid table (a page's layout) */
 	const char *layout_bar;		/* the closing '|' of the current line of that table */
-	open_cell	cells[TABLE_DEPTH_MAX];	/* the open cell of each table depth */
+	table_state tables[TABLE_DEPTH_MAX];	/* each depth's table; [0] holds cells outside any */
 } norm_state;
 
 size_t
@@ -296,11 +304,11 @@ tag_is(const char *name, size_t nlen, const char *want)
 	return true;
 }
 
-/* The open cell of the innermost table, or NULL when tables nest too deep to follow. */
-static open_cell *
-innermost_cell(norm_state *st)
+/* The innermost table, or NULL when tables nest too deep to follow. */
+static table_state *
+innermost_table(norm_state *st)
 {
-	return st->table_depth < TABLE_DEPTH_MAX ? &st->cells[st->table_depth] : NULL;
+	return st->table_depth < TABLE_DEPTH_MAX ? &st->tables[st->table_depth] : NULL;
 }
 
 /*
@@ -309,31 +317,104 @@ innermost_cell(norm_state *st)
  * output byte is rewritten at most once (by its innermost cell).
  */
 static void
-end_cell(norm_state *st)
+end_cell(norm_state *st, table_state *tb)
 {
-	open_cell  *c = innermost_cell(st);
-
-	if (c == NULL || !c->open)
+	if (!tb->cell_open)
 		return;
-	if (!c->holds_table && st->n - c->start <= CELL_TEXT_MAX)
-		for (size_t k = c->start; k < st->n; k++)
+	if (!tb->cell_holds_table && st->n - tb->cell_start <= CELL_TEXT_MAX)
+		for (size_t k = tb->cell_start; k < st->n; k++)
 			if (st->out[k] == '\n')
 				st->out[k] = ' ';
-	c->open = false;
+	tb->cell_open = false;
+}
+
+/*
+ * Empty cells for the columns from the row's next one that cells of rows
+ * above cover, up to column `upto`, at most `room` of them (the output never
+ * outgrows the input).
+ */
+static void
+fill_covered(norm_state *st, table_state *tb, size_t upto, size_t *room)
+{
+	while (tb->col < upto && tb->col < TABLE_COLS_MAX && tb->rows_left[tb->col] > 0 && *room > 0)
+	{
+		put(st, '\t');
+		(*room)--;
+		tb->col++;
+	}
+}
+
+/* The row ends: empty cells for covered columns at its end; covers move down a row. */
+static void
+end_row(norm_state *st, table_state *tb, size_t *room)
+{
+	size_t		last_covered = 0;
+
+	if (!tb->row_open)
+		return;
+	for (size_t k = tb->col; k < TABLE_COLS_MAX; k++)
+		if (tb->rows_left[k] > 0)
+			last_covered = k + 1;
+	fill_covered(st, tb, last_covered, room);
+	for (size_t k = 0; k < TABLE_COLS_MAX; k++)
+		if (tb->rows_left[k] > 0)
+			tb->rows_left[k]--;
+	tb->row_open = false;
+	tb->col = 0;
+}
+
+/* The value of a cell tag's colspan or rowspan (a 7-letter name), 1 when absent; at most cap. */
+static unsigned
+tag_span(const char *attrs, size_t len, const char *name, unsigned cap)
+{
+	size_t		at = len;
+	unsigned	span = 0;
+
+	/* an attribute is named before its '=': look only there (styles are long) */
+	for (const char *eq = attrs; (eq = memchr(eq, '=', len - (size_t) (eq - attrs))) != NULL; eq++)
+	{
+		size_t		name_end = (size_t) (eq - attrs);
+
+		while (name_end > 0 && attrs[name_end - 1] == ' ')
+			name_end--;
+		if (name_end >= 7 && gd_find_ascii_ci(attrs + name_end - 7, 7, name) == 0)
+		{
+			at = (size_t) (eq - attrs);
+			break;
+		}
+	}
+	if (at == len)
+		return 1;
+	for (; at < len && (attrs[at] == ' ' || attrs[at] == '=' || attrs[at] == '"' || attrs[at] == '\''); at++)
+		;
+	for (; at < len && gd_is_digit(attrs[at]); at++)
+		if (span <= cap)
+			span = span * 10 + (unsigned) (attrs[at] - '0');
+	return span < 1 ? 1 : (span > cap ? cap : span);
 }
 
 /*
  * Table structure: one tab opens each cell, whatever its colspan (a merged
  * cell is one cell of the row: a label over three columns is not three
- * values), rows and tables end open cells.
+ * values), after empty cells for the columns rows above cover; rows and
+ * tables end open cells.  attrs: the tag's attributes; room: how many bytes
+ * the tag leaves for empty cells.
  */
 static void
-table_markup(norm_state *st, const char *name, size_t name_len, bool closing)
+table_markup(norm_state *st, const char *name, size_t name_len, bool closing,
+			 const char *attrs, size_t attrs_len, size_t room)
 {
-	open_cell  *c;
+	table_state *tb = innermost_table(st);
+	bool		is_table = tag_is(name, name_len, "table");
 
-	end_cell(st);
-	if (tag_is(name, name_len, "table"))
+	room--;						/* the tab or line break the tag itself becomes */
+	if (tb != NULL)
+	{
+		end_cell(st, tb);
+		if (is_table || tag_is(name, name_len, "tr"))
+			end_row(st, tb, &room);
+	}
+	if (is_table)
 	{
 		put(st, '\n');
 		if (closing)
@@ -342,19 +423,36 @@ table_markup(norm_state *st, const char *name, size_t name_len, bool closing)
 				st->table_depth--;
 			return;
 		}
-		if ((c = innermost_cell(st)) != NULL && c->open)
-			c->holds_table = true;
+		if (tb != NULL && tb->cell_open)
+			tb->cell_holds_table = true;
 		st->table_depth++;
-		if ((c = innermost_cell(st)) != NULL)
-			c->open = false;
+		if ((tb = innermost_table(st)) != NULL)
+			memset(tb, 0, sizeof(*tb));
 	}
 	else if (tag_is(name, name_len, "tr"))
+	{
 		put(st, '\n');
+		if (tb != NULL && !closing)
+			tb->row_open = true;
+	}
 	else if (!closing)
 	{
+		unsigned	colspan = tag_span(attrs, attrs_len, "colspan", TABLE_COLS_MAX);
+		unsigned	rowspan = tag_span(attrs, attrs_len, "rowspan", 1000);
+
+		if (tb != NULL)
+		{
+			tb->row_open = true;
+			fill_covered(st, tb, TABLE_COLS_MAX, &room);
+		}
 		put(st, '\t');
-		if ((c = innermost_cell(st)) != NULL)
-			*c = (open_cell) {st->n, true, false};
+		if (tb == NULL)
+			return;
+		for (unsigned k = 0; k < colspan && tb->col < TABLE_COLS_MAX; k++)
+			tb->rows_left[tb->col++] = (uint16_t) rowspan;
+		tb->cell_start = st->n;
+		tb->cell_open = true;
+		tb->cell_holds_table = false;
 	}
 }
 
@@ -414,7 +512,8 @@ handle_markup(norm_state *st, const char *p, size_t avail)
 	}
 	if (tag_is(p + name_start, name_len, "td") || tag_is(p + name_start, name_len, "th") ||
 		tag_is(p + name_start, name_len, "tr") || tag_is(p + name_start, name_len, "table"))
-		table_markup(st, p + name_start, name_len, closing);
+		table_markup(st, p + name_start, name_len, closing, p + i, (size_t) (gt - p) - i,
+					 st->in_pos + (size_t) (gt - p) + 1 - st->n);
 	else
 	{
 		for (size_t k = 0; k < sizeof(line_tags) / sizeof(line_tags[0]); k++)
@@ -633,7 +732,10 @@ gd_normalize(const char *buf, size_t len, char *out, bool *is_html, const gd_opt
 		}
 		if (st.html && c == '<')
 		{
-			size_t		used = handle_markup(&st, buf + i, len - i);
+			size_t		used;
+
+			st.in_pos = i;
+			used = handle_markup(&st, buf + i, len - i);
 
 			if (used)
 			{
