@@ -29,6 +29,7 @@ typedef struct table_state
 	bool		cell_holds_table;	/* a table nested inside: its rows are lines */
 	bool		row_open;
 	uint16_t	col;			/* grid column of the row's next cell */
+	uint16_t	width;			/* columns any cell of the table has reached */
 	uint16_t	rows_left[TABLE_COLS_MAX];	/* rows (this one too) a cell placed above covers */
 } table_state;
 
@@ -352,11 +353,11 @@ end_row(norm_state *st, table_state *tb, size_t *room)
 
 	if (!tb->row_open)
 		return;
-	for (size_t k = tb->col; k < TABLE_COLS_MAX; k++)
+	for (size_t k = tb->col; k < tb->width; k++)
 		if (tb->rows_left[k] > 0)
 			last_covered = k + 1;
 	fill_covered(st, tb, last_covered, room);
-	for (size_t k = 0; k < TABLE_COLS_MAX; k++)
+	for (size_t k = 0; k < tb->width; k++)
 		if (tb->rows_left[k] > 0)
 			tb->rows_left[k]--;
 	tb->row_open = false;
@@ -450,6 +451,8 @@ table_markup(norm_state *st, const char *name, size_t name_len, bool closing,
 			return;
 		for (unsigned k = 0; k < colspan && tb->col < TABLE_COLS_MAX; k++)
 			tb->rows_left[tb->col++] = (uint16_t) rowspan;
+		if (tb->col > tb->width)
+			tb->width = tb->col;
 		tb->cell_start = st->n;
 		tb->cell_open = true;
 		tb->cell_holds_table = false;
