@@ -330,33 +330,30 @@ end_cell(norm_state *st, table_state *tb)
 }
 
 /*
- * Empty cells for the columns from the row's next one that cells of rows
- * above cover, up to column `upto`, at most `room` of them (the output never
- * outgrows the input).
+ * Empty cells for the columns from the row's next one on that cells of rows
+ * above cover, at most `room` of them (the output never outgrows the input).
  */
 static void
-fill_covered(norm_state *st, table_state *tb, size_t upto, size_t *room)
+fill_covered(norm_state *st, table_state *tb, size_t room)
 {
-	while (tb->col < upto && tb->col < TABLE_COLS_MAX && tb->rows_left[tb->col] > 0 && *room > 0)
+	while (tb->col < TABLE_COLS_MAX && tb->rows_left[tb->col] > 0 && room > 0)
 	{
 		put(st, '\t');
-		(*room)--;
+		room--;
 		tb->col++;
 	}
 }
 
-/* The row ends: empty cells for covered columns at its end; covers move down a row. */
+/*
+ * The row ends and covers move down a row.  Covered columns at the row's end
+ * get no empty cells: a row holding only a label (the rest of a long label,
+ * its values merged with the row above) must not become a row of blanks.
+ */
 static void
-end_row(norm_state *st, table_state *tb, size_t *room)
+end_row(table_state *tb)
 {
-	size_t		last_covered = 0;
-
 	if (!tb->row_open)
 		return;
-	for (size_t k = tb->col; k < tb->width; k++)
-		if (tb->rows_left[k] > 0)
-			last_covered = k + 1;
-	fill_covered(st, tb, last_covered, room);
 	for (size_t k = 0; k < tb->width; k++)
 		if (tb->rows_left[k] > 0)
 			tb->rows_left[k]--;
@@ -408,12 +405,11 @@ table_markup(norm_state *st, const char *name, size_t name_len, bool closing,
 	table_state *tb = innermost_table(st);
 	bool		is_table = tag_is(name, name_len, "table");
 
-	room--;						/* the tab or line break the tag itself becomes */
 	if (tb != NULL)
 	{
 		end_cell(st, tb);
 		if (is_table || tag_is(name, name_len, "tr"))
-			end_row(st, tb, &room);
+			end_row(tb);
 	}
 	if (is_table)
 	{
@@ -444,7 +440,7 @@ table_markup(norm_state *st, const char *name, size_t name_len, bool closing,
 		if (tb != NULL)
 		{
 			tb->row_open = true;
-			fill_covered(st, tb, TABLE_COLS_MAX, &room);
+			fill_covered(st, tb, room - 1);	/* room for the cell's own tab */
 		}
 		put(st, '\t');
 		if (tb == NULL)
