@@ -10,10 +10,10 @@ SELECT govdisclose.undistribute();
 SELECT govdisclose.parse_pending() AS parsed_now, count(*) AS documents FROM govdisclose.documents;
 SELECT count(*) AS triggers FROM pg_trigger WHERE tgrelid = 'govdisclose.documents'::regclass AND NOT tgisinternal;
 -- the row overload of report_findings gives what the parsed one gives ...
-SELECT (SELECT count(*) FROM govdisclose.parsed p, govdisclose.report_findings(p::record) f)
-     = (SELECT count(*) FROM govdisclose.parsed p, govdisclose.report_findings(p) f) AS same_findings;
+SELECT (SELECT count(*) FROM govdisclose_internal.parsed p, govdisclose_internal.report_findings(p::record) f)
+     = (SELECT count(*) FROM govdisclose_internal.parsed p, govdisclose_internal.report_findings(p) f) AS same_findings;
 -- ... and refuses a row that is not laid out like parsed
-SELECT * FROM govdisclose.report_findings(ROW(1, 'x', 'y', 2021));
+SELECT * FROM govdisclose_internal.report_findings(ROW(1, 'x', 'y', 2021));
 CREATE TEMP TABLE wrong_row (year integer, template text, req_states text, req_values text);
 INSERT INTO wrong_row VALUES (2021, '2021', 'nnn', '{1,2,3}');
-SELECT f.* FROM wrong_row w, govdisclose.report_findings(w) f;
+SELECT f.* FROM wrong_row w, govdisclose_internal.report_findings(w) f;

@@ -92,12 +92,12 @@ check "govdisclose.distribute() spreads an install that holds data" \
 placements="pg_dist_shard s JOIN pg_dist_placement USING (shardid) JOIN pg_dist_node n USING (groupid)"
 shard_nodes() { sql coordinator -c "SELECT count(DISTINCT n.nodeport) FROM $placements WHERE s.logicalrelid = '$1'::regclass"; }
 # worker_of EXPR: the port of the worker holding the shard of parsed where doc_id = EXPR
-worker_of() { echo "(SELECT n.nodeport FROM $placements WHERE s.shardid = get_shard_id_for_distribution_column('govdisclose.parsed', $1))"; }
+worker_of() { echo "(SELECT n.nodeport FROM $placements WHERE s.shardid = get_shard_id_for_distribution_column('govdisclose_internal.parsed', $1))"; }
 check "documents and parsed have shards on both workers" \
-    test "$(shard_nodes govdisclose.documents)$(shard_nodes govdisclose.parsed)" = 22
+    test "$(shard_nodes govdisclose.documents)$(shard_nodes govdisclose_internal.parsed)" = 22
 check "documents and parsed are co-located" test "$(sql coordinator -c "
     SELECT count(DISTINCT colocationid) FROM pg_dist_partition
-    WHERE logicalrelid IN ('govdisclose.documents'::regclass, 'govdisclose.parsed'::regclass)")" = 1
+    WHERE logicalrelid IN ('govdisclose.documents'::regclass, 'govdisclose_internal.parsed'::regclass)")" = 1
 
 echo "== part B: COPY, then govdisclose.parse_pending() (timed)"
 t0=$(now)
@@ -110,7 +110,7 @@ citus_copy_rate=$(rate "$b_reports" "$t0" "$t_copy")
 citus_parse_rate=$(rate "$b_reports" "$t_copy" "$t1")
 unparsed() {
     "$@" -c 'SELECT count(*) FROM govdisclose.documents d
-             WHERE NOT EXISTS (SELECT 1 FROM govdisclose.parsed p WHERE p.doc_id = d.doc_id)'
+             WHERE NOT EXISTS (SELECT 1 FROM govdisclose_internal.parsed p WHERE p.doc_id = d.doc_id)'
 }
 check "every document parsed (part B)" test "$(unparsed sql coordinator)" = 0
 
@@ -121,8 +121,8 @@ parse_statement=$(sql coordinator -c "
 explain=$(sql coordinator -c "EXPLAIN (VERBOSE, COSTS OFF) $parse_statement")
 sed 's/^/    /' <<<"$explain" | cut -c1-160 | head -12
 check "EXPLAIN: one task per shard (Task Count: 32)" grep -q 'Task Count: 32' <<<"$explain"
-check "EXPLAIN: govdisclose.parse_flat inside the task's query on a shard" \
-    grep -qE 'INSERT INTO govdisclose\.parsed_[0-9]+ .*govdisclose\.parse_flat\(' <<<"$explain"
+check "EXPLAIN: govdisclose_internal.parse_flat inside the task's query on a shard" \
+    grep -qE 'INSERT INTO govdisclose_internal\.parsed_[0-9]+ .*govdisclose_internal\.parse_flat\(' <<<"$explain"
 no_pull_or_repartition() { ! grep -qiE 'repartition|pull to coordinator|INSERT/SELECT method' <<<"$explain"; }
 check "EXPLAIN: no repartition, no pull to the coordinator" no_pull_or_repartition
 
@@ -136,7 +136,7 @@ before_c=$(sql coordinator -c 'SELECT max(doc_id) FROM govdisclose.documents')
 load c sql coordinator && sql coordinator -c 'SELECT govdisclose.parse_pending()' >/dev/null
 check "every document parsed (part C, three workers)" test "$(unparsed sql coordinator)" = 0
 check "the added worker parsed documents of part C" test "$(sql coordinator -c "
-    WITH c AS MATERIALIZED (SELECT doc_id FROM govdisclose.parsed WHERE doc_id > $before_c)
+    WITH c AS MATERIALIZED (SELECT doc_id FROM govdisclose_internal.parsed WHERE doc_id > $before_c)
     SELECT count(*) FROM c WHERE $(worker_of c.doc_id) = ${port[worker3]}")" -gt 0
 
 echo "== the same rows as the plain node"
@@ -161,10 +161,10 @@ for relation in documents reports findings report_summary request_values request
     compare "$relation"
 done
 
-echo "== cross-year rules across shards"
+echo "== rules across reports, across shards"
 cross_node_pairs() {
     sql coordinator -c "WITH f AS MATERIALIZED (SELECT rule_id, doc_id, other_doc_id FROM govdisclose.findings
-                                       WHERE rule_id IN ('CARRY-CHAIN', 'STOCK-CHAIN'))
+                                       WHERE rule_id IN ('CARRY-CHAIN', 'STOCK-CHAIN', 'DUPLICATE-REPORT'))
         SELECT rule_id, count(*) FROM f WHERE $(worker_of f.doc_id) <> $(worker_of f.other_doc_id)
         GROUP BY 1 ORDER BY 1"
 }
@@ -172,13 +172,14 @@ pairs=$(cross_node_pairs)
 echo "$pairs" | sed 's/^/    findings whose two reports are on different workers: /'
 check "CARRY-CHAIN found between reports on different workers" grep -qE '^CARRY-CHAIN\|[1-9]' <<<"$pairs"
 check "STOCK-CHAIN found between reports on different workers" grep -qE '^STOCK-CHAIN\|[1-9]' <<<"$pairs"
+check "DUPLICATE-REPORT found between reports on different workers" grep -qE '^DUPLICATE-REPORT\|[1-9]' <<<"$pairs"
 
 echo "== govdisclose.undistribute(): back to one node"
 sql coordinator -c 'SELECT govdisclose.undistribute()' >/dev/null
 check "govdisclose.undistribute() brings the data back" \
     test "$(sql coordinator -c 'SELECT govdisclose.is_distributed()')" = f
 triggers() { "$@" -c "SELECT string_agg(pg_get_triggerdef(oid), '; ' ORDER BY tgname) FROM pg_trigger
-    WHERE tgrelid IN ('govdisclose.documents'::regclass, 'govdisclose.parsed'::regclass) AND NOT tgisinternal"; }
+    WHERE tgrelid IN ('govdisclose.documents'::regclass, 'govdisclose_internal.parsed'::regclass) AND NOT tgisinternal"; }
 check "undistribute() restores the triggers" test "$(triggers sql coordinator)" = "$(triggers single)"
 compare findings "after undistribute()"
 compare report_summary "after undistribute()"
