@@ -21,3 +21,12 @@ PG_CFLAGS = -std=gnu11 -Wall -Wextra -Werror -Wno-unused-parameter -Wno-missing-
 PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
+
+# gdload, the loader client, has its own Makefile (gdload/Makefile says why);
+# `make` and `make install` build and install it with the extension.
+all: gdload-all
+install: gdload-install
+clean: gdload-clean
+gdload-all gdload-install gdload-clean:
+	$(MAKE) -C gdload PG_CONFIG='$(PG_CONFIG)' $(patsubst gdload-%,%,$@)
+.PHONY: gdload-all gdload-install gdload-clean

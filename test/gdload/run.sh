@@ -1,0 +1,132 @@
+#!/usr/bin/env bash
+# gdload against a real server: run by test/run-tests.sh inside
+# test/with-cluster.sh (PG* variables set, gdload installed in pg_config's
+# bindir).  Prints "ok N - what" or "not ok N - what" per check.
+#
+# The reference is test/fixtures/qinghe.tab-rows.txt; test/gdload/fixtures/
+# same-report holds that report as DOCX, DOC, PDF, HTML and text in five
+# encodings (made by make_fixtures.sh with LibreOffice, iconv and qpdf).
+set -uo pipefail
+cd "$(dirname "$0")/../.."
+gdload=$("${PG_CONFIG:-pg_config}" --bindir)/gdload
+fixtures=test/gdload/fixtures
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+chmod 755 "$work"
+n=0
+check() {   # check WHAT COMMAND...: ok when COMMAND succeeds
+    local what=$1; shift
+    n=$((n + 1))
+    if "$@"; then echo "ok $n - $what"; else echo "not ok $n - $what"; fi
+}
+sql() { psql -XAtq -v ON_ERROR_STOP=1 "$@"; }
+# query() QUERY [-v NAME=VALUE...]: psql interpolates :'NAME' only in what it reads, not in -c
+query() { local q=$1; shift; sql "$@" <<<"$q"; }
+reset_db() { sql -c 'DROP EXTENSION IF EXISTS govdisclose; CREATE EXTENSION govdisclose'; }
+
+reset_db
+# Everything the parser reads from a body, as one string: every cell (blank is
+# not zero), the review table, section 2, the body and the year.
+sql <<'EOF'
+CREATE FUNCTION public.values_of(body text) RETURNS text LANGUAGE sql AS $$
+SELECT concat_ws(' | ',
+    (SELECT string_agg(concat(row_no, row_key, applicant, '=', coalesce(value::text, 'blank')), ',' ORDER BY row_no, applicant)
+       FROM govdisclose.request_cells(body)),
+    (SELECT string_agg(concat(grp, outcome, '=', coalesce(value::text, 'blank')), ',' ORDER BY grp, outcome)
+       FROM govdisclose.review_cells(body)),
+    (SELECT string_agg(concat(item, measure, '=', coalesce(value::text, 'blank')), ',' ORDER BY item, measure)
+       FROM govdisclose.active_items(body)),
+    (govdisclose.parse_report(body)).org, (govdisclose.parse_report(body)).year)
+$$;
+EOF
+reference=test/fixtures/qinghe.tab-rows.txt
+ref_values=$(query "SELECT public.values_of(:'body')" -v body="$(cat "$reference")")
+check "the reference has the report's values (org, year, 175 request cells, 15 review cells)" \
+    bash -c '[[ "$0" == *"云岭市青禾区人民政府办公室 | 2023" && "$0" == *"new_receivedtotal=127"* && "$0" == *"reviewtotal=12"* ]]' "$ref_values"
+
+# --- one report in every format: each file stored, each with the reference values
+out=$("$gdload" "$fixtures/same-report" 2>"$work/stderr"); status=$?
+echo "$out"
+distinct=$(for f in "$fixtures"/same-report/*; do "$gdload" --text "$f" | md5sum; done | sort -u | wc -l)
+files=$(ls "$fixtures/same-report" | wc -l)
+check "same-report: exit 0" [ "$status" -eq 0 ]
+check "same-report: $distinct distinct texts loaded, $((files - distinct)) already present, none unreadable" \
+    bash -c '[[ "$0" == *"loaded           $1"* && "$0" == *"already present  $(($2 - $1))"* && "$0" == *"unreadable       0"* ]]' "$out" "$distinct" "$files"
+check "no progress line when stderr is no terminal" [ ! -s "$work/stderr" ]
+for f in "$fixtures"/same-report/*; do
+    md5=$("$gdload" --text "$f" | md5sum | cut -d' ' -f1)
+    got=$(query "SELECT public.values_of(body) FROM govdisclose.documents WHERE body_md5 = :'md5'" -v md5="$md5")
+    check "$(basename "$f"): its exact text is stored and gives the reference values" [ -n "$got" -a "$got" = "$ref_values" ]
+done
+formats=$(sql -c "SELECT string_agg(DISTINCT format, ' ' ORDER BY format) FROM govdisclose.documents")
+check "format column: doc html pdf text (the DOCX text equals the DOC's, so one is already present): $formats" \
+    [ "$formats" = "doc html pdf text" ]
+check "--text of a PDF is poppler's layout text, byte for byte what pdftotext -layout prints" \
+    cmp -s <("$gdload" --text "$fixtures/same-report/qinghe.pdf") <(pdftotext -layout "$fixtures/same-report/qinghe.pdf" -)
+check "--text of GB18030, UTF-16LE and UTF-16BE text is the UTF-8 reference, byte for byte" bash -c '
+    for e in gb18030 utf16le utf16be; do cmp -s <("$0" --text "$1/qinghe-$e.txt") "$2" || exit 1; done' \
+    "$gdload" "$fixtures/same-report" "$reference"
+check "--text of a GB2312 page with its meta charset is the UTF-8 page with the charset renamed" \
+    cmp -s <("$gdload" --text "$fixtures/same-report/qinghe-gb2312.html") <(sed 's/charset="utf-8"/charset="gb2312"/' test/fixtures/qinghe.html.txt)
+doc_values=$(query "SELECT public.values_of(:'body')" -v body="$("$gdload" --doc-converter=catdoc --text "$fixtures/same-report/qinghe-paragraphs.doc")")
+check "a Word 97 file read by catdoc (no LibreOffice) gives the reference values" [ -n "$doc_values" -a "$doc_values" = "$ref_values" ]
+if command -v soffice >/dev/null; then
+    doc_values=$(query "SELECT public.values_of(:'body')" -v body="$("$gdload" --doc-converter=libreoffice --text "$fixtures/same-report/qinghe.doc")")
+    check "a Word 97 file with merged table cells, read through LibreOffice, gives the reference values" [ -n "$doc_values" -a "$doc_values" = "$ref_values" ]
+else
+    echo "# skipped (not counted): the Word 97 file with merged cells needs LibreOffice"
+fi
+
+out=$("$gdload" -q "$fixtures/same-report"); status=$?
+check "loading again: exit 0, every file already present" \
+    bash -c '[ "$1" -eq 0 ] && [[ "$0" == *"loaded           0"* && "$0" == *"already present  $2"* ]]' "$out" "$status" "$files"
+
+# --- bad files: exit 1, each named with its reason, every good file stored
+mkdir -p "$work/mixed"
+cp "$fixtures"/bad/* "$work/mixed/"
+cp "$fixtures/samples/jianglan.docx" "$fixtures/samples/linchuan2019-gb18030.txt" "$work/mixed/"
+head -c 1500000 /dev/zero | tr '\0' '1' >"$work/mixed/big.txt"
+reset_db
+out=$("$gdload" --max-size 1 --max-unpacked 1 "$work/mixed" 2>&1); status=$?
+echo "$out"
+check "bad files: exit 1" [ "$status" -eq 1 ]
+while IFS='|' read -r file reason; do
+    check "bad files: $file named as \"$reason\"" grep -qF "$work/mixed/$file: $reason" <<<"$out"
+done <<'EOF'
+empty.txt|empty file
+encrypted.pdf|encrypted PDF
+scanned.pdf|scanned: needs OCR
+truncated.docx|truncated or corrupt
+photo.dat|unknown format
+notes.zip|unknown format
+inflated.docx|over the size limit (word/document.xml unpacks to more than 1 MB
+big.txt|over the size limit (1.4 MB; the limit is 1 MB
+EOF
+check "bad files: 2 loaded, 8 unreadable" bash -c '[[ "$0" == *"loaded           2"* && "$0" == *"unreadable       8"* ]]' "$out"
+stored=$(sql -c "SELECT string_agg(r.org || ' ' || r.year || ' ' || d.format, ', ' ORDER BY d.doc_id)
+                 FROM govdisclose.documents d JOIN govdisclose.reports r USING (doc_id)")
+check "bad files: both good files stored and parsed ($stored)" \
+    [ "$stored" = "江澜县市场监督管理局 2022 docx, 临川县自然资源局 2020 text" ]
+
+# --- COPY escaping: backslashes, tabs, CR, \N and odd file names arrive as they were
+odd="$work/odd	name
+with newline.txt"
+printf 'C:\\报告\\N\t单元格\r\n第二行\\\\x41\n\n' >"$odd"
+reset_db
+"$gdload" -q "$odd" >/dev/null
+got=$(query "SELECT body_md5 || ' ' || (source = :'odd') FROM govdisclose.documents" -v odd="$odd")
+check "COPY escaping: body stored byte for byte, source is the path" [ "$got" = "$(md5sum <"$odd" | cut -d' ' -f1) true" ]
+
+# --- progress on a terminal, usage and connection errors
+script -qec "'$gdload' -j 1 '$fixtures/samples'" /dev/null >"$work/tty.out" 2>&1
+check "progress on a terminal: files, MB, files/s, ETA" grep -qE '[0-9]+/5 files +[0-9.]+/[0-9.]+ MB +[0-9.]+ files/s +ETA [0-9]+:[0-9]{2}' "$work/tty.out"
+"$gdload" >/dev/null 2>&1
+check "no PATH: exit 2" [ $? -eq 2 ]
+"$gdload" --jobs=0 x >/dev/null 2>&1
+check "bad -j: exit 2" [ $? -eq 2 ]
+"$gdload" -h 127.0.0.1 -p 1 "$fixtures/samples" >/dev/null 2>"$work/conn.err"
+check "connection refused: exit 2 with libpq's message" bash -c '[ "$0" -eq 2 ] && grep -q "connection" "$1"' $? "$work/conn.err"
+"$gdload" -d "dbname=template1" "$fixtures/samples" >/dev/null 2>"$work/noext.err"
+check "database without the extension: exit 2, says CREATE EXTENSION" \
+    bash -c '[ "$0" -eq 2 ] && grep -q "CREATE EXTENSION govdisclose" "$1"' $? "$work/noext.err"
+sql -c 'DROP EXTENSION govdisclose'
