@@ -385,23 +385,14 @@ docx_text(docx_walk *w, const char *text, size_t len)
 		buffer_append(w->out, text[i] == '\t' || text[i] == '\n' || text[i] == '\r' ? " " : text + i, 1);
 }
 
-static int
-is_w(xmlTextReaderPtr reader, const char *name)
-{
-	const xmlChar *ns = xmlTextReaderConstNamespaceUri(reader);
-
-	return ns && (xmlStrEqual(ns, BAD_CAST W_NS) || xmlStrEqual(ns, BAD_CAST W_NS_STRICT)) &&
-		xmlStrEqual(xmlTextReaderConstLocalName(reader), BAD_CAST name);
-}
-
 static void
-docx_start(docx_walk *w, xmlTextReaderPtr reader)
+docx_start(docx_walk *w, const char *name, xmlTextReaderPtr reader)
 {
-	if (is_w(reader, "tbl"))
+	if (strcmp(name, "tbl") == 0)
 		w->table_depth++;
-	else if (is_w(reader, "tr") && w->table_depth == 1)
+	else if (strcmp(name, "tr") == 0 && w->table_depth == 1)
 		w->cells_in_row = 0;
-	else if (is_w(reader, "tc") && w->table_depth == 1)
+	else if (strcmp(name, "tc") == 0 && w->table_depth == 1)
 	{
 		w->skip_cell = 0;
 		w->space_pending = 0;
@@ -409,7 +400,7 @@ docx_start(docx_walk *w, xmlTextReaderPtr reader)
 		if (w->cells_in_row++ > 0)
 			buffer_append(w->out, "\t", 1);
 	}
-	else if (is_w(reader, "vMerge") && w->table_depth == 1)
+	else if (strcmp(name, "vMerge") == 0 && w->table_depth == 1)
 	{
 		/* vMerge without val="restart" continues the cell above: no cell of its own */
 		xmlChar    *val = xmlTextReaderGetAttributeNs(reader, BAD_CAST "val", xmlTextReaderConstNamespaceUri(reader));
@@ -422,33 +413,35 @@ docx_start(docx_walk *w, xmlTextReaderPtr reader)
 		}
 		xmlFree(val);
 	}
-	else if (is_w(reader, "r"))
+	else if (strcmp(name, "r") == 0)
 		w->run_depth++;
-	else if (is_w(reader, "t") && w->run_depth > 0)
+	else if (w->run_depth == 0)
+		return;
+	else if (strcmp(name, "t") == 0)
 		w->in_text = 1;
-	else if ((is_w(reader, "tab") || is_w(reader, "ptab")) && w->run_depth > 0)
+	else if (strcmp(name, "tab") == 0 || strcmp(name, "ptab") == 0)
 		docx_text(w, "\t", 1);
-	else if ((is_w(reader, "br") || is_w(reader, "cr")) && w->run_depth > 0)
+	else if (strcmp(name, "br") == 0 || strcmp(name, "cr") == 0)
 		docx_text(w, "\n", 1);
-	else if (is_w(reader, "noBreakHyphen") && w->run_depth > 0)
+	else if (strcmp(name, "noBreakHyphen") == 0)
 		docx_text(w, "-", 1);
 }
 
 static void
-docx_end(docx_walk *w, xmlTextReaderPtr reader)
+docx_end(docx_walk *w, const char *name)
 {
-	if (is_w(reader, "tbl"))
+	if (strcmp(name, "tbl") == 0)
 		w->table_depth--;
-	else if (is_w(reader, "tr") && w->table_depth == 1)
+	else if (strcmp(name, "tr") == 0 && w->table_depth == 1)
 	{
 		buffer_append(w->out, "\n", 1);
 		w->skip_cell = 0;
 	}
-	else if (is_w(reader, "r"))
+	else if (strcmp(name, "r") == 0)
 		w->run_depth--;
-	else if (is_w(reader, "t"))
+	else if (strcmp(name, "t") == 0)
 		w->in_text = 0;
-	else if (is_w(reader, "p"))
+	else if (strcmp(name, "p") == 0)
 	{
 		if (in_cell(w))
 			w->space_pending = 1;
@@ -457,12 +450,27 @@ docx_end(docx_walk *w, xmlTextReaderPtr reader)
 	}
 }
 
+/*
+ * The local name of a WordprocessingML element, else NULL.  Namespaces are
+ * compared as pointers: the reader interns every name in its dictionary.
+ */
+static const char *
+w_name(xmlTextReaderPtr reader, const xmlChar *w_ns, const xmlChar *w_ns_strict)
+{
+	const xmlChar *ns = xmlTextReaderConstNamespaceUri(reader);
+
+	return ns != NULL && (ns == w_ns || ns == w_ns_strict) ? (const char *) xmlTextReaderConstLocalName(reader) : NULL;
+}
+
 /* Paragraphs become lines; table rows lines of tab-separated cells. */
 static int
 docx_document_text(const char *xml, size_t len, buffer *out)
 {
 	docx_walk	w = {.out = out};
 	xmlTextReaderPtr reader;
+	const xmlChar *w_ns,
+			   *w_ns_strict,
+			   *mc_ns;
 	int			ret;
 
 	if (len > INT32_MAX)
@@ -471,28 +479,32 @@ docx_document_text(const char *xml, size_t len, buffer *out)
 	reader = xmlReaderForMemory(xml, (int) len, NULL, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
 	if (reader == NULL)
 		return -1;
+	w_ns = xmlTextReaderConstString(reader, BAD_CAST W_NS);
+	w_ns_strict = xmlTextReaderConstString(reader, BAD_CAST W_NS_STRICT);
+	mc_ns = xmlTextReaderConstString(reader, BAD_CAST MC_NS);
 	while ((ret = xmlTextReaderRead(reader)) == 1)
 	{
 		int			type = xmlTextReaderNodeType(reader);
+		const char *name;
 
 		if (type == XML_READER_TYPE_ELEMENT)
 		{
-			const xmlChar *ns = xmlTextReaderConstNamespaceUri(reader);
-
 			/* mc:Fallback repeats what mc:Choice holds */
-			if (ns && xmlStrEqual(ns, BAD_CAST MC_NS) &&
-				xmlStrEqual(xmlTextReaderConstLocalName(reader), BAD_CAST "Fallback"))
+			if (xmlTextReaderConstNamespaceUri(reader) == mc_ns &&
+				strcmp((const char *) xmlTextReaderConstLocalName(reader), "Fallback") == 0)
 			{
 				if (!xmlTextReaderIsEmptyElement(reader) && xmlTextReaderNext(reader) != 1)
 					break;
 				continue;
 			}
-			docx_start(&w, reader);
+			if ((name = w_name(reader, w_ns, w_ns_strict)) == NULL)
+				continue;
+			docx_start(&w, name, reader);
 			if (xmlTextReaderIsEmptyElement(reader))
-				docx_end(&w, reader);
+				docx_end(&w, name);
 		}
-		else if (type == XML_READER_TYPE_END_ELEMENT)
-			docx_end(&w, reader);
+		else if (type == XML_READER_TYPE_END_ELEMENT && (name = w_name(reader, w_ns, w_ns_strict)) != NULL)
+			docx_end(&w, name);
 		else if ((type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE) && w.in_text)
 		{
 			const char *value = (const char *) xmlTextReaderConstValue(reader);

@@ -4,6 +4,7 @@
  *
  *   gdload [-h HOST] [-p PORT] [-U USER] [-d DBNAME|CONNINFO] [-j N] PATH...
  *   gdload --text FILE
+ *   gdload --dry-run PATH...
  *
  * Every file is converted in a forked child with CPU and memory limits, so a
  * converter that crashes or loops on a hostile file costs that file only.
@@ -371,6 +372,7 @@ report_refused(size_t file_index, const char *message, void *context)
 	f->detail = checked_strdup(why);
 }
 
+/* ld is NULL for --dry-run */
 static int
 print_summary(const file_list *list, const loader *ld, double seconds)
 {
@@ -379,8 +381,13 @@ print_summary(const file_list *list, const loader *ld, double seconds)
 	for (size_t i = 0; i < list->count; i++)
 		unreadable += list->items[i].status != CONVERTED;
 	printf("gdload: %zu files (%.1f MB) in %.1f s\n", list->count, list->total_bytes / MIB, seconds);
-	printf("  loaded           %zu\n", ld->loaded);
-	printf("  already present  %zu\n", ld->already_present);
+	if (ld)
+	{
+		printf("  loaded           %zu\n", ld->loaded);
+		printf("  already present  %zu\n", ld->already_present);
+	}
+	else
+		printf("  converted        %zu (not loaded: --dry-run)\n", list->count - unreadable);
 	printf("  unreadable       %zu\n", unreadable);
 	for (size_t i = 0; i < list->count; i++)
 	{
@@ -404,7 +411,7 @@ load_ready(file_list *list, size_t *next_to_load, loader *ld, char *err, size_t 
 	{
 		file_entry *f = &list->items[(*next_to_load)++];
 
-		if (f->status == CONVERTED &&
+		if (f->status == CONVERTED && ld != NULL &&
 			loader_add(ld, (size_t) (f - list->items), f->path, f->format, &f->text, err, err_size) != 0)
 			return -1;
 		buffer_free(&f->text);
@@ -505,7 +512,7 @@ convert_and_load(file_list *list, const run_options *opt, loader *ld)
 		if (opt->show_progress)
 			show_progress(&p, list, 0);
 	}
-	if (err[0] == '\0' && load_ready(list, &next_to_load, ld, err, sizeof(err)) == 0)
+	if (err[0] == '\0' && load_ready(list, &next_to_load, ld, err, sizeof(err)) == 0 && ld != NULL)
 		loader_flush(ld, err, sizeof(err));
 	if (opt->show_progress)
 		show_progress(&p, list, 1);
@@ -572,6 +579,7 @@ usage(FILE *to)
 		  "      --max-unpacked=MB     skip a DOCX or DOC whose text unpacks larger (default 500)\n"
 		  "      --timeout=S           stop converting one file after S seconds (default 300)\n"
 		  "      --doc-converter=NAME  libreoffice or catdoc (default: libreoffice when installed)\n"
+		  "  -n, --dry-run             convert and report, load nothing (no connection)\n"
 		  "  -q, --quiet               no progress line\n"
 		  "  -V, --version             print the version and exit\n"
 		  "  -?, --help                print this help and exit\n\n"
@@ -627,6 +635,7 @@ main(int argc, char **argv)
 		{"dbname", required_argument, NULL, 'd'},
 		{"jobs", required_argument, NULL, 'j'},
 		{"quiet", no_argument, NULL, 'q'},
+		{"dry-run", no_argument, NULL, 'n'},
 		{"version", no_argument, NULL, 'V'},
 		{"help", no_argument, NULL, 'H'},
 		{"text", required_argument, NULL, 't'},
@@ -652,9 +661,10 @@ main(int argc, char **argv)
 	char		err[1024];
 	int			c;
 	int			status;
+	int			dry_run = 0;
 	double		started = now();
 
-	while ((c = getopt_long(argc, argv, "h:p:U:d:j:qV?", long_options, NULL)) != -1)
+	while ((c = getopt_long(argc, argv, "h:p:U:d:j:nqV?", long_options, NULL)) != -1)
 	{
 		switch (c)
 		{
@@ -676,6 +686,9 @@ main(int argc, char **argv)
 				break;
 			case 'q':
 				opt.show_progress = 0;
+				break;
+			case 'n':
+				dry_run = 1;
 				break;
 			case 'V':
 				puts("gdload (govdisclose) " GDLOAD_VERSION);
@@ -738,6 +751,14 @@ main(int argc, char **argv)
 	}
 	if (text_file)
 		status = print_text(text_file, &opt);
+	else if (dry_run)
+	{
+		for (int i = optind; i < argc; i++)
+			walk(&list, argv[i], 1);
+		convert_and_load(&list, &opt, NULL);
+		status = print_summary(&list, NULL, now() - started);
+		free_files(&list);
+	}
 	else if (loader_connect(&ld, host, port, user, dbname, err, sizeof(err)) != 0)
 	{
 		fprintf(stderr, "gdload: %s", err);

@@ -81,11 +81,12 @@ qpdf --encrypt 用户口令 owner 256 -- "$s/qinghe.pdf" "$b/encrypted.pdf"
 
 # --- demo samples: one report per format
 d=$out/samples
-cp "$src/jianglan.html.txt" "$work/jianglan.html"
+# a typo in jianglan's requests table (152 for 142 received), so the demo shows findings
+sed 's/>142</>152</' "$src/jianglan.html.txt" >"$work/jianglan.html"
 cp "$src/nanhu.html.txt" "$work/nanhu.html"
 office 'docx:MS Word 2007 XML' "$d" "$work/jianglan.html"
 office 'pdf:writer_pdf_Export' "$d" "$work/nanhu.html"
 cp "$s/qinghe.doc" "$d/qinghe.doc"
 iconv -f UTF-8 -t GB18030 "$src/linchuan2019.tab-rows.txt" >"$d/linchuan2019-gb18030.txt"
-mkdir -p "$d/copies" && cp "$d/nanhu.pdf" "$d/copies/nanhu.pdf"   # the same file twice: "already present"
+mkdir -p "$d/resent" && cp "$d/nanhu.pdf" "$d/resent/nanhu.pdf"   # the same file twice: "already present"
 ls -lR "$out"

@@ -108,6 +108,25 @@ stored=$(sql -c "SELECT string_agg(r.org || ' ' || r.year || ' ' || d.format, ',
 check "bad files: both good files stored and parsed ($stored)" \
     [ "$stored" = "江澜县市场监督管理局 2022 docx, 临川县自然资源局 2020 text" ]
 
+out=$("$gdload" -n --max-size 1 --max-unpacked 1 "$work/mixed" -h 127.0.0.1 -p 1); status=$?
+check "--dry-run: no connection, the same verdicts, exit 1" \
+    bash -c '[ "$1" -eq 1 ] && [[ "$0" == *"converted        2"* && "$0" == *"unreadable       8"* ]]' "$out" "$status"
+
+# --- a converter that hangs costs its file only: killed at --timeout with what it started
+mkdir -p "$work/bin" "$work/hang"
+printf '#!/bin/sh\nexec sleep 97\n' >"$work/bin/soffice"
+chmod +x "$work/bin/soffice"
+cp "$fixtures/same-report/qinghe.doc" "$fixtures/samples/linchuan2019-gb18030.txt" "$work/hang/"
+reset_db
+started=$SECONDS
+out=$(PATH="$work/bin:$PATH" "$gdload" --doc-converter=libreoffice --timeout 2 "$work/hang"); status=$?
+check "a hanging converter: exit 1 after the timeout, not the converter's 97 s" [ "$status" -eq 1 -a $((SECONDS - started)) -lt 60 ]
+check "a hanging converter: its file named" grep -qF "$work/hang/qinghe.doc: truncated or corrupt (conversion stopped after 2 s)" <<<"$out"
+check "a hanging converter: the other file loaded" [ "$(sql -c 'SELECT count(*) FROM govdisclose.documents')" = 1 ]
+sleep 1   # for init to reap it
+# [s]: the pattern must not match this check's own command line
+check "a hanging converter: killed with the child (no sleep 97 left)" bash -c '! pgrep -f "[s]leep 97" >/dev/null'
+
 # --- COPY escaping: backslashes, tabs, CR, \N and odd file names arrive as they were
 odd="$work/odd	name
 with newline.txt"
