@@ -100,6 +100,8 @@ status_reason(conversion_status status)
 			return "over the size limit";
 		case UNREADABLE_IO:
 			return "cannot read";
+		case REFUSED_BY_SERVER:
+			return "refused by the server";
 	}
 	return "?";
 }

@@ -30,7 +30,8 @@ typedef enum
 	UNREADABLE_EMPTY,
 	UNREADABLE_UNKNOWN_FORMAT,
 	UNREADABLE_TOO_BIG,
-	UNREADABLE_IO
+	UNREADABLE_IO,
+	REFUSED_BY_SERVER			/* converted, but the database would not store it */
 } conversion_status;
 
 typedef struct

@@ -364,12 +364,10 @@ static void
 report_refused(size_t file_index, const char *message, void *context)
 {
 	file_entry *f = &((file_list *) context)->items[file_index];
-	char		why[300];
 
-	snprintf(why, sizeof(why), "refused by the server: %s", message);
-	f->status = UNREADABLE_IO;
+	f->status = REFUSED_BY_SERVER;
 	free(f->detail);
-	f->detail = checked_strdup(why);
+	f->detail = checked_strdup(message);
 }
 
 /* ld is NULL for --dry-run */

@@ -3,7 +3,8 @@
  * already stored (same MD5) by returning NULL, and COPY counts only the rows
  * it stored, so "already present" is the rows sent minus the count COPY
  * returns.  A batch the server refuses is sent again row by row, so one
- * refused file never costs the others.
+ * refused file never costs the others.  Two batches: one filling while the
+ * server stores and parses the other.
  */
 #include "load.h"
 
@@ -117,28 +118,35 @@ loader_connect(loader *ld, const char *host, const char *port, const char *user,
 	return err[0] ? -1 : 0;
 }
 
-/* One COPY of rows [first, first + count); returns the rows stored, -1 on an error (message in err). */
-static long
-copy_rows(loader *ld, size_t first, size_t count, char *err, size_t err_size)
+/* Send one COPY of rows [first, first + count) of a batch; its result is read by copy_result(). */
+static int
+copy_start(loader *ld, const copy_batch *b, size_t first, size_t count, char *err, size_t err_size)
 {
-	size_t		from = ld->row_starts[first];
-	size_t		to = first + count < ld->row_count ? ld->row_starts[first + count] : ld->rows.len;
+	size_t		from = b->row_starts[first];
+	size_t		to = first + count < b->row_count ? b->row_starts[first + count] : b->rows.len;
 	PGresult   *res = PQexec(ld->conn, copy_command);
-	long		stored = -1;
+	int			started = PQresultStatus(res) == PGRES_COPY_IN;
 
-	if (PQresultStatus(res) != PGRES_COPY_IN)
-	{
-		snprintf(err, err_size, "%s", PQerrorMessage(ld->conn));
-		PQclear(res);
-		return -1;
-	}
 	PQclear(res);
-	if (PQputCopyData(ld->conn, ld->rows.data + from, (int) (to - from)) != 1 ||
+	if (!started || PQputCopyData(ld->conn, b->rows.data + from, (int) (to - from)) != 1 ||
 		PQputCopyEnd(ld->conn, NULL) != 1)
 	{
 		snprintf(err, err_size, "%s", PQerrorMessage(ld->conn));
+		/* a COPY that did start must still be finished */
+		while (started && (res = PQgetResult(ld->conn)) != NULL)
+			PQclear(res);
 		return -1;
 	}
+	return 0;
+}
+
+/* The rows the COPY sent last stored, or -1 on an error (message in err). */
+static long
+copy_result(loader *ld, char *err, size_t err_size)
+{
+	PGresult   *res;
+	long		stored = -1;
+
 	while ((res = PQgetResult(ld->conn)) != NULL)
 	{
 		if (PQresultStatus(res) == PGRES_COMMAND_OK)
@@ -150,31 +158,30 @@ copy_rows(loader *ld, size_t first, size_t count, char *err, size_t err_size)
 	return stored;
 }
 
-int
-loader_flush(loader *ld, char *err, size_t err_size)
+/*
+ * Count a sent batch from what its COPY stored; when the server refused it,
+ * send its rows one by one to name the refused files and store the others.
+ */
+static int
+settle(loader *ld, copy_batch *b, long stored, char *err, size_t err_size)
 {
-	long		stored;
 	size_t		refused = 0;
 
-	if (ld->row_count == 0)
-		return 0;
-	stored = copy_rows(ld, 0, ld->row_count, err, err_size);
 	if (stored < 0)
 	{
 		if (PQstatus(ld->conn) != CONNECTION_OK)
 			return -1;
-		/* find the refused rows; the others are stored one by one */
 		stored = 0;
-		for (size_t i = 0; i < ld->row_count; i++)
+		for (size_t i = 0; i < b->row_count; i++)
 		{
-			long		one = copy_rows(ld, i, 1, err, err_size);
+			long		one = copy_start(ld, b, i, 1, err, err_size) == 0 ? copy_result(ld, err, err_size) : -1;
 
 			if (one < 0 && PQstatus(ld->conn) != CONNECTION_OK)
 				return -1;
 			if (one < 0)
 			{
 				err[strcspn(err, "\n")] = '\0';
-				ld->on_reject(ld->row_files[i], err, ld->reject_context);
+				ld->on_reject(b->row_files[i], err, ld->reject_context);
 				refused++;
 			}
 			else
@@ -182,39 +189,80 @@ loader_flush(loader *ld, char *err, size_t err_size)
 		}
 	}
 	ld->loaded += (size_t) stored;
-	ld->already_present += ld->row_count - refused - (size_t) stored;
-	ld->row_count = 0;
-	ld->rows.len = 0;
+	ld->already_present += b->row_count - refused - (size_t) stored;
+	b->row_count = 0;
+	b->rows.len = 0;
 	err[0] = '\0';
 	return 0;
+}
+
+/* Wait for the batch in flight, if any, and count it. */
+static int
+collect(loader *ld, char *err, size_t err_size)
+{
+	if (!ld->in_flight)
+		return 0;
+	ld->in_flight = 0;
+	return settle(ld, &ld->batches[!ld->filling], copy_result(ld, err, err_size), err, err_size);
+}
+
+/*
+ * Send the batch being filled and return without waiting for the server's
+ * parse: the children convert the next files meanwhile.  Only one batch is
+ * in flight; the one before is collected first.
+ */
+static int
+send_batch(loader *ld, char *err, size_t err_size)
+{
+	copy_batch *b = &ld->batches[ld->filling];
+
+	if (collect(ld, err, err_size) != 0)
+		return -1;
+	if (b->row_count == 0)
+		return 0;
+	if (copy_start(ld, b, 0, b->row_count, err, err_size) != 0)
+		return settle(ld, b, -1, err, err_size);
+	ld->in_flight = 1;
+	ld->filling = !ld->filling;
+	return 0;
+}
+
+int
+loader_flush(loader *ld, char *err, size_t err_size)
+{
+	if (send_batch(ld, err, err_size) != 0)
+		return -1;
+	return collect(ld, err, err_size);
 }
 
 int
 loader_add(loader *ld, size_t file_index, const char *source, doc_format format,
 		   const buffer *text, char *err, size_t err_size)
 {
-	if (ld->row_count == ld->row_cap)
+	copy_batch *b = &ld->batches[ld->filling];
+
+	if (b->row_count == b->row_cap)
 	{
-		ld->row_cap = ld->row_cap ? ld->row_cap * 2 : BATCH_ROWS;
-		ld->row_files = realloc(ld->row_files, ld->row_cap * sizeof(size_t));
-		ld->row_starts = realloc(ld->row_starts, ld->row_cap * sizeof(size_t));
-		if (ld->row_files == NULL || ld->row_starts == NULL)
+		b->row_cap = b->row_cap ? b->row_cap * 2 : BATCH_ROWS;
+		b->row_files = realloc(b->row_files, b->row_cap * sizeof(size_t));
+		b->row_starts = realloc(b->row_starts, b->row_cap * sizeof(size_t));
+		if (b->row_files == NULL || b->row_starts == NULL)
 		{
 			snprintf(err, err_size, "out of memory");
 			return -1;
 		}
 	}
-	ld->row_files[ld->row_count] = file_index;
-	ld->row_starts[ld->row_count] = ld->rows.len;
-	ld->row_count++;
-	copy_escape_path(&ld->rows, source);
-	buffer_append(&ld->rows, "\t", 1);
-	buffer_append(&ld->rows, format_name(format), strlen(format_name(format)));
-	buffer_append(&ld->rows, "\t", 1);
-	copy_escape(&ld->rows, text->data, text->len);
-	buffer_append(&ld->rows, "\n", 1);
-	if (ld->row_count >= BATCH_ROWS || ld->rows.len >= BATCH_BYTES)
-		return loader_flush(ld, err, err_size);
+	b->row_files[b->row_count] = file_index;
+	b->row_starts[b->row_count] = b->rows.len;
+	b->row_count++;
+	copy_escape_path(&b->rows, source);
+	buffer_append(&b->rows, "\t", 1);
+	buffer_append(&b->rows, format_name(format), strlen(format_name(format)));
+	buffer_append(&b->rows, "\t", 1);
+	copy_escape(&b->rows, text->data, text->len);
+	buffer_append(&b->rows, "\n", 1);
+	if (b->row_count >= BATCH_ROWS || b->rows.len >= BATCH_BYTES)
+		return send_batch(ld, err, err_size);
 	return 0;
 }
 
@@ -222,8 +270,11 @@ void
 loader_finish(loader *ld)
 {
 	PQfinish(ld->conn);
-	buffer_free(&ld->rows);
-	free(ld->row_files);
-	free(ld->row_starts);
+	for (int i = 0; i < 2; i++)
+	{
+		buffer_free(&ld->batches[i].rows);
+		free(ld->batches[i].row_files);
+		free(ld->batches[i].row_starts);
+	}
 	ld->conn = NULL;
 }

@@ -16,12 +16,19 @@ typedef void (*reject_callback) (size_t file_index, const char *message, void *c
 
 typedef struct
 {
-	PGconn	   *conn;
-	buffer		rows;			/* COPY text-format rows of the open batch */
+	buffer		rows;			/* COPY text-format rows */
 	size_t	   *row_files;		/* file index of each row */
 	size_t	   *row_starts;		/* offset of each row in rows */
 	size_t		row_count;
 	size_t		row_cap;
+} copy_batch;
+
+typedef struct
+{
+	PGconn	   *conn;
+	copy_batch	batches[2];
+	int			filling;		/* batches[filling] takes new rows */
+	int			in_flight;		/* the other batch is sent, its result not read yet */
 	size_t		loaded;
 	size_t		already_present;
 	reject_callback on_reject;
@@ -40,7 +47,7 @@ int			loader_connect(loader *ld, const char *host, const char *port, const char 
 int			loader_add(loader *ld, size_t file_index, const char *source, doc_format format,
 					   const buffer *text, char *err, size_t err_size);
 
-/* Send what is queued.  -1: the connection is gone. */
+/* Send what is queued and wait until all is stored.  -1: the connection is gone. */
 int			loader_flush(loader *ld, char *err, size_t err_size);
 
 void		loader_finish(loader *ld);

@@ -112,6 +112,24 @@ out=$("$gdload" -n --max-size 1 --max-unpacked 1 "$work/mixed" -h 127.0.0.1 -p 1
 check "--dry-run: no connection, the same verdicts, exit 1" \
     bash -c '[ "$1" -eq 1 ] && [[ "$0" == *"converted        2"* && "$0" == *"unreadable       8"* ]]' "$out" "$status"
 
+# --- several batches (200 files each; one filling while the server parses the other): exact counts
+mkdir -p "$work/many"
+for i in $(seq 1 450); do printf '第%d号文件\n' $((i % 420)) >"$work/many/$(printf '%03d' "$i").txt"; done
+reset_db
+out=$("$gdload" -q "$work/many"); status=$?
+check "450 files in 3 batches, 30 of them repeats: exit 0, 420 loaded, 30 already present" \
+    bash -c '[ "$1" -eq 0 ] && [[ "$0" == *"loaded           420"* && "$0" == *"already present  30"* ]]' "$out" "$status"
+check "450 files in 3 batches: every text stored once, ids in path order" \
+    [ "$(sql -c "SELECT count(DISTINCT body) || ' ' || bool_and(source = format('%s/%s.txt', '$work/many', lpad(doc_id::text, 3, '0'))) FROM govdisclose.documents")" = "420 true" ]
+
+# --- a file the server refuses is named; the rest of its batch is stored
+reset_db
+sql -c "ALTER TABLE govdisclose.documents ADD CONSTRAINT no_linchuan CHECK (body NOT LIKE '%临川县%')"
+out=$("$gdload" "$fixtures/samples"); status=$?
+check "a refused file: exit 1, named with the server's message" bash -c '[ "$1" -eq 1 ] &&
+    grep -q "linchuan2019-gb18030.txt: refused by the server (ERROR:  new row for relation \"documents\" violates check constraint \"no_linchuan\")" <<<"$0"' "$out" "$status"
+check "a refused file: the other files of its batch loaded" bash -c '[[ "$0" == *"loaded           3"* && "$0" == *"already present  1"* ]]' "$out"
+
 # --- a converter that hangs costs its file only: killed at --timeout with what it started
 mkdir -p "$work/bin" "$work/hang"
 printf '#!/bin/sh\nexec sleep 97\n' >"$work/bin/soffice"
