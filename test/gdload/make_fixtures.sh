@@ -86,7 +86,7 @@ sed 's/>142</>152</' "$src/jianglan.html.txt" >"$work/jianglan.html"
 cp "$src/nanhu.html.txt" "$work/nanhu.html"
 office 'docx:MS Word 2007 XML' "$d" "$work/jianglan.html"
 office 'pdf:writer_pdf_Export' "$d" "$work/nanhu.html"
-cp "$s/qinghe.doc" "$d/qinghe.doc"
+cp "$s/qinghe-paragraphs.doc" "$d/qinghe.doc"   # read right by catdoc too, where LibreOffice is missing
 iconv -f UTF-8 -t GB18030 "$src/linchuan2019.tab-rows.txt" >"$d/linchuan2019-gb18030.txt"
 mkdir -p "$d/resent" && cp "$d/nanhu.pdf" "$d/resent/nanhu.pdf"   # the same file twice: "already present"
 ls -lR "$out"
