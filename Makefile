@@ -5,7 +5,7 @@ EXTENSION = govdisclose
 EXTVERSION = $(shell grep default_version $(EXTENSION).control | sed -e "s/default_version[[:space:]]*=[[:space:]]*'\([^']*\)'/\1/")
 
 MODULE_big = govdisclose
-CORE_SRCS = src/gd_check.c src/gd_normalize.c src/gd_parse.c src/gd_template.c
+CORE_SRCS = $(sort $(wildcard src/gd_*.c src/readers/*.c))
 OBJS = $(CORE_SRCS:.c=.o) src/govdisclose.o
 
 DATA = $(wildcard sql/$(EXTENSION)--*.sql)
@@ -21,6 +21,9 @@ PG_CFLAGS = -std=gnu11 -Wall -Wextra -Werror -Wno-unused-parameter -Wno-missing-
 PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
+
+# PGXS tracks no header dependencies: every object is rebuilt when a header changes
+$(OBJS): $(wildcard src/*.h src/readers/*.h)
 
 # gdload, the loader client, has its own Makefile (gdload/Makefile says why);
 # `make` and `make install` build and install it with the extension.

@@ -14,7 +14,7 @@ count() { passed=$((passed + $1)); failed=$((failed + $2)); }
 echo "== C unit tests (ASan + UBSan)"
 mkdir -p test/unit/build
 if cc -std=c11 -Wall -Wextra -Werror -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
-      -o test/unit/build/test_core test/unit/test_core.c src/gd_*.c; then
+      -o test/unit/build/test_core test/unit/test_core.c src/gd_*.c src/readers/*.c; then
     out=$(test/unit/build/test_core); status=$?
     echo "$out"
     ok=$(grep -c '^ok ' <<<"$out"); bad=$(grep -c '^not ok ' <<<"$out")
@@ -44,7 +44,7 @@ else
 fi
 
 echo "== core stays free of PostgreSQL headers"
-if grep -l 'include.*postgres\|palloc\|ereport' src/gd_*.c src/gd_*.h; then count 0 1; else echo ok; count 1 0; fi
+if grep -l 'include.*postgres\|palloc\|ereport' src/gd_*.c src/gd_*.h src/readers/*.c src/readers/*.h; then count 0 1; else echo ok; count 1 0; fi
 
 echo "== pg_regress against a throwaway server"
 regress() {
