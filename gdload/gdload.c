@@ -82,6 +82,15 @@ typedef struct
 	uint16_t	detail_len;
 } child_header;
 
+/* SIGINT or SIGTERM: stop converting, kill the converters, keep what is loaded */
+static volatile sig_atomic_t interrupted;
+
+static void
+on_interrupt(int signo)
+{
+	interrupted = signo;
+}
+
 static double
 now(void)
 {
@@ -264,6 +273,8 @@ start_child(const char *path, int slot, const run_options *opt, int *read_fd)
 
 		/* its own process group: a timeout kills LibreOffice or catdoc with it */
 		setpgid(0, 0);
+		signal(SIGINT, SIG_DFL);
+		signal(SIGTERM, SIG_DFL);
 		close(fds[0]);
 		limit_resource(RLIMIT_CPU, opt->cpu_seconds, opt->cpu_seconds + 5);
 		limit_resource(RLIMIT_AS, (rlim_t) 4096 << 20, (rlim_t) 4096 << 20);
@@ -449,7 +460,7 @@ convert_and_load(file_list *list, const run_options *opt, loader *ld)
 	progress	p = {.started = now()};
 	char		err[1024] = "";
 
-	while (next_to_start < list->count || running > 0)
+	while ((next_to_start < list->count || running > 0) && !interrupted)
 	{
 		int			n = 0;
 
@@ -480,7 +491,10 @@ convert_and_load(file_list *list, const run_options *opt, loader *ld)
 				owner[n++] = i;
 			}
 		if (n > 0 && poll(fds, (nfds_t) n, 200) < 0 && errno != EINTR)
+		{
+			fprintf(stderr, "gdload: poll: %s\n", strerror(errno));
 			return -1;
+		}
 		for (int k = 0; k < n; k++)
 		{
 			worker	   *w = &workers[owner[k]];
@@ -510,16 +524,23 @@ convert_and_load(file_list *list, const run_options *opt, loader *ld)
 		if (opt->show_progress)
 			show_progress(&p, list, 0);
 	}
-	if (err[0] == '\0' && load_ready(list, &next_to_load, ld, err, sizeof(err)) == 0 && ld != NULL)
+	if (!interrupted && err[0] == '\0' && load_ready(list, &next_to_load, ld, err, sizeof(err)) == 0 && ld != NULL)
 		loader_flush(ld, err, sizeof(err));
 	if (opt->show_progress)
 		show_progress(&p, list, 1);
-	if (err[0])
+	if (err[0] || interrupted)
 	{
 		for (int i = 0; i < opt->jobs; i++)
 			if (workers[i].pid != 0)
+			{
 				kill(-workers[i].pid, SIGKILL);
-		fprintf(stderr, "gdload: lost the connection to the server: %s", err);
+				waitpid(workers[i].pid, NULL, 0);
+			}
+		if (interrupted)
+			fprintf(stderr, "gdload: interrupted: the batches sent so far are loaded, %zu of %zu files converted\n",
+					p.files_done, list->count);
+		else
+			fprintf(stderr, "gdload: lost the connection to the server: %s", err);
 		return -1;
 	}
 	return 0;
@@ -545,12 +566,17 @@ print_text(const char *path, const run_options *opt)
 		free_files(&list);
 		return EXIT_USAGE;
 	}
-	while ((got = read(w.fd, chunk, sizeof(chunk))) != 0)
+	while ((got = read(w.fd, chunk, sizeof(chunk))) != 0 && !interrupted)
 		if (got > 0)
 			buffer_append(&w.received, chunk, (size_t) got);
 		else if (errno != EINTR)
 			break;
-	finish_worker(&w, 0, &list, &p, opt);
+	finish_worker(&w, interrupted, &list, &p, opt);
+	if (interrupted)
+	{
+		free_files(&list);
+		return EXIT_USAGE;
+	}
 	if (f->status != CONVERTED)
 	{
 		fprintf(stderr, "gdload: %s: %s (%s)\n", path, status_reason(f->status), f->detail ? f->detail : "");
@@ -737,6 +763,13 @@ main(int argc, char **argv)
 	opt.limits.max_file_bytes = (size_t) max_size << 20;
 	opt.limits.max_unpacked_bytes = (size_t) max_unpacked << 20;
 	opt.limits.doc_via_libreoffice = doc_converter ? strcmp(doc_converter, "libreoffice") == 0 : on_path("soffice");
+	{
+		struct sigaction action = {.sa_handler = on_interrupt};	/* no SA_RESTART: poll returns */
+
+		sigemptyset(&action.sa_mask);
+		sigaction(SIGINT, &action, NULL);
+		sigaction(SIGTERM, &action, NULL);
+	}
 	if (opt.limits.doc_via_libreoffice)
 	{
 		/* one private LibreOffice profile for the run: conversions never touch the user's */

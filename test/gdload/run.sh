@@ -153,6 +153,12 @@ sleep 1   # for init to reap it
 # [s]: the pattern must not match this check's own command line
 check "a hanging converter: killed with the child (no sleep 97 left)" bash -c '! pgrep -f "[s]leep 97" >/dev/null'
 
+PATH="$work/bin:$PATH" "$gdload" --doc-converter=libreoffice --timeout 20 "$work/hang" >/dev/null 2>"$work/interrupt.err" &
+sleep 2; kill -INT $!; wait $!; status=$?
+sleep 1
+check "interrupted (SIGINT): exit 2, says so, the converter killed" bash -c '[ "$0" -eq 2 ] && grep -q "interrupted" "$1" &&
+    ! pgrep -f "[s]leep 97" >/dev/null' "$status" "$work/interrupt.err"
+
 # --- COPY escaping: backslashes, tabs, CR, \N and odd file names arrive as they were
 odd="$work/odd	name
 with newline.txt"
