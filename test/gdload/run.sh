@@ -77,6 +77,32 @@ else
     echo "# skipped (not counted): the Word 97 file with merged cells needs LibreOffice"
 fi
 
+# --- the DOCX rules on a hand-written document.xml: rows are lines, cells tab-separated, a
+# gridSpan or vMerge-continued cell is one cell, paragraphs are lines (in a cell: spaces),
+# a nested table stays in its cell, mc:Fallback is not read twice, tab stops are no tabs
+python3 - "$work/rules.docx" <<'PY'
+import sys, zipfile
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+def p(*runs): return "<w:p><w:pPr><w:tabs><w:tab w:val='left' w:pos='720'/></w:tabs></w:pPr>" + "".join(runs) + "</w:p>"
+def r(t): return f"<w:r><w:t xml:space='preserve'>{t}</w:t></w:r>"
+def tc(body, pr=""): return f"<w:tc><w:tcPr>{pr}</w:tcPr>{body}</w:tc>"
+tab = "<w:r><w:tab/></w:r>"
+nested = "<w:tbl><w:tr>" + tc(p(r("内1"))) + tc(p(r("内2"))) + "</w:tr></w:tbl>"
+body = (p(r("标题"), tab, r("第一段")) + p(r("第二段"), "<w:r><w:br/></w:r>", r("换行"))
+    + "<w:tbl>"
+    + "<w:tr>" + tc(p(r("合并两列")), "<w:gridSpan w:val='2'/>") + tc(p(r("甲")), "<w:vMerge w:val='restart'/>") + tc(p(r("1"))) + "</w:tr>"
+    + "<w:tr>" + tc(p(r("左"))) + tc(p(r("中"))) + tc(p(), "<w:vMerge/>") + tc(p(r("2"))) + "</w:tr>"
+    + "<w:tr>" + tc(p(r("两段")) + p(r("一格"))) + tc(nested) + tc(p(r("丙"))) + tc(p(r("3"), tab, r("4"))) + "</w:tr>"
+    + "</w:tbl>"
+    + p("<mc:AlternateContent><mc:Choice Requires='wps'>" + r("一次") + "</mc:Choice><mc:Fallback>" + r("一次") + "</mc:Fallback></mc:AlternateContent>"))
+with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as z:
+    z.writestr("[Content_Types].xml", "<Types/>")
+    z.writestr("word/document.xml", f"<?xml version='1.0' encoding='UTF-8'?><w:document {W}><w:body>{body}</w:body></w:document>")
+PY
+printf '标题\t第一段\n第二段\n换行\n合并两列\t甲\t1\n左\t中\t2\n两段 一格\t内1 内2\t丙\t3 4\n一次\n' >"$work/rules.expected"
+check "DOCX: rows, cells, gridSpan, vMerge, paragraphs, nested table, mc:Fallback as documented" \
+    cmp "$work/rules.expected" <("$gdload" --text "$work/rules.docx")
+
 out=$("$gdload" -q "$fixtures/same-report"); status=$?
 check "loading again: exit 0, every file already present" \
     bash -c '[ "$1" -eq 0 ] && [[ "$0" == *"loaded           0"* && "$0" == *"already present  $2"* ]]' "$out" "$status" "$files"
