@@ -23,6 +23,8 @@
 
 /* How much work passes between two interrupt checks. */
 #define GD_INTERRUPT_STRIDE (1u << 20)
+/* A token costs the row assembly more than its bytes: it counts as this many. */
+#define GD_TOKEN_WORK 64
 
 /*
  * Normalise buf into out (which must hold len + 1 bytes; normalising never

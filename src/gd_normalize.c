@@ -505,3 +505,62 @@ gd_normalize(const char *buf, size_t len, char *out, bool *is_html, const gd_opt
 	*is_html = st.html;
 	return st.n;
 }
+
+/* ---------- the text two copies of one report share ---------- */
+
+/* Bytes of the whitespace character at s (space, tab, NBSP, ideographic space), or 0. */
+static size_t
+trailing_space_len(const unsigned char *s, size_t len)
+{
+	if (s[0] == ' ' || s[0] == '\t' || s[0] == '\v' || s[0] == '\f')
+		return 1;
+	if (len >= 2 && s[0] == 0xC2 && s[1] == 0xA0)
+		return 2;
+	if (len >= 3 && s[0] == 0xE3 && s[1] == 0x80 && s[2] == 0x80)
+		return 3;
+	return 0;
+}
+
+size_t
+gd_canonicalize_text(const char *buf, size_t len, char *out)
+{
+	const unsigned char *u = (const unsigned char *) buf;
+	size_t		i = 0,
+				n = 0,
+				line_end = 0,		/* out up to the last byte a line keeps */
+				text_end = 0;		/* out up to the last byte the text keeps */
+
+	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
+		i = 3;
+	while (i < len)
+	{
+		size_t		space;
+
+		if (u[i] == '\r' || u[i] == '\n')
+		{
+			n = line_end;
+			out[n++] = '\n';
+			line_end = n;
+			i += (u[i] == '\r' && i + 1 < len && u[i + 1] == '\n') ? 2 : 1;
+			continue;
+		}
+		space = trailing_space_len(u + i, len - i);
+		if (space == 0)
+		{
+			/* copy up to the next byte that may start a line end or a space */
+			size_t		run = i + 1;
+
+			while (run < len && u[run] > ' ' && u[run] != 0xC2 && u[run] != 0xE3)
+				run++;
+			memcpy(out + n, buf + i, run - i);
+			n += run - i;
+			i = run;
+			line_end = text_end = n;
+			continue;
+		}
+		memcpy(out + n, buf + i, space);
+		n += space;
+		i += space;
+	}
+	return text_end;
+}

@@ -278,6 +278,12 @@ gd_cell_format(const gd_cell *cell, char *buf, size_t buflen)
 	uint64_t	mag = v < 0 ? (uint64_t) 0 - (uint64_t) v : (uint64_t) v;
 	uint64_t	unit = 1;
 
+	/* 10^20 > UINT64_MAX: with that many decimals the integer part is 0 */
+	if (cell->scale >= 20)
+	{
+		snprintf(buf, buflen, "%s0.%0*llu", v < 0 ? "-" : "", (int) cell->scale, (unsigned long long) mag);
+		return;
+	}
 	for (int i = 0; i < cell->scale; i++)
 		unit *= 10;
 	if (cell->scale == 0)

@@ -160,6 +160,8 @@ emit_item(line_reader *lr, size_t s, size_t e, bool blanks_count, uint32_t cente
 {
 	gd_cell		v;
 
+	/* rows are assembled token by token: a single long line is many checks' worth of work */
+	gd_note_work(lr->tx, GD_TOKEN_WORK);
 	while (s < e && gd_is_blank(lr->tx->t[s]))
 		s++;
 	while (e > s && gd_is_blank(lr->tx->t[e - 1]))

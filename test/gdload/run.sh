@@ -47,16 +47,23 @@ check "the reference has the report's values (org, year, 175 request cells, 15 r
 # --- one report in every format: each file stored, each with the reference values
 out=$("$gdload" "$fixtures/same-report" 2>"$work/stderr"); status=$?
 echo "$out"
-distinct=$(for f in "$fixtures"/same-report/*; do "$gdload" --text "$f" | md5sum; done | sort -u | wc -l)
+# what each file converts to; the table keeps one copy of a report (same text after normalising
+# line ends, a BOM and trailing whitespace), so that is what "loaded" counts
+sql -c 'CREATE TABLE public.texts (file text, body text)'
+for f in "$fixtures"/same-report/*; do
+    query "INSERT INTO public.texts VALUES (:'file', :'body')" -v file="$(basename "$f")" -v body="$("$gdload" --text "$f")"
+done
+distinct=$(sql -c 'SELECT count(DISTINCT govdisclose_internal.canonical_text(body)) FROM public.texts')
 files=$(ls "$fixtures/same-report" | wc -l)
 check "same-report: exit 0" [ "$status" -eq 0 ]
 check "same-report: $distinct distinct texts loaded, $((files - distinct)) already present, none unreadable" \
     bash -c '[[ "$0" == *"loaded           $1"* && "$0" == *"already present  $(($2 - $1))"* && "$0" == *"unreadable       0"* ]]' "$out" "$distinct" "$files"
 check "no progress line when stderr is no terminal" [ ! -s "$work/stderr" ]
 for f in "$fixtures"/same-report/*; do
-    md5=$("$gdload" --text "$f" | md5sum | cut -d' ' -f1)
-    got=$(query "SELECT public.values_of(body) FROM govdisclose.documents WHERE body_md5 = :'md5'" -v md5="$md5")
-    check "$(basename "$f"): its exact text is stored and gives the reference values" [ -n "$got" -a "$got" = "$ref_values" ]
+    got=$(query "SELECT public.values_of(d.body) FROM govdisclose.documents d JOIN public.texts t
+                   ON govdisclose_internal.canonical_text(d.body) = govdisclose_internal.canonical_text(t.body)
+                 WHERE t.file = :'file'" -v file="$(basename "$f")")
+    check "$(basename "$f"): its text is stored (once per report) and gives the reference values" [ -n "$got" -a "$got" = "$ref_values" ]
 done
 formats=$(sql -c "SELECT string_agg(DISTINCT format, ' ' ORDER BY format) FROM govdisclose.documents")
 check "format column: doc html pdf text (the DOCX text equals the DOC's, so one is already present): $formats" \
@@ -191,7 +198,7 @@ with newline.txt"
 printf 'C:\\报告\\N\t单元格\r\n第二行\\\\x41\n\n' >"$odd"
 reset_db
 "$gdload" -q "$odd" >/dev/null
-got=$(query "SELECT body_md5 || ' ' || (source = :'odd') FROM govdisclose.documents" -v odd="$odd")
+got=$(query "SELECT md5(body) || ' ' || (source = :'odd') FROM govdisclose.documents" -v odd="$odd")
 check "COPY escaping: body stored byte for byte, source is the path" [ "$got" = "$(md5sum <"$odd" | cut -d' ' -f1) true" ]
 
 # --- progress on a terminal, usage and connection errors
