@@ -175,37 +175,71 @@ count_values(const gd_grid_cell *c, int n)
 }
 
 
+/*
+ * A row that is one cell of glued digits (a run split out of label text):
+ * its characters for the solver (gd_solve.h: digits, placeholders, signs;
+ * a decimal point, which no split reads) into
+ * run[GD_RUN_MAX].  Returns the run's length, 0 when the row is not so.
+ */
+static size_t
+glued_run(const gd_text *tx, const gd_grid_cell *cells, int n, int width, char *run)
+{
+	const char *t = tx->t + (n == 1 ? cells[0].span.off : 0);
+	size_t		len = 0;
+
+	if (n != 1 || !cells[0].glued || cells[0].span.len < 2 || width < 2)
+		return 0;
+	for (size_t i = 0; i < cells[0].span.len && len < GD_RUN_MAX;)
+	{
+		size_t		mark = gd_placeholder_mark(t + i, cells[0].span.len - i);
+
+		if ((t[i] == '-' || t[i] == '+') && i + 1 < cells[0].span.len && gd_is_digit(t[i + 1]))
+			run[len++] = t[i++] == '-' ? 'M' : '+';
+		else if (mark > 0)
+		{
+			run[len++] = 'P';
+			i += mark;
+		}
+		else if (gd_is_digit(t[i]) || t[i] == '.')
+			run[len++] = t[i++];	/* a decimal point: no split reads it */
+		else
+			i++;
+	}
+	return len;
+}
+
 static bool
-fit_row(match_target *mt, const gd_grid_cell *cells, int n, int width, bool row_total_identity,
-		const uint32_t *ref, const char *what, gd_cell *out)
+fit_row(match_target *mt, const gd_grid_cell *cells, int n, int width, const gd_identity *ids, int nids,
+		bool signed_cells, const uint32_t *ref, const char *what, gd_cell *out)
 {
 	int			first = 0,
 				last = n;
+	char		run[GD_RUN_MAX];
+	size_t		run_len = glued_run(mt->tx, cells, n, width, run);
 
-	if (n == 1 && cells[0].glued && cells[0].span.len > 1 && width > 1)
+	if (run_len > 0)
 	{
-		char		digits[64];
-		size_t		dl = 0;
+		gd_cell		readings[2 * GD_ROW_WIDTH_MAX];
+		int			found = gd_glued_readings(run, run_len, width, ids, nids, signed_cells, readings, 2 * GD_ROW_WIDTH_MAX / width);
 
-		for (size_t i = 0; i < cells[0].span.len && dl < sizeof(digits); i++)
-			if (gd_is_digit(mt->tx->t[cells[0].span.off + i]))
-				digits[dl++] = mt->tx->t[cells[0].span.off + i];
-		if (gd_split_glued(digits, dl, width, row_total_identity, out))
-		{
-			for (int i = 0; i < width; i++)
-				out[i].line = cells[0].cell.line;
-			return true;
-		}
 		for (int i = 0; i < width; i++)
 		{
-			memset(&out[i], 0, sizeof(gd_cell));
-			out[i].state = GD_UNREADABLE;
-			out[i].inferred = 1;	/* unknown because glued, not too large */
+			if (found == 1)
+				out[i] = readings[i];
+			else
+			{
+				memset(&out[i], 0, sizeof(gd_cell));
+				out[i].state = GD_UNREADABLE;
+				out[i].inferred = 1;	/* unknown because glued, not too large */
+			}
 			out[i].line = cells[0].cell.line;
 		}
+		if (found == 1)
+			return true;
 		gd_add_problem(mt->r, GD_PROBLEM_GLUED_DIGITS, cells[0].cell.line,
-					"%s: the digits \"%.*s\" are glued together and cannot be split into %d cells (line %u)",
-					what, (int) (dl > 40 ? 40 : dl), digits, width, cells[0].cell.line);
+					"%s: the digits \"%.*s\" are glued together and %s split into %d cells fits (line %u)",
+					what, (int) (run_len > 40 ? 40 : run_len), run, found == 0 ? "no" : "more than one",
+					width, cells[0].cell.line);
 		return false;
 	}
 	if (n < width && count_values(cells, n) == n && gd_place_by_columns(cells, n, width, ref, out))
@@ -305,6 +339,7 @@ typedef struct requests_state
 	bool		have_columns;	/* columns of the last complete space-aligned row */
 	uint32_t	columns[GD_REQ_COLS];
 	bool		copy_reported;
+	gd_glued_run glued[GD_REQ_ROWS];	/* rows read as one glued run, solved together */
 } requests_state;
 
 /*
@@ -426,7 +461,10 @@ match_request_row(void *ctx, const char *label, size_t len, size_t own_from, con
 	if (count_values(cells, n) == 0 && (n != GD_REQ_COLS || ends[row] <= (long) own_from))
 		return false;			/* a header line, not a row of blanks */
 	name_row(what, sizeof(what), "requests row ", gd_request_row_keys[row]);
-	fit_row(mt, cells, n, GD_REQ_COLS, true, st->have_columns ? st->columns : NULL, what, r->requests[row]);
+	st->glued[row].len = (uint8_t) glued_run(mt->tx, cells, n, GD_REQ_COLS, st->glued[row].run);
+	st->glued[row].line = cells[0].cell.line;
+	if (st->glued[row].len == 0)
+		fit_row(mt, cells, n, GD_REQ_COLS, NULL, 0, false, st->have_columns ? st->columns : NULL, what, r->requests[row]);
 	if (n == GD_REQ_COLS && cells[0].center2 > 0 && count_values(cells, n) == n)
 	{
 		for (int k = 0; k < GD_REQ_COLS; k++)
@@ -472,7 +510,10 @@ match_review_row(void *ctx, const char *label, size_t len, size_t own_from, cons
 		return false;
 	if (st->count == 0 && n == 1 && cells[0].glued && cells[0].span.len > 1)
 	{
-		fit_row(mt, cells, n, GD_REV_CELLS, false, NULL, "review table", r->review);
+		/* per group: total = upheld + corrected + other + pending */
+		static const gd_identity group_totals[] = {{4, 0, 4}, {9, 5, 4}, {14, 10, 4}};
+
+		fit_row(mt, cells, n, GD_REV_CELLS, group_totals, 3, false, NULL, "review table", r->review);
 		st->count = GD_REV_CELLS;
 		r->has_review = true;
 		return true;
@@ -532,7 +573,7 @@ match_active_row(void *ctx, const char *label, size_t len, size_t own_from, cons
 	if (count_values(cells, n) == 0 && (n != it->width || best <= (long) own_from))
 		return false;			/* a header line, not a row of blanks */
 	name_row(what, sizeof(what), "active item ", m[it->first].item);
-	fit_row(mt, cells, n, it->width, false, NULL, what, &r->active[it->first]);
+	fit_row(mt, cells, n, it->width, NULL, 0, true, NULL, what, &r->active[it->first]);
 	for (int i = 0; i < it->width; i++)
 	{
 		bool		money = strstr(m[it->first + i].measure, "amount") != NULL;
@@ -557,6 +598,7 @@ gd_match_requests(const gd_text *tx, const gd_grid *g, gd_report *r, bool *rows_
 	st.mt = (match_target) {tx, r};
 	st.cur = -1;
 	assemble(tx, g, match_request_row, &st);
+	gd_solve_glued_requests(st.glued, r);
 	memcpy(rows_found, st.filled, sizeof(st.filled));
 }
 

@@ -12,13 +12,55 @@
 #define GD_ROW_CELLS_MAX 40
 
 /*
- * Split a run of glued digits into width cells.  One digit per cell is the
- * only reading when the run is exactly width long; with row_total_identity
- * (a requests row: the last cell is the sum of the others) one split of a
- * longer run may be singled out.  The cells are marked inferred.  Returns
- * false when no unique split exists.
+ * A run of glued cells: digits, 'P' for a placeholder mark (one cell, read as
+ * 0), 'M' for a '-' before a digit (a placeholder, or with signed cells a
+ * minus sign) and '+' for a plus sign.
  */
-bool		gd_split_glued(const char *digits, size_t len, int width, bool row_total_identity, gd_cell *out);
+#define GD_RUN_MAX 64
+/* Readings kept per row of glued digits; more count as too many. */
+#define GD_ROW_READINGS_MAX 16
+/* Search steps: one row's splits, and the combinations of the table's rows. */
+#define GD_RUN_SEARCH_BUDGET 200000L
+#define GD_TABLE_SEARCH_BUDGET 200000L
+#define GD_READINGS_TOO_MANY (-1)
+
+/* An identity of a row: cell total = the sum of cells [first, first + count), all before it. */
+typedef struct gd_identity
+{
+	uint8_t		total;
+	uint8_t		first;
+	uint8_t		count;
+} gd_identity;
+
+/*
+ * Every reading of run[0..len) as width cells (1-9 digits, no leading zero,
+ * 'P' one placeholder cell) under which the identities hold, into
+ * readings (width cells each, marked inferred).  A run of exactly width
+ * characters has one reading whatever the identities.  Signs ('M', '+')
+ * start a signed cell only with signed_cells (a table of changes).  Returns how many
+ * (0 when none fits), or GD_READINGS_TOO_MANY when more than max_readings fit
+ * or the search ran out of steps.
+ */
+int			gd_glued_readings(const char *run, size_t len, int width, const gd_identity *ids, int nids,
+							  bool signed_cells, gd_cell *readings, int max_readings);
+
+/* A requests row read as one glued run (len 0: the row was not glued). */
+typedef struct gd_glued_run
+{
+	char		run[GD_RUN_MAX];
+	uint8_t		len;
+	uint32_t	line;
+} gd_glued_run;
+
+/*
+ * Decide the glued rows runs[GD_REQ_ROWS] of the requests table together:
+ * each row's splits under its row total, then the combinations under which
+ * every column's results total and 一 + 二 = 三（七） + 四 hold (the other
+ * rows' cells, already in r->requests, taking part).  A cell is read when
+ * every fitting combination gives it the same value (marked inferred);
+ * otherwise it is unknown and a problem says why.
+ */
+void		gd_solve_glued_requests(const gd_glued_run *runs, gd_report *r);
 
 /*
  * Place the n value cells of a short space-aligned row under the columns

@@ -99,6 +99,17 @@ glued_run_is_value(const char *s, size_t n, size_t ds, size_t de)
 	return true;
 }
 
+/* After a placeholder mark inside a glued run: do more marks, then a digit, follow? */
+static bool
+mark_continues_run(const char *t, size_t i, size_t e)
+{
+	size_t		mark;
+
+	while (i < e && (mark = gd_placeholder_mark(t + i, e - i)) > 0)
+		i += mark;
+	return i < e && gd_is_digit(t[i]);
+}
+
 /* Emit a label token, splitting out digit runs glued to it (collapsed layout). */
 static void
 emit_label_token(line_reader *lr, size_t s, size_t e)
@@ -118,10 +129,21 @@ emit_label_token(line_reader *lr, size_t s, size_t e)
 			continue;
 		}
 		ds = i;
-		while (i < e && (gd_is_digit(t[i]) ||
-						 ((t[i] == '.' || t[i] == ',') && i + 1 < e && gd_is_digit(t[i + 1]) &&
-						  i > ds)))
-			i++;
+		/* a placeholder glued before the digits is a cell of the run ("—12") */
+		while (ds > label_start && (t[ds - 1] == '-' || t[ds - 1] == '/'))
+			ds--;
+		while (i < e)
+		{
+			size_t		mark = gd_placeholder_mark(t + i, e - i);
+
+			if (gd_is_digit(t[i]) ||
+				((t[i] == '.' || t[i] == ',' || t[i] == '+') && i + 1 < e && gd_is_digit(t[i + 1]) && i > ds))
+				i++;
+			else if (mark > 0 && mark_continues_run(t, i + mark, e))
+				i += mark;		/* "1010—-112": a placeholder among glued cells */
+			else
+				break;
+		}
 		de = i;
 		/* "…00002.其他": the last digit numbers the next sub-item */
 		if (de < e && (t[de] == '.' || gd_starts_with(t + de, e - de, "、")) &&
@@ -140,7 +162,12 @@ emit_label_token(line_reader *lr, size_t s, size_t e)
 			gd_cell		v;
 
 			if (!gd_parse_value(t + ds, de - ds, &v))
-				continue;
+			{
+				/* digits and placeholders: cells the matcher splits */
+				memset(&v, 0, sizeof(v));
+				v.state = GD_UNREADABLE;
+				v.inferred = 1;
+			}
 			if (ds > label_start)
 				add_text(lr, label_start, ds);
 			v.line = lr->line;
