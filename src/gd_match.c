@@ -17,6 +17,7 @@
 #include <string.h>
 
 #define LABEL_CAP 768			/* folded label text kept per row (tail) */
+#define GD_WRAP_MAX 9			/* digits of a wrapped number's pieces kept */
 
 /*
  * A matcher reads one assembled row.  label holds the words carried since the
@@ -340,7 +341,75 @@ typedef struct requests_state
 	uint32_t	columns[GD_REQ_COLS];
 	bool		copy_reported;
 	gd_glued_run glued[GD_REQ_ROWS];	/* rows read as one glued run, solved together */
+	bool		cells_per_line;	/* the grid was read one cell per line */
+	/* digits printed alone on lines: pieces of a number wrapped inside its cell */
+	char		before[GD_WRAP_MAX];	/* the pieces before the last row */
+	size_t		before_len;
+	char		after[GD_WRAP_MAX];	/* the pieces since */
+	size_t		after_len;
+	int			last_row;		/* the last row read, with its printed values */
+	gd_cell		last_values[GD_REQ_COLS];
+	int			last_n;
 } requests_state;
+
+/* Read the last row again with the wrapped pieces around it; true when they complete it. */
+static bool
+join_wrapped_pieces(requests_state *st)
+{
+	char		frag[2 * GD_WRAP_MAX];
+	gd_cell		row[GD_REQ_COLS];
+
+	if (st->last_n == 0)
+		return false;
+	memcpy(frag, st->before, st->before_len);
+	memcpy(frag + st->before_len, st->after, st->after_len);
+	if (!gd_join_wrapped(st->last_values, st->last_n, frag, st->before_len + st->after_len, GD_REQ_COLS, row))
+		return false;
+	memcpy(st->mt.r->requests[st->last_row], row, sizeof(row));
+	st->before_len = st->after_len = 0;
+	st->last_n = 0;
+	return true;
+}
+
+/*
+ * A line holding only digits, with no words of its own, in a table read row
+ * by row: a piece of a number wrapped inside its cell.  Returns whether it is one.
+ */
+static bool
+take_wrapped_piece(requests_state *st, size_t len, size_t own_from, const gd_grid_cell *cells, int n)
+{
+	const gd_text *tx = st->mt.tx;
+
+	if (st->cells_per_line || own_from < len || n != 1 || cells[0].glued ||
+		cells[0].cell.state != GD_NUMBER || cells[0].cell.scale != 0)
+		return false;
+	for (size_t i = 0; i < cells[0].span.len && st->after_len < GD_WRAP_MAX; i++)
+		if (gd_is_digit(tx->t[cells[0].span.off + i]))
+			st->after[st->after_len++] = tx->t[cells[0].span.off + i];
+	join_wrapped_pieces(st);
+	return true;
+}
+
+/* A row read: the pieces since the last row now come before this one. */
+static void
+remember_row(requests_state *st, int row, const gd_grid_cell *cells, int n)
+{
+	memcpy(st->before, st->after, st->after_len);
+	st->before_len = st->after_len;
+	st->after_len = 0;
+	st->last_row = row;
+	st->last_n = 0;
+	if (n > GD_REQ_COLS || st->glued[row].len > 0)
+		return;
+	for (int i = 0; i < n; i++)
+	{
+		if (cells[i].cell.state != GD_NUMBER && cells[i].cell.state != GD_PLACEHOLDER)
+			return;
+		st->last_values[i] = cells[i].cell;
+	}
+	st->last_n = n;
+	join_wrapped_pieces(st);
+}
 
 /*
  * The key phrases of the requests rows, found in a label in one pass: a
@@ -416,6 +485,8 @@ match_request_row(void *ctx, const char *label, size_t len, size_t own_from, con
 	char		what[80];
 	long		ends[GD_REQ_ROWS];
 
+	if (st->cur >= 0 && st->cur < GD_REQ_TEMPLATE_ROWS && take_wrapped_piece(st, len, own_from, cells, n))
+		return false;			/* the carried words stay for the next row */
 	row_phrase_ends(st, label, len, ends);
 	if (st->cur >= GD_REQ_TEMPLATE_ROWS - 1)
 	{
@@ -473,6 +544,7 @@ match_request_row(void *ctx, const char *label, size_t len, size_t own_from, con
 	}
 	require_whole(mt, r->requests[row], GD_REQ_COLS, what);
 	flag_unreadable(mt, r->requests[row], GD_REQ_COLS, what);
+	remember_row(st, row, cells, n);
 	st->filled[row] = true;
 	if (row == GD_REQ_OTHER_UNDIVIDED)
 	{
@@ -597,6 +669,7 @@ gd_match_requests(const gd_text *tx, const gd_grid *g, gd_report *r, bool *rows_
 	memset(&st, 0, sizeof(st));
 	st.mt = (match_target) {tx, r};
 	st.cur = -1;
+	st.cells_per_line = g->cells_per_line;
 	assemble(tx, g, match_request_row, &st);
 	gd_solve_glued_requests(st.glued, r);
 	memcpy(rows_found, st.filled, sizeof(st.filled));

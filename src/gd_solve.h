@@ -63,6 +63,17 @@ typedef struct gd_glued_run
 void		gd_solve_glued_requests(const gd_glued_run *runs, gd_report *r);
 
 /*
+ * A total wrapped inside its cell (a wide number printed over two or three
+ * lines): the row's n printed values and frag, the digits printed alone on
+ * the lines around it.  The fragments are read as the row's missing last
+ * cell (n = width - 1) or as the rest of its last cell (n = width, the row
+ * total failing as printed); when exactly one reading makes the row total
+ * hold, out gets the row (the total marked inferred) and true is returned.
+ */
+bool		gd_join_wrapped(const gd_cell *values, int n, const char *frag, size_t frag_len, int width,
+							gd_cell *out);
+
+/*
  * Place the n value cells of a short space-aligned row under the columns
  * ref[0..width) of the last complete row, the spacing of the columns
  * agreeing best; the other cells are blank.  Returns false when the row has
