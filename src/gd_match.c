@@ -340,7 +340,7 @@ typedef struct requests_state
 	bool		have_columns;	/* columns of the last complete space-aligned row */
 	uint32_t	columns[GD_REQ_COLS];
 	bool		copy_reported;
-	gd_glued_run glued[GD_REQ_ROWS];	/* rows read as one glued run, solved together */
+	gd_open_row open[GD_REQ_ROWS];	/* rows the layout leaves open, solved together */
 	bool		cells_per_line;	/* the grid was read one cell per line */
 	/* digits printed alone on lines: pieces of a number wrapped inside its cell */
 	char		before[GD_WRAP_MAX];	/* the pieces before the last row */
@@ -351,6 +351,28 @@ typedef struct requests_state
 	gd_cell		last_values[GD_REQ_COLS];
 	int			last_n;
 } requests_state;
+
+/*
+ * A short row of values only, tokens of text that marks no blank cell
+ * (space-aligned or stream text), which column geometry cannot place: its
+ * values go to the solver.  Returns whether taken.
+ */
+static bool
+take_unplaced_values(gd_open_row *o, const gd_grid_cell *cells, int n, const uint32_t *ref)
+{
+	gd_cell		placed[GD_REQ_COLS];
+
+	if (n == 0 || n >= GD_REQ_COLS || gd_place_by_columns(cells, n, GD_REQ_COLS, ref, placed))
+		return false;
+	/* only whitespace-separated tokens (center2) lose blank cells; split cells keep them */
+	for (int i = 0; i < n; i++)
+		if ((cells[i].cell.state != GD_NUMBER && cells[i].cell.state != GD_PLACEHOLDER) || cells[i].center2 == 0)
+			return false;
+	for (int i = 0; i < n; i++)
+		o->values[i] = cells[i].cell;
+	o->nvalues = (uint8_t) n;
+	return true;
+}
 
 /* Read the last row again with the wrapped pieces around it; true when they complete it. */
 static bool
@@ -366,6 +388,7 @@ join_wrapped_pieces(requests_state *st)
 	if (!gd_join_wrapped(st->last_values, st->last_n, frag, st->before_len + st->after_len, GD_REQ_COLS, row))
 		return false;
 	memcpy(st->mt.r->requests[st->last_row], row, sizeof(row));
+	st->open[st->last_row].nvalues = 0;
 	st->before_len = st->after_len = 0;
 	st->last_n = 0;
 	return true;
@@ -399,7 +422,7 @@ remember_row(requests_state *st, int row, const gd_grid_cell *cells, int n)
 	st->after_len = 0;
 	st->last_row = row;
 	st->last_n = 0;
-	if (n > GD_REQ_COLS || st->glued[row].len > 0)
+	if (n > GD_REQ_COLS || st->open[row].len > 0)
 		return;
 	for (int i = 0; i < n; i++)
 	{
@@ -532,9 +555,10 @@ match_request_row(void *ctx, const char *label, size_t len, size_t own_from, con
 	if (count_values(cells, n) == 0 && (n != GD_REQ_COLS || ends[row] <= (long) own_from))
 		return false;			/* a header line, not a row of blanks */
 	name_row(what, sizeof(what), "requests row ", gd_request_row_keys[row]);
-	st->glued[row].len = (uint8_t) glued_run(mt->tx, cells, n, GD_REQ_COLS, st->glued[row].run);
-	st->glued[row].line = cells[0].cell.line;
-	if (st->glued[row].len == 0)
+	st->open[row].len = (uint8_t) glued_run(mt->tx, cells, n, GD_REQ_COLS, st->open[row].run);
+	st->open[row].line = cells[0].cell.line;
+	if (st->open[row].len == 0 &&
+		!take_unplaced_values(&st->open[row], cells, n, st->have_columns ? st->columns : NULL))
 		fit_row(mt, cells, n, GD_REQ_COLS, NULL, 0, false, st->have_columns ? st->columns : NULL, what, r->requests[row]);
 	if (n == GD_REQ_COLS && cells[0].center2 > 0 && count_values(cells, n) == n)
 	{
@@ -671,7 +695,7 @@ gd_match_requests(const gd_text *tx, const gd_grid *g, gd_report *r, bool *rows_
 	st.cur = -1;
 	st.cells_per_line = g->cells_per_line;
 	assemble(tx, g, match_request_row, &st);
-	gd_solve_glued_requests(st.glued, r);
+	gd_solve_open_rows(st.open, r);
 	memcpy(rows_found, st.filled, sizeof(st.filled));
 }
 

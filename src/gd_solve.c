@@ -179,15 +179,18 @@ gd_glued_readings(const char *run, size_t len, int width, const gd_identity *ids
  */
 static void
 search_slots(const gd_grid_cell *cells, int n, int width, const uint32_t *ref, int i, int k,
-			 int64_t lo, int64_t hi, int *slots, int64_t *best_spread, int *best)
+			 int64_t lo, int64_t hi, int *slots, int64_t *best_spread, int *best, int *ties)
 {
 	if (i == n)
 	{
 		if (hi - lo < *best_spread)
 		{
 			*best_spread = hi - lo;
+			*ties = 0;
 			memcpy(best, slots, sizeof(int) * (size_t) n);
 		}
+		else if (hi - lo == *best_spread)
+			(*ties)++;
 		return;
 	}
 	for (int s = k; s <= width - (n - i); s++)
@@ -196,10 +199,10 @@ search_slots(const gd_grid_cell *cells, int n, int width, const uint32_t *ref, i
 		int64_t		nlo = i == 0 || d < lo ? d : lo;
 		int64_t		nhi = i == 0 || d > hi ? d : hi;
 
-		if (nhi - nlo >= *best_spread)
+		if (nhi - nlo > *best_spread)
 			continue;
 		slots[i] = s;
-		search_slots(cells, n, width, ref, i + 1, s + 1, nlo, nhi, slots, best_spread, best);
+		search_slots(cells, n, width, ref, i + 1, s + 1, nlo, nhi, slots, best_spread, best, ties);
 	}
 }
 
@@ -214,15 +217,16 @@ gd_place_by_columns(const gd_grid_cell *cells, int n, int width, const uint32_t 
 	int			slots[GD_ROW_CELLS_MAX];
 	int			best[GD_ROW_CELLS_MAX];
 	int64_t		best_spread = INT64_MAX;
+	int			ties = 0;
 
 	if (ref == NULL || n > width || n == 0)
 		return false;
 	for (int i = 0; i < n; i++)
 		if (cells[i].center2 == 0)
 			return false;
-	search_slots(cells, n, width, ref, 0, 0, 0, 0, slots, &best_spread, best);
-	if (best_spread == INT64_MAX)
-		return false;
+	search_slots(cells, n, width, ref, 0, 0, 0, 0, slots, &best_spread, best, &ties);
+	if (best_spread == INT64_MAX || ties > 0)
+		return false;			/* the spacing fits several placements (stream text) */
 	for (int i = 0; i < width; i++)
 	{
 		memset(&out[i], 0, sizeof(gd_cell));
@@ -288,7 +292,7 @@ gd_join_wrapped(const gd_cell *values, int n, const char *frag, size_t frag_len,
 	return true;
 }
 
-/* ---------- the requests table's glued rows, solved together ---------- */
+/* ---------- the requests table's open rows, solved together ---------- */
 
 #define EQUATIONS (2 * GD_REQ_COLS)	/* per column: results total, and 一 + 二 = 三（七） + 四 */
 
@@ -378,8 +382,78 @@ set_unknown(gd_cell *cells, uint32_t line)
 	}
 }
 
+/* Does the identity hold on cells, or is its total blank (nothing to check)? */
+static bool
+identity_allows(const gd_cell *cells, const gd_identity *id)
+{
+	int64_t		sum = 0;
+
+	if (cells[id->total].state == GD_BLANK)
+		return true;
+	for (int m = 0; m < id->count; m++)
+		sum += cells[id->first + m].state == GD_NUMBER ? cells[id->first + m].value : 0;
+	return sum == (cells[id->total].state == GD_NUMBER ? cells[id->total].value : 0);
+}
+
+int
+gd_placements(const gd_cell *values, int n, int width, const gd_identity *ids, int nids,
+			  gd_cell *readings, int max_readings)
+{
+	int			found = 0;
+
+	if (width > GD_REQ_COLS || n > width || n <= 0)
+		return GD_READINGS_TOO_MANY;
+	for (unsigned mask = 0; mask < (1u << width); mask++)
+	{
+		gd_cell		cells[GD_REQ_COLS];
+		int			k = 0;
+		bool		fits = true;
+
+		if (__builtin_popcount(mask) != n)
+			continue;
+		for (int c = 0; c < width; c++)
+		{
+			if (mask & (1u << c))
+			{
+				cells[c] = values[k++];
+				cells[c].inferred = 1;
+			}
+			else
+			{
+				memset(&cells[c], 0, sizeof(gd_cell));
+				cells[c].state = GD_BLANK;
+			}
+		}
+		for (int i = 0; i < nids && fits; i++)
+			fits = identity_allows(cells, &ids[i]);
+		if (!fits)
+			continue;
+		if (found < max_readings)
+			memcpy(readings + (size_t) found * (size_t) width, cells, sizeof(gd_cell) * (size_t) width);
+		if (++found > max_readings)
+			return GD_READINGS_TOO_MANY;
+	}
+	return found;
+}
+
+/* The problem of an open row no reading of which was kept. */
+static void
+report_open_row(gd_report *r, int row, const gd_open_row *o, int found)
+{
+	const char *why = found == 0 ? "no reading makes the row total hold" : "too many readings make the row total hold";
+
+	if (o->len > 0)
+		gd_add_problem(r, GD_PROBLEM_GLUED_DIGITS, o->line,
+					"requests row %s: the digits \"%.*s\" are glued together and %s (line %u)",
+					gd_request_row_keys[row], (int) (o->len > 40 ? 40 : o->len), o->run, why, o->line);
+	else
+		gd_add_problem(r, GD_PROBLEM_ROW_SHORT, o->line,
+					"requests row %s: %d values for %d cells, the blank cells unmarked, and %s (line %u)",
+					gd_request_row_keys[row], o->nvalues, GD_REQ_COLS, why, o->line);
+}
+
 void
-gd_solve_glued_requests(const gd_glued_run *runs, gd_report *r)
+gd_solve_open_rows(const gd_open_row *rows, gd_report *r)
 {
 	static const gd_identity row_total = {GD_REQ_COLS - 1, 0, GD_REQ_COLS - 1};
 	gd_cell		readings[GD_REQ_ROWS][GD_ROW_READINGS_MAX * GD_REQ_COLS];
@@ -400,17 +474,21 @@ gd_solve_glued_requests(const gd_glued_run *runs, gd_report *r)
 	{
 		int			n = 0;
 
-		if (runs[row].len > 0)
+		if (rows[row].len > 0 || rows[row].nvalues > 0)
 		{
-			n = gd_glued_readings(runs[row].run, runs[row].len, GD_REQ_COLS, &row_total, 1, false,
-								  readings[row], GD_ROW_READINGS_MAX);
+			const gd_open_row *o = &rows[row];
+
+			n = o->len > 0 ? gd_glued_readings(o->run, o->len, GD_REQ_COLS, &row_total, 1, false,
+											   readings[row], GD_ROW_READINGS_MAX)
+				: gd_placements(o->values, o->nvalues, GD_REQ_COLS, &row_total, 1,
+								readings[row], GD_ROW_READINGS_MAX);
 			if (first_line == 0)
-				first_line = runs[row].line;
+				first_line = o->line;
 			if (n == 1)
 			{
 				memcpy(r->requests[row], readings[row], sizeof(gd_cell) * GD_REQ_COLS);
 				for (int c = 0; c < GD_REQ_COLS; c++)
-					r->requests[row][c].line = runs[row].line;
+					r->requests[row][c].line = o->line;
 			}
 			else if (n > 1)
 			{
@@ -421,12 +499,8 @@ gd_solve_glued_requests(const gd_glued_run *runs, gd_report *r)
 			}
 			else
 			{
-				set_unknown(r->requests[row], runs[row].line);
-				gd_add_problem(r, GD_PROBLEM_GLUED_DIGITS, runs[row].line,
-							"requests row %s: the digits \"%.*s\" are glued together and %s (line %u)",
-							gd_request_row_keys[row], (int) (runs[row].len > 40 ? 40 : runs[row].len),
-							runs[row].run, n == 0 ? "no split into 7 cells makes the row total hold"
-							: "too many splits into 7 cells make the row total hold", runs[row].line);
+				set_unknown(r->requests[row], o->line);
+				report_open_row(r, row, o, n);
 			}
 		}
 		/* known cells enter the equations; an unknown one leaves its column's equations unchecked */
@@ -451,28 +525,28 @@ gd_solve_glued_requests(const gd_glued_run *runs, gd_report *r)
 		int			row = ts.rows[i];
 		const gd_cell *chosen = ts.readings[i] + (size_t) ts.first[i] * GD_REQ_COLS;
 
-		set_unknown(r->requests[row], runs[row].line);
+		set_unknown(r->requests[row], rows[row].line);
 		if (ts.budget < 0 || ts.solutions == 0)
 			continue;
 		for (int c = 0; c < GD_REQ_COLS; c++)
 			if (!ts.differs[i][c])
 			{
 				r->requests[row][c] = chosen[c];
-				r->requests[row][c].line = runs[row].line;
+				r->requests[row][c].line = rows[row].line;
 			}
 			else
 				undecided++;
 	}
 	if (ts.budget < 0)
 		gd_add_problem(r, GD_PROBLEM_GLUED_DIGITS, first_line,
-					"requests: %d rows of glued digits have several splits each, too many combinations to try against the table's identities; they are left unknown",
+					"requests: %d rows (glued digits, or blank cells that left no mark) have several readings each, too many combinations to try against the table's identities; they are left unknown",
 					ts.nrows);
 	else if (ts.solutions == 0)
 		gd_add_problem(r, GD_PROBLEM_GLUED_DIGITS, first_line,
-					"requests: %d rows of glued digits have several splits, and no combination makes the column totals and 一+二=三（七）+四 hold; they are left unknown",
+					"requests: %d rows (glued digits, or blank cells that left no mark) have several readings, and no combination makes the column totals and 一+二=三（七）+四 hold; they are left unknown",
 					ts.nrows);
 	else if (undecided > 0)
 		gd_add_problem(r, GD_PROBLEM_GLUED_DIGITS, first_line,
-					"requests: %ld readings of the glued digits make every identity hold; the %d cells they disagree on are left unknown",
+					"requests: %ld readings of the rows with glued digits or unmarked blank cells make every identity hold; the %d cells they disagree on are left unknown",
 					ts.solutions, undecided);
 }

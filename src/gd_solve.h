@@ -44,23 +44,38 @@ typedef struct gd_identity
 int			gd_glued_readings(const char *run, size_t len, int width, const gd_identity *ids, int nids,
 							  bool signed_cells, gd_cell *readings, int max_readings);
 
-/* A requests row read as one glued run (len 0: the row was not glued). */
-typedef struct gd_glued_run
+/*
+ * Every placement of n printed values (in order) into width cells, the
+ * others blank (blank cells that left no mark in the text), under which the
+ * identities hold or cannot be checked (a blank total), into readings.
+ * Returns how many, or GD_READINGS_TOO_MANY.
+ */
+int			gd_placements(const gd_cell *values, int n, int width, const gd_identity *ids, int nids,
+						  gd_cell *readings, int max_readings);
+
+/*
+ * A requests row whose reading the layout leaves open: one glued run (len),
+ * or nvalues printed values whose columns are unknown (blank cells left no
+ * mark).  Neither: the row was read as printed.
+ */
+typedef struct gd_open_row
 {
 	char		run[GD_RUN_MAX];
 	uint8_t		len;
+	uint8_t		nvalues;
+	gd_cell		values[GD_REQ_COLS];
 	uint32_t	line;
-} gd_glued_run;
+} gd_open_row;
 
 /*
- * Decide the glued rows runs[GD_REQ_ROWS] of the requests table together:
- * each row's splits under its row total, then the combinations under which
+ * Decide the open rows rows[GD_REQ_ROWS] of the requests table together:
+ * each row's readings under its row total, then the combinations under which
  * every column's results total and 一 + 二 = 三（七） + 四 hold (the other
  * rows' cells, already in r->requests, taking part).  A cell is read when
  * every fitting combination gives it the same value (marked inferred);
  * otherwise it is unknown and a problem says why.
  */
-void		gd_solve_glued_requests(const gd_glued_run *runs, gd_report *r);
+void		gd_solve_open_rows(const gd_open_row *rows, gd_report *r);
 
 /*
  * A total wrapped inside its cell (a wide number printed over two or three
@@ -77,7 +92,7 @@ bool		gd_join_wrapped(const gd_cell *values, int n, const char *frag, size_t fra
  * Place the n value cells of a short space-aligned row under the columns
  * ref[0..width) of the last complete row, the spacing of the columns
  * agreeing best; the other cells are blank.  Returns false when the row has
- * no column positions.
+ * no column positions or the spacing fits several placements equally.
  */
 bool		gd_place_by_columns(const gd_grid_cell *cells, int n, int width, const uint32_t *ref,
 								gd_cell *out);

@@ -30,6 +30,7 @@ typedef struct line_reader
 	 */
 	bool		markup_gaps;
 	uint8_t		gap[GAP_LINES_MAX];
+	uint8_t		gap_tabs[GAP_LINES_MAX];	/* tabs after the indentation: cell ends (flattened HTML) */
 	int			ngap;
 } line_reader;
 
@@ -417,7 +418,9 @@ close_gap(line_reader *lr, uint8_t depth, size_t at)
 				shallow_last = -1,
 				part = 0;
 	int			edges[3] = {0},	/* lines one level shallower: before, between, after the row's end */
-				filled[3] = {0};	/* whitespace lines at the cells' depth: blank cells with content */
+				filled[3] = {0},	/* whitespace lines at the cells' depth: blank cells with content */
+				tabs[3] = {0};	/* cell ends marked by tabs: each beyond the first is an empty cell */
+	bool		tabbed = false;
 
 	for (int k = 0; k < lr->ngap; k++)
 		if (lr->gap[k] + 1 < depth)
@@ -431,6 +434,8 @@ close_gap(line_reader *lr, uint8_t depth, size_t at)
 		part = shallow_first < 0 ? 1 : k < shallow_first ? 0 : k > shallow_last ? 2 : -1;
 		if (part < 0)
 			continue;
+		tabs[part] += lr->gap_tabs[k];
+		tabbed |= lr->gap_tabs[k] > 0;
 		if (lr->gap[k] + 1 == depth)
 			edges[part]++;
 		else if (lr->gap[k] >= depth)
@@ -438,6 +443,13 @@ close_gap(line_reader *lr, uint8_t depth, size_t at)
 	}
 	if (lr->ngap == 0)
 		return;
+	if (tabbed)
+	{
+		/* flattened HTML: a tab ends each cell, the indentation is decoration */
+		for (int part = 0; part < 3; part++)
+			edges[part] = tabs[part] + (part == 1 ? 1 : 0);
+		memset(filled, 0, sizeof(filled));
+	}
 	if (lr->ngap == GAP_LINES_MAX)
 		gd_grid_end_row(lr->tx, lr->g);
 	else if (shallow_first < 0)
@@ -482,7 +494,15 @@ read_gapped_line(line_reader *lr, size_t s, size_t e)
 	if (gd_only_blanks(t, s, e))
 	{
 		if (lr->ngap < GAP_LINES_MAX)
-			lr->gap[lr->ngap++] = indentation(t, s, e);
+		{
+			uint8_t		depth = indentation(t, s, e),
+						tabs = 0;
+
+			for (size_t i = s + 1; i < e; i++)
+				tabs += t[i] == '\t' && t[i - 1] == ' ' && tabs < 255;
+			lr->gap_tabs[lr->ngap] = tabs;
+			lr->gap[lr->ngap++] = depth;
+		}
 		return;
 	}
 	close_gap(lr, indentation(t, s, e), s);
@@ -494,7 +514,7 @@ read_gapped_line(line_reader *lr, size_t s, size_t e)
 void
 gd_read_text_lines(gd_text *tx, const gd_region *rg, const gd_census *census, gd_grid *out)
 {
-	line_reader lr = {tx, out, 0, gd_one_cell_per_line(census), false, {0}, 0};
+	line_reader lr = {tx, out, 0, gd_one_cell_per_line(census), false, {0}, {0}, 0};
 
 	gd_grid_init(out);
 	out->cells_per_line = lr.cells_per_line;
