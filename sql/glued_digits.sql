@@ -24,3 +24,10 @@ SELECT value, inferred FROM govdisclose.request_cells(replace(:'glued', '1242101
 WHERE row_key = 'results_total' AND applicant = 'total';
 SELECT p FROM unnest((govdisclose.parse_report(replace(:'glued', '124210101416131305', '124210101416131306'))).problems) p
 WHERE p LIKE '%glued%';
+
+-- hostile glued runs (40 digits a row): the bounded search gives up with a problem, never a guess
+SELECT count(value) AS values_read, count(*) AS cells
+FROM govdisclose.request_cells(regexp_replace(:'glued', '[0-9]+', repeat('1', 40), 'g'));
+SELECT count(*) > 0 AS problem_named
+FROM unnest((govdisclose.parse_report(regexp_replace(:'glued', '[0-9]+', repeat('1', 40), 'g'))).problems) p
+WHERE p LIKE '%glued%';

@@ -185,10 +185,13 @@ gd_find_sections(gd_text *tx, gd_report *r)
 			size_t		hit = tx->n;
 
 			/* prose names the sections too ("全文包括…"): the numbered heading first */
-			if (strlen(numerals[sec]) + strlen(ph) < sizeof(numbered))
+			size_t		nl = strlen(numerals[sec]),
+						pl = strlen(ph);
+
+			if (nl + pl < sizeof(numbered))
 			{
-				strcpy(numbered, numerals[sec]);
-				strcat(numbered, ph);
+				memcpy(numbered, numerals[sec], nl);
+				memcpy(numbered + nl, ph, pl + 1);
 				hit = gd_find_phrase(tx, from_off, tx->n, numbered);
 				if (hit < tx->n)
 					ph = numbered;

@@ -122,7 +122,7 @@ search_run(run_search *rs, int pos, int k)
 	for (int l = 1; l <= 9 && l <= chars_left - (cells_left - 1); l++)
 	{
 		int64_t		v;
-		int			id = rs->member_of[k];
+		int			id = (int) rs->member_of[k];
 
 		if (!gd_is_digit(rs->run[pos + l - 1]) || (l > 1 && rs->run[pos] == '0'))
 			break;
@@ -472,13 +472,10 @@ gd_solve_open_rows(const gd_open_row *rows, gd_report *r)
 		ts.checked[e] = true;
 	for (int row = 0; row < GD_REQ_ROWS; row++)
 	{
-		int			n = 0;
-
 		if (rows[row].len > 0 || rows[row].nvalues > 0)
 		{
 			const gd_open_row *o = &rows[row];
-
-			n = o->len > 0 ? gd_glued_readings(o->run, o->len, GD_REQ_COLS, &row_total, 1, false,
+			int			n = o->len > 0 ? gd_glued_readings(o->run, o->len, GD_REQ_COLS, &row_total, 1, false,
 											   readings[row], GD_ROW_READINGS_MAX)
 				: gd_placements(o->values, o->nvalues, GD_REQ_COLS, &row_total, 1,
 								readings[row], GD_ROW_READINGS_MAX);

@@ -20,7 +20,7 @@
 /* Readings kept per row of glued digits; more count as too many. */
 #define GD_ROW_READINGS_MAX 16
 /* Search steps: one row's splits, and the combinations of the table's rows. */
-#define GD_RUN_SEARCH_BUDGET 200000L
+#define GD_RUN_SEARCH_BUDGET 20000L
 #define GD_TABLE_SEARCH_BUDGET 200000L
 #define GD_READINGS_TOO_MANY (-1)
 

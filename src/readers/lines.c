@@ -415,13 +415,14 @@ static void
 close_gap(line_reader *lr, uint8_t depth, size_t at)
 {
 	int			shallow_first = -1,
-				shallow_last = -1,
-				part = 0;
+				shallow_last = -1;
 	int			edges[3] = {0},	/* lines one level shallower: before, between, after the row's end */
 				filled[3] = {0},	/* whitespace lines at the cells' depth: blank cells with content */
 				tabs[3] = {0};	/* cell ends marked by tabs: each beyond the first is an empty cell */
 	bool		tabbed = false;
 
+	if (lr->ngap == 0)
+		return;
 	for (int k = 0; k < lr->ngap; k++)
 		if (lr->gap[k] + 1 < depth)
 		{
@@ -431,7 +432,8 @@ close_gap(line_reader *lr, uint8_t depth, size_t at)
 		}
 	for (int k = 0; k < lr->ngap; k++)
 	{
-		part = shallow_first < 0 ? 1 : k < shallow_first ? 0 : k > shallow_last ? 2 : -1;
+		int			part = shallow_first < 0 ? 1 : k < shallow_first ? 0 : k > shallow_last ? 2 : -1;
+
 		if (part < 0)
 			continue;
 		tabs[part] += lr->gap_tabs[k];
@@ -441,8 +443,6 @@ close_gap(line_reader *lr, uint8_t depth, size_t at)
 		else if (lr->gap[k] >= depth)
 			filled[part]++;
 	}
-	if (lr->ngap == 0)
-		return;
 	if (tabbed)
 	{
 		/* flattened HTML: a tab ends each cell, the indentation is decoration */
