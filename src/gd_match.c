@@ -395,15 +395,16 @@ join_wrapped_pieces(requests_state *st)
 }
 
 /*
- * A line holding only digits, with no words of its own, in a table read row
- * by row: a piece of a number wrapped inside its cell.  Returns whether it is one.
+ * A line holding one number and no row's name, in a table read row by row:
+ * a piece of a number wrapped inside its cell (its line may hold pieces of
+ * a wrapped group label too).  Returns whether it is one.
  */
 static bool
-take_wrapped_piece(requests_state *st, size_t len, size_t own_from, const gd_grid_cell *cells, int n)
+take_wrapped_piece(requests_state *st, const gd_grid_cell *cells, int n)
 {
 	const gd_text *tx = st->mt.tx;
 
-	if (st->cells_per_line || own_from < len || n != 1 || cells[0].glued ||
+	if (st->cells_per_line || n != 1 || cells[0].glued ||
 		cells[0].cell.state != GD_NUMBER || cells[0].cell.scale != 0)
 		return false;
 	for (size_t i = 0; i < cells[0].span.len && st->after_len < GD_WRAP_MAX; i++)
@@ -508,11 +509,11 @@ match_request_row(void *ctx, const char *label, size_t len, size_t own_from, con
 	char		what[80];
 	long		ends[GD_REQ_ROWS];
 
-	if (st->cur >= 0 && st->cur < GD_REQ_TEMPLATE_ROWS && take_wrapped_piece(st, len, own_from, cells, n))
-		return false;			/* the carried words stay for the next row */
 	row_phrase_ends(st, label, len, ends);
 	if (st->cur >= GD_REQ_TEMPLATE_ROWS - 1)
 	{
+		if (ends[GD_REQ_ROW_NEW_RECEIVED] < 0 && take_wrapped_piece(st, cells, n))
+			return false;		/* the last row's wrapped number */
 		/* the table is complete: what follows is prose, or a copy of the table */
 		if (!st->copy_reported && count_values(cells, n) > 0 && ends[GD_REQ_ROW_NEW_RECEIVED] >= 0)
 		{
@@ -537,6 +538,9 @@ match_request_row(void *ctx, const char *label, size_t len, size_t own_from, con
 	if (st->cur < GD_REQ_ROW_OTHER_FIRST && (row < 0 || row > GD_REQ_ROW_OTHER_LAST) &&
 		ends[GD_REQ_OTHER_UNDIVIDED] > best)
 		row = GD_REQ_OTHER_UNDIVIDED;
+	/* one number on a line that names no row: a piece of a number wrapped in its cell */
+	if (st->cur >= 0 && (row < 0 || ends[row] <= (long) own_from) && take_wrapped_piece(st, cells, n))
+		return false;			/* the carried words stay for the next row */
 	if (row < 0)
 	{
 		for (int k = 0; k <= st->cur; k++)
@@ -678,7 +682,8 @@ match_active_row(void *ctx, const char *label, size_t len, size_t own_from, cons
 			require_whole(mt, &r->active[it->first + i], 1, what);
 	}
 	flag_unreadable(mt, &r->active[it->first], it->width, what);
-	st->filled[item] = true;
+	/* a row of blanks may be a header line naming the item: a later row with values replaces it */
+	st->filled[item] = count_values(cells, n) > 0;
 	r->has_active = true;
 	return true;
 }
