@@ -436,13 +436,30 @@ gd_placements(const gd_cell *values, int n, int width, const gd_identity *ids, i
 	return found;
 }
 
+/* Are all the open row's printed values zeros or placeholders (whichever cells they fill)? */
+static bool
+adds_nothing(const gd_open_row *o)
+{
+	for (int i = 0; i < o->len; i++)
+		if (o->run[i] != '0' && o->run[i] != 'P' && o->run[i] != 'M')
+			return false;
+	for (int i = 0; i < o->nvalues; i++)
+		if (o->values[i].state == GD_NUMBER && o->values[i].value != 0)
+			return false;
+	return true;
+}
+
 /* The problem of an open row no reading of which was kept. */
 static void
 report_open_row(gd_report *r, int row, const gd_open_row *o, int found)
 {
 	const char *why = found == 0 ? "no reading makes the row total hold" : "too many readings make the row total hold";
 
-	if (o->len > 0)
+	if (o->len > 0 && o->len < GD_REQ_COLS)
+		gd_add_problem(r, GD_PROBLEM_ROW_SHORT, o->line,
+					"requests row %s: the digits \"%.*s\" are glued together, fewer than its %d cells: blank cells left no mark (line %u)",
+					gd_request_row_keys[row], (int) o->len, o->run, GD_REQ_COLS, o->line);
+	else if (o->len > 0)
 		gd_add_problem(r, GD_PROBLEM_GLUED_DIGITS, o->line,
 					"requests row %s: the digits \"%.*s\" are glued together and %s (line %u)",
 					gd_request_row_keys[row], (int) (o->len > 40 ? 40 : o->len), o->run, why, o->line);
@@ -498,6 +515,8 @@ gd_solve_open_rows(const gd_open_row *rows, gd_report *r)
 			{
 				set_unknown(r->requests[row], o->line);
 				report_open_row(r, row, o, n);
+				if (adds_nothing(o))
+					continue;	/* every cell is 0 or blank: the sums know it */
 			}
 		}
 		/* known cells enter the equations; an unknown one leaves its column's equations unchecked */
