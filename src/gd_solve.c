@@ -14,6 +14,16 @@
 
 #include <string.h>
 
+/* A count the sums can take without overflow (larger ones leave their equations unchecked). */
+#define SUMMABLE_MAX INT64_C(1000000000000)
+
+static bool
+summable(const gd_cell *c)
+{
+	return c->state == GD_NUMBER && c->scale == 0 && c->value <= SUMMABLE_MAX && c->value >= -SUMMABLE_MAX;
+}
+
+
 /* ---------- glued runs: every reading under the row's identities ---------- */
 
 typedef struct run_search
@@ -248,7 +258,7 @@ row_total_holds(const gd_cell *cells, int width)
 	int64_t		sum = 0;
 
 	for (int i = 0; i < width; i++)
-		if (cells[i].state != GD_NUMBER && cells[i].state != GD_PLACEHOLDER)
+		if (!summable(&cells[i]) && cells[i].state != GD_PLACEHOLDER)
 			return false;
 	for (int i = 0; i < width - 1; i++)
 		sum += cells[i].state == GD_NUMBER ? cells[i].value : 0;
@@ -317,7 +327,7 @@ add_row(table_search *ts, int row, const gd_cell *cells, int sign)
 {
 	for (int c = 0; c < GD_REQ_COLS; c++)
 	{
-		int64_t		v = cells[c].state == GD_NUMBER ? cells[c].value : 0;
+		int64_t		v = summable(&cells[c]) ? cells[c].value : 0;
 
 		ts->residual[c] += sign * ts->coef[row][0] * v;
 		ts->residual[GD_REQ_COLS + c] += sign * ts->coef[row][1] * v;
@@ -390,6 +400,13 @@ identity_allows(const gd_cell *cells, const gd_identity *id)
 
 	if (cells[id->total].state == GD_BLANK)
 		return true;
+	for (int m = 0; m <= id->count; m++)
+	{
+		const gd_cell *c = m < id->count ? &cells[id->first + m] : &cells[id->total];
+
+		if (c->state == GD_NUMBER && !summable(c))
+			return true;		/* too large to add up: nothing to check */
+	}
 	for (int m = 0; m < id->count; m++)
 		sum += cells[id->first + m].state == GD_NUMBER ? cells[id->first + m].value : 0;
 	return sum == (cells[id->total].state == GD_NUMBER ? cells[id->total].value : 0);
@@ -524,7 +541,8 @@ gd_solve_open_rows(const gd_open_row *rows, gd_report *r)
 		{
 			const gd_cell *cell = &r->requests[row][c];
 
-			if (cell->state == GD_UNREADABLE || (cell->state == GD_ABSENT && (ts.coef[row][0] || ts.coef[row][1])))
+			if (cell->state == GD_UNREADABLE || (cell->state == GD_NUMBER && !summable(cell)) ||
+				(cell->state == GD_ABSENT && (ts.coef[row][0] || ts.coef[row][1])))
 			{
 				ts.checked[c] &= ts.coef[row][0] == 0;
 				ts.checked[GD_REQ_COLS + c] &= ts.coef[row][1] == 0;
