@@ -179,8 +179,8 @@ count_values(const gd_grid_cell *c, int n)
 /*
  * A row that is one cell of glued digits (a run split out of label text):
  * its characters for the solver (gd_solve.h: digits, placeholders, signs;
- * a decimal point, which no split reads) into
- * run[GD_RUN_MAX].  Returns the run's length, 0 when the row is not so.
+ * a decimal point, which no split reads) into run[GD_RUN_MAX].  Returns the
+ * run's length, 0 when the row is not so.
  */
 static size_t
 glued_run(const gd_text *tx, const gd_grid_cell *cells, int n, int width, char *run)
