@@ -9,7 +9,7 @@
  *   gd_find_table_regions  sections -> table regions       (gd_segment.c)
  *   gd_choose_reader regions -> the layout family's reader (readers/readers.c)
  *   reader->read     region -> grid                        (readers/)
- *   gd_identify_template   active region -> template       (gd_template.c)
+ *   gd_identify_template   active region + grid -> template (gd_template.c)
  *   gd_match_*       grid + template -> table cells        (gd_match.c, gd_solve.c)
  *   gd_find_title    title block -> title, org, year       (gd_title.c)
  *   gd_find_facts    prose sections -> narrative facts     (gd_facts.c)
@@ -143,6 +143,8 @@ void		gd_add_problem(gd_report *r, gd_problem_code code, uint32_t line, const ch
  * a value (a number, possibly unreadable, or a placeholder).
  */
 bool		gd_parse_value(const char *s, size_t n, gd_cell *cell);
+/* Bytes of the placeholder mark ('-', '—', '/', '无', ...) at s[0..n), or 0. */
+size_t		gd_placeholder_mark(const char *s, size_t n);
 /* The number the decimal digits d[0..len) spell. */
 int64_t		gd_digits_value(const char *d, int len);
 
