@@ -42,7 +42,7 @@
 #include <string.h>
 
 #define ORG_MAX_CHARS 40		/* longer runs of characters are prose, not a name */
-#define CJK 3					/* bytes of a CJK character in UTF-8 */
+#define CJK ((size_t) 3)		/* bytes of a CJK character in UTF-8 */
 #define MAX_GUESSES 16			/* distinct names kept from glued title copies */
 
 /* ---------- folded views ---------- */
@@ -138,7 +138,7 @@ find_from(const char *f, size_t n, size_t from, const char *needle)
 
 	for (size_t at = from + 2; from + nl <= n && at < n;)
 	{
-		const char *hit = memchr(f + at, needle[2], n - at);
+		const char *hit = memchr(f + at, (unsigned char) needle[2], n - at);
 
 		if (hit == NULL)
 			break;
@@ -315,10 +315,10 @@ static const char *const not_in_names[] = {
 	"报告", "信息公开", "年度", "根据", "依据", "条例", "网站", "首页", "位置", "栏目", NULL
 };
 
-/* Words that stand for a body without naming it. */
+/* Words that stand for a body without naming it (the state's name alone is none either). */
 static const char *const pronouns[] = {
 	"本机关", "本单位", "本部门", "本局", "本委", "本办", "本院", "本级", "本市", "本区", "本县",
-	"本镇", "本乡", "本街道", "全区", "全市", "全县", "全镇", NULL
+	"本镇", "本乡", "本街道", "全区", "全市", "全县", "全镇", "中华人民共和国", NULL
 };
 
 /* A plausible name in a title: two characters or more, none of the words above. */
@@ -499,6 +499,8 @@ title_tail_end(const char *f, size_t n, size_t q, int *year)
 		if (gd_starts_with(f + q, n - q, tails[k]))
 		{
 			q += strlen(tails[k]);
+			if (gd_starts_with(f + q, n - q, "格式"))
+				return 0;		/* 《…政府信息公开工作年度报告格式》: the national template */
 			/* "…年度报告(2023年度)" */
 			if (*year == 0 && q < n && f[q] == '(' && (*year = year_at(f, n, q + 1, &e)) != 0 &&
 				e < n && f[e] == ')')
@@ -571,7 +573,8 @@ read_title_hit(const folded_view *v, size_t p, title_hit *h)
 	}
 	if (!h->prose)
 		h->prose = cut_lead_in(f, &h->org) || ends_with(f, 0, h->org.start, "，") ||
-			ends_with(f, 0, h->org.start, "《") || ends_with(f, 0, h->org.start, "“");
+			ends_with(f, 0, h->org.start, "《") || ends_with(f, 0, h->org.start, "〈") ||
+			ends_with(f, 0, h->org.start, "“");
 	drop_prefix(f, &h->org, "关于");
 	if (!could_be_name(f, h->org) || (!bounded && !h->prose))
 		h->org.end = h->org.start;
@@ -874,8 +877,8 @@ statistics_year(const gd_text *tx, size_t to)
 			size_t		n = gd_fold(tx->t + at + strlen(phrases[k]), to - at - strlen(phrases[k]), buf, sizeof(buf));
 			size_t		e;
 
-			/* 自, 为, 从, 是, ：, 的 before the year */
-			for (size_t q = 0; q <= 2 * CJK && q < n; q += CJK)
+			/* a word or two before the year: 自, 为, 从, ：, 的是 (bytes: misaligned, no digit matches) */
+			for (size_t q = 0; q <= 2 * CJK && q < n; q++)
 			{
 				int			y = year_at(buf, n, q, &e);
 
@@ -914,20 +917,88 @@ fold_last_section(const gd_text *tx, const gd_report *r, folded_view *v)
 		fold_lines(tx, tx->n, tx->n, v);
 }
 
+/* The sources of the org, strongest first (see the header comment). */
+typedef enum org_source
+{
+	ORG_OWN_TITLE,
+	ORG_PREAMBLE,
+	ORG_SIGNATURE,
+	ORG_TITLE_COPIES,
+	ORG_PUBLISHER_FIELD,
+	ORG_SOURCE_FIELD,
+	ORG_BREADCRUMB,
+	ORG_HOST_AT_END,			/* the footer's 主办单位 */
+	ORG_HOST_AT_TOP,
+	ORG_TITLE_SITE,				/* <title>X报告_site</title> */
+	ORG_SITE_NAME,
+	ORG_SOURCES
+} org_source;
 
-void
-gd_find_title(const gd_text *tx, gd_report *r)
+/* What the org sources read: the title block, and the end of the report folded when first asked. */
+typedef struct org_reading
+{
+	const gd_text *tx;
+	const gd_report *r;
+	const title_reading *tr;
+	const folded_view *head;
+	folded_view tail;
+	bool		tail_folded;
+} org_reading;
+
+/* The name one source gives, and the view it points into. */
+static name_span
+org_from(org_reading *o, org_source source, const folded_view **in)
 {
 	static const char *const publishers[] = {"发布机构", "发文机关", "发布单位", "发文单位", "公开主体", "所属机构", "发布部门", NULL};
 	static const char *const sources[] = {"信息来源", "文章来源", "来源", NULL};
 	static const char *const hosts[] = {"主办单位", "主办", NULL};
-	folded_view head,
-				tail;
+	const title_reading *tr = o->tr;
+	const name_span none = {0, 0};
+
+	*in = o->head;
+	if ((source == ORG_SIGNATURE || source == ORG_HOST_AT_END) && !o->tail_folded)
+	{
+		fold_last_section(o->tx, o->r, &o->tail);
+		o->tail_folded = true;
+	}
+	switch (source)
+	{
+		case ORG_OWN_TITLE:
+			return tr->own_found ? tr->own.org : none;
+		case ORG_PREAMBLE:
+			return tr->preamble.org;
+		case ORG_SIGNATURE:
+			*in = &o->tail;
+			return read_signature(&o->tail);
+		case ORG_TITLE_COPIES:
+			return tr->copies.org_found ? tr->copies.org : best_guess(&tr->glued);
+		case ORG_PUBLISHER_FIELD:
+			return read_field(o->head, publishers);
+		case ORG_SOURCE_FIELD:
+			return read_field(o->head, sources);
+		case ORG_BREADCRUMB:
+			return read_breadcrumb(o->head);
+		case ORG_HOST_AT_END:
+			*in = &o->tail;
+			return read_field(&o->tail, hosts);
+		case ORG_HOST_AT_TOP:
+			return read_field(o->head, hosts);
+		case ORG_TITLE_SITE:
+			return is_body_name(o->head->f, tr->site) ? tr->site : none;
+		case ORG_SITE_NAME:
+		case ORG_SOURCES:
+			break;
+	}
+	return read_site_name(o->head);
+}
+
+void
+gd_find_title(const gd_text *tx, gd_report *r)
+{
+	folded_view head;
 	title_reading tr;
 	const title_hit *shown;
-	const name_span none = {0, 0};
-	name_span	candidates[11];
-	size_t		report_end = r->section_found[3] ? r->section_heading[3].off : tx->n;
+	org_reading o;
 
 	fold_lines(tx, 0, r->section_content[0].len, &head);
 	read_titles(&head, &tr);
@@ -944,30 +1015,26 @@ gd_find_title(const gd_text *tx, gd_report *r)
 	/* the year, in the order of the header comment */
 	r->year = tr.own_found && tr.own.year ? tr.own.year : tr.preamble.year;
 	if (r->year == 0)
-		r->year = statistics_year(tx, report_end);
+		r->year = statistics_year(tx, r->section_found[3] ? r->section_heading[3].off : tx->n);
 	if (r->year == 0)
 		r->year = tr.copies.year ? tr.copies.year : tr.glued_year;
 
-	/* the org, in the order of the header comment; the chrome last */
-	fold_last_section(tx, r, &tail);
-	candidates[0] = tr.own_found ? tr.own.org : none;
-	candidates[1] = tr.preamble.org;
-	candidates[2] = read_signature(&tail);
-	candidates[3] = tr.copies.org_found ? tr.copies.org : best_guess(&tr.glued);
-	candidates[4] = read_field(&head, publishers);
-	candidates[5] = read_field(&head, sources);
-	candidates[6] = read_breadcrumb(&head);
-	candidates[7] = read_field(&tail, hosts);
-	candidates[8] = read_field(&head, hosts);
-	candidates[9] = is_body_name(head.f, tr.site) ? tr.site : none;
-	candidates[10] = read_site_name(&head);
-	for (int k = 0; k < 11; k++)
-		if (candidates[k].end > candidates[k].start)
-		{
-			const folded_view *v = k == 2 || k == 7 ? &tail : &head;
+	/* the org: the first source that names a body */
+	memset(&o, 0, sizeof(o));
+	o.tx = tx;
+	o.r = r;
+	o.tr = &tr;
+	o.head = &head;
+	for (org_source source = 0; source < ORG_SOURCES; source++)
+	{
+		const folded_view *in;
+		name_span	s = org_from(&o, source, &in);
 
-			r->org_text = v->f + candidates[k].start;
-			r->org_text_len = candidates[k].end - candidates[k].start;
+		if (s.end > s.start)
+		{
+			r->org_text = in->f + s.start;
+			r->org_text_len = s.end - s.start;
 			return;
 		}
+	}
 }
