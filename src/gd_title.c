@@ -22,9 +22,10 @@
  *      the report's own words, though some sign as their office;
  *   4. other copies of the title (the 标题： field, the page heading, the
  *      <title>): the CMS's words about this page;
- *   5. the publisher field (发布机构：), then the source field (来源：): often a
- *      generic office of the body (…办公室, 区政府办), so below the report's
- *      own words — the specific body wins over the office that posts it;
+ *   5. the compiler (本报告由X编制), the publisher field (发布机构：), the
+ *      source field (来源：): mostly a generic office of the body (…办公室,
+ *      区政府办), so below the report's own words — the specific body wins
+ *      over the office that compiles or posts the report;
  *   6. page chrome: breadcrumbs, 主办单位, the site name (欢迎访问X网站,
  *      X门户网站, the <title>'s "_X"): the site hosts many bodies' reports.
  *
@@ -68,7 +69,11 @@ is_line_markup(char c)
 	return c != '\0' && strchr("#>-=_|:+", c) != NULL;
 }
 
-/* Fold lines [first, last) of the text into v, clipped to [from, to). */
+/*
+ * Fold the lines of the text in [from, to) into v: whitespace, markdown
+ * emphasis and escapes (**2023**年, \|) and the markup opening a line
+ * dropped; blank lines left out.  One pass over the bytes.
+ */
 static void
 fold_lines(const gd_text *tx, size_t from, size_t to, folded_view *v)
 {
@@ -83,29 +88,23 @@ fold_lines(const gd_text *tx, size_t from, size_t to, folded_view *v)
 	v->n = v->nlines = 0;
 	for (size_t li = first; li < last; li++)
 	{
-		size_t		s = tx->lines[li].start > from ? tx->lines[li].start : from,
-					e = tx->lines[li].end < to ? tx->lines[li].end : to;
-		char	   *d = v->f + v->n;
-		size_t		k,
-					kept = 0,
-					skip = 0;
+		size_t		e = tx->lines[li].end < to ? tx->lines[li].end : to;
+		size_t		line_start = v->n;
 
-		if (e <= s)
-			continue;
-		k = gd_fold(tx->t + s, e - s, d, e - s);
-		/* markdown emphasis and escapes (**2023**年, \|) carry no text */
-		for (size_t i = 0; i < k; i++)
-			if (d[i] != '*' && d[i] != '\\')
-				d[kept++] = d[i];
-		while (skip < kept && is_line_markup(d[skip]))
-			skip++;
-		if (skip == kept)
-			continue;
-		memmove(d, d + skip, kept - skip);
-		v->line_at[v->nlines] = v->n;
-		v->line_no[v->nlines] = li;
-		v->nlines++;
-		v->n += kept - skip;
+		for (size_t i = tx->lines[li].start > from ? tx->lines[li].start : from; i < e; i++)
+		{
+			char		c = tx->t[i];
+
+			/* bytes of characters (the common case) are kept without more tests */
+			if ((unsigned char) c >= 0x80 ||
+				!(gd_is_blank(c) || c == '*' || c == '\\' || (v->n == line_start && is_line_markup(c))))
+				v->f[v->n++] = c;
+		}
+		if (v->n > line_start)
+		{
+			v->line_at[v->nlines] = line_start;
+			v->line_no[v->nlines++] = li;
+		}
 	}
 	v->f[v->n] = '\0';
 	v->line_at[v->nlines] = v->n;
@@ -343,13 +342,15 @@ could_be_name(const char *f, name_span s)
  */
 static const char *const body_endings[] = {
 	"政府", "街道", "中心", "局", "委", "会", "办", "处", "室", "厅", "院", "署", "部", "所", "站",
-	"队", "馆", "镇", "乡", "区", "县", "市", "省", "州", "旗", "盟", "关", "台", "行", "场", NULL
+	"队", "馆", "镇", "乡", "区", "县", "市", "省", "州", "旗", "盟", "关", "台", "行", "场", "社", "联",
+	"团", "校", "狱", NULL
 };
 
 /*
  * Evidence from outside the title (a sentence, a signature, a field, the
- * chrome) must look like a body's name: it ends like one, and a party
- * organ (中共…) is not the body of a government report.
+ * chrome) must look like a body's name: it ends like one (供销合作社, 残联,
+ * 共青团…委 too), and a party organ (中共…) is not the body of a government
+ * report.
  */
 static bool
 is_body_name(const char *f, name_span s)
@@ -454,6 +455,8 @@ cut_lead_in(const char *f, name_span *s)
 {
 	size_t		cut = s->start;
 
+	if (s->end - s->start < 4 * CJK)
+		return false;			/* too short for a lead-in and a name */
 	for (int k = 0; lead_ins[k]; k++)
 	{
 		size_t		l = strlen(lead_ins[k]);
@@ -585,6 +588,17 @@ read_title_hit(const folded_view *v, size_t p, title_hit *h)
 
 		if (k > 0)
 			h->org = whole_line_name(v, k - 1);
+	}
+	if (h->org.start == h->org.end && h->end < v->n && f[h->end] == '(')
+	{
+		/* 2023年政府信息公开工作年度报告（桐溪市水务局） */
+		name_span	after = run_forward(f, v->n, h->end + 1);
+
+		if (after.end < v->n && f[after.end] == ')' && is_body_name(f, after))
+		{
+			h->org = after;
+			h->end = after.end + 1;
+		}
 	}
 	if (h->org.end > h->org.start && h->org.start < h->start)
 		h->start = h->org.start;
@@ -814,6 +828,27 @@ read_field(const folded_view *v, const char *const *labels)
 	return (name_span) {0, 0};
 }
 
+/* 本报告由X根据《条例》编制: the body (often its office) that compiled the report. */
+static name_span
+read_compiler(const folded_view *v)
+{
+	static const char *const verbs[] = {"根据", "依据", "按照", "编制", "负责", "组织", NULL};
+	size_t		p = find_from(v->f, v->n, 0, "本报告由");
+	name_span	s;
+
+	if (p == v->n)
+		return (name_span) {0, 0};
+	s = run_forward(v->f, v->n, p + strlen("本报告由"));
+	for (int k = 0; verbs[k]; k++)
+	{
+		size_t		at = find_from(v->f, s.end, s.start, verbs[k]);
+
+		if (at < s.end)
+			s.end = at;
+	}
+	return is_body_name(v->f, s) ? s : (name_span) {0, 0};
+}
+
 /* A breadcrumb (当前位置：首页>…>X局>…): its last item that names a body. */
 static name_span
 read_breadcrumb(const folded_view *v)
@@ -924,6 +959,7 @@ typedef enum org_source
 	ORG_PREAMBLE,
 	ORG_SIGNATURE,
 	ORG_TITLE_COPIES,
+	ORG_COMPILER,				/* 本报告由X编制 */
 	ORG_PUBLISHER_FIELD,
 	ORG_SOURCE_FIELD,
 	ORG_BREADCRUMB,
@@ -972,6 +1008,8 @@ org_from(org_reading *o, org_source source, const folded_view **in)
 			return read_signature(&o->tail);
 		case ORG_TITLE_COPIES:
 			return tr->copies.org_found ? tr->copies.org : best_guess(&tr->glued);
+		case ORG_COMPILER:
+			return read_compiler(o->head);
 		case ORG_PUBLISHER_FIELD:
 			return read_field(o->head, publishers);
 		case ORG_SOURCE_FIELD:

@@ -89,6 +89,8 @@ static const title_case cases[] = {
 	{"year in Chinese numerals", "桐溪市统计局二〇二三年政府信息公开工作年度报告\n", "", "桐溪市统计局", 2023, NULL},
 	{"year after the title", "桐溪市统计局政府信息公开工作年度报告（2022年度）\n", "", "桐溪市统计局", 2022, NULL},
 	{"year after the phrase", "桐溪市统计局政府信息公开工作2023年度报告\n", "", "桐溪市统计局", 2023, NULL},
+	{"body in parentheses after the title", "2023年政府信息公开工作年度报告（桐溪市供销合作社）\n", "",
+	 "桐溪市供销合作社", 2023, "2023年政府信息公开工作年度报告(桐溪市供销合作社)"},
 	{"notice that issues the report", "关于印发桐溪市水务局2023年政府信息公开工作年度报告的通知\n", "",
 	 "桐溪市水务局", 2023, NULL},
 	{"markdown heading and emphasis", "## **桐溪市水务局** **2023**年政府信息公开工作年度报告\n", "",
@@ -162,6 +164,9 @@ static const title_case cases[] = {
 	 "发布机构：桐溪市水务局\n2023年政府信息公开工作年度报告\n根据《国务院办公厅政府信息与政务公开办公室关于印发"
 	 "〈中华人民共和国政府信息公开工作年度报告格式〉的通知》要求，编制本报告。\n", "", "桐溪市水务局", 2023,
 	 "2023年政府信息公开工作年度报告"},
+	{"the compiler sentence when nothing else names the body",
+	 "2024年政府信息公开工作年度报告\n本报告由桐溪市岚山区人民政府办公室根据《条例》要求编制。\n", "",
+	 "桐溪市岚山区人民政府办公室", 2024, NULL},
 	/* the statistics year */
 	{"statistics period gives the year, not the publication date",
 	 "桐溪市水务局政府信息公开工作年度报告\n发布时间：2024-01-20\n"
