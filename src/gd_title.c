@@ -449,19 +449,24 @@ static const char *const lead_ins[] = {
 	"公布", "发布", "印发", "现将", "特将", "编制", "编写", "形成", "予以", "向社会", NULL
 };
 
-/* Cut what a sentence puts before the name; true when there was such a word. */
+/* Page tools that crawler text glues before a title (…【字体：大中小】打印X2023年…). */
+static const char *const page_tools[] = {
+	"正文", "打印", "关闭窗口", "关闭", "返回顶部", "返回", "收藏", "分享", "首页", NULL
+};
+
+/* Cut the span after the last of these words in it (at least 2 characters are left); true when cut. */
 static bool
-cut_lead_in(const char *f, name_span *s)
+cut_after_last(const char *f, name_span *s, const char *const *words)
 {
 	size_t		cut = s->start;
 
 	if (s->end - s->start < 4 * CJK)
-		return false;			/* too short for a lead-in and a name */
-	for (int k = 0; lead_ins[k]; k++)
+		return false;			/* too short for a word and a name */
+	for (int k = 0; words[k]; k++)
 	{
-		size_t		l = strlen(lead_ins[k]);
+		size_t		l = strlen(words[k]);
 
-		for (size_t at = s->start; (at = find_from(f, s->end, at, lead_ins[k])) < s->end; at += l)
+		for (size_t at = s->start; (at = find_from(f, s->end, at, words[k])) < s->end; at += l)
 			if (at + l > cut)
 				cut = at + l;
 	}
@@ -568,16 +573,17 @@ read_title_hit(const folded_view *v, size_t p, title_hit *h)
 		size_t		yst;
 		name_span	ext = run_back(f, 0, h->org.end > h->org.start ? h->org.end : begin, &y, &yst, &ext_bounded);
 
-		if (ext.start < begin && cut_lead_in(f, &ext))
+		if (ext.start < begin && cut_after_last(f, &ext, lead_ins))
 		{
 			h->org = ext;
 			h->prose = true;
 		}
 	}
 	if (!h->prose)
-		h->prose = cut_lead_in(f, &h->org) || ends_with(f, 0, h->org.start, "，") ||
+		h->prose = cut_after_last(f, &h->org, lead_ins) || ends_with(f, 0, h->org.start, "，") ||
 			ends_with(f, 0, h->org.start, "《") || ends_with(f, 0, h->org.start, "〈") ||
 			ends_with(f, 0, h->org.start, "“");
+	cut_after_last(f, &h->org, page_tools);
 	drop_prefix(f, &h->org, "关于");
 	if (!could_be_name(f, h->org) || (!bounded && !h->prose))
 		h->org.end = h->org.start;
