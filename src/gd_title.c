@@ -72,10 +72,11 @@ is_line_markup(char c)
 /*
  * Fold the lines of the text in [from, to) into v: whitespace, markdown
  * emphasis and escapes (**2023**年, \|) and the markup opening a line
- * dropped; blank lines left out.  One pass over the bytes.
+ * dropped; blank lines left out.  One pass over the bytes, counted as work
+ * (the title block of a text without headings is all of it).
  */
 static void
-fold_lines(const gd_text *tx, size_t from, size_t to, folded_view *v)
+fold_lines(gd_text *tx, size_t from, size_t to, folded_view *v)
 {
 	size_t		first = from < tx->n ? gd_line_of(tx, from) - 1 : tx->nlines;
 	size_t		last = first;
@@ -90,6 +91,8 @@ fold_lines(const gd_text *tx, size_t from, size_t to, folded_view *v)
 	{
 		size_t		e = tx->lines[li].end < to ? tx->lines[li].end : to;
 		size_t		line_start = v->n;
+
+		gd_note_work(tx, tx->lines[li].end - tx->lines[li].start + 1);
 
 		for (size_t i = tx->lines[li].start > from ? tx->lines[li].start : from; i < e; i++)
 		{
@@ -418,15 +421,43 @@ run_forward(const char *f, size_t n, size_t pos)
 	return s;
 }
 
+/*
+ * A party organ is not the body of a government report: in a joint name
+ * (中共桐溪市委办公室 桐溪市人民政府办公室) the body starts where the place
+ * name after 中共 comes again; a party organ alone leaves no name.
+ */
+static name_span
+without_party_organ(const char *f, name_span s)
+{
+	static const char *const prefixes[] = {"中国共产党", "中共", NULL};
+
+	for (int k = 0; prefixes[k]; k++)
+		if (gd_starts_with(f + s.start, s.end - s.start, prefixes[k]))
+		{
+			size_t		place = s.start + strlen(prefixes[k]);
+			char		key[2 * CJK + 1];
+			size_t		again;
+
+			if (s.end - place < 2 * CJK)
+				return (name_span) {s.start, s.start};
+			memcpy(key, f + place, 2 * CJK);
+			key[2 * CJK] = '\0';
+			again = find_from(f, s.end, place + 2 * CJK, key);
+			return again < s.end ? (name_span) {again, s.end} : (name_span) {s.start, s.start};
+		}
+	return s;
+}
+
 /* The whole kept line k as a name, or an empty span. */
 static name_span
 whole_line_name(const folded_view *v, size_t k)
 {
 	name_span	s = run_forward(v->f, v->line_at[k + 1], v->line_at[k]);
 
-	if (s.end != v->line_at[k + 1] || !is_body_name(v->f, s))
-		s.end = s.start;
-	return s;
+	if (s.end != v->line_at[k + 1])
+		return (name_span) {s.start, s.start};
+	s = without_party_organ(v->f, s);
+	return is_body_name(v->f, s) ? s : (name_span) {s.start, s.start};
 }
 
 /* Drop a word from the start (or the end) of a span when it is there. */
@@ -585,6 +616,7 @@ read_title_hit(const folded_view *v, size_t p, title_hit *h)
 			ends_with(f, 0, h->org.start, "“");
 	cut_after_last(f, &h->org, page_tools);
 	drop_prefix(f, &h->org, "关于");
+	h->org = without_party_organ(f, h->org);
 	if (!could_be_name(f, h->org) || (!bounded && !h->prose))
 		h->org.end = h->org.start;
 	if (h->org.start == h->org.end && begin == line_start && !h->prose)
@@ -767,6 +799,7 @@ read_signature(const folded_view *v)
 		else if (s.start != v->line_at[k] && !ends_with(v->f, 0, s.start, "。") &&
 				 !ends_with(v->f, 0, s.start, "；") && !ends_with(v->f, 0, s.start, "！"))
 			continue;
+		s = without_party_organ(v->f, s);
 		if (s.end > s.start && is_body_name(v->f, s))
 			found = s;
 	}
@@ -946,7 +979,7 @@ text_span(const gd_text *tx, const folded_view *v, size_t start, size_t end)
 
 /* The end of the report: the content of the last section found. */
 static void
-fold_last_section(const gd_text *tx, const gd_report *r, folded_view *v)
+fold_last_section(gd_text *tx, const gd_report *r, folded_view *v)
 {
 	int			sec = GD_SECTIONS - 1;
 
@@ -979,7 +1012,7 @@ typedef enum org_source
 /* What the org sources read: the title block, and the end of the report folded when first asked. */
 typedef struct org_reading
 {
-	const gd_text *tx;
+	gd_text    *tx;
 	const gd_report *r;
 	const title_reading *tr;
 	const folded_view *head;
@@ -1037,7 +1070,7 @@ org_from(org_reading *o, org_source source, const folded_view **in)
 }
 
 void
-gd_find_title(const gd_text *tx, gd_report *r)
+gd_find_title(gd_text *tx, gd_report *r)
 {
 	folded_view head;
 	title_reading tr;
