@@ -65,7 +65,8 @@ typedef enum gd_layout
 	GD_LAYOUT_PIPE_ROWS,
 	GD_LAYOUT_HTML,
 	GD_LAYOUT_SPACE_ALIGNED,
-	GD_LAYOUT_COLLAPSED
+	GD_LAYOUT_COLLAPSED,
+	GD_LAYOUT_PARAGRAPH_PER_CELL
 } gd_layout;
 
 typedef enum gd_problem_code

@@ -250,6 +250,8 @@ gd_layout_name(gd_layout layout)
 			return "space-aligned";
 		case GD_LAYOUT_COLLAPSED:
 			return "collapsed";
+		case GD_LAYOUT_PARAGRAPH_PER_CELL:
+			return "paragraph-per-cell";
 		case GD_LAYOUT_UNKNOWN:
 			break;
 	}

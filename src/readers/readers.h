@@ -39,6 +39,12 @@ typedef struct gd_reader
 void		gd_take_census(gd_text *tx, const gd_region *regions, bool is_html, gd_census *census);
 const gd_reader *gd_choose_reader(const gd_text *tx, const gd_region *regions, const gd_census *census);
 
+/*
+ * text_cell.c: the trimmed text s..e of line as a value or label cell into c;
+ * false (c a blank cell) when only blanks are there.
+ */
+bool		gd_text_cell(const gd_text *tx, uint32_t line, size_t s, size_t e, gd_grid_cell *c);
+
 /* cell_per_line.c: does the census say the text holds one cell per line? */
 bool		gd_one_cell_per_line(const gd_census *census);
 
