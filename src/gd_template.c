@@ -252,6 +252,10 @@ gd_layout_name(gd_layout layout)
 			return "collapsed";
 		case GD_LAYOUT_PARAGRAPH_PER_CELL:
 			return "paragraph-per-cell";
+		case GD_LAYOUT_BOX_DRAWN:
+			return "box-drawn";
+		case GD_LAYOUT_CELL_LINES_BAR:
+			return "cell-lines-bar";
 		case GD_LAYOUT_UNKNOWN:
 			break;
 	}

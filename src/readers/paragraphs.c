@@ -63,13 +63,7 @@ read_paragraphs(gd_text *tx, const gd_region *rg, const gd_census *census, gd_gr
 		gd_note_work(tx, e - s + 1);
 		if (!gd_text_cell(tx, (uint32_t) li + 1, s, e, &c))
 			continue;
-		if (c.kind == GD_GRID_TEXT && row_has_value)
-		{
-			gd_grid_end_row(tx, out);
-			row_has_value = false;
-		}
-		row_has_value = row_has_value || c.kind == GD_GRID_VALUE;
-		gd_grid_add(tx, out, &c);
+		gd_add_stream_cell(tx, out, &c, &row_has_value);
 	}
 	gd_grid_end_row(tx, out);
 }

@@ -7,6 +7,8 @@
 #include "readers.h"
 
 extern const gd_reader gd_reader_html;
+extern const gd_reader gd_reader_box_drawn;
+extern const gd_reader gd_reader_bar_lines;
 extern const gd_reader gd_reader_pipe_rows;
 extern const gd_reader gd_reader_tab_rows;
 extern const gd_reader gd_reader_paragraphs;
@@ -16,6 +18,8 @@ extern const gd_reader gd_reader_collapsed;
 
 static const gd_reader *const readers[] = {
 	&gd_reader_html,
+	&gd_reader_box_drawn,
+	&gd_reader_bar_lines,
 	&gd_reader_pipe_rows,
 	&gd_reader_tab_rows,
 	&gd_reader_paragraphs,

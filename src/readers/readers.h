@@ -44,6 +44,11 @@ const gd_reader *gd_choose_reader(const gd_text *tx, const gd_region *regions, c
  * false (c a blank cell) when only blanks are there.
  */
 bool		gd_text_cell(const gd_text *tx, uint32_t line, size_t s, size_t e, gd_grid_cell *c);
+/*
+ * Append c to a grid of text that marks no row ends: label words after a
+ * row's values open the next row.  *row_has_value tracks the open row.
+ */
+void		gd_add_stream_cell(const gd_text *tx, gd_grid *out, const gd_grid_cell *c, bool *row_has_value);
 
 /* cell_per_line.c: does the census say the text holds one cell per line? */
 bool		gd_one_cell_per_line(const gd_census *census);

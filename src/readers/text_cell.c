@@ -31,3 +31,15 @@ gd_text_cell(const gd_text *tx, uint32_t line, size_t s, size_t e, gd_grid_cell 
 		c->kind = GD_GRID_TEXT;
 	return true;
 }
+
+void
+gd_add_stream_cell(const gd_text *tx, gd_grid *out, const gd_grid_cell *c, bool *row_has_value)
+{
+	if (c->kind == GD_GRID_TEXT && *row_has_value)
+	{
+		gd_grid_end_row(tx, out);
+		*row_has_value = false;
+	}
+	*row_has_value = *row_has_value || c->kind == GD_GRID_VALUE;
+	gd_grid_add(tx, out, c);
+}
