@@ -68,7 +68,8 @@ typedef enum gd_layout
 	GD_LAYOUT_COLLAPSED,
 	GD_LAYOUT_PARAGRAPH_PER_CELL,
 	GD_LAYOUT_BOX_DRAWN,
-	GD_LAYOUT_CELL_LINES_BAR
+	GD_LAYOUT_CELL_LINES_BAR,
+	GD_LAYOUT_CELL_LINES
 } gd_layout;
 
 typedef enum gd_problem_code

@@ -256,6 +256,8 @@ gd_layout_name(gd_layout layout)
 			return "box-drawn";
 		case GD_LAYOUT_CELL_LINES_BAR:
 			return "cell-lines-bar";
+		case GD_LAYOUT_CELL_LINES:
+			return "cell-lines";
 		case GD_LAYOUT_UNKNOWN:
 			break;
 	}

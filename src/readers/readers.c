@@ -12,6 +12,7 @@ extern const gd_reader gd_reader_bar_lines;
 extern const gd_reader gd_reader_pipe_rows;
 extern const gd_reader gd_reader_tab_rows;
 extern const gd_reader gd_reader_paragraphs;
+extern const gd_reader gd_reader_cell_lines;
 extern const gd_reader gd_reader_cell_per_line;
 extern const gd_reader gd_reader_space_aligned;
 extern const gd_reader gd_reader_collapsed;
@@ -23,6 +24,7 @@ static const gd_reader *const readers[] = {
 	&gd_reader_pipe_rows,
 	&gd_reader_tab_rows,
 	&gd_reader_paragraphs,
+	&gd_reader_cell_lines,
 	&gd_reader_cell_per_line,
 	&gd_reader_space_aligned,
 	&gd_reader_collapsed,
