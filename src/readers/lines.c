@@ -18,6 +18,7 @@ typedef struct line_reader
 	gd_grid    *g;
 	uint32_t	line;			/* 1-based line being read */
 	bool		cells_per_line;
+	const gd_span *wrapped;		/* per token of the line: the rest of its number on the next line */
 } line_reader;
 
 static void
@@ -269,6 +270,24 @@ is_page_footer(const char *t, size_t s, size_t e)
 	return i == k;
 }
 
+/* A number whose digits continue in piece on the next line ("１１４" + "６"). */
+static bool
+emit_wrapped(line_reader *lr, size_t s, size_t e, gd_span piece, uint32_t center2)
+{
+	char		joined[64];
+	gd_cell		v;
+
+	if (piece.len == 0 || (e - s) + piece.len > sizeof(joined))
+		return false;
+	memcpy(joined, lr->tx->t + s, e - s);
+	memcpy(joined + (e - s), lr->tx->t + piece.off, piece.len);
+	if (!gd_parse_value(joined, (e - s) + piece.len, &v))
+		return false;
+	v.line = lr->line;
+	add_value(lr, &v, s, e, center2, false);
+	return true;
+}
+
 static void
 tokenize_line(line_reader *lr, size_t s, size_t e)
 {
@@ -319,6 +338,8 @@ tokenize_line(line_reader *lr, size_t s, size_t e)
 	{
 		uint32_t	col = 0;
 
+		int			token = 0;
+
 		for (size_t i = s; i < e;)
 		{
 			size_t		ts;
@@ -337,8 +358,9 @@ tokenize_line(line_reader *lr, size_t s, size_t e)
 					col++;
 				i++;
 			}
-			if (i > ts)
+			if (i > ts && !(lr->wrapped && emit_wrapped(lr, ts, i, lr->wrapped[token], first_col + col)))
 				emit_item(lr, ts, i, false, first_col + col);
+			token++;
 		}
 	}
 	gd_grid_end_row(lr->tx, lr->g);
@@ -347,7 +369,9 @@ tokenize_line(line_reader *lr, size_t s, size_t e)
 void
 gd_read_text_lines(gd_text *tx, const gd_region *rg, const gd_census *census, gd_grid *out)
 {
-	line_reader lr = {tx, out, 0, gd_one_cell_per_line(census)};
+	line_reader lr = {tx, out, 0, gd_one_cell_per_line(census), NULL};
+	size_t		end_line = gd_line_of(tx, rg->end > 0 ? rg->end - 1 : 0);
+	gd_span		pieces[GD_LINE_TOKENS_MAX];
 
 	gd_grid_init(out);
 	out->cells_per_line = lr.cells_per_line;
@@ -365,7 +389,13 @@ gd_read_text_lines(gd_text *tx, const gd_region *rg, const gd_census *census, gd
 		if (s > e)
 			continue;
 		lr.line = (uint32_t) li + 1;
+		/* the table's text laid out by display width, where a number may wrap in its cell */
+		lr.wrapped = !lr.cells_per_line && !census->is_html && s == tx->lines[li].start &&
+			!gd_is_pipe_line(tx->t, s, e) &&
+			!gd_has_inner_tab(tx->t, s, e) && gd_wrapped_pieces(tx, li, end_line, pieces) ? pieces : NULL;
 		tokenize_line(&lr, s, e);
+		if (lr.wrapped)
+			li++;				/* its pieces are read */
 	}
 	gd_grid_end_row(tx, out);
 }

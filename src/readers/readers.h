@@ -50,6 +50,16 @@ bool		gd_text_cell(const gd_text *tx, uint32_t line, size_t s, size_t e, gd_grid
  */
 void		gd_add_stream_cell(const gd_text *tx, gd_grid *out, const gd_grid_cell *c, bool *row_has_value);
 
+/*
+ * wrapped.c: does line li+1 only continue numbers of line li that wrapped
+ * inside their cells (text aligned by display width, a blank line after each
+ * row)?  Then pieces[k] is the continuation of li's k-th whitespace-separated
+ * token (length 0 for none).  end_line bounds the region.
+ */
+#define GD_LINE_TOKENS_MAX 64
+bool		gd_wrapped_pieces(const gd_text *tx, size_t li, size_t end_line,
+							  gd_span pieces[GD_LINE_TOKENS_MAX]);
+
 /* cell_per_line.c: does the census say the text holds one cell per line? */
 bool		gd_one_cell_per_line(const gd_census *census);
 
