@@ -18,7 +18,7 @@ typedef struct line_reader
 	gd_grid    *g;
 	uint32_t	line;			/* 1-based line being read */
 	bool		cells_per_line;
-	const gd_span *wrapped;		/* per token of the line: the rest of its number on the next line */
+	const gd_wrap *wrapped;		/* the rest of the line's cells on the lines after it, or NULL */
 } line_reader;
 
 static void
@@ -270,22 +270,44 @@ is_page_footer(const char *t, size_t s, size_t e)
 	return i == k;
 }
 
-/* A number whose digits continue in piece on the next line ("１１４" + "６"). */
+/* A number whose digits continue on the lines after it ("１１４" / "６"). */
 static bool
-emit_wrapped(line_reader *lr, size_t s, size_t e, gd_span piece, uint32_t center2)
+emit_wrapped_number(line_reader *lr, size_t s, size_t e, int token, uint32_t center2)
 {
 	char		joined[64];
+	size_t		n = e - s;
 	gd_cell		v;
 
-	if (piece.len == 0 || (e - s) + piece.len > sizeof(joined))
+	if (n > sizeof(joined))
 		return false;
-	memcpy(joined, lr->tx->t + s, e - s);
-	memcpy(joined + (e - s), lr->tx->t + piece.off, piece.len);
-	if (!gd_parse_value(joined, (e - s) + piece.len, &v))
+	memcpy(joined, lr->tx->t + s, n);
+	for (int l = 0; l < lr->wrapped->nlines; l++)
+	{
+		gd_span		p = lr->wrapped->piece[l][token];
+
+		if (n + p.len > sizeof(joined))
+			return false;
+		memcpy(joined + n, lr->tx->t + p.off, p.len);
+		n += p.len;
+	}
+	if (n == e - s || !gd_parse_value(joined, n, &v))
 		return false;
 	v.line = lr->line;
 	add_value(lr, &v, s, e, center2, false);
 	return true;
+}
+
+/* The words of a label continued on the lines after it. */
+static void
+emit_label_pieces(line_reader *lr, int token)
+{
+	for (int l = 0; l < lr->wrapped->nlines; l++)
+	{
+		gd_span		p = token < 0 ? lr->wrapped->lead[l] : lr->wrapped->piece[l][token];
+
+		if (p.len > 0)
+			emit_label_token(lr, p.off, p.off + p.len);
+	}
 }
 
 static void
@@ -340,6 +362,8 @@ tokenize_line(line_reader *lr, size_t s, size_t e)
 
 		int			token = 0;
 
+		if (lr->wrapped)
+			emit_label_pieces(lr, -1);
 		for (size_t i = s; i < e;)
 		{
 			size_t		ts;
@@ -358,8 +382,14 @@ tokenize_line(line_reader *lr, size_t s, size_t e)
 					col++;
 				i++;
 			}
-			if (i > ts && !(lr->wrapped && emit_wrapped(lr, ts, i, lr->wrapped[token], first_col + col)))
+			if (i > ts && !(lr->wrapped && emit_wrapped_number(lr, ts, i, token, first_col + col)))
+			{
+				size_t		cells = lr->g->ncells;
+
 				emit_item(lr, ts, i, false, first_col + col);
+				if (lr->wrapped && lr->g->ncells > cells && lr->g->cells[lr->g->ncells - 1].kind == GD_GRID_TEXT)
+					emit_label_pieces(lr, token);
+			}
 			token++;
 		}
 	}
@@ -371,7 +401,7 @@ gd_read_text_lines(gd_text *tx, const gd_region *rg, const gd_census *census, gd
 {
 	line_reader lr = {tx, out, 0, gd_one_cell_per_line(census), NULL};
 	size_t		end_line = gd_line_of(tx, rg->end > 0 ? rg->end - 1 : 0);
-	gd_span		pieces[GD_LINE_TOKENS_MAX];
+	gd_wrap    *wrap = gd_alloc(tx, sizeof(gd_wrap));
 
 	gd_grid_init(out);
 	out->cells_per_line = lr.cells_per_line;
@@ -392,10 +422,10 @@ gd_read_text_lines(gd_text *tx, const gd_region *rg, const gd_census *census, gd
 		/* the table's text laid out by display width, where a number may wrap in its cell */
 		lr.wrapped = !lr.cells_per_line && !census->is_html && s == tx->lines[li].start &&
 			!gd_is_pipe_line(tx->t, s, e) &&
-			!gd_has_inner_tab(tx->t, s, e) && gd_wrapped_pieces(tx, li, end_line, pieces) ? pieces : NULL;
+			!gd_has_inner_tab(tx->t, s, e) && gd_wrapped_pieces(tx, li, end_line, wrap) ? wrap : NULL;
 		tokenize_line(&lr, s, e);
 		if (lr.wrapped)
-			li++;				/* its pieces are read */
+			li += (size_t) wrap->nlines;	/* their pieces are read */
 	}
 	gd_grid_end_row(tx, out);
 }

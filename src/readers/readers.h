@@ -51,14 +51,21 @@ bool		gd_text_cell(const gd_text *tx, uint32_t line, size_t s, size_t e, gd_grid
 void		gd_add_stream_cell(const gd_text *tx, gd_grid *out, const gd_grid_cell *c, bool *row_has_value);
 
 /*
- * wrapped.c: does line li+1 only continue numbers of line li that wrapped
- * inside their cells (text aligned by display width, a blank line after each
- * row)?  Then pieces[k] is the continuation of li's k-th whitespace-separated
- * token (length 0 for none).  end_line bounds the region.
+ * wrapped.c: the rest of line li's cells wrapped onto the lines after it, in
+ * text aligned by display width with a blank line after each row.  For each
+ * such line l: piece[l][k] continues li's k-th whitespace-separated token
+ * (length 0: nothing), lead[l] is label text left of all of li's tokens (a
+ * merged group label).  False when the lines after li are no such pieces.
  */
 #define GD_LINE_TOKENS_MAX 64
-bool		gd_wrapped_pieces(const gd_text *tx, size_t li, size_t end_line,
-							  gd_span pieces[GD_LINE_TOKENS_MAX]);
+#define GD_WRAP_LINES_MAX 4
+typedef struct gd_wrap
+{
+	int			nlines;
+	gd_span		lead[GD_WRAP_LINES_MAX];
+	gd_span		piece[GD_WRAP_LINES_MAX][GD_LINE_TOKENS_MAX];
+} gd_wrap;
+bool		gd_wrapped_pieces(const gd_text *tx, size_t li, size_t end_line, gd_wrap *w);
 
 /* cell_per_line.c: does the census say the text holds one cell per line? */
 bool		gd_one_cell_per_line(const gd_census *census);

@@ -1,9 +1,10 @@
 /*
  * wrapped.c - numbers wrapped inside their cells in text aligned by display
  * width (`w3m -dump` of a borderless table prints a cell too narrow for
- * "１１４６" as "１１４" with "６" under it on the next line).  The line
- * under a row holding only such digit pieces, each under a digit token of
- * the row and the block ending after it, continues the row's numbers.
+ * "１１４６" as "１１４" with "６" under it on the next line), and so does
+ * a label ("4.无正当理由大" / "量反复申请").  When a blank line follows each
+ * row, the lines between a row of numbers and the blank line hold the rest of
+ * its cells: each piece belongs to the cell in whose column it starts.
  */
 #include "readers.h"
 
@@ -55,6 +56,17 @@ all_digits(const char *t, size_t s, size_t e)
 	return true;
 }
 
+/* Visible ASCII characters in t[s..e): the most columns folding full-width forms can have taken away. */
+static int
+ascii_before(const char *t, size_t s, size_t e)
+{
+	int			n = 0;
+
+	for (; s < e; s++)
+		n += (unsigned char) t[s] < 0x80 && !gd_is_blank(t[s]);
+	return n;
+}
+
 /* The whitespace-separated tokens of a line with their display columns [col, end_col). */
 typedef struct token
 {
@@ -99,45 +111,92 @@ tokens_of(const gd_text *tx, size_t li, token *tok)
 	return n;
 }
 
+/* Index of the row token whose cell the piece at col sits in, -1 left of them all; -2 when none can be. */
+static int
+cell_above(const gd_text *tx, size_t row_start, const token *row, int nrow, int col)
+{
+	int			above = -1;
+
+	/*
+	 * the last token starting at or before it, no further left than the
+	 * folded characters before it explain (normalisation made full-width forms
+	 * ASCII, one column narrower each; a piece's line holds no other text)
+	 */
+	for (int k = 0; k < nrow; k++)
+		if (row[k].col <= col)
+			above = k;
+	if (above >= 0 && col - row[above].col > ascii_before(tx->t, row_start, row[above].s))
+		return -2;
+	return above;
+}
+
 bool
-gd_wrapped_pieces(const gd_text *tx, size_t li, size_t end_line, gd_span pieces[GD_LINE_TOKENS_MAX])
+gd_wrapped_pieces(const gd_text *tx, size_t li, size_t end_line, gd_wrap *w)
 {
 	token		row[GD_LINE_TOKENS_MAX],
 				under[GD_LINE_TOKENS_MAX];
-	int			nrow,
-				nunder,
+	int			nrow = tokens_of(tx, li, row),
 				row_digits = 0;
-	size_t		next = li + 2;
+	size_t		last = li + 1;
 
-	if (li + 1 >= end_line || li + 1 >= tx->nlines)
-		return false;
-	if (next < end_line && next < tx->nlines &&
-		!gd_only_blanks(tx->t, tx->lines[next].start, tx->lines[next].end))
-		return false;			/* the block goes on: no row with a blank line after each */
-	nrow = tokens_of(tx, li, row);
-	nunder = tokens_of(tx, li + 1, under);
-	if (nrow < 3 || nunder < 1)
+	if (nrow < 3)
 		return false;
 	for (int k = 0; k < nrow; k++)
-	{
 		row_digits += all_digits(tx->t, row[k].s, row[k].e);
-		pieces[k] = (gd_span) {0, 0};
-	}
-	if (nunder * 2 > row_digits)
-		return false;			/* as many numbers as a row of its own */
-	for (int j = 0; j < nunder; j++)
+	if (row_digits < 2)
+		return false;			/* not a row of numbers */
+	for (size_t up = li; up-- > 0 && !gd_only_blanks(tx->t, tx->lines[up].start, tx->lines[up].end);)
 	{
-		int			above = -1;
+		int			nup = tokens_of(tx, up, under),
+					digits = 0;
 
-		if (!all_digits(tx->t, under[j].s, under[j].e))
+		for (int j = 0; j < nup; j++)
+			digits += all_digits(tx->t, under[j].s, under[j].e);
+		if (digits * 2 > row_digits)
+			break;				/* the row above */
+		/* a few numbers above the row too: pieces printed round it (PDF text), not wrapped in it */
+		if (nup < 0 || digits > 0 || li - up >= GD_WRAP_LINES_MAX)
+			return false;
+	}
+	while (last < end_line && last < tx->nlines &&
+		   !gd_only_blanks(tx->t, tx->lines[last].start, tx->lines[last].end))
+		if (++last - li > GD_WRAP_LINES_MAX)
+			return false;		/* no blank line after each row */
+	w->nlines = (int) (last - li - 1);
+	if (w->nlines == 0)
+		return false;
+	for (int l = 0; l < w->nlines; l++)
+	{
+		int			nunder = tokens_of(tx, li + 1 + (size_t) l, under),
+					digits = 0;
+
+		if (nunder < 0)
 			return false;
 		for (int k = 0; k < nrow; k++)
-			if (all_digits(tx->t, row[k].s, row[k].e) && pieces[k].len == 0 &&
-				(row[k].col == under[j].col || row[k].end_col == under[j].end_col))
-				above = k;
-		if (above < 0)
-			return false;
-		pieces[above] = (gd_span) {under[j].s, under[j].e - under[j].s};
+			w->piece[l][k] = (gd_span) {0, 0};
+		w->lead[l] = (gd_span) {0, 0};
+		for (int j = 0; j < nunder; j++)
+		{
+			int			above = cell_above(tx, tx->lines[li].start, row, nrow, under[j].col);
+			bool		is_digits = all_digits(tx->t, under[j].s, under[j].e);
+			gd_cell		v;
+			gd_span    *slot;
+
+			digits += is_digits;
+			if (above == -2 || (above >= 0 && is_digits != all_digits(tx->t, row[above].s, row[above].e)))
+				return false;	/* text under a number or a number under text */
+			if (!is_digits && gd_parse_value(tx->t + under[j].s, under[j].e - under[j].s, &v))
+				return false;	/* a value of another row */
+			slot = above < 0 ? &w->lead[l] : &w->piece[l][above];
+			if (above < 0 && is_digits)
+				return false;
+			if (slot->len == 0)
+				*slot = (gd_span) {under[j].s, under[j].e - under[j].s};
+			else
+				slot->len = under[j].e - slot->off;	/* words of one cell: "2023 年" */
+		}
+		if (digits * 2 > row_digits)
+			return false;		/* as many numbers as a row of its own */
 	}
 	return true;
 }
