@@ -31,23 +31,16 @@ score_bar_lines(const gd_text *tx, const gd_region *regions, const gd_census *ce
 				filled = 0;
 
 	(void) census;
-	for (int k = 0; k < GD_REGIONS; k++)
-	{
-		if (!regions[k].found)
-			continue;
-		for (size_t li = gd_line_of(tx, regions[k].start) - 1; li < tx->nlines; li++)
-		{
-			size_t		s = tx->lines[li].start,
-						e = tx->lines[li].end;
+	size_t		li;
+	bool		region_start;
+	gd_line_walk w;
 
-			if (s >= regions[k].end)
-				break;
-			if (gd_only_blanks(tx->t, s, e))
-				continue;
+	for (gd_walk_start(&w, tx, regions); gd_walk_next(&w, &li, &region_start);)
+		if (!gd_only_blanks(tx->t, tx->lines[li].start, tx->lines[li].end))
+		{
 			filled++;
-			bars += bar_at_end(tx->t, s, e) != (size_t) -1;
+			bars += bar_at_end(tx->t, tx->lines[li].start, tx->lines[li].end) != (size_t) -1;
 		}
-	}
 	return bars >= 20 && bars * 3 >= filled ? GD_SCORE_FITS : 0;
 }
 

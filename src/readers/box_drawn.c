@@ -113,20 +113,16 @@ score_box_drawn(const gd_text *tx, const gd_region *regions, const gd_census *ce
 	box_line	bl;
 
 	(void) census;
-	for (int k = 0; k < GD_REGIONS; k++)
-	{
-		if (!regions[k].found)
-			continue;
-		for (size_t li = gd_line_of(tx, regions[k].start) - 1; li < tx->nlines; li++)
+	size_t		li;
+	bool		region_start;
+	gd_line_walk w;
+
+	for (gd_walk_start(&w, tx, regions); gd_walk_next(&w, &li, &region_start);)
+		if (split_line(tx->t, tx->lines[li].start, tx->lines[li].end, &bl))
 		{
-			if (tx->lines[li].start >= regions[k].end)
-				break;
-			if (!split_line(tx->t, tx->lines[li].start, tx->lines[li].end, &bl))
-				continue;
 			rules += bl.is_rule;
 			rows += !bl.is_rule;
 		}
-	}
 	/* a rule under every row, not one under a Markdown header */
 	return rules >= 5 && rules * 4 >= rows ? GD_SCORE_FITS : 0;
 }

@@ -35,32 +35,28 @@ static int
 score_cell_lines(const gd_text *tx, const gd_region *regions, const gd_census *census)
 {
 	size_t		direct = 0,
-				parted = 0;
+				parted = 0,
+				li;
+	line_kind	prev = LINE_LABEL,
+				before_empties = LINE_LABEL;
+	bool		region_start;
+	gd_line_walk w;
 
 	if (!gd_one_cell_per_line(census))
 		return 0;
-	for (int k = 0; k < GD_REGIONS; k++)
+	for (gd_walk_start(&w, tx, regions); gd_walk_next(&w, &li, &region_start);)
 	{
-		line_kind	prev = LINE_LABEL,
-					before_empties = LINE_LABEL;
+		line_kind	kind = kind_of(tx, li);
 
-		if (!regions[k].found)
-			continue;
-		for (size_t li = gd_line_of(tx, regions[k].start) - 1; li < tx->nlines; li++)
-		{
-			line_kind	kind;
-
-			if (tx->lines[li].start >= regions[k].end)
-				break;
-			kind = kind_of(tx, li);
-			if (kind == LINE_LABEL && prev == LINE_VALUE)
-				direct++;
-			else if (kind == LINE_LABEL && prev == LINE_EMPTY && before_empties == LINE_VALUE)
-				parted++;
-			if (kind != LINE_EMPTY)
-				before_empties = kind;
-			prev = kind;
-		}
+		if (region_start)
+			prev = before_empties = LINE_LABEL;
+		if (kind == LINE_LABEL && prev == LINE_VALUE)
+			direct++;
+		else if (kind == LINE_LABEL && prev == LINE_EMPTY && before_empties == LINE_VALUE)
+			parted++;
+		if (kind != LINE_EMPTY)
+			before_empties = kind;
+		prev = kind;
 	}
 	return direct >= 5 && direct * 4 >= parted ? GD_SCORE_FITS : 0;
 }
@@ -68,26 +64,8 @@ score_cell_lines(const gd_text *tx, const gd_region *regions, const gd_census *c
 static void
 read_cell_lines(gd_text *tx, const gd_region *rg, const gd_census *census, gd_grid *out)
 {
-	bool		row_has_value = false;
-
 	(void) census;
-	gd_grid_init(out);
-	out->cells_per_line = true;
-	for (size_t li = gd_line_of(tx, rg->start) - 1; li < tx->nlines; li++)
-	{
-		size_t		s = tx->lines[li].start,
-					e = tx->lines[li].end;
-		gd_grid_cell c;
-
-		if (s >= rg->end)
-			break;
-		if (e > rg->end)
-			e = rg->end;
-		gd_note_work(tx, e - s + 1);
-		gd_text_cell(tx, (uint32_t) li + 1, s, e, &c);
-		gd_add_stream_cell(tx, out, &c, &row_has_value);
-	}
-	gd_grid_end_row(tx, out);
+	gd_read_cell_stream(tx, rg, true, out);
 }
 
 const gd_reader gd_reader_cell_lines = {"cell-lines", GD_LAYOUT_CELL_LINES, score_cell_lines, read_cell_lines};

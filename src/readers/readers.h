@@ -49,6 +49,27 @@ bool		gd_text_cell(const gd_text *tx, uint32_t line, size_t s, size_t e, gd_grid
  * row's values open the next row.  *row_has_value tracks the open row.
  */
 void		gd_add_stream_cell(const gd_text *tx, gd_grid *out, const gd_grid_cell *c, bool *row_has_value);
+/* Lines [*first, *end) of the text hold region rg. */
+void		gd_region_lines(const gd_text *tx, const gd_region *rg, size_t *first, size_t *end);
+/* A walk over the lines of the found regions (regions[GD_REGIONS]), for scores. */
+typedef struct gd_line_walk
+{
+	const gd_text *tx;
+	const gd_region *regions;
+	int			k;
+	size_t		li,
+				end;
+} gd_line_walk;
+void		gd_walk_start(gd_line_walk *w, const gd_text *tx, const gd_region *regions);
+/* The next line into *li, *region_start telling a region's first line; false after the last. */
+bool		gd_walk_next(gd_line_walk *w, size_t *li, bool *region_start);
+
+/*
+ * Every line of rg a cell, rows told by their labels; an empty line is a
+ * blank cell when blanks_printed, else nothing (and the grid says a blank
+ * cell leaves no trace).
+ */
+void		gd_read_cell_stream(gd_text *tx, const gd_region *rg, bool blanks_printed, gd_grid *out);
 
 /*
  * wrapped.c: the rest of line li's cells wrapped onto the lines after it, in
