@@ -28,13 +28,12 @@ static int
 score_bar_lines(const gd_text *tx, const gd_region *regions, const gd_census *census)
 {
 	size_t		bars = 0,
-				filled = 0;
-
-	(void) census;
-	size_t		li;
+				filled = 0,
+				li;
 	bool		region_start;
 	gd_line_walk w;
 
+	(void) census;
 	for (gd_walk_start(&w, tx, regions); gd_walk_next(&w, &li, &region_start);)
 		if (!gd_only_blanks(tx->t, tx->lines[li].start, tx->lines[li].end))
 		{

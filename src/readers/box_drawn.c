@@ -109,14 +109,13 @@ static int
 score_box_drawn(const gd_text *tx, const gd_region *regions, const gd_census *census)
 {
 	size_t		rules = 0,
-				rows = 0;
+				rows = 0,
+				li;
 	box_line	bl;
-
-	(void) census;
-	size_t		li;
 	bool		region_start;
 	gd_line_walk w;
 
+	(void) census;
 	for (gd_walk_start(&w, tx, regions); gd_walk_next(&w, &li, &region_start);)
 		if (split_line(tx->t, tx->lines[li].start, tx->lines[li].end, &bl))
 		{
