@@ -222,8 +222,6 @@ fit_row(match_target *mt, const gd_grid_cell *cells, int n, int width, bool row_
 					what, (int) (dl > 40 ? 40 : dl), digits, width, cells[0].cell.line);
 		return false;
 	}
-	if (n < width && count_values(cells, n) == n && gd_place_by_columns(cells, n, width, ref, out))
-		return true;
 	if (n < width && mt->blanks_unprinted)
 	{
 		mark_unknown(out, width, cells[0].cell.line);
@@ -232,6 +230,8 @@ fit_row(match_target *mt, const gd_grid_cell *cells, int n, int width, bool row_
 					what, n, width, cells[0].cell.line);
 		return false;
 	}
+	if (n < width && count_values(cells, n) == n && gd_place_by_columns(cells, n, width, ref, out))
+		return true;
 	while (last - first > width && cells[first].cell.state == GD_BLANK)
 		first++;
 	while (last - first > width && cells[last - 1].cell.state == GD_BLANK)

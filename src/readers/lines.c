@@ -19,6 +19,8 @@ typedef struct line_reader
 	uint32_t	line;			/* 1-based line being read */
 	bool		cells_per_line;
 	const gd_wrap *wrapped;		/* the rest of the line's cells on the lines after it, or NULL */
+	int			value_rows;		/* rows of three values or more, split by spaces */
+	bool		wide_gaps;		/* some value of such a row stood two spaces or more from the last token */
 } line_reader;
 
 static void
@@ -361,6 +363,9 @@ tokenize_line(line_reader *lr, size_t s, size_t e)
 		uint32_t	col = 0;
 
 		int			token = 0;
+		size_t		row_start = lr->g->ncells,
+					gap = 0;
+		bool		wide = false;
 
 		if (lr->wrapped)
 			emit_label_pieces(lr, -1);
@@ -369,7 +374,7 @@ tokenize_line(line_reader *lr, size_t s, size_t e)
 			size_t		ts;
 			uint32_t	first_col;
 
-			while (i < e && gd_is_blank(t[i]))
+			for (gap = 0; i < e && gd_is_blank(t[i]); gap++)
 			{
 				i++;
 				col++;
@@ -382,6 +387,8 @@ tokenize_line(line_reader *lr, size_t s, size_t e)
 					col++;
 				i++;
 			}
+			if (i > ts && token > 0 && gap >= 2 && gd_is_digit(t[ts]))
+				wide = true;
 			if (i > ts && !(lr->wrapped && emit_wrapped_number(lr, ts, i, token, first_col + col)))
 			{
 				size_t		cells = lr->g->ncells;
@@ -392,6 +399,17 @@ tokenize_line(line_reader *lr, size_t s, size_t e)
 			}
 			token++;
 		}
+		{
+			int			values = 0;
+
+			for (size_t k = row_start; k < lr->g->ncells; k++)
+				values += lr->g->cells[k].kind == GD_GRID_VALUE;
+			if (values >= 3)
+			{
+				lr->value_rows++;
+				lr->wide_gaps = lr->wide_gaps || wide;
+			}
+		}
 	}
 	gd_grid_end_row(lr->tx, lr->g);
 }
@@ -399,7 +417,7 @@ tokenize_line(line_reader *lr, size_t s, size_t e)
 void
 gd_read_text_lines(gd_text *tx, const gd_region *rg, const gd_census *census, gd_grid *out)
 {
-	line_reader lr = {tx, out, 0, gd_one_cell_per_line(census), NULL};
+	line_reader lr = {tx, out, 0, gd_one_cell_per_line(census), NULL, 0, false};
 	size_t		end_line = gd_line_of(tx, rg->end > 0 ? rg->end - 1 : 0);
 	gd_wrap    *wrap = gd_alloc(tx, sizeof(gd_wrap));
 
@@ -428,4 +446,6 @@ gd_read_text_lines(gd_text *tx, const gd_region *rg, const gd_census *census, gd
 			li += (size_t) wrap->nlines;	/* their pieces are read */
 	}
 	gd_grid_end_row(tx, out);
+	/* values one space apart (lynx's simple tables): no columns, and a blank cell leaves no trace */
+	out->blanks_unprinted = lr.value_rows >= 3 && !lr.wide_gaps;
 }

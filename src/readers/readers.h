@@ -73,7 +73,7 @@ void		gd_read_cell_stream(gd_text *tx, const gd_region *rg, bool blanks_printed,
 
 /*
  * wrapped.c: the rest of line li's cells wrapped onto the lines after it, in
- * text aligned by display width with a blank line after each row.  For each
+ * text aligned by display width (up to a blank line or the next row).  For each
  * such line l: piece[l][k] continues li's k-th whitespace-separated token
  * (length 0: nothing), lead[l] is label text left of all of li's tokens (a
  * merged group label).  False when the lines after li are no such pieces.

@@ -2,9 +2,10 @@
  * wrapped.c - numbers wrapped inside their cells in text aligned by display
  * width (`w3m -dump` of a borderless table prints a cell too narrow for
  * "１１４６" as "１１４" with "６" under it on the next line), and so does
- * a label ("4.无正当理由大" / "量反复申请").  When a blank line follows each
- * row, the lines between a row of numbers and the blank line hold the rest of
- * its cells: each piece belongs to the cell in whose column it starts.
+ * a label ("4.无正当理由大" / "量反复申请").  The lines between a row of
+ * numbers and the next blank line hold the rest of its cells, each piece in
+ * the cell in whose column it starts; lines of digit pieces alone also when
+ * the next row follows with no blank line.
  */
 #include "readers.h"
 
@@ -138,6 +139,7 @@ gd_wrapped_pieces(const gd_text *tx, size_t li, size_t end_line, gd_wrap *w)
 	int			nrow = tokens_of(tx, li, row),
 				row_digits = 0;
 	size_t		last = li + 1;
+	bool		next_row_follows = false;
 
 	if (nrow < 3)
 		return false;
@@ -158,10 +160,23 @@ gd_wrapped_pieces(const gd_text *tx, size_t li, size_t end_line, gd_wrap *w)
 		if (nup < 0 || digits > 0 || li - up >= GD_WRAP_LINES_MAX)
 			return false;
 	}
+	/* the pieces end at a blank line, or where the next row starts */
 	while (last < end_line && last < tx->nlines &&
 		   !gd_only_blanks(tx->t, tx->lines[last].start, tx->lines[last].end))
+	{
+		int			n = tokens_of(tx, last, under),
+					digits = 0;
+
+		for (int j = 0; j < n; j++)
+			digits += all_digits(tx->t, under[j].s, under[j].e);
+		if (digits * 2 > row_digits)
+		{
+			next_row_follows = true;
+			break;
+		}
 		if (++last - li > GD_WRAP_LINES_MAX)
-			return false;		/* no blank line after each row */
+			return false;
+	}
 	w->nlines = (int) (last - li - 1);
 	if (w->nlines == 0)
 		return false;
@@ -188,8 +203,8 @@ gd_wrapped_pieces(const gd_text *tx, size_t li, size_t end_line, gd_wrap *w)
 			if (!is_digits && gd_parse_value(tx->t + under[j].s, under[j].e - under[j].s, &v))
 				return false;	/* a value of another row */
 			slot = above < 0 ? &w->lead[l] : &w->piece[l][above];
-			if (above < 0 && is_digits)
-				return false;
+			if ((above < 0 && is_digits) || (next_row_follows && !is_digits))
+				return false;	/* label words between two rows may be either's */
 			if (slot->len == 0)
 				*slot = (gd_span) {under[j].s, under[j].e - under[j].s};
 			else
