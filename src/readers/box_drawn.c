@@ -29,12 +29,23 @@ typedef struct box_line
 	uint32_t	line;
 } box_line;
 
-/* Length of the separator at t[i] (│ ┃ | and the rule junctions), 0 if none. */
+/* A horizontal line of the box-drawing block: ─ ━ ┄ ┅ ┈ ┉ ═ ╌ ╍. */
+static bool
+is_horizontal(const unsigned char *u)
+{
+	if (u[1] == 0x94)
+		return u[2] == 0x80 || u[2] == 0x81 || u[2] == 0x84 || u[2] == 0x85 || u[2] == 0x88 || u[2] == 0x89;
+	return u[2] == 0x90 || u[2] == 0x8C || u[2] == 0x8D;
+}
+
+/*
+ * Length of the separator at t[i], 0 if none: |, and every box-drawing
+ * character (U+2500..U+257F, bytes E2 94/95 xx) but the horizontal lines.
+ */
 static size_t
 separator_at(const char *t, size_t i, size_t e)
 {
-	static const char *const junctions[] = {"│", "┃", "├", "┤", "┼", "┌", "┐", "└", "┘", "┬", "┴",
-	"╋", "┣", "┫", "┳", "┻", "┏", "┓", "┗", "┛", "║", "╠", "╣", "╬"};
+	const unsigned char *u = (const unsigned char *) t + i;
 
 	if (t[i] == '|')
 		return 1;
@@ -42,15 +53,12 @@ separator_at(const char *t, size_t i, size_t e)
 	if (t[i] == '+')
 		return ((i + 1 < e && (t[i + 1] == '-' || t[i + 1] == '=')) ||
 				(i > 0 && (t[i - 1] == '-' || t[i - 1] == '='))) ? 1 : 0;
-	if ((unsigned char) t[i] != 0xE2)
+	if (u[0] != 0xE2 || i + 2 >= e || (u[1] != 0x94 && u[1] != 0x95))
 		return 0;
-	for (size_t k = 0; k < sizeof(junctions) / sizeof(junctions[0]); k++)
-		if (gd_starts_with(t + i, e - i, junctions[k]))
-			return 3;
-	return 0;
+	return is_horizontal(u) ? 0 : 3;
 }
 
-/* Only dashes of a border (─ ━ ═ - = :), at least two. */
+/* Only dashes of a border (─ ━ ═ and the like, - = :), at least two. */
 static bool
 is_rule_text(const char *t, size_t s, size_t e)
 {
@@ -60,8 +68,9 @@ is_rule_text(const char *t, size_t s, size_t e)
 	{
 		if (t[s] == '-' || t[s] == '=' || t[s] == ':')
 			s++, dashes++;
-		else if (gd_starts_with(t + s, e - s, "─") || gd_starts_with(t + s, e - s, "━") ||
-				 gd_starts_with(t + s, e - s, "═"))
+		else if ((unsigned char) t[s] == 0xE2 && s + 2 < e &&
+				 ((unsigned char) t[s + 1] == 0x94 || (unsigned char) t[s + 1] == 0x95) &&
+				 is_horizontal((const unsigned char *) t + s))
 			s += 3, dashes++;
 		else if (gd_is_blank(t[s]))
 			s++;
