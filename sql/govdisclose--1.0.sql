@@ -113,23 +113,23 @@ COMMENT ON FUNCTION @extschema@.parse_report(text, boolean) IS
     'parse a report; problems lists what could not be read; strict => true raises on the first problem instead';
 
 CREATE FUNCTION @extschema@.request_cells(body text)
-    RETURNS TABLE (row_no integer, row_key text, applicant text, value bigint)
+    RETURNS TABLE (row_no integer, row_key text, applicant text, value bigint, inferred boolean)
     AS 'MODULE_PATHNAME', 'gd_request_cells'
     LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 182;
 COMMENT ON FUNCTION @extschema@.request_cells(text) IS
-    '收到和处理政府信息公开申请情况: 25 rows x 7 applicant columns (row 26 other_undivided where printed); NULL = blank cell';
+    '收到和处理政府信息公开申请情况: 25 rows x 7 applicant columns (row 26 other_undivided where printed); NULL = blank cell; inferred = the value was chosen by the table''s identities (glued digits split), not read as printed';
 
 CREATE FUNCTION @extschema@.active_items(body text)
-    RETURNS TABLE (item text, measure text, value numeric)
+    RETURNS TABLE (item text, measure text, value numeric, inferred boolean)
     AS 'MODULE_PATHNAME', 'gd_active_items'
     LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 22;
 COMMENT ON FUNCTION @extschema@.active_items(text) IS '主动公开政府信息情况, with the measures of the template in force';
 
 CREATE FUNCTION @extschema@.review_cells(body text)
-    RETURNS TABLE (grp text, outcome text, value bigint)
+    RETURNS TABLE (grp text, outcome text, value bigint, inferred boolean)
     AS 'MODULE_PATHNAME', 'gd_review_cells'
     LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 15;
-COMMENT ON FUNCTION @extschema@.review_cells(text) IS '政府信息公开行政复议、行政诉讼情况: 3 groups x 5 outcomes';
+COMMENT ON FUNCTION @extschema@.review_cells(text) IS '政府信息公开行政复议、行政诉讼情况: 3 groups x 5 outcomes; inferred as in request_cells';
 
 CREATE FUNCTION @extschema@.sections(body text)
     RETURNS TABLE (section_no integer, heading text, content text)

@@ -9,7 +9,7 @@
 #include "readers.h"
 
 /*
- * Most non-blank lines of the regions stand alone between blank lines (a
+ * Most non-blank lines of the regions stand alone between empty lines (a
  * wrapped label is the exception), and most of them are one value.
  */
 static int
@@ -17,6 +17,7 @@ score_paragraphs(const gd_text *tx, const gd_region *regions, const gd_census *c
 {
 	size_t		filled = 0,
 				joined = 0,
+				spaced = 0,
 				li;
 	bool		prev_filled = false,
 				region_start;
@@ -30,9 +31,11 @@ score_paragraphs(const gd_text *tx, const gd_region *regions, const gd_census *c
 
 		filled += is_filled;
 		joined += is_filled && prev_filled && !region_start;
+		spaced += !is_filled && tx->lines[li].end > tx->lines[li].start;
 		prev_filled = is_filled;
 	}
-	return filled >= 20 && joined * 8 < filled ? GD_SCORE_FITS : 0;
+	/* lines of spaces between the cells: a page's markup whitespace, which marks blank cells (lines.c) */
+	return filled >= 20 && joined * 8 < filled && spaced * 4 < filled ? GD_SCORE_FITS : 0;
 }
 
 static void
