@@ -6,7 +6,9 @@ EXTVERSION = $(shell grep default_version $(EXTENSION).control | sed -e "s/defau
 
 MODULE_big = govdisclose
 CORE_SRCS = src/gd_check.c src/gd_normalize.c src/gd_parse.c src/gd_template.c
-OBJS = $(CORE_SRCS:.c=.o) src/govdisclose.o
+# the reviewer checks (COPIED-TEXT, LATE): core and glue
+CORE_SRCS += src/gd_minhash.c src/gd_published.c
+OBJS = $(CORE_SRCS:.c=.o) src/govdisclose.o src/govdisclose_checks.o
 
 DATA = $(wildcard sql/$(EXTENSION)--*.sql)
 
