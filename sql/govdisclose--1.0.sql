@@ -512,8 +512,10 @@ COMMENT ON COLUMN @extschema@.section_band_keys.band_key IS '分段哈希';
 -- when hundreds of reports share one text: at most 8 sections per band key
 -- (the earliest loaded), and the 5 most similar verified ones are kept, so
 -- the pairs grow linearly with the reports.
+-- (JIT off: the row estimates of a transition table are guesses, and compiling
+-- them costs more than running the statements.)
 CREATE FUNCTION @extschema@.documents_sign_sections() RETURNS trigger
-LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp SET jit = off AS $$
 BEGIN
     IF TG_OP IN ('UPDATE', 'DELETE') THEN
         DELETE FROM @extschema@.section_bands b

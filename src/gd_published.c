@@ -39,6 +39,16 @@ advance(cursor *c)
 		(void) gd_utf8_next(c->text, c->len, &c->at);
 }
 
+/* Step over the character cp if it comes next; false when something else does. */
+static bool
+accept(cursor *c, uint32_t cp)
+{
+	if (peek(c) != cp)
+		return false;
+	advance(c);
+	return true;
+}
+
 static void
 skip_spaces(cursor *c)
 {
@@ -117,6 +127,10 @@ is_valid_date(const gd_date *d)
 	return d->day <= days[d->month - 1] && !(d->month == 2 && d->day == 29 && !leap);
 }
 
+#define YEAR_CHAR 0x5E74		/* 年 */
+#define MONTH_CHAR 0x6708		/* 月 */
+#define DAY_CHAR 0x65E5			/* 日 */
+
 /* 2024年1月25日, 2024-01-25, 2024/1/25 or 2024.01.25 (spaces allowed between parts). */
 static bool
 arabic_date(cursor *c, gd_date *d)
@@ -127,25 +141,18 @@ arabic_date(cursor *c, gd_date *d)
 		return false;
 	skip_spaces(c);
 	sep = peek(c);
-	if (sep != 0x5E74 && sep != '-' && sep != '/' && sep != '.')
+	if (sep != YEAR_CHAR && sep != '-' && sep != '/' && sep != '.')
 		return false;
 	advance(c);
 	skip_spaces(c);
 	d->month = arabic_number(c, 2);
 	skip_spaces(c);
-	if (peek(c) != (sep == 0x5E74 ? 0x6708 : sep))
+	if (!accept(c, sep == YEAR_CHAR ? MONTH_CHAR : sep))
 		return false;
-	advance(c);
 	skip_spaces(c);
 	d->day = arabic_number(c, 2);
 	skip_spaces(c);
-	if (sep == 0x5E74)
-	{
-		if (peek(c) != 0x65E5)
-			return false;
-		advance(c);
-	}
-	return is_valid_date(d);
+	return (sep != YEAR_CHAR || accept(c, DAY_CHAR)) && is_valid_date(d);
 }
 
 /* 二〇二四年一月二十五日 */
@@ -162,18 +169,13 @@ chinese_date(cursor *c, gd_date *d)
 		d->year = d->year * 10 + digit;
 		advance(c);
 	}
-	if (peek(c) != 0x5E74)
+	if (!accept(c, YEAR_CHAR))
 		return false;
-	advance(c);
 	d->month = chinese_small_number(c);
-	if (peek(c) != 0x6708)
+	if (!accept(c, MONTH_CHAR))
 		return false;
-	advance(c);
 	d->day = chinese_small_number(c);
-	if (peek(c) != 0x65E5)
-		return false;
-	advance(c);
-	return is_valid_date(d);
+	return accept(c, DAY_CHAR) && is_valid_date(d);
 }
 
 /* A date starting at c->at, in either script; c is left after it. */

@@ -1,0 +1,61 @@
+#!/usr/bin/env python3
+"""Copied-text benchmark driver: run by test/bench/copied.sh inside a
+throwaway cluster (PG* variables set).  One run per size (the machine is
+shared; growth between sizes is the point, not the last digit)."""
+import sys
+import time
+
+from bench import psql
+
+SIGN_TRIGGERS = ("documents_sign_inserted",)
+STATUS = ("SELECT string_agg(l, ' ') FROM regexp_split_to_table(pg_read_file('/proc/self/status'), E'\\n') l "
+          "WHERE l ~ '^(VmHWM|RssAnon)';")
+
+
+def timed(sql):
+    start = time.perf_counter()
+    out = psql(sql)
+    return time.perf_counter() - start, out
+
+
+def load(n, with_signatures):
+    action = "ENABLE" if with_signatures else "DISABLE"
+    psql("TRUNCATE govdisclose.documents RESTART IDENTITY CASCADE;\n" +
+         "".join(f"ALTER TABLE govdisclose.documents {action} TRIGGER {t};\n" for t in SIGN_TRIGGERS) +
+         "CHECKPOINT;")
+    seconds, out = timed(f"INSERT INTO govdisclose.documents (source, body) SELECT source, body FROM corpus WHERE n <= {n};\n"
+                         + STATUS)
+    return seconds, out.strip()
+
+
+def main():
+    corpus, sizes = sys.argv[1], [int(s) for s in sys.argv[2:]]
+    psql("CREATE EXTENSION govdisclose;")
+    psql(f"CREATE TABLE corpus_load (source text, body text);\n\\copy corpus_load FROM '{corpus}'\n"
+         "CREATE TABLE corpus AS SELECT row_number() OVER () AS n, source, body FROM corpus_load;\n"
+         "DROP TABLE corpus_load; VACUUM ANALYZE corpus;")
+    print(f"{'reports':>8} {'MB':>7} {'load s':>7} {'no-sig s':>8} {'sig share':>9} {'view s':>7} "
+          f"{'findings s':>10} {'pairs':>7} {'planted':>8} {'found':>6} {'sig+bands MB':>12} {'peak RSS (load)':>30}")
+    for n in sizes:
+        mb = float(psql(f"SELECT sum(octet_length(body)) / 1e6 FROM corpus WHERE n <= {n};"))
+        plain, _ = load(n, False)
+        full, memory = load(n, True)
+        view_s, pairs = timed("SELECT count(*) FROM govdisclose.copied_sections;")
+        findings_s, _ = timed("SELECT count(*) FROM govdisclose.findings;")
+        planted, found = psql(
+            "SELECT count(*), count(*) FILTER (WHERE EXISTS ("
+            " SELECT 1 FROM govdisclose.copied_sections c JOIN govdisclose.documents o ON o.doc_id = c.other_doc_id"
+            " WHERE c.doc_id = d.doc_id AND c.section_no = 1 AND o.source LIKE 'bench/' || split_part(d.source, 'copy-of-', 2) || '%'))"
+            f" FROM govdisclose.documents d WHERE d.source LIKE '%copy-of-%';").strip().split("|")
+        storage = float(psql("SELECT (pg_total_relation_size('govdisclose.section_signatures') + "
+                             "pg_total_relation_size('govdisclose.section_bands') + "
+                             "pg_total_relation_size('govdisclose.copied_pairs')) / 1e6;"))
+        print(f"{n:8d} {mb:7.0f} {full:7.1f} {plain:8.1f} {(full - plain) / full:9.0%} {view_s:7.2f} "
+              f"{findings_s:10.1f} {int(pairs):7d} {int(planted):8d} {int(found):6d} {storage:12.0f} {memory:>30}",
+              flush=True)
+    kinds = psql("SELECT section_no, kind, count(*) FROM govdisclose.copied_sections GROUP BY 1, 2 ORDER BY 1, 2;")
+    print("copied_sections of the largest load (section|kind|rows):\n  " + kinds.strip().replace("\n", "\n  "))
+
+
+if __name__ == "__main__":
+    main()
