@@ -5,9 +5,8 @@ EXTENSION = govdisclose
 EXTVERSION = $(shell grep default_version $(EXTENSION).control | sed -e "s/default_version[[:space:]]*=[[:space:]]*'\([^']*\)'/\1/")
 
 MODULE_big = govdisclose
-CORE_SRCS = src/gd_check.c src/gd_normalize.c src/gd_parse.c src/gd_template.c
-# the reviewer checks (COPIED-TEXT, LATE): core and glue
-CORE_SRCS += src/gd_minhash.c src/gd_published.c
+CORE_SRCS = $(sort $(wildcard src/gd_*.c src/readers/*.c))
+# glue: govdisclose.c, and govdisclose_checks.c for the reviewer checks
 OBJS = $(CORE_SRCS:.c=.o) src/govdisclose.o src/govdisclose_checks.o
 
 DATA = $(wildcard sql/$(EXTENSION)--*.sql)
@@ -23,3 +22,6 @@ PG_CFLAGS = -std=gnu11 -Wall -Wextra -Werror -Wno-unused-parameter -Wno-missing-
 PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
+
+# PGXS tracks no header dependencies: every object is rebuilt when a header changes
+$(OBJS): $(wildcard src/*.h src/readers/*.h)

@@ -1,10 +1,25 @@
 /*
- * gd_internal.h - helpers shared by the core's source files (not part of the API).
+ * gd_internal.h - what the core's stages share (not part of the API): the
+ * normalised text with its line index, text helpers, values, problems, and
+ * each stage's entry point.  The pipeline, in the order gd_parse runs it:
+ *
+ *   gd_normalize     bytes -> normalised text              (gd_normalize.c)
+ *   gd_index_lines   text -> line index                    (gd_text.c)
+ *   gd_find_sections text -> section spans in the report   (gd_segment.c)
+ *   gd_find_table_regions  sections -> table regions       (gd_segment.c)
+ *   gd_choose_reader regions -> the layout family's reader (readers/readers.c)
+ *   reader->read     region -> grid                        (readers/)
+ *   gd_identify_template   active region -> template       (gd_template.c)
+ *   gd_match_*       grid + template -> table cells        (gd_match.c, gd_solve.c)
+ *   gd_find_title    title block -> title, org, year       (gd_title.c)
+ *   gd_find_facts    prose sections -> narrative facts     (gd_facts.c)
  */
 #ifndef GD_INTERNAL_H
 #define GD_INTERNAL_H
 
 #include "gd_core.h"
+
+#include <string.h>
 
 /* How much work passes between two interrupt checks. */
 #define GD_INTERRUPT_STRIDE (1u << 20)
@@ -19,5 +34,147 @@ size_t		gd_normalize(const char *buf, size_t len, char *out, bool *is_html,
 
 /* Case-insensitive search for an ASCII needle; returns offset or len. */
 size_t		gd_find_ascii_ci(const char *s, size_t len, const char *needle);
+
+/* ---------- the normalised text (gd_text.c) ---------- */
+
+typedef struct gd_line
+{
+	size_t		start;
+	size_t		end;			/* exclusive, without the '\n' */
+} gd_line;
+
+typedef struct gd_text
+{
+	const gd_options *opt;
+	const char *t;
+	size_t		n;
+	gd_line    *lines;
+	size_t		nlines;
+	size_t		work;			/* bytes of work since the last interrupt check */
+} gd_text;
+
+void	   *gd_alloc(const gd_text *tx, size_t size);
+/* Line starts and ends of tx->t into tx->lines. */
+void		gd_index_lines(gd_text *tx);
+/* 1-based line holding offset off. */
+uint32_t	gd_line_of(const gd_text *tx, size_t off);
+/* Count work; checks for interrupts every GD_INTERRUPT_STRIDE bytes. */
+void		gd_note_work(gd_text *tx, size_t bytes);
+
+static inline bool
+gd_is_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n';
+}
+
+static inline bool
+gd_is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* Inline: the tokenizer and the fact scan test prefixes at almost every byte. */
+static inline bool
+gd_starts_with(const char *s, size_t n, const char *lit)
+{
+	size_t		l = strlen(lit);
+
+	return n >= l && memcmp(s, lit, l) == 0;
+}
+
+bool		gd_only_blanks(const char *t, size_t s, size_t e);
+/* End offset of the last occurrence of needle in hay, or -1. */
+long		gd_last_occurrence_end(const char *hay, size_t hlen, const char *needle);
+bool		gd_contains(const char *hay, size_t hlen, const char *needle);
+/* Offset of the first occurrence of phrase in tx->t[from, to), or to. */
+size_t		gd_find_phrase(const gd_text *tx, size_t from, size_t to, const char *phrase);
+
+/*
+ * Fold text for phrase matching: drop whitespace, read '、' after a digit as
+ * '.'.  Returns the folded length (at most cap).
+ */
+size_t		gd_fold(const char *s, size_t n, char *dst, size_t cap);
+/* s[0..n) folded into a new NUL-terminated buffer. */
+char	   *gd_copy_folded(const gd_text *tx, const char *s, size_t n, size_t *out_len);
+
+/*
+ * A 4096-bit set of 3-byte sequences (the phrase starts a scan looks for):
+ * a position whose three bytes are not in it starts none of them.
+ */
+typedef struct gd_trigram_set
+{
+	uint64_t	bits[64];
+} gd_trigram_set;
+
+/* For a 3-byte character: the low 12 bits of its code point. */
+static inline unsigned
+gd_trigram_key(const char *s)
+{
+	return (((unsigned) (unsigned char) s[1] & 0x3F) << 6) | ((unsigned) (unsigned char) s[2] & 0x3F);
+}
+
+static inline void
+gd_trigram_add(gd_trigram_set *set, const char *s)
+{
+	unsigned	k = gd_trigram_key(s);
+
+	set->bits[k >> 6] |= UINT64_C(1) << (k & 63);
+}
+
+static inline bool
+gd_trigram_has(const gd_trigram_set *set, const char *s)
+{
+	unsigned	k = gd_trigram_key(s);
+
+	return (set->bits[k >> 6] >> (k & 63)) & 1;
+}
+
+/* ---------- problems (gd_text.c) ---------- */
+
+void		gd_add_problem(gd_report *r, gd_problem_code code, uint32_t line, const char *fmt,...)
+			__attribute__((format(printf, 4, 5)));
+
+/* ---------- printed values (gd_value.c) ---------- */
+
+/*
+ * Read s[0..n) (already trimmed) as one table value.  Returns true when it is
+ * a value (a number, possibly unreadable, or a placeholder).
+ */
+bool		gd_parse_value(const char *s, size_t n, gd_cell *cell);
+/* The number the decimal digits d[0..len) spell. */
+int64_t		gd_digits_value(const char *d, int len);
+
+/* ---------- segmentation (gd_segment.c) ---------- */
+
+typedef struct gd_region
+{
+	size_t		start;
+	size_t		end;
+	bool		found;
+} gd_region;
+
+/* The table regions, in the order of the report's sections. */
+typedef enum gd_region_kind
+{
+	GD_REGION_ACTIVE = 0,		/* section 2 */
+	GD_REGION_REQUESTS,			/* section 3 */
+	GD_REGION_REVIEW,			/* section 4 */
+	GD_REGIONS
+} gd_region_kind;
+
+/* Section headings and contents into r->section_*; a second copy of section 3 is a problem. */
+void		gd_find_sections(gd_text *tx, gd_report *r);
+/* The table regions: a section's content, else from the words that open its table. */
+void		gd_find_table_regions(const gd_text *tx, const gd_report *r, gd_region *regions);
+
+/* ---------- title, org, year (gd_title.c) ---------- */
+
+/* r->title, title_text, org_text and year from the title block; year 0 when none. */
+void		gd_find_title(const gd_text *tx, gd_report *r);
+
+/* ---------- narrative facts (gd_facts.c) ---------- */
+
+/* r->facts from the prose sections. */
+void		gd_find_facts(gd_text *tx, gd_report *r);
 
 #endif							/* GD_INTERNAL_H */

@@ -1,9 +1,41 @@
 /*
- * gd_template.c - the vocabulary of the report template (SPEC §3-6) as data.
+ * gd_template.c - the report template (SPEC §3-6) as data: keys, labels,
+ * headings, anchors, row phrases, active items, fact phrases.
  */
 #include "gd_template.h"
 
 #include <stdio.h>
+
+const char *const gd_heading_phrases[GD_SECTIONS][GD_HEADING_PHRASES] = {
+	{NULL},
+	{"总体情况"},
+	{"主动公开政府信息情况"},
+	{"收到和处理政府信息公开申请情况"},
+	{"政府信息公开行政复议、行政诉讼情况", "政府信息公开行政复议和行政诉讼情况", "行政复议、行政诉讼情况"},
+	{"存在的主要问题及改进情况", "存在的主要问题和改进情况", "主要问题及改进情况"},
+	{"其他需要报告的事项"}
+};
+
+const char *const gd_active_anchors[] = {"第二十条", "信息内容", NULL};
+const char *const gd_request_anchors[] = {"勾稽关系", "申请人情况", "本年新收", NULL};
+const char *const gd_review_anchors[] = {"未经复议", "复议后起诉", NULL};
+
+const char *const gd_template_2019_markers[] = {"新制作", "上一年项目数量", "新公开数量", NULL};
+
+const gd_fact_rule gd_fact_rules[GD_FACT_RULES] = {
+	{GD_FACT_ITEMS_DISCLOSED, {"主动公开"}, {"条", "件"}, 60},
+	{GD_FACT_REQUESTS_RECEIVED, {"新收政府信息公开申请", "受理政府信息公开申请", "收到政府信息公开申请",
+	"新收申请", "共受理", "共收到"}, {"件"}, 45},
+	{GD_FACT_REQUESTS_HANDLED, {"办结", "答复"}, {"件"}, 15},
+	{GD_FACT_REQUESTS_CARRIED_FORWARD, {"结转下年度继续办理", "结转下年度", "结转至下年度"}, {"件"}, 24},
+	{GD_FACT_FEE_NOTICES, {"发出收费通知"}, {"件", "份", "次"}, 24},
+	{GD_FACT_FEE_BILLED, {"总金额"}, {"元", "万元"}, 24},
+	{GD_FACT_FEE_COLLECTED, {"实际收取", "收取政府信息公开信息处理费", "收取信息处理费",
+	"收取政府信息公开处理费"}, {"元", "万元"}, 45},
+	{GD_FACT_REVIEWS, {"行政复议"}, {"件", "起"}, 18},
+	{GD_FACT_LAWSUITS, {"行政诉讼"}, {"件", "起"}, 18},
+	{GD_FACT_PERIOD_YEAR, {"统计期限自", "统计期限为", "统计期间为", "统计期间自", "统计时限"}, {"年"}, 15}
+};
 
 const char *const gd_request_row_keys[GD_REQ_ROWS] = {
 	"new_received", "carried_over", "granted", "partially_granted",
@@ -182,6 +214,23 @@ gd_active_measures(gd_template t, int *count)
 	}
 	*count = (int) (sizeof(active_2021) / sizeof(active_2021[0]));
 	return active_2021;
+}
+
+gd_template
+gd_identify_template(const gd_text *tx, const gd_region *active)
+{
+	size_t		fl;
+	size_t		span;
+	char	   *f;
+
+	if (!active->found)
+		return GD_TEMPLATE_UNKNOWN;
+	span = active->end - active->start;
+	f = gd_copy_folded(tx, tx->t + active->start, span > 8192 ? 8192 : span, &fl);
+	for (int k = 0; gd_template_2019_markers[k]; k++)
+		if (gd_contains(f, fl, gd_template_2019_markers[k]))
+			return GD_TEMPLATE_2019;
+	return GD_TEMPLATE_UNKNOWN;
 }
 
 const char *

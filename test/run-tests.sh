@@ -14,7 +14,7 @@ count() { passed=$((passed + $1)); failed=$((failed + $2)); }
 echo "== C unit tests (ASan + UBSan)"
 mkdir -p test/unit/build
 if cc -std=c11 -Wall -Wextra -Werror -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
-      -o test/unit/build/test_core test/unit/test_core.c src/gd_*.c; then
+      -o test/unit/build/test_core test/unit/test_core.c src/gd_*.c src/readers/*.c; then
     out=$(test/unit/build/test_core); status=$?
     echo "$out"
     ok=$(grep -c '^ok ' <<<"$out"); bad=$(grep -c '^not ok ' <<<"$out")
@@ -44,14 +44,16 @@ else
 fi
 
 echo "== core stays free of PostgreSQL headers"
-if grep -l 'include.*postgres\|palloc\|ereport' src/gd_*.c src/gd_*.h; then count 0 1; else echo ok; count 1 0; fi
+if grep -l 'include.*postgres\|palloc\|ereport' src/gd_*.c src/gd_*.h src/readers/*.c src/readers/*.h; then count 0 1; else echo ok; count 1 0; fi
 
 echo "== pg_regress against a throwaway server"
 regress() {
     make -s installcheck >"$1/installcheck.out" 2>&1
     local status=$?
+    psql -Xqc 'CREATE EXTENSION IF NOT EXISTS govdisclose' >/dev/null
+    python3 test/fixtures/check_matrix.py --known-gaps test/fixtures/matrix/known-gaps.txt >"$1/matrix.out" 2>&1
+    echo "matrix exit $?" >>"$1/matrix.out"
     if [ -n "${GD_CORPUS:-}" ]; then
-        psql -Xqc 'CREATE EXTENSION IF NOT EXISTS govdisclose' >/dev/null &&
         for dir in "$GD_CORPUS" "$GD_CORPUS/realworld"; do
             python3 "$GD_CORPUS/../tools/conformance.py" "$dir" --min 0.995 >"$1/conformance.$(basename "$dir").out" 2>&1
             echo "conformance $(basename "$dir") exit $?" >>"$1/conformance.out"
@@ -62,6 +64,8 @@ regress() {
 export -f regress
 results=$(mktemp -d)
 chmod 777 "$results"
+# empty until the cluster step writes them: a cluster that never starts counts as a failure
+touch "$results/installcheck.out" "$results/matrix.out" && chmod 666 "$results"/*.out
 corpus=$(cd .. && pwd)/shared/corpus
 [ -d "$corpus/seeds" ] && export GD_CORPUS="$corpus"
 test/with-cluster.sh bash -c "regress $results"
@@ -71,6 +75,15 @@ bad=$(grep -cE '\.\.\. FAILED|^not ok [0-9]' "$results/installcheck.out")
 [ "$ok" -eq 0 ] && [ "$bad" -eq 0 ] && bad=1
 count "$ok" "$bad"
 if [ -f regression.diffs ]; then cat regression.diffs; fi
+
+echo "== fixture matrix: every converter path of every report (test/fixtures/matrix)"
+grep -E '^(ok|not ok|gap) ' "$results/matrix.out"
+grep -E '^paths compared|^psql failed|^matrix exit' "$results/matrix.out"
+ok=$(grep -c '^ok ' "$results/matrix.out"); bad=$(grep -c '^not ok ' "$results/matrix.out")
+# the checker's own verdict counts too: it also fails when the database cannot be asked
+grep -q '^matrix exit 0$' "$results/matrix.out" || [ "$bad" -gt 0 ] || bad=1
+echo "matrix: $ok passed, $bad failed, $(grep -c '^gap ' "$results/matrix.out") known gaps (not counted)"
+count "$ok" "$bad"
 
 if [ -n "${GD_CORPUS:-}" ]; then
     echo "== conformance on ../shared/corpus (real reports)"

@@ -10,4 +10,4 @@ fi
 mkdir -p test/fuzz/build
 clang-14 -std=c11 -g -O1 -Wall -Wextra -Werror \
   -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
-  -o test/fuzz/build/fuzz_parse test/fuzz/fuzz_parse.c src/gd_*.c
+  -o test/fuzz/build/fuzz_parse test/fuzz/fuzz_parse.c src/gd_*.c src/readers/*.c

@@ -2,6 +2,12 @@
  * gd_dump - parse report files with the core alone and print what was read
  * as JSON (one object per file).  For debugging and for comparing layouts
  * without a server: gd_dump FILE...
+ *
+ * gd_dump --all FILE... prints every field of gd_report (cell states,
+ * scales, lines, inferred marks, spans, sections, problem codes): two builds
+ * of the core that print the same are indistinguishable to the glue, which
+ * is how a restructure is shown to change nothing.  --skip-facts parses as
+ * the functions that return no facts do.
  */
 #include "../../src/gd_core.h"
 #include "arena.h"
@@ -66,13 +72,98 @@ print_string(const char *s, size_t n)
 	putchar('"');
 }
 
+static bool all_fields;
+static bool skip_facts;
+
+/* Every field of a cell: state letter, value, scale, inferred, line. */
+static void
+print_cell_full(const gd_cell *c)
+{
+	printf("\"%c%lld/%u%s@%u\"", gd_state_letter(c), (long long) c->value, c->scale,
+		   c->inferred ? "i" : "", c->line);
+}
+
+static void
+print_span(const gd_report *r, gd_span s)
+{
+	printf("[%zu, %zu, ", s.off, s.len);
+	if (s.off <= r->text_len && s.len <= r->text_len - s.off)
+		print_string(r->text + s.off, s.len);
+	else
+		printf("\"OUT OF TEXT\"");
+	printf("]");
+}
+
+/* What --all adds: the fields the summary leaves out. */
+static void
+dump_all(const gd_report *r)
+{
+	uint64_t	hash = UINT64_C(14695981039346656037);	/* FNV-1a of the text */
+
+	for (size_t i = 0; i < r->text_len; i++)
+		hash = (hash ^ (unsigned char) r->text[i]) * UINT64_C(1099511628211);
+	printf(",\n \"text_len\": %zu, \"text_hash\": \"%016llx\", \"title\": ", r->text_len,
+		   (unsigned long long) hash);
+	print_span(r, r->title);
+	printf(", \"title_text\": ");
+	if (r->title_text)
+		print_string(r->title_text, r->title_text_len);
+	else
+		printf("null");
+	printf(",\n \"sections\": [");
+	for (int k = 0; k < GD_SECTIONS; k++)
+	{
+		printf("%s\n  [%d, ", k ? "," : "", r->section_found[k]);
+		print_span(r, r->section_heading[k]);
+		printf(", [%zu, %zu]]", r->section_content[k].off, r->section_content[k].len);
+	}
+	printf("],\n \"flags\": [%d, %d, %d, %d, %d], \"active_count\": %d,\n \"cells\": [",
+		   r->has_requests, r->other_undivided, r->has_active, r->has_review, r->layout,
+		   r->active_count);
+	for (int k = 0; k < GD_REQ_ROWS; k++)
+	{
+		printf("%s\n  [", k ? "," : "");
+		for (int c = 0; c < GD_REQ_COLS; c++)
+		{
+			printf(c ? ", " : "");
+			print_cell_full(&r->requests[k][c]);
+		}
+		printf("]");
+	}
+	printf(",\n  [");
+	for (int k = 0; k < GD_ACTIVE_MAX; k++)
+	{
+		printf(k ? ", " : "");
+		print_cell_full(&r->active[k]);
+	}
+	printf("],\n  [");
+	for (int k = 0; k < GD_REV_CELLS; k++)
+	{
+		printf(k ? ", " : "");
+		print_cell_full(&r->review[k]);
+	}
+	printf("]],\n \"fact_spans\": [");
+	for (int k = 0; k < r->fact_count; k++)
+	{
+		printf("%s\n  [\"%s\", ", k ? "," : "", gd_fact_keys[r->facts[k].key]);
+		print_cell_full(&r->facts[k].value);
+		printf(", \"%s\", ", r->facts[k].unit ? r->facts[k].unit : "");
+		print_span(r, r->facts[k].span);
+		printf("]");
+	}
+	printf("],\n \"problem_codes\": [");
+	for (int k = 0; k < r->problem_count; k++)
+		printf("%s[%d, %u]", k ? ", " : "", r->problems[k].code, r->problems[k].line);
+	printf("]");
+}
+
 static void
 dump(const char *path)
 {
 	size_t		len;
 	char	   *buf = read_file(path, &len);
 	arena		a = {NULL};
-	gd_options	opt = {arena_alloc, &a, NULL, NULL, false};
+	gd_options	opt = {arena_alloc, &a, NULL, NULL, skip_facts};
 	gd_report  *r = malloc(sizeof(gd_report));
 	int			nm;
 	const gd_active_measure *m;
@@ -128,7 +219,10 @@ dump(const char *path)
 		printf("%s\n  ", k ? "," : "");
 		print_string(r->problems[k].message, strlen(r->problems[k].message));
 	}
-	printf("]}\n");
+	printf("]");
+	if (all_fields)
+		dump_all(r);
+	printf("}\n");
 	arena_free_all(&a);
 	free(r);
 	free(buf);
@@ -137,7 +231,21 @@ dump(const char *path)
 int
 main(int argc, char **argv)
 {
-	for (int i = 1; i < argc; i++)
+	int			first = 1;
+
+	for (; first < argc && argv[first][0] == '-'; first++)
+	{
+		if (strcmp(argv[first], "--all") == 0)
+			all_fields = true;
+		else if (strcmp(argv[first], "--skip-facts") == 0)
+			skip_facts = true;
+		else
+		{
+			fprintf(stderr, "usage: gd_dump [--all] [--skip-facts] FILE...\n");
+			return 2;
+		}
+	}
+	for (int i = first; i < argc; i++)
 		dump(argv[i]);
 	return 0;
 }

@@ -1,0 +1,67 @@
+/*
+ * gd_grid.h - what a reader makes of a table region: rows of cells, each
+ * with its text span, its reading as a value, and how many grid columns and
+ * rows it covers.  Readers build grids; the matcher reads them, blind to the
+ * layout they came from.
+ */
+#ifndef GD_GRID_H
+#define GD_GRID_H
+
+#include "gd_internal.h"
+
+typedef enum gd_grid_cell_kind
+{
+	GD_GRID_TEXT = 0,			/* label words */
+	GD_GRID_VALUE,				/* a number or placeholder: see cell */
+	GD_GRID_BLANK				/* a printed cell with nothing in it */
+} gd_grid_cell_kind;
+
+typedef struct gd_grid_cell
+{
+	gd_cell		cell;			/* a value's reading; state GD_BLANK for a blank; line always */
+	gd_span		span;			/* the cell's text in the normalised text */
+	uint32_t	center2;		/* space-aligned text: 2 x the token's middle column; 0 otherwise */
+	uint8_t		kind;			/* gd_grid_cell_kind */
+	uint8_t		glued;			/* a value split out of label text: span holds its digits */
+	uint16_t	colspan;		/* grid columns the cell covers (a merged cell is one cell) */
+	uint16_t	rowspan;		/* grid rows it covers */
+} gd_grid_cell;
+
+typedef struct gd_grid
+{
+	gd_grid_cell *cells;		/* all rows' cells, row after row */
+	size_t		ncells;
+	size_t		cells_cap;
+	size_t	   *row_end;		/* row k holds cells [row_end[k-1], row_end[k]) */
+	size_t		nrows;
+	size_t		rows_cap;
+	bool		cells_per_line;	/* read one cell per line: only blank lines end rows */
+	bool		glued;			/* some value was split out of label text */
+} gd_grid;
+
+/* An empty grid. */
+void		gd_grid_init(gd_grid *g);
+/* Room for one more cell (the slow path of gd_grid_add). */
+void		gd_grid_grow(const gd_text *tx, gd_grid *g);
+
+/* Append a cell to the open row (colspan and rowspan of 0 are read as 1); inline: one call per token. */
+static inline void
+gd_grid_add(const gd_text *tx, gd_grid *g, const gd_grid_cell *c)
+{
+	gd_grid_cell *dst;
+
+	if (g->ncells == g->cells_cap)
+		gd_grid_grow(tx, g);
+	dst = &g->cells[g->ncells++];
+	*dst = *c;
+	if (dst->colspan == 0)
+		dst->colspan = 1;
+	if (dst->rowspan == 0)
+		dst->rowspan = 1;
+}
+/* Close the open row; a row without cells is not kept. */
+void		gd_grid_end_row(const gd_text *tx, gd_grid *g);
+/* First cell of row k and how many cells it has. */
+const gd_grid_cell *gd_grid_row(const gd_grid *g, size_t k, size_t *ncells);
+
+#endif							/* GD_GRID_H */

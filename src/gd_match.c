@@ -1,0 +1,612 @@
+/*
+ * gd_match.c - the template matched against grids, blind to the layout the
+ * grid came from.  Rows are assembled from the grid's cells: label words
+ * carried over from rows no table row consumed (wrapped labels), and the
+ * row's cells.  Each table's matcher then names the row by the key phrases
+ * of its label, in template order, or by position where a label is missing
+ * or garbled, and fits its cells to the row's width (gd_solve.c decides
+ * glued digits and the columns of short rows).
+ *
+ * Takes grids and the template (gd_template.h); returns the cells of the
+ * three tables in gd_report, with problems for what could not be read.
+ */
+#include "gd_match.h"
+#include "gd_solve.h"
+#include "gd_template.h"
+
+#include <string.h>
+
+#define LABEL_CAP 768			/* folded label text kept per row (tail) */
+
+/*
+ * A matcher reads one assembled row.  label holds the words carried since the
+ * last row it consumed; the row's own words start at own_from.  It returns
+ * whether it consumed the row (the carried words are then dropped).
+ */
+typedef bool (*row_matcher) (void *ctx, const char *label, size_t label_len, size_t own_from,
+							 const gd_grid_cell *cells, int ncells);
+
+typedef struct assembler
+{
+	row_matcher match;
+	void	   *match_ctx;
+	char		label[LABEL_CAP];
+	size_t		label_len;
+	size_t		own_from;		/* where this row's own words start in label */
+	bool		label_in_row;
+	gd_grid_cell cells[GD_ROW_CELLS_MAX];
+	int			ncells;
+	bool		has_value;
+} assembler;
+
+/* What every table's matcher reads from and writes to. */
+typedef struct match_target
+{
+	const gd_text *tx;
+	gd_report  *r;
+} match_target;
+
+/* ---------- rows assembled from the grid ---------- */
+
+static void
+label_append(assembler *a, const char *s, size_t n)
+{
+	char		buf[LABEL_CAP];
+	size_t		k = gd_fold(s, n, buf, sizeof(buf));
+
+	if (a->label_len + k > LABEL_CAP)
+	{
+		/* keep the tail: the words nearest the numbers identify the row */
+		size_t		drop = a->label_len + k - LABEL_CAP;
+
+		if (drop > a->label_len)
+			drop = a->label_len;
+		while (drop < a->label_len && ((unsigned char) a->label[drop] & 0xC0) == 0x80)
+			drop++;
+		memmove(a->label, a->label + drop, a->label_len - drop);
+		a->label_len -= drop;
+		a->own_from = a->own_from > drop ? a->own_from - drop : 0;
+		if (k > LABEL_CAP - a->label_len)
+			k = LABEL_CAP - a->label_len;
+	}
+	memcpy(a->label + a->label_len, buf, k);
+	a->label_len += k;
+}
+
+static void
+flush_row(assembler *a)
+{
+	if (a->ncells > 0 &&
+		a->match(a->match_ctx, a->label, a->label_len,
+				 a->label_in_row ? a->own_from : a->label_len, a->cells, a->ncells))
+		a->label_len = 0;
+	a->ncells = 0;
+	a->has_value = false;
+}
+
+static void
+push_cell(assembler *a, const gd_grid_cell *c)
+{
+	if (a->ncells == GD_ROW_CELLS_MAX)
+	{
+		memmove(a->cells, a->cells + 1, sizeof(gd_grid_cell) * (GD_ROW_CELLS_MAX - 1));
+		a->ncells--;
+	}
+	a->cells[a->ncells++] = *c;
+}
+
+static void
+on_label(assembler *a, const char *s, size_t n)
+{
+	if (a->has_value)
+		flush_row(a);
+	else
+		a->ncells = 0;			/* blanks before a label belong to no value column */
+	if (!a->label_in_row)
+		a->own_from = a->label_len;
+	label_append(a, s, n);
+	if (a->own_from > a->label_len)
+		a->own_from = 0;		/* the carried words were cut to keep the tail */
+	a->label_in_row = true;
+}
+
+static void
+on_blank(assembler *a, const gd_grid_cell *c)
+{
+	if (!a->label_in_row && a->ncells == 0)
+		return;					/* the empty label column of a merged row */
+	push_cell(a, c);
+}
+
+static void
+on_value(assembler *a, const gd_grid_cell *c)
+{
+	push_cell(a, c);
+	a->has_value = true;
+}
+
+static void
+on_rowbreak(assembler *a)
+{
+	if (a->has_value || (a->label_in_row && a->ncells > 0))
+		flush_row(a);
+	a->ncells = 0;
+	a->has_value = false;
+	a->label_in_row = false;
+}
+
+/* Feed the grid's rows to match, row by row. */
+static void
+assemble(const gd_text *tx, const gd_grid *g, row_matcher match, void *ctx)
+{
+	assembler  *a = gd_alloc(tx, sizeof(assembler));
+
+	memset(a, 0, sizeof(*a));
+	a->match = match;
+	a->match_ctx = ctx;
+	for (size_t k = 0; k < g->nrows; k++)
+	{
+		size_t		n;
+		const gd_grid_cell *row = gd_grid_row(g, k, &n);
+
+		for (size_t i = 0; i < n; i++)
+		{
+			if (row[i].kind == GD_GRID_TEXT)
+				on_label(a, tx->t + row[i].span.off, row[i].span.len);
+			else if (row[i].kind == GD_GRID_BLANK)
+				on_blank(a, &row[i]);
+			else
+				on_value(a, &row[i]);
+		}
+		on_rowbreak(a);
+	}
+}
+
+/* ---------- fitting cells to a template row ---------- */
+
+static int
+count_values(const gd_grid_cell *c, int n)
+{
+	int			k = 0;
+
+	for (int i = 0; i < n; i++)
+		k += (c[i].cell.state != GD_BLANK);
+	return k;
+}
+
+
+static bool
+fit_row(match_target *mt, const gd_grid_cell *cells, int n, int width, bool row_total_identity,
+		const uint32_t *ref, const char *what, gd_cell *out)
+{
+	int			first = 0,
+				last = n;
+
+	if (n == 1 && cells[0].glued && cells[0].span.len > 1 && width > 1)
+	{
+		char		digits[64];
+		size_t		dl = 0;
+
+		for (size_t i = 0; i < cells[0].span.len && dl < sizeof(digits); i++)
+			if (gd_is_digit(mt->tx->t[cells[0].span.off + i]))
+				digits[dl++] = mt->tx->t[cells[0].span.off + i];
+		if (gd_split_glued(digits, dl, width, row_total_identity, out))
+		{
+			for (int i = 0; i < width; i++)
+				out[i].line = cells[0].cell.line;
+			return true;
+		}
+		for (int i = 0; i < width; i++)
+		{
+			memset(&out[i], 0, sizeof(gd_cell));
+			out[i].state = GD_UNREADABLE;
+			out[i].inferred = 1;	/* unknown because glued, not too large */
+			out[i].line = cells[0].cell.line;
+		}
+		gd_add_problem(mt->r, GD_PROBLEM_GLUED_DIGITS, cells[0].cell.line,
+					"%s: the digits \"%.*s\" are glued together and cannot be split into %d cells (line %u)",
+					what, (int) (dl > 40 ? 40 : dl), digits, width, cells[0].cell.line);
+		return false;
+	}
+	if (n < width && count_values(cells, n) == n && gd_place_by_columns(cells, n, width, ref, out))
+		return true;
+	while (last - first > width && cells[first].cell.state == GD_BLANK)
+		first++;
+	while (last - first > width && cells[last - 1].cell.state == GD_BLANK)
+		last--;
+	if (last - first > width)
+	{
+		/* a leading serial-number column is the usual cause: keep the last cells */
+		gd_add_problem(mt->r, GD_PROBLEM_ROW_LONG, cells[0].cell.line,
+					"%s: %d cells where %d are expected (line %u); the last %d were read",
+					what, last - first, width, cells[0].cell.line, width);
+		first = last - width;
+	}
+	for (int i = 0; i < width; i++)
+	{
+		if (first + i < last)
+			out[i] = cells[first + i].cell;
+		else
+		{
+			memset(&out[i], 0, sizeof(gd_cell));
+			out[i].state = GD_BLANK;
+			out[i].line = n > 0 ? cells[n - 1].cell.line : 0;
+		}
+	}
+	if (last - first < width)
+	{
+		gd_add_problem(mt->r, GD_PROBLEM_ROW_SHORT, n > 0 ? cells[0].cell.line : 0,
+					"%s: only %d of %d cells were found (line %u); the missing ones are blank",
+					what, last - first, width, n > 0 ? cells[0].cell.line : 0);
+		return false;
+	}
+	return true;
+}
+
+/* prefix + key into dst, for problem messages (on every row: no snprintf). */
+static void
+name_row(char *dst, size_t cap, const char *prefix, const char *key)
+{
+	size_t		pl = strlen(prefix),
+				kl = strlen(key);
+
+	if (pl + kl >= cap)
+		kl = cap - pl - 1;
+	memcpy(dst, prefix, pl);
+	memcpy(dst + pl, key, kl);
+	dst[pl + kl] = '\0';
+}
+
+/* Counts are whole numbers: "3.0" is 3, "2.5" is unreadable. */
+static void
+require_whole(match_target *mt, gd_cell *c, int count, const char *what)
+{
+	for (int i = 0; i < count; i++)
+	{
+		int64_t		unit = 1;
+
+		if (c[i].state != GD_NUMBER || c[i].scale == 0)
+			continue;
+		for (int k = 0; k < c[i].scale; k++)
+			unit *= 10;
+		if (c[i].value % unit == 0)
+		{
+			c[i].value /= unit;
+			c[i].scale = 0;
+			continue;
+		}
+		c[i].state = GD_UNREADABLE;
+		gd_add_problem(mt->r, GD_PROBLEM_FRACTION_IN_COUNT, c[i].line,
+					"%s: a count has decimals (line %u); it is left unknown", what, c[i].line);
+	}
+}
+
+static void
+flag_unreadable(match_target *mt, const gd_cell *c, int count, const char *what)
+{
+	for (int i = 0; i < count; i++)
+		if (c[i].state == GD_UNREADABLE && !c[i].inferred && c[i].scale == 0 && c[i].value == 0)
+		{
+			gd_add_problem(mt->r, GD_PROBLEM_NUMBER_TOO_LARGE, c[i].line,
+						"%s: a number is too large to be a count (line %u); it is left unknown",
+						what, c[i].line);
+			return;
+		}
+}
+
+/* ---------- the requests table ---------- */
+
+typedef struct requests_state
+{
+	match_target mt;
+	struct row_phrase_index *row_phrases;	/* built on the first row */
+	int			cur;			/* last template row filled, -1 before the first */
+	bool		filled[GD_REQ_ROWS];
+	bool		have_columns;	/* columns of the last complete space-aligned row */
+	uint32_t	columns[GD_REQ_COLS];
+	bool		copy_reported;
+} requests_state;
+
+/*
+ * The key phrases of the requests rows, found in a label in one pass: a
+ * table from the low 12 bits of a phrase's first three bytes (a 3-byte
+ * character's code point) to the phrases that start so.
+ */
+#define ROW_PHRASE_BUCKETS 4096		/* every value of gd_trigram_key */
+
+typedef struct row_phrase
+{
+	const char *text;
+	uint8_t		len;
+	uint8_t		row;
+	int16_t		next;			/* next phrase of the bucket, -1 at the end */
+} row_phrase;
+
+typedef struct row_phrase_index
+{
+	int16_t		bucket[ROW_PHRASE_BUCKETS];
+	row_phrase	phrases[GD_REQ_ROWS * GD_MAX_PHRASES];
+} row_phrase_index;
+
+static row_phrase_index *
+build_row_phrase_index(const gd_text *tx)
+{
+	row_phrase_index *ix = gd_alloc(tx, sizeof(row_phrase_index));
+	int			n = 0;
+
+	for (int b = 0; b < ROW_PHRASE_BUCKETS; b++)
+		ix->bucket[b] = -1;
+	for (int row = 0; row < GD_REQ_ROWS; row++)
+		for (int k = 0; k < GD_MAX_PHRASES && gd_request_row_phrases[row][k]; k++)
+		{
+			const char *ph = gd_request_row_phrases[row][k];
+			unsigned	key = gd_trigram_key(ph);	/* every phrase has three bytes or more */
+
+			ix->phrases[n] = (row_phrase) {ph, (uint8_t) strlen(ph), (uint8_t) row, ix->bucket[key]};
+			ix->bucket[key] = (int16_t) n++;
+		}
+	return ix;
+}
+
+/* ends[row]: where the last occurrence of one of the row's phrases ends in label, or -1. */
+static void
+row_phrase_ends(requests_state *st, const char *label, size_t len, long *ends)
+{
+	const row_phrase_index *ix;
+
+	if (st->row_phrases == NULL)
+		st->row_phrases = build_row_phrase_index(st->mt.tx);
+	ix = st->row_phrases;
+	for (int row = 0; row < GD_REQ_ROWS; row++)
+		ends[row] = -1;
+	for (size_t i = 0; i + 3 <= len; i++)
+		for (int e = ix->bucket[gd_trigram_key(label + i)]; e >= 0; e = ix->phrases[e].next)
+		{
+			const row_phrase *ph = &ix->phrases[e];
+
+			if (ph->len <= len - i && memcmp(label + i, ph->text, ph->len) == 0 &&
+				(long) (i + ph->len) > ends[ph->row])
+				ends[ph->row] = (long) (i + ph->len);
+		}
+}
+
+static bool
+match_request_row(void *ctx, const char *label, size_t len, size_t own_from, const gd_grid_cell *cells, int n)
+{
+	requests_state *st = ctx;
+	match_target *mt = &st->mt;
+	gd_report  *r = mt->r;
+	int			row = -1;
+	long		best = -1;
+	char		what[80];
+	long		ends[GD_REQ_ROWS];
+
+	row_phrase_ends(st, label, len, ends);
+	if (st->cur >= GD_REQ_TEMPLATE_ROWS - 1)
+	{
+		/* the table is complete: what follows is prose, or a copy of the table */
+		if (!st->copy_reported && count_values(cells, n) > 0 && ends[GD_REQ_ROW_NEW_RECEIVED] >= 0)
+		{
+			st->copy_reported = true;
+			gd_add_problem(mt->r, GD_PROBLEM_DUPLICATE_TABLE, cells[0].cell.line,
+						"requests: the table starts again (line %u); only the first copy is read",
+						cells[0].cell.line);
+		}
+		return false;
+	}
+	for (int k = st->cur + 1; k < GD_REQ_TEMPLATE_ROWS; k++)
+	{
+		if (k == GD_REQ_ROW_RESULTS_TOTAL && st->cur < GD_REQ_ROW_CARRIED_OVER)
+			continue;			/* "总计" of the column header, not row （七） */
+		if (ends[k] > best)
+		{
+			best = ends[k];
+			row = k;
+		}
+	}
+	/* （六）其他处理 printed as one row: its words, none of its sub-items' */
+	if (st->cur < GD_REQ_ROW_OTHER_FIRST && (row < 0 || row > GD_REQ_ROW_OTHER_LAST) &&
+		ends[GD_REQ_OTHER_UNDIVIDED] > best)
+		row = GD_REQ_OTHER_UNDIVIDED;
+	if (row < 0)
+	{
+		for (int k = 0; k <= st->cur; k++)
+			if (ends[k] >= 0 && count_values(cells, n) > 0)
+			{
+				gd_add_problem(mt->r, GD_PROBLEM_DUPLICATE_ROW, cells[0].cell.line,
+							"requests: row %s appears again (line %u); the first one is kept",
+							gd_request_row_keys[k], cells[0].cell.line);
+				return true;
+			}
+		/* no words to go by: the next row of the template, if the row looks whole */
+		if (count_values(cells, n) * 2 <= GD_REQ_COLS)
+			return false;
+		row = st->cur + 1;
+	}
+	if (count_values(cells, n) == 0 && (n != GD_REQ_COLS || ends[row] <= (long) own_from))
+		return false;			/* a header line, not a row of blanks */
+	name_row(what, sizeof(what), "requests row ", gd_request_row_keys[row]);
+	fit_row(mt, cells, n, GD_REQ_COLS, true, st->have_columns ? st->columns : NULL, what, r->requests[row]);
+	if (n == GD_REQ_COLS && cells[0].center2 > 0 && count_values(cells, n) == n)
+	{
+		for (int k = 0; k < GD_REQ_COLS; k++)
+			st->columns[k] = cells[k].center2;
+		st->have_columns = true;
+	}
+	require_whole(mt, r->requests[row], GD_REQ_COLS, what);
+	flag_unreadable(mt, r->requests[row], GD_REQ_COLS, what);
+	st->filled[row] = true;
+	if (row == GD_REQ_OTHER_UNDIVIDED)
+	{
+		r->other_undivided = true;
+		st->cur = GD_REQ_ROW_OTHER_LAST;
+	}
+	else
+		st->cur = row;
+	r->has_requests = true;
+	return true;
+}
+
+/* ---------- the review table ---------- */
+
+typedef struct review_state
+{
+	match_target mt;
+	bool		cells_per_line;	/* the grid was read one cell per line */
+	int			count;
+} review_state;
+
+static bool
+match_review_row(void *ctx, const char *label, size_t len, size_t own_from, const gd_grid_cell *cells, int n)
+{
+	review_state *st = ctx;
+	match_target *mt = &st->mt;
+	gd_report  *r = mt->r;
+	int			first = 0,
+				last = n;
+
+	(void) label;
+	(void) len;
+	(void) own_from;
+	if (st->count >= GD_REV_CELLS || count_values(cells, n) == 0)
+		return false;
+	if (st->count == 0 && n == 1 && cells[0].glued && cells[0].span.len > 1)
+	{
+		fit_row(mt, cells, n, GD_REV_CELLS, false, NULL, "review table", r->review);
+		st->count = GD_REV_CELLS;
+		r->has_review = true;
+		return true;
+	}
+	while (first < last && cells[first].cell.state == GD_BLANK && last - first > GD_REV_OUTCOMES)
+		first++;
+	while (last > first && cells[last - 1].cell.state == GD_BLANK && last - first > GD_REV_OUTCOMES)
+		last--;
+	if (last - first < GD_REV_OUTCOMES && !(st->cells_per_line && st->count > 0))
+		return false;			/* a stray number, not a row of the table */
+	for (int i = first; i < last && st->count < GD_REV_CELLS; i++)
+		r->review[st->count++] = cells[i].cell;
+	r->has_review = true;
+	return true;
+}
+
+/* ---------- the active table ---------- */
+
+typedef struct active_state
+{
+	match_target mt;
+	const gd_active_item *items;
+	bool		filled[16];
+} active_state;
+
+static bool
+match_active_row(void *ctx, const char *label, size_t len, size_t own_from, const gd_grid_cell *cells, int n)
+{
+	active_state *st = ctx;
+	match_target *mt = &st->mt;
+	gd_report  *r = mt->r;
+	int			item = -1;
+	long		best = -1;
+	const gd_active_item *it;
+	int			nmeasures;
+	const gd_active_measure *m = gd_active_measures(r->template_kind, &nmeasures);
+	char		what[80];
+
+	for (int k = 0; st->items[k].phrases[0]; k++)
+	{
+		if (st->filled[k])
+			continue;
+		for (int j = 0; j < GD_MAX_PHRASES && st->items[k].phrases[j]; j++)
+		{
+			long		e = gd_last_occurrence_end(label, len, st->items[k].phrases[j]);
+
+			if (e > best)
+			{
+				best = e;
+				item = k;
+			}
+		}
+	}
+	if (item < 0)
+		return false;
+	it = &st->items[item];
+	if (count_values(cells, n) == 0 && (n != it->width || best <= (long) own_from))
+		return false;			/* a header line, not a row of blanks */
+	name_row(what, sizeof(what), "active item ", m[it->first].item);
+	fit_row(mt, cells, n, it->width, false, NULL, what, &r->active[it->first]);
+	for (int i = 0; i < it->width; i++)
+	{
+		bool		money = strstr(m[it->first + i].measure, "amount") != NULL;
+
+		if (!money)
+			require_whole(mt, &r->active[it->first + i], 1, what);
+	}
+	flag_unreadable(mt, &r->active[it->first], it->width, what);
+	st->filled[item] = true;
+	r->has_active = true;
+	return true;
+}
+
+/* ---------- entry point ---------- */
+
+void
+gd_match_requests(const gd_text *tx, const gd_grid *g, gd_report *r, bool *rows_found)
+{
+	requests_state st;
+
+	memset(&st, 0, sizeof(st));
+	st.mt = (match_target) {tx, r};
+	st.cur = -1;
+	assemble(tx, g, match_request_row, &st);
+	memcpy(rows_found, st.filled, sizeof(st.filled));
+}
+
+void
+gd_match_review(const gd_text *tx, const gd_grid *g, gd_report *r)
+{
+	review_state st;
+
+	memset(&st, 0, sizeof(st));
+	st.mt = (match_target) {tx, r};
+	st.cells_per_line = g->cells_per_line;
+	assemble(tx, g, match_review_row, &st);
+}
+
+void
+gd_match_active(const gd_text *tx, const gd_grid *g, gd_report *r)
+{
+	active_state st;
+
+	memset(&st, 0, sizeof(st));
+	st.mt = (match_target) {tx, r};
+	st.items = r->template_kind == GD_TEMPLATE_2019 ? gd_active_items_2019 : gd_active_items_2021;
+	assemble(tx, g, match_active_row, &st);
+}
+
+void
+gd_report_missing(gd_report *r, const bool *request_rows_found)
+{
+	if (!r->has_active)
+		gd_add_problem(r, GD_PROBLEM_TABLE_MISSING, 0, "the table of section 2 (主动公开政府信息情况) was not found");
+	if (!r->has_requests)
+		gd_add_problem(r, GD_PROBLEM_TABLE_MISSING, 0, "the table of section 3 (收到和处理政府信息公开申请情况) was not found");
+	else
+		for (int k = 0; k < GD_REQ_TEMPLATE_ROWS; k++)
+		{
+			if (request_rows_found[k] ||
+				(r->other_undivided && k >= GD_REQ_ROW_OTHER_FIRST && k <= GD_REQ_ROW_OTHER_LAST))
+				continue;
+			gd_add_problem(r, GD_PROBLEM_ROW_MISSING, 0, "requests: row %s (%s) was not found",
+						   gd_request_row_keys[k], gd_request_row_labels[k]);
+		}
+	if (!r->has_review)
+		gd_add_problem(r, GD_PROBLEM_TABLE_MISSING, 0, "the table of section 4 (行政复议、行政诉讼情况) was not found");
+	else
+	{
+		int			got = 0;
+
+		for (int k = 0; k < GD_REV_CELLS; k++)
+			got += r->review[k].state != GD_ABSENT;
+		if (got < GD_REV_CELLS)
+			gd_add_problem(r, GD_PROBLEM_ROW_SHORT, 0, "review table: only %d of 15 cells were found", got);
+	}
+}

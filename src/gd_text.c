@@ -1,0 +1,187 @@
+/*
+ * gd_text.c - the normalised text every stage reads: its line index, work
+ * counting for interrupts, folding and phrase search, and the problems list.
+ */
+#include "gd_internal.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+void *
+gd_alloc(const gd_text *tx, size_t size)
+{
+	return tx->opt->alloc(tx->opt->alloc_ctx, size ? size : 1);
+}
+
+void
+gd_note_work(gd_text *tx, size_t bytes)
+{
+	tx->work += bytes;
+	if (tx->work >= GD_INTERRUPT_STRIDE)
+	{
+		tx->work = 0;
+		if (tx->opt->check_interrupts)
+			tx->opt->check_interrupts(tx->opt->interrupt_ctx);
+	}
+}
+
+/* Line starts and ends, one memchr per line; the array grows by doubling. */
+void
+gd_index_lines(gd_text *tx)
+{
+	size_t		cap = tx->n / 32 + 64,
+				start = 0;
+
+	tx->lines = gd_alloc(tx, sizeof(gd_line) * cap);
+	tx->nlines = 0;
+	for (;;)
+	{
+		const char *nl = memchr(tx->t + start, '\n', tx->n - start);
+		size_t		end = nl ? (size_t) (nl - tx->t) : tx->n;
+
+		if (tx->nlines == cap)
+		{
+			gd_line    *bigger = gd_alloc(tx, sizeof(gd_line) * cap * 2);
+
+			memcpy(bigger, tx->lines, sizeof(gd_line) * cap);
+			tx->lines = bigger;
+			cap *= 2;
+		}
+		tx->lines[tx->nlines].start = start;
+		tx->lines[tx->nlines].end = end;
+		tx->nlines++;
+		if (nl == NULL)
+			break;
+		start = end + 1;
+	}
+}
+
+uint32_t
+gd_line_of(const gd_text *tx, size_t off)
+{
+	size_t		lo = 0,
+				hi = tx->nlines;
+
+	while (lo + 1 < hi)
+	{
+		size_t		mid = (lo + hi) / 2;
+
+		if (tx->lines[mid].start <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return (uint32_t) (lo + 1);
+}
+
+void
+gd_add_problem(gd_report *r, gd_problem_code code, uint32_t line, const char *fmt,...)
+{
+	gd_problem *pr;
+	va_list		ap;
+
+	if (r->problem_count >= GD_MAX_PROBLEMS)
+		return;
+	pr = &r->problems[r->problem_count++];
+	if (r->problem_count == GD_MAX_PROBLEMS)
+	{
+		pr->code = GD_PROBLEM_TOO_MANY_PROBLEMS;
+		pr->line = 0;
+		snprintf(pr->message, GD_PROBLEM_LEN, "too many problems; the rest are not listed");
+		return;
+	}
+	pr->code = code;
+	pr->line = line;
+	va_start(ap, fmt);
+	vsnprintf(pr->message, GD_PROBLEM_LEN, fmt, ap);
+	va_end(ap);
+}
+
+/* So "1、其他" and "1. 其他" and "1.其他" compare equal. */
+size_t
+gd_fold(const char *s, size_t n, char *dst, size_t cap)
+{
+	size_t		k = 0;
+
+	for (size_t i = 0; i < n && k < cap; i++)
+	{
+		unsigned char c = (unsigned char) s[i];
+
+		if (c > ' ' && c != 0xE3)
+		{
+			dst[k++] = (char) c;	/* the common case: kept as it is */
+			continue;
+		}
+		if (gd_is_blank((char) c))
+			continue;
+		if (c == 0xE3 && i + 2 < n && (unsigned char) s[i + 1] == 0x80 &&
+			(unsigned char) s[i + 2] == 0x81 && k > 0 && dst[k - 1] >= '0' && dst[k - 1] <= '9')
+		{
+			dst[k++] = '.';
+			i += 2;
+			continue;
+		}
+		dst[k++] = (char) c;
+	}
+	return k;
+}
+
+char *
+gd_copy_folded(const gd_text *tx, const char *s, size_t n, size_t *out_len)
+{
+	char	   *buf = gd_alloc(tx, n + 1);
+
+	*out_len = gd_fold(s, n, buf, n);
+	buf[*out_len] = '\0';
+	return buf;
+}
+
+bool
+gd_only_blanks(const char *t, size_t s, size_t e)
+{
+	for (size_t i = s; i < e; i++)
+		if (!gd_is_blank(t[i]))
+			return false;
+	return true;
+}
+
+long
+gd_last_occurrence_end(const char *hay, size_t hlen, const char *needle)
+{
+	size_t		nl = strlen(needle);
+
+	if (nl == 0 || nl > hlen)
+		return -1;
+	for (size_t i = hlen - nl + 1; i-- > 0;)
+		if (hay[i] == needle[0] && memcmp(hay + i, needle, nl) == 0)
+			return (long) (i + nl);
+	return -1;
+}
+
+bool
+gd_contains(const char *hay, size_t hlen, const char *needle)
+{
+	return gd_last_occurrence_end(hay, hlen, needle) >= 0;
+}
+
+/* Searched by the phrase's third byte: a CJK lead byte is shared by thousands of characters. */
+size_t
+gd_find_phrase(const gd_text *tx, size_t from, size_t to, const char *phrase)
+{
+	size_t		pl = strlen(phrase);
+	size_t		k = pl >= 3 ? 2 : 0;
+
+	while (from + pl <= to)
+	{
+		const char *hit = memchr(tx->t + from + k, phrase[k], to - pl + 1 - from);
+
+		if (hit == NULL)
+			break;
+		from = (size_t) (hit - tx->t) - k;
+		if (memcmp(tx->t + from, phrase, pl) == 0)
+			return from;
+		from++;
+	}
+	return to;
+}

@@ -1,0 +1,122 @@
+/*
+ * gd_value.c - one printed table value (a number, a placeholder) as a gd_cell.
+ */
+#include "gd_internal.h"
+
+#include <string.h>
+
+static bool
+is_placeholder(const char *s, size_t n)
+{
+	static const char *const marks[] = {"-", "—", "–", "―", "─", "/", "\\", "无", "×", "~"};
+	int			count = 0;
+
+	if (n > 12)
+		return false;			/* at most four marks of up to three bytes */
+	if (strchr("-/\\~\xE2\xE6\xC3", s[0]) == NULL || s[0] == '\0')
+		return false;			/* no mark starts with this byte */
+	while (n > 0)
+	{
+		size_t		used = 0;
+
+		for (size_t k = 0; k < sizeof(marks) / sizeof(marks[0]) && !used; k++)
+			if (gd_starts_with(s, n, marks[k]))
+				used = strlen(marks[k]);
+		if (!used || ++count > 4)
+			return false;
+		s += used;
+		n -= used;
+	}
+	return count > 0;
+}
+
+/* A ',' between digit groups of three: "1,234". */
+static bool
+is_thousands_separator(const char *s, size_t n, size_t i)
+{
+	for (size_t k = 1; k <= 3; k++)
+		if (i + k >= n || s[i + k] < '0' || s[i + k] > '9')
+			return false;
+	return i + 4 >= n || s[i + 4] < '0' || s[i + 4] > '9';
+}
+
+bool
+gd_parse_value(const char *s, size_t n, gd_cell *cell)
+{
+	static const char *const units[] = {"件", "条", "个", "项", "次", "元"};
+	size_t		i = 0;
+	bool		neg = false,
+				overflow = false,
+				any = false,
+				point = false;
+	uint64_t	v = 0;
+	int			decimals = 0;
+
+	memset(cell, 0, sizeof(*cell));
+	if (n == 0)
+		return false;
+	if (is_placeholder(s, n))
+	{
+		cell->state = GD_PLACEHOLDER;
+		return true;
+	}
+	if (s[0] == '-' || s[0] == '+')
+	{
+		neg = (s[0] == '-');
+		i = 1;
+	}
+	for (; i < n; i++)
+	{
+		char		c = s[i];
+
+		if (c >= '0' && c <= '9')
+		{
+			any = true;
+			if (point && decimals >= 6)
+				continue;		/* finer than that carries no meaning here */
+			if (v > ((uint64_t) INT64_MAX - (uint64_t) (c - '0')) / 10)
+				overflow = true;
+			else
+				v = v * 10 + (uint64_t) (c - '0');
+			if (point)
+				decimals++;
+		}
+		else if (c == ',' && any && !point && is_thousands_separator(s, n, i))
+			continue;
+		else if (c == '.' && any && !point && i + 1 < n && s[i + 1] >= '0' && s[i + 1] <= '9')
+			point = true;
+		else
+			break;
+	}
+	if (!any)
+		return false;
+	if (i < n)
+	{
+		bool		unit = false;
+
+		for (size_t k = 0; k < sizeof(units) / sizeof(units[0]); k++)
+			if (n - i == strlen(units[k]) && memcmp(s + i, units[k], n - i) == 0)
+				unit = true;
+		if (!unit)
+			return false;
+	}
+	cell->scale = (uint8_t) decimals;
+	if (overflow)
+	{
+		cell->state = GD_UNREADABLE;
+		return true;
+	}
+	cell->state = GD_NUMBER;
+	cell->value = neg ? -(int64_t) v : (int64_t) v;
+	return true;
+}
+
+int64_t
+gd_digits_value(const char *d, int len)
+{
+	int64_t		v = 0;
+
+	for (int i = 0; i < len; i++)
+		v = v * 10 + (d[i] - '0');
+	return v;
+}

@@ -1,0 +1,371 @@
+/*
+ * lines.c - the line reading the text families share: normalisation has
+ * already made HTML and pipe rows into tab rows, so a line split by tabs or
+ * pipes is a row of cells and another line a row of whitespace-separated
+ * tokens (each with its column, to place rows with blank cells).  In text
+ * with one cell per line, blank lines end rows.  Digit runs glued to label
+ * words ("行政许可447228") are split out as values.
+ *
+ * Takes the text and a region; returns a grid.
+ */
+#include "readers.h"
+
+#include <string.h>
+
+typedef struct line_reader
+{
+	gd_text    *tx;
+	gd_grid    *g;
+	uint32_t	line;			/* 1-based line being read */
+	bool		cells_per_line;
+} line_reader;
+
+static void
+add_text(line_reader *lr, size_t s, size_t e)
+{
+	gd_grid_cell c;
+
+	memset(&c, 0, sizeof(c));
+	c.kind = GD_GRID_TEXT;
+	c.span = (gd_span) {s, e - s};
+	c.cell.line = lr->line;
+	gd_grid_add(lr->tx, lr->g, &c);
+}
+
+static void
+add_blank(line_reader *lr, size_t at)
+{
+	gd_grid_cell c;
+
+	memset(&c, 0, sizeof(c));
+	c.kind = GD_GRID_BLANK;
+	c.span = (gd_span) {at, 0};
+	c.cell.state = GD_BLANK;
+	c.cell.line = lr->line;
+	gd_grid_add(lr->tx, lr->g, &c);
+}
+
+static void
+add_value(line_reader *lr, const gd_cell *v, size_t s, size_t e, uint32_t center2, bool glued)
+{
+	gd_grid_cell c;
+
+	memset(&c, 0, sizeof(c));
+	c.kind = GD_GRID_VALUE;
+	c.cell = *v;
+	c.span = (gd_span) {s, e - s};
+	c.center2 = center2;
+	c.glued = glued;
+	gd_grid_add(lr->tx, lr->g, &c);
+}
+
+/* Bytes of the UTF-8 character that ends just before s[i] (i > 0). */
+static size_t
+prev_char_start(const char *s, size_t i)
+{
+	size_t		k = i - 1;
+
+	while (k > 0 && ((unsigned char) s[k] & 0xC0) == 0x80 && i - k < 4)
+		k--;
+	return k;
+}
+
+/*
+ * Does the digit run s[ds..de) inside a label token stand for a table value
+ * glued to its label ("行政许可447228")?  Item numbers ("1.属于"), years
+ * ("2023年"), bracketed numbers ("(2023)") and the like do not.
+ */
+static bool
+glued_run_is_value(const char *s, size_t n, size_t ds, size_t de)
+{
+	static const char *const after_not[] = {"年", "月", "日", "号", "时", "届", "版", "%", ")", "]", "》"};
+
+	if (ds > 0)
+	{
+		char		pc = s[ds - 1];
+
+		if (pc == '(' || pc == '[' || pc == '.' || pc == ':' || pc == '/' ||
+			pc == '-' || pc == '+' || pc == '#' ||
+			(pc >= 'a' && pc <= 'z') || (pc >= 'A' && pc <= 'Z'))
+			return false;
+		if (gd_starts_with(s + prev_char_start(s, ds), ds - prev_char_start(s, ds), "第"))
+			return false;
+	}
+	for (size_t k = 0; k < sizeof(after_not) / sizeof(after_not[0]); k++)
+		if (gd_starts_with(s + de, n - de, after_not[k]))
+			return false;
+	if (de < n && ((s[de] >= 'a' && s[de] <= 'z') || (s[de] >= 'A' && s[de] <= 'Z')))
+		return false;
+	return true;
+}
+
+/* Emit a label token, splitting out digit runs glued to it (collapsed layout). */
+static void
+emit_label_token(line_reader *lr, size_t s, size_t e)
+{
+	const char *t = lr->tx->t;
+	size_t		label_start = s;
+	size_t		i = s;
+
+	while (i < e)
+	{
+		size_t		ds,
+					de;
+
+		if (!gd_is_digit(t[i]))
+		{
+			i++;
+			continue;
+		}
+		ds = i;
+		while (i < e && (gd_is_digit(t[i]) ||
+						 ((t[i] == '.' || t[i] == ',') && i + 1 < e && gd_is_digit(t[i + 1]) &&
+						  i > ds)))
+			i++;
+		de = i;
+		/* "…00002.其他": the last digit numbers the next sub-item */
+		if (de < e && (t[de] == '.' || gd_starts_with(t + de, e - de, "、")) &&
+			!(de + 1 < e && gd_is_digit(t[de + 1])))
+		{
+			if (de - ds < 2)
+				continue;
+			de--;
+			i = de;
+		}
+		if (ds == s && de == e)
+			break;				/* the whole token is digits: not a label */
+		if (!glued_run_is_value(t + s, e - s, ds - s, de - s))
+			continue;
+		{
+			gd_cell		v;
+
+			if (!gd_parse_value(t + ds, de - ds, &v))
+				continue;
+			if (ds > label_start)
+				add_text(lr, label_start, ds);
+			v.line = lr->line;
+			add_value(lr, &v, ds, de, 0, true);
+			lr->g->glued = lr->g->glued || (de - ds) > 1;
+			label_start = de;
+			i = de;
+		}
+	}
+	if (e > label_start)
+		add_text(lr, label_start, e);
+}
+
+/* One cell or token: a value, a blank, or label text. */
+static void
+emit_item(line_reader *lr, size_t s, size_t e, bool blanks_count, uint32_t center2)
+{
+	gd_cell		v;
+
+	while (s < e && gd_is_blank(lr->tx->t[s]))
+		s++;
+	while (e > s && gd_is_blank(lr->tx->t[e - 1]))
+		e--;
+	if (s == e)
+	{
+		if (blanks_count)
+			add_blank(lr, s);
+		return;
+	}
+	if (gd_parse_value(lr->tx->t + s, e - s, &v))
+	{
+		v.line = lr->line;
+		add_value(lr, &v, s, e, center2, false);
+		return;
+	}
+	emit_label_token(lr, s, e);
+}
+
+bool
+gd_is_pipe_line(const char *t, size_t s, size_t e)
+{
+	const char *first;
+
+	while (s < e && gd_is_blank(t[s]))
+		s++;
+	if (s < e && t[s] == '|')
+		return true;
+	first = memchr(t + s, '|', e - s);
+	return first != NULL && memchr(first + 1, '|', (size_t) (t + e - first - 1)) != NULL;
+}
+
+bool
+gd_has_inner_tab(const char *t, size_t s, size_t e)
+{
+	while (s < e && gd_is_blank(t[s]))
+		s++;
+	return memchr(t + s, '\t', e - s) != NULL;
+}
+
+/* "|---|:--|" rows of a Markdown table carry no data. */
+static bool
+is_rule_line(const char *t, size_t s, size_t e)
+{
+	bool		dash = false;
+
+	for (size_t i = s; i < e; i++)
+	{
+		char		c = t[i];
+
+		if (c == '-' || c == '=')
+			dash = true;
+		else if (c != '|' && c != ':' && c != '+' && !gd_is_blank(c))
+			return false;
+	}
+	return dash;
+}
+
+/* Page footers of PDF text: "-3-", "- 4 -", "第 5 页", "3 / 12". */
+static bool
+is_page_footer(const char *t, size_t s, size_t e)
+{
+	char		buf[64];
+	size_t		k,
+				i = 0,
+				digits = 0;
+	bool		dash_before = false;
+
+	if (e - s > 64)
+		return false;
+	while (s < e && gd_is_blank(t[s]))
+		s++;
+	if (s < e && !gd_is_digit(t[s]) && t[s] != '-' && !gd_starts_with(t + s, e - s, "第") &&
+		!gd_starts_with(t + s, e - s, "—"))
+		return false;			/* a table row or prose: no page number starts so */
+	k = gd_fold(t + s, e - s, buf, sizeof(buf));
+	if (k == 0)
+		return false;
+	if (gd_starts_with(buf, k, "第"))
+		i = strlen("第");
+	while (i < k && (buf[i] == '-' || gd_starts_with(buf + i, k - i, "—")))
+	{
+		dash_before = true;
+		i += buf[i] == '-' ? 1 : strlen("—");
+	}
+	while (i < k && gd_is_digit(buf[i]))
+	{
+		i++;
+		digits++;
+	}
+	if (digits == 0 || digits > 4)
+		return false;
+	if (i == k)
+		return false;			/* a lone number may be a cell */
+	if (gd_starts_with(buf + i, k - i, "页") && i + strlen("页") == k)
+		return true;
+	if (buf[i] == '/' )
+	{
+		for (i++; i < k && gd_is_digit(buf[i]); i++)
+			;
+		return i == k;
+	}
+	if (!dash_before)
+		return false;
+	while (i < k && (buf[i] == '-' || gd_starts_with(buf + i, k - i, "—")))
+		i += buf[i] == '-' ? 1 : strlen("—");
+	return i == k;
+}
+
+static void
+tokenize_line(line_reader *lr, size_t s, size_t e)
+{
+	const char *t = lr->tx->t;
+	bool		pipe;
+
+	gd_note_work(lr->tx, e - s + 1);
+	if (s == e)
+	{
+		if (lr->cells_per_line)
+			gd_grid_end_row(lr->tx, lr->g);
+		return;
+	}
+	if (is_page_footer(t, s, e))
+		return;
+	pipe = gd_is_pipe_line(t, s, e);
+	if (pipe || gd_has_inner_tab(t, s, e))
+	{
+		size_t		cs = s;
+
+		if (pipe && is_rule_line(t, s, e))
+			return;
+		for (size_t i = s; i <= e; i++)
+			if (i == e || t[i] == '\t' || (pipe && t[i] == '|'))
+			{
+				/* the empty outsides of "| a | b |" are no cells */
+				bool		outside = pipe && (cs == s || i == e) && gd_only_blanks(t, cs, i);
+
+				if (!outside)
+					emit_item(lr, cs, i, true, 0);
+				cs = i + 1;
+			}
+		if (!lr->cells_per_line)
+			gd_grid_end_row(lr->tx, lr->g);
+		return;
+	}
+	if (lr->cells_per_line)
+	{
+		emit_item(lr, s, e, true, 0);
+		return;
+	}
+
+	/*
+	 * space-aligned or plain text rows: whitespace separates the tokens, and
+	 * each token's column (in characters) lets a row with blank cells be
+	 * placed under the columns of a complete row
+	 */
+	{
+		uint32_t	col = 0;
+
+		for (size_t i = s; i < e;)
+		{
+			size_t		ts;
+			uint32_t	first_col;
+
+			while (i < e && gd_is_blank(t[i]))
+			{
+				i++;
+				col++;
+			}
+			ts = i;
+			first_col = col;
+			while (i < e && !gd_is_blank(t[i]))
+			{
+				if (((unsigned char) t[i] & 0xC0) != 0x80)
+					col++;
+				i++;
+			}
+			if (i > ts)
+				emit_item(lr, ts, i, false, first_col + col);
+		}
+	}
+	gd_grid_end_row(lr->tx, lr->g);
+}
+
+void
+gd_read_text_lines(gd_text *tx, const gd_region *rg, const gd_census *census, gd_grid *out)
+{
+	line_reader lr = {tx, out, 0, gd_one_cell_per_line(census)};
+
+	gd_grid_init(out);
+	out->cells_per_line = lr.cells_per_line;
+	for (size_t li = gd_line_of(tx, rg->start) - 1; li < tx->nlines; li++)
+	{
+		size_t		s = tx->lines[li].start,
+					e = tx->lines[li].end;
+
+		if (s >= rg->end)
+			break;
+		if (s < rg->start)
+			s = rg->start;
+		if (e > rg->end)
+			e = rg->end;
+		if (s > e)
+			continue;
+		lr.line = (uint32_t) li + 1;
+		tokenize_line(&lr, s, e);
+	}
+	gd_grid_end_row(tx, out);
+}

@@ -1,0 +1,108 @@
+/*
+ * readers.c - the registry of readers, and the census their scores read.
+ *
+ * To add a layout family: write readers/FAMILY.c defining a gd_reader, and
+ * list it in `readers` below.  Order breaks ties between equal scores.
+ */
+#include "readers.h"
+
+extern const gd_reader gd_reader_html;
+extern const gd_reader gd_reader_pipe_rows;
+extern const gd_reader gd_reader_tab_rows;
+extern const gd_reader gd_reader_cell_per_line;
+extern const gd_reader gd_reader_space_aligned;
+extern const gd_reader gd_reader_collapsed;
+
+static const gd_reader *const readers[] = {
+	&gd_reader_html,
+	&gd_reader_pipe_rows,
+	&gd_reader_tab_rows,
+	&gd_reader_cell_per_line,
+	&gd_reader_space_aligned,
+	&gd_reader_collapsed,
+};
+
+const gd_reader *
+gd_choose_reader(const gd_text *tx, const gd_region *regions, const gd_census *census)
+{
+	const gd_reader *best = NULL;
+	int			best_score = 0;
+
+	for (size_t k = 0; k < sizeof(readers) / sizeof(readers[0]); k++)
+	{
+		int			score = readers[k]->score(tx, regions, census);
+
+		if (best == NULL || score > best_score)
+		{
+			best = readers[k];
+			best_score = score;
+		}
+	}
+	return best;
+}
+
+/* Three values or more on a line: a row of a space-aligned table. */
+static bool
+holds_several_values(const char *t, size_t s, size_t e)
+{
+	int			values = 0;
+	gd_cell		v;
+
+	for (size_t i = s; i < e;)
+	{
+		size_t		ts;
+
+		while (i < e && gd_is_blank(t[i]))
+			i++;
+		ts = i;
+		while (i < e && !gd_is_blank(t[i]))
+			i++;
+		if (i > ts && gd_parse_value(t + ts, i - ts, &v))
+			values++;
+	}
+	return values >= 3;
+}
+
+void
+gd_take_census(gd_text *tx, const gd_region *regions, bool is_html, gd_census *census)
+{
+	const char *t = tx->t;
+
+	census->piped = census->tabbed = census->single = census->multi = 0;
+	census->is_html = is_html;
+	for (int k = 0; k < GD_REGIONS; k++)
+	{
+		if (!regions[k].found)
+			continue;
+		for (size_t li = gd_line_of(tx, regions[k].start) - 1; li < tx->nlines; li++)
+		{
+			size_t		s = tx->lines[li].start,
+						e = tx->lines[li].end;
+			gd_cell		v;
+
+			if (s >= regions[k].end)
+				break;
+			gd_note_work(tx, e - s + 1);
+			if (gd_is_pipe_line(t, s, e))
+			{
+				census->piped++;
+				continue;
+			}
+			if (gd_has_inner_tab(t, s, e))
+			{
+				census->tabbed++;
+				continue;
+			}
+			while (s < e && gd_is_blank(t[s]))
+				s++;
+			while (e > s && gd_is_blank(t[e - 1]))
+				e--;
+			if (s < e && gd_parse_value(t + s, e - s, &v))
+			{
+				census->single++;
+				continue;
+			}
+			census->multi += holds_several_values(t, s, e);
+		}
+	}
+}
