@@ -529,6 +529,12 @@ BEGIN
         SELECT n.doc_id, s.section_no, s.chars, s.minhash FROM new_docs n, @extschema@.section_minhash(n.body) s;
         INSERT INTO @extschema@.section_bands (section_no, band_key, doc_id)
         SELECT k.section_no, k.band_key, k.doc_id FROM @extschema@.section_band_keys k JOIN new_docs n ON n.doc_id = k.doc_id;
+        -- after a bulk load the planner must know the new sizes, or the lookups below and the
+        -- cross-report views (joins by doc_id and body) run on stale estimates until autovacuum
+        IF (SELECT pg_catalog.count(*) FROM new_docs) >= 1000 THEN
+            ANALYZE @extschema@.documents (doc_id, body_md5), @extschema@.parsed (doc_id, org, year, template),
+                    @extschema@.section_signatures, @extschema@.section_bands, @extschema@.copied_pairs;
+        END IF;
         INSERT INTO @extschema@.copied_pairs (doc_id, other_doc_id, section_no, similarity)
         SELECT v.doc_id, v.other_doc_id, v.section_no, v.similarity
         FROM (SELECT c.doc_id, c.other_doc_id, c.section_no, x.similarity,

@@ -92,7 +92,7 @@ WHERE rule_id IN ('HIERARCHY-SUM', 'CARRY-CHAIN', 'STOCK-CHAIN') ORDER BY doc_id
 -- once the alias is known the civil-affairs bureau is one body: its 2023 report counts under its
 -- parent, and its carried-over requests and rules in force are checked against 2022
 INSERT INTO govdisclose.org_aliases VALUES ('江州市青萝县民政局', '青萝县民政局');
-SELECT * FROM govdisclose.hierarchy_rollup WHERE parent_org = '青萝县人民政府' ORDER BY figure;
+SELECT * FROM govdisclose.hierarchy_rollup WHERE parent_org = '青萝县人民政府' ORDER BY figure, year;
 SELECT rule_id, org, year, expected, actual, message FROM govdisclose.findings
 WHERE rule_id IN ('HIERARCHY-SUM', 'CARRY-CHAIN', 'STOCK-CHAIN') ORDER BY doc_id, sort_key;
 

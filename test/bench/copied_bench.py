@@ -34,12 +34,12 @@ def main():
     psql(f"CREATE TABLE corpus_load (source text, body text);\n\\copy corpus_load FROM '{corpus}'\n"
          "CREATE TABLE corpus AS SELECT row_number() OVER () AS n, source, body FROM corpus_load;\n"
          "DROP TABLE corpus_load; VACUUM ANALYZE corpus;")
-    print(f"{'reports':>8} {'MB':>7} {'load s':>7} {'no-sig s':>8} {'sig share':>9} {'view s':>7} "
-          f"{'findings s':>10} {'pairs':>7} {'planted':>8} {'found':>6} {'sig+bands MB':>12} {'peak RSS (load)':>30}")
     for n in sizes:
         mb = float(psql(f"SELECT sum(octet_length(body)) / 1e6 FROM corpus WHERE n <= {n};"))
         plain, _ = load(n, False)
         full, memory = load(n, True)
+        print(f"{n} reports ({mb:.0f} MB): load {full:.1f} s, without the signature trigger {plain:.1f} s "
+              f"(signatures {(full - plain) / full:.0%} of the load); loading backend {memory}", flush=True)
         view_s, pairs = timed("SELECT count(*) FROM govdisclose.copied_sections;")
         findings_s, _ = timed("SELECT count(*) FROM govdisclose.findings;")
         planted, found = psql(
@@ -50,9 +50,8 @@ def main():
         storage = float(psql("SELECT (pg_total_relation_size('govdisclose.section_signatures') + "
                              "pg_total_relation_size('govdisclose.section_bands') + "
                              "pg_total_relation_size('govdisclose.copied_pairs')) / 1e6;"))
-        print(f"{n:8d} {mb:7.0f} {full:7.1f} {plain:8.1f} {(full - plain) / full:9.0%} {view_s:7.2f} "
-              f"{findings_s:10.1f} {int(pairs):7d} {int(planted):8d} {int(found):6d} {storage:12.0f} {memory:>30}",
-              flush=True)
+        print(f"  copied_sections {view_s:.2f} s ({int(pairs)} rows), findings {findings_s:.1f} s; "
+              f"planted copies found {found} of {planted}; signatures, bands and pairs {storage:.0f} MB", flush=True)
     kinds = psql("SELECT section_no, kind, count(*) FROM govdisclose.copied_sections GROUP BY 1, 2 ORDER BY 1, 2;")
     print("copied_sections of the largest load (section|kind|rows):\n  " + kinds.strip().replace("\n", "\n  "))
 
