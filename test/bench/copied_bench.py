@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Copied-text benchmark driver: run by test/bench/copied.sh inside a
-throwaway cluster (PG* variables set).  One run per size (the machine is
-shared; growth between sizes is the point, not the last digit)."""
+throwaway cluster (PG* variables set).  One run per size.  Besides wall time
+it reports the backend's own CPU time (utime + stime from /proc/self/stat,
+serial plans only), which other work on a shared machine does not inflate."""
 import sys
 import time
 
@@ -12,10 +13,15 @@ STATUS = ("SELECT string_agg(l, ' ') FROM regexp_split_to_table(pg_read_file('/p
           "WHERE l ~ '^(VmHWM|RssAnon)';")
 
 
+CPU = ("SELECT (f[12]::bigint + f[13]::bigint) / 100.0 "
+       "FROM string_to_array(split_part(pg_read_file('/proc/self/stat'), ') ', 2), ' ') f;")
+
+
 def timed(sql):
+    """Wall seconds, backend CPU seconds and the output of sql (one serial session)."""
     start = time.perf_counter()
-    out = psql(sql)
-    return time.perf_counter() - start, out
+    out = psql("SET max_parallel_workers_per_gather = 0;\n" + CPU + sql + CPU).strip().split("\n")
+    return time.perf_counter() - start, float(out[-1]) - float(out[0]), "\n".join(out[1:-1])
 
 
 def load(n, with_signatures):
@@ -23,9 +29,8 @@ def load(n, with_signatures):
     psql("TRUNCATE govdisclose.documents RESTART IDENTITY CASCADE;\n" +
          "".join(f"ALTER TABLE govdisclose.documents {action} TRIGGER {t};\n" for t in SIGN_TRIGGERS) +
          "CHECKPOINT;")
-    seconds, out = timed(f"INSERT INTO govdisclose.documents (source, body) SELECT source, body FROM corpus WHERE n <= {n};\n"
-                         + STATUS)
-    return seconds, out.strip()
+    return timed(f"INSERT INTO govdisclose.documents (source, body) SELECT source, body FROM corpus WHERE n <= {n};\n"
+                 + STATUS)
 
 
 def main():
@@ -36,12 +41,13 @@ def main():
          "DROP TABLE corpus_load; VACUUM ANALYZE corpus;")
     for n in sizes:
         mb = float(psql(f"SELECT sum(octet_length(body)) / 1e6 FROM corpus WHERE n <= {n};"))
-        plain, _ = load(n, False)
-        full, memory = load(n, True)
-        print(f"{n} reports ({mb:.0f} MB): load {full:.1f} s, without the signature trigger {plain:.1f} s "
-              f"(signatures {(full - plain) / full:.0%} of the load); loading backend {memory}", flush=True)
-        view_s, pairs = timed("SELECT count(*) FROM govdisclose.copied_sections;")
-        findings_s, _ = timed("SELECT count(*) FROM govdisclose.findings;")
+        plain, plain_cpu, _ = load(n, False)
+        full, full_cpu, memory = load(n, True)
+        print(f"{n} reports ({mb:.0f} MB): load {full:.1f} s wall / {full_cpu:.1f} s CPU, without the signature "
+              f"trigger {plain:.1f} s / {plain_cpu:.1f} s CPU; signatures {full_cpu - plain_cpu:.1f} s CPU "
+              f"= {(full_cpu - plain_cpu) * 1e3 / n:.2f} ms per report; loading backend {memory}", flush=True)
+        view_s, view_cpu, pairs = timed("SELECT count(*) FROM govdisclose.copied_sections;")
+        findings_s, findings_cpu, _ = timed("SELECT count(*) FROM govdisclose.findings;")
         planted, found = psql(
             "SELECT count(*), count(*) FILTER (WHERE EXISTS ("
             " SELECT 1 FROM govdisclose.copied_sections c JOIN govdisclose.documents o ON o.doc_id = c.other_doc_id"
@@ -50,7 +56,8 @@ def main():
         storage = float(psql("SELECT (pg_total_relation_size('govdisclose.section_signatures') + "
                              "pg_total_relation_size('govdisclose.section_bands') + "
                              "pg_total_relation_size('govdisclose.copied_pairs')) / 1e6;"))
-        print(f"  copied_sections {view_s:.2f} s ({int(pairs)} rows), findings {findings_s:.1f} s; "
+        print(f"  copied_sections {view_s:.2f} s / {view_cpu:.2f} s CPU ({int(pairs)} rows), "
+              f"findings {findings_s:.1f} s / {findings_cpu:.1f} s CPU; "
               f"planted copies found {found} of {planted}; signatures, bands and pairs {storage:.0f} MB", flush=True)
     kinds = psql("SELECT section_no, kind, count(*) FROM govdisclose.copied_sections GROUP BY 1, 2 ORDER BY 1, 2;")
     print("copied_sections of the largest load (section|kind|rows):\n  " + kinds.strip().replace("\n", "\n  "))
