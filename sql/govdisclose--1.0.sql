@@ -527,8 +527,10 @@ BEGIN
     IF TG_OP IN ('INSERT', 'UPDATE') THEN
         INSERT INTO @extschema@.section_signatures (doc_id, section_no, chars, minhash)
         SELECT n.doc_id, s.section_no, s.chars, s.minhash FROM new_docs n, @extschema@.section_minhash(n.body) s;
+        -- in key order, here and in the lookups: the index is then walked, not hit at random
         INSERT INTO @extschema@.section_bands (section_no, band_key, doc_id)
-        SELECT k.section_no, k.band_key, k.doc_id FROM @extschema@.section_band_keys k JOIN new_docs n ON n.doc_id = k.doc_id;
+        SELECT k.section_no, k.band_key, k.doc_id FROM @extschema@.section_band_keys k JOIN new_docs n ON n.doc_id = k.doc_id
+        ORDER BY k.section_no, k.band_key;
         -- after a bulk load the planner must know the new sizes, or the lookups below and the
         -- cross-report views (joins by doc_id and body) run on stale estimates until autovacuum
         IF (SELECT pg_catalog.count(*) FROM new_docs) >= 1000 THEN
@@ -541,8 +543,9 @@ BEGIN
                      pg_catalog.row_number() OVER (PARTITION BY c.doc_id, c.section_no
                                                    ORDER BY x.similarity DESC, c.other_doc_id) AS rank
               FROM (SELECT DISTINCT k.doc_id, ob.doc_id AS other_doc_id, k.section_no
-                    FROM @extschema@.section_band_keys k
-                    JOIN new_docs n ON n.doc_id = k.doc_id
+                    FROM (SELECT k.doc_id, k.section_no, k.band_key
+                          FROM @extschema@.section_band_keys k JOIN new_docs n ON n.doc_id = k.doc_id
+                          ORDER BY k.section_no, k.band_key) k
                     CROSS JOIN LATERAL (SELECT b.doc_id FROM @extschema@.section_bands b
                                         WHERE b.section_no = k.section_no AND b.band_key = k.band_key
                                           AND b.doc_id <> k.doc_id
