@@ -27,7 +27,7 @@ COPY (SELECT source, body FROM batch ORDER BY source) TO :'load_file';
 COPY govdisclose.documents (source, body) FROM :'load_file';
 
 SELECT count(*) AS documents FROM govdisclose.documents WHERE source ~ '^(good|bad) ';
-SELECT left(r.source, 4) AS kind, count(*) AS reports, count(*) FILTER (WHERE s.errors > 0) AS with_errors
+SELECT left(r.source, 4) AS kind, count(*) AS reports, count(*) FILTER (WHERE s.error_findings > 0) AS with_errors
 FROM govdisclose.reports r JOIN govdisclose.report_summary s USING (doc_id)
 WHERE r.source ~ '^(good|bad) ' GROUP BY 1 ORDER BY 1;
 SELECT status, count(*) FROM govdisclose.reports WHERE source LIKE 'bad %' GROUP BY 1 ORDER BY 1;

@@ -1,6 +1,58 @@
 -- govdisclose 1.0: parse government information-disclosure annual reports.
 \echo Use "CREATE EXTENSION govdisclose" to load this file. \quit
 
+-- ===================================================================
+-- Security and encoding (README "Security"): refuse what cannot be made safe
+-- ===================================================================
+
+-- The parser reads UTF-8 and every message is Chinese: in a database of another
+-- encoding texts would be converted lossily (EUC_CN lacks characters reports use)
+-- or not checked at all (SQL_ASCII), so invalid text could be stored.
+DO $$
+BEGIN
+    IF pg_catalog.getdatabaseencoding() OPERATOR(pg_catalog.<>) 'UTF8' THEN
+        RAISE EXCEPTION USING ERRCODE = 'feature_not_supported',
+            MESSAGE = pg_catalog.format('govdisclose requires a UTF8 database, and database "%s" uses %s',
+                                        pg_catalog.current_database(), pg_catalog.getdatabaseencoding()),
+            DETAIL = 'Reports and findings are Chinese text read as UTF-8: another server encoding cannot hold '
+                     'every character they use (EUC_CN, GBK), or stores bytes without checking them (SQL_ASCII).',
+            HINT = 'Create a UTF8 database and install govdisclose there: '
+                   'CREATE DATABASE reports TEMPLATE template0 ENCODING ''UTF8'';';
+    END IF;
+END $$;
+
+-- Internal objects live in a schema of their own, owned by the superuser that
+-- runs this script: nobody else can rename it or create in it, and BI schema
+-- browsers (which list schemas a role may use) do not show it.
+CREATE SCHEMA govdisclose_internal;
+COMMENT ON SCHEMA govdisclose_internal IS 'internal objects of the govdisclose extension; read the views in govdisclose';
+
+-- Objects in the extension's schemas that are not the extension's own could
+-- shadow its objects for a caller: refuse them (at the start and at the end).
+CREATE FUNCTION govdisclose_internal.refuse_foreign_objects() RETURNS void
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    foreign_object text;
+BEGIN
+    SELECT pg_describe_object(d.classid, d.objid, d.objsubid) INTO foreign_object
+    FROM pg_depend d
+    WHERE d.refclassid = 'pg_namespace'::regclass
+      AND d.refobjid IN ('@extschema@'::regnamespace, 'govdisclose_internal'::regnamespace)
+      AND d.classid <> 'pg_extension'::regclass
+      AND NOT EXISTS (SELECT 1 FROM pg_depend m JOIN pg_extension e ON e.oid = m.refobjid
+                      WHERE m.classid = d.classid AND m.objid = d.objid AND m.deptype = 'e'
+                        AND m.refclassid = 'pg_extension'::regclass AND e.extname = 'govdisclose')
+    LIMIT 1;
+    IF foreign_object IS NOT NULL THEN
+        RAISE EXCEPTION USING ERRCODE = 'object_in_use',
+            MESSAGE = 'schema govdisclose holds objects that are not part of the extension',
+            DETAIL = format('%s is in a schema of govdisclose; it could shadow the extension''s objects.', foreign_object),
+            HINT = 'Move or drop it (or drop the schema govdisclose, which CREATE EXTENSION then creates anew).';
+    END IF;
+END $$;
+REVOKE ALL ON FUNCTION govdisclose_internal.refuse_foreign_objects() FROM PUBLIC;
+SELECT govdisclose_internal.refuse_foreign_objects();
+
 -- Section 2 of the 2021 template; fields are named item_measure (SPEC §3).
 CREATE TYPE @extschema@.active_table AS (
     rules_issued bigint,
@@ -111,7 +163,7 @@ CREATE FUNCTION @extschema@.active_measure_names(template text)
     AS 'MODULE_PATHNAME', 'gd_active_measure_names' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 22;
 
 -- Everything the data layer stores, from one parse (arrays in template order).
-CREATE FUNCTION @extschema@.parse_flat(body text,
+CREATE FUNCTION govdisclose_internal.parse_flat(body text,
     OUT title text, OUT org text, OUT year integer, OUT template text, OUT layout text,
     OUT problems text[], OUT req_values bigint[], OUT req_states text,
     OUT active_values numeric[], OUT active_states text,
@@ -119,26 +171,33 @@ CREATE FUNCTION @extschema@.parse_flat(body text,
     OUT fact_keys text[], OUT fact_values numeric[], OUT fact_units text[], OUT fact_spans text[],
     OUT published date)
     AS 'MODULE_PATHNAME', 'gd_parse_flat' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.parse_flat(text) IS
-    'internal: one parse, flattened for the documents table; states are one letter per cell (a absent, b blank, n number, p placeholder, u unreadable)';
+COMMENT ON FUNCTION govdisclose_internal.parse_flat(text) IS
+    'one parse, flattened for the documents table; states are one letter per cell (a absent, b blank, n number, p placeholder, u unreadable)';
+
+-- What two copies of one report share (README "Duplicates").
+CREATE FUNCTION govdisclose_internal.canonical_text(body text) RETURNS text
+    AS 'MODULE_PATHNAME', 'gd_canonical_text' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION govdisclose_internal.canonical_text(text) IS
+    'the text without a leading byte-order mark, with every line end as LF and no whitespace at the end of a line or of the text';
 
 CREATE TABLE @extschema@.documents (
     doc_id bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
     source text,
     body text NOT NULL,
-    body_md5 text NOT NULL,
-    loaded_at timestamptz NOT NULL DEFAULT pg_catalog.now(),
-    CONSTRAINT documents_body_once UNIQUE (body_md5)
+    body_hash text NOT NULL,
+    loaded_at timestamptz NOT NULL DEFAULT pg_catalog.now()
 );
+-- candidates only: two texts are the same report when their normalised texts are equal
+CREATE INDEX documents_body_hash ON @extschema@.documents (body_hash);
 COMMENT ON TABLE @extschema@.documents IS '政府信息公开工作年度报告原文: load with INSERT or COPY (source, body); a text already loaded is skipped';
 COMMENT ON COLUMN @extschema@.documents.doc_id IS '报告编号';
 COMMENT ON COLUMN @extschema@.documents.source IS '来源（文件名、网址等）';
 COMMENT ON COLUMN @extschema@.documents.body IS '报告原文';
-COMMENT ON COLUMN @extschema@.documents.body_md5 IS '原文MD5（去重用，自动填写）';
+COMMENT ON COLUMN @extschema@.documents.body_hash IS '规范化原文的MD5（查找可能的重复，自动填写；是否重复按全文比较）';
 COMMENT ON COLUMN @extschema@.documents.loaded_at IS '载入时间';
 
 -- One row per document: what its body parsed to.  Internal; read the views.
-CREATE TABLE @extschema@.parsed (
+CREATE TABLE govdisclose_internal.parsed (
     doc_id bigint PRIMARY KEY REFERENCES @extschema@.documents ON DELETE CASCADE,
     title text, org text, year integer, template text, layout text,
     problems text[] NOT NULL,
@@ -148,57 +207,97 @@ CREATE TABLE @extschema@.parsed (
     fact_keys text[], fact_values numeric[], fact_units text[], fact_spans text[],
     published date
 );
-COMMENT ON TABLE @extschema@.parsed IS 'internal: the parse of each document, kept by triggers on documents; read the views instead';
-CREATE INDEX parsed_org_year ON @extschema@.parsed (org, year);
+COMMENT ON TABLE govdisclose_internal.parsed IS 'the parse of each document, kept by triggers on documents; read the views instead';
+CREATE INDEX parsed_org_year ON govdisclose_internal.parsed (org, year);
+
+-- One row, updated by every statement that writes bodies: loads run one
+-- transaction at a time, so a load sees every text committed before it
+-- (and under REPEATABLE READ a concurrent load is a serialization failure).
+CREATE TABLE govdisclose_internal.load_turnstile (loads bigint NOT NULL);
+INSERT INTO govdisclose_internal.load_turnstile VALUES (0);
+COMMENT ON TABLE govdisclose_internal.load_turnstile IS 'serialises the statements that write report texts';
 
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.documents', '');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.documents_doc_id_seq', '');
 
--- Same text twice: the second copy is skipped (not an error), so re-running a load is harmless.
-CREATE FUNCTION @extschema@.documents_before_write() RETURNS trigger
-LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+-- The trigger functions run as the extension's owner (a superuser): a loader
+-- needs rights on documents only.  So they resolve nothing through the
+-- caller's search_path: every name is qualified, the path pinned.
+CREATE FUNCTION govdisclose_internal.documents_turnstile() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
-    NEW.body_md5 := md5(NEW.body);
-    IF TG_OP = 'INSERT' AND EXISTS (SELECT 1 FROM @extschema@.documents d WHERE d.body_md5 = NEW.body_md5) THEN
+    UPDATE govdisclose_internal.load_turnstile SET loads = loads + 1;
+    RETURN NULL;
+END $$;
+
+-- Same report twice (same text after normalising): an INSERT of the second
+-- copy is skipped, so re-running a load is harmless; an UPDATE onto a text
+-- another document holds is refused.  Compared in full, the hash only finds candidates.
+-- The lookup must go through the hash index: a plan made while the table was
+-- small serves a whole COPY, and a sequential scan in it would make a large
+-- load quadratic (hence enable_seqscan off, and no ORDER BY to walk the key instead).
+CREATE FUNCTION govdisclose_internal.documents_before_write() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp SET enable_seqscan = off AS $$
+DECLARE
+    canonical text := govdisclose_internal.canonical_text(NEW.body);
+    holder bigint;
+BEGIN
+    NEW.body_hash := md5(canonical);
+    SELECT d.doc_id INTO holder FROM @extschema@.documents d
+    WHERE d.body_hash = NEW.body_hash AND d.doc_id IS DISTINCT FROM NEW.doc_id
+      AND govdisclose_internal.canonical_text(d.body) = canonical
+    LIMIT 1;
+    IF holder IS NULL THEN
+        RETURN NEW;
+    ELSIF TG_OP = 'INSERT' THEN
         RETURN NULL;
     END IF;
-    RETURN NEW;
+    RAISE EXCEPTION USING ERRCODE = 'unique_violation',
+        MESSAGE = format('document %s cannot take this text: document %s holds the same report', NEW.doc_id, holder),
+        DETAIL = format('Document %s already holds this text (compared after normalising line ends, '
+                        'a byte-order mark and trailing whitespace).', holder),
+        HINT = 'Delete one of the two documents, or load the text as a new document (which is then skipped).';
 END $$;
 
-CREATE FUNCTION @extschema@.documents_after_insert() RETURNS trigger
-LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+CREATE FUNCTION govdisclose_internal.documents_after_insert() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
-    INSERT INTO @extschema@.parsed
-    SELECT n.doc_id, f.* FROM new_docs n, LATERAL @extschema@.parse_flat(n.body) f;
+    INSERT INTO govdisclose_internal.parsed
+    SELECT n.doc_id, f.* FROM new_docs n, LATERAL govdisclose_internal.parse_flat(n.body) f;
     RETURN NULL;
 END $$;
 
-CREATE FUNCTION @extschema@.documents_after_update() RETURNS trigger
-LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+CREATE FUNCTION govdisclose_internal.documents_after_update() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
-    DELETE FROM @extschema@.parsed p USING old_docs o WHERE p.doc_id = o.doc_id;
-    INSERT INTO @extschema@.parsed
-    SELECT n.doc_id, f.* FROM new_docs n, LATERAL @extschema@.parse_flat(n.body) f;
+    DELETE FROM govdisclose_internal.parsed p USING old_docs o WHERE p.doc_id = o.doc_id;
+    INSERT INTO govdisclose_internal.parsed
+    SELECT n.doc_id, f.* FROM new_docs n, LATERAL govdisclose_internal.parse_flat(n.body) f;
     RETURN NULL;
 END $$;
 
+REVOKE ALL ON FUNCTION govdisclose_internal.documents_turnstile(), govdisclose_internal.documents_before_write(),
+    govdisclose_internal.documents_after_insert(), govdisclose_internal.documents_after_update() FROM PUBLIC;
+
+CREATE TRIGGER documents_turnstile BEFORE INSERT OR UPDATE ON @extschema@.documents
+    FOR EACH STATEMENT EXECUTE FUNCTION govdisclose_internal.documents_turnstile();
 CREATE TRIGGER documents_before_write BEFORE INSERT OR UPDATE ON @extschema@.documents
-    FOR EACH ROW EXECUTE FUNCTION @extschema@.documents_before_write();
+    FOR EACH ROW EXECUTE FUNCTION govdisclose_internal.documents_before_write();
 CREATE TRIGGER documents_after_insert AFTER INSERT ON @extschema@.documents
-    REFERENCING NEW TABLE AS new_docs FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.documents_after_insert();
+    REFERENCING NEW TABLE AS new_docs FOR EACH STATEMENT EXECUTE FUNCTION govdisclose_internal.documents_after_insert();
 CREATE TRIGGER documents_after_update AFTER UPDATE ON @extschema@.documents
     REFERENCING OLD TABLE AS old_docs NEW TABLE AS new_docs
-    FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.documents_after_update();
+    FOR EACH STATEMENT EXECUTE FUNCTION govdisclose_internal.documents_after_update();
 
 -- ---------- views of the parsed data ----------
 
-CREATE VIEW @extschema@.reports WITH (security_invoker = true) AS
+CREATE VIEW @extschema@.reports AS
 SELECT d.doc_id, d.source, d.loaded_at, p.title, p.org, p.year, p.template, p.layout,
        pg_catalog.cardinality(p.problems) AS problem_count,
        CASE WHEN p.req_states !~ '[^a]' AND p.review_states !~ '[^a]' AND p.title IS NULL THEN 'not_a_report'
             WHEN pg_catalog.cardinality(p.problems) > 0 THEN 'problems' ELSE 'ok' END AS status,
        p.published
-FROM @extschema@.documents d JOIN @extschema@.parsed p USING (doc_id);
+FROM @extschema@.documents d JOIN govdisclose_internal.parsed p USING (doc_id);
 COMMENT ON VIEW @extschema@.reports IS '年度报告一览: one row per loaded report';
 COMMENT ON COLUMN @extschema@.reports.doc_id IS '报告编号';
 COMMENT ON COLUMN @extschema@.reports.source IS '来源';
@@ -212,18 +311,18 @@ COMMENT ON COLUMN @extschema@.reports.problem_count IS '无法读取之处的数
 COMMENT ON COLUMN @extschema@.reports.status IS '状态：ok 可读 / problems 部分无法读取 / not_a_report 不是年度报告';
 COMMENT ON COLUMN @extschema@.reports.published IS '发布日期（发布时间/成文日期，或落款日期；无法识别为NULL）';
 
-CREATE VIEW @extschema@.report_problems WITH (security_invoker = true) AS
+CREATE VIEW @extschema@.report_problems AS
 SELECT p.doc_id, x.problem_no::integer AS problem_no, x.problem
-FROM @extschema@.parsed p, unnest(p.problems) WITH ORDINALITY AS x(problem, problem_no);
+FROM govdisclose_internal.parsed p, unnest(p.problems) WITH ORDINALITY AS x(problem, problem_no);
 COMMENT ON VIEW @extschema@.report_problems IS '解析问题: what could not be read in each report';
 COMMENT ON COLUMN @extschema@.report_problems.doc_id IS '报告编号';
 COMMENT ON COLUMN @extschema@.report_problems.problem_no IS '序号';
 COMMENT ON COLUMN @extschema@.report_problems.problem IS '问题说明';
 
-CREATE VIEW @extschema@.request_values WITH (security_invoker = true) AS
+CREATE VIEW @extschema@.request_values AS
 SELECT p.doc_id, r.row_no, r.row_key, a.applicant,
        p.req_values[(r.row_no - 1) * 7 + a.col_no] AS value
-FROM @extschema@.parsed p
+FROM govdisclose_internal.parsed p
 CROSS JOIN @extschema@.request_rows() r
 CROSS JOIN @extschema@.applicants() a
 WHERE p.req_states ~ '[^a]'
@@ -235,7 +334,7 @@ COMMENT ON COLUMN @extschema@.request_values.row_key IS '行（如 new_received 
 COMMENT ON COLUMN @extschema@.request_values.applicant IS '申请人类别（自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他、总计）';
 COMMENT ON COLUMN @extschema@.request_values.value IS '件数（空白为NULL）';
 
-CREATE VIEW @extschema@.requests_wide WITH (security_invoker = true) AS
+CREATE VIEW @extschema@.requests_wide AS
 SELECT p.doc_id, p.org, p.year, a.col_no, a.applicant,
     p.req_values[0*7 + a.col_no] AS new_received,
     p.req_values[1*7 + a.col_no] AS carried_over,
@@ -263,7 +362,7 @@ SELECT p.doc_id, p.org, p.year, a.col_no, a.applicant,
     p.req_values[23*7 + a.col_no] AS results_total,
     p.req_values[24*7 + a.col_no] AS carried_forward,
     p.req_values[25*7 + a.col_no] AS other_undivided
-FROM @extschema@.parsed p CROSS JOIN @extschema@.applicants() a
+FROM govdisclose_internal.parsed p CROSS JOIN @extschema@.applicants() a
 WHERE p.req_states ~ '[^a]';
 COMMENT ON VIEW @extschema@.requests_wide IS '收到和处理政府信息公开申请情况 (wide): one row per report and applicant column, one column per row';
 COMMENT ON COLUMN @extschema@.requests_wide.doc_id IS '报告编号';
@@ -298,9 +397,9 @@ COMMENT ON COLUMN @extschema@.requests_wide.results_total IS '（七）总计';
 COMMENT ON COLUMN @extschema@.requests_wide.carried_forward IS '四、结转下年度继续办理';
 COMMENT ON COLUMN @extschema@.requests_wide.other_undivided IS '（六）其他处理（未分项）';
 
-CREATE VIEW @extschema@.active_values WITH (security_invoker = true) AS
+CREATE VIEW @extschema@.active_values AS
 SELECT p.doc_id, m.item, m.measure, p.active_values[m.ord] AS value
-FROM @extschema@.parsed p
+FROM govdisclose_internal.parsed p
 CROSS JOIN LATERAL @extschema@.active_measure_names(coalesce(p.template, '2021')) m
 WHERE p.active_states ~ '[^a]';
 COMMENT ON VIEW @extschema@.active_values IS '主动公开政府信息情况 (long form), with the measures of the template in force';
@@ -309,9 +408,9 @@ COMMENT ON COLUMN @extschema@.active_values.item IS '信息内容（规章、行
 COMMENT ON COLUMN @extschema@.active_values.measure IS '指标（本年制发件数、本年废止件数、现行有效件数、处理决定数量、收费金额…）';
 COMMENT ON COLUMN @extschema@.active_values.value IS '数值（收费金额单位：万元）';
 
-CREATE VIEW @extschema@.review_values WITH (security_invoker = true) AS
+CREATE VIEW @extschema@.review_values AS
 SELECT p.doc_id, l.grp, l.outcome, p.review_values[l.cell_no] AS value
-FROM @extschema@.parsed p CROSS JOIN @extschema@.review_layout() l
+FROM govdisclose_internal.parsed p CROSS JOIN @extschema@.review_layout() l
 WHERE p.review_states ~ '[^a]';
 COMMENT ON VIEW @extschema@.review_values IS '政府信息公开行政复议、行政诉讼情况 (long form)';
 COMMENT ON COLUMN @extschema@.review_values.doc_id IS '报告编号';
@@ -319,9 +418,9 @@ COMMENT ON COLUMN @extschema@.review_values.grp IS '类别（行政复议、未�
 COMMENT ON COLUMN @extschema@.review_values.outcome IS '结果（结果维持、结果纠正、其他结果、尚未审结、总计）';
 COMMENT ON COLUMN @extschema@.review_values.value IS '件数';
 
-CREATE VIEW @extschema@.fact_values WITH (security_invoker = true) AS
+CREATE VIEW @extschema@.fact_values AS
 SELECT p.doc_id, f.fact, f.value, f.unit, f.span
-FROM @extschema@.parsed p,
+FROM govdisclose_internal.parsed p,
      unnest(p.fact_keys, p.fact_values, p.fact_units, p.fact_spans) AS f(fact, value, unit, span);
 COMMENT ON VIEW @extschema@.fact_values IS '正文中陈述的数字 (facts stated in the prose)';
 COMMENT ON COLUMN @extschema@.fact_values.doc_id IS '报告编号';
@@ -330,7 +429,7 @@ COMMENT ON COLUMN @extschema@.fact_values.value IS '数值';
 COMMENT ON COLUMN @extschema@.fact_values.unit IS '单位';
 COMMENT ON COLUMN @extschema@.fact_values.span IS '原文';
 
-CREATE VIEW @extschema@.report_sections WITH (security_invoker = true) AS
+CREATE VIEW @extschema@.report_sections AS
 SELECT d.doc_id, s.section_no, s.heading, s.content
 FROM @extschema@.documents d, @extschema@.sections(d.body) s;
 COMMENT ON VIEW @extschema@.report_sections IS '报告各部分 (title block 0 and sections 1-6), parsed on read';
@@ -419,10 +518,10 @@ END;
 COMMENT ON FUNCTION @extschema@.body_kind(text) IS 'government (people''s government at county level or above) or department, from the name';
 
 -- Each report's body with its alias folded in: the key every cross-report rule joins on.
-CREATE VIEW @extschema@.report_orgs WITH (security_invoker = true) AS
+CREATE VIEW @extschema@.report_orgs AS
 SELECT p.doc_id, coalesce(a.org, p.org) AS org, p.year,
-       coalesce(a.org, p.org, 'md5:' || d.body_md5) AS org_key
-FROM @extschema@.parsed p
+       coalesce(a.org, p.org, 'md5:' || d.body_hash) AS org_key
+FROM govdisclose_internal.parsed p
 JOIN @extschema@.documents d USING (doc_id)
 LEFT JOIN @extschema@.org_aliases a ON a.alias = p.org;
 COMMENT ON VIEW @extschema@.report_orgs IS '报告机关（别名已统一）: the body every cross-report rule compares';
@@ -432,7 +531,7 @@ COMMENT ON COLUMN @extschema@.report_orgs.year IS '报告年度';
 COMMENT ON COLUMN @extschema@.report_orgs.org_key IS '机关键：统一名称，无名称时为原文MD5（用于指纹）';
 
 -- Reports of the same body (aliases folded) in consecutive years: what CARRY-CHAIN, STOCK-CHAIN and YOY-JUMP compare.
-CREATE VIEW @extschema@.consecutive_reports WITH (security_invoker = true) AS
+CREATE VIEW @extschema@.consecutive_reports AS
 SELECT cur.doc_id, prev.doc_id AS prev_doc_id, cur.org, cur.year
 FROM @extschema@.report_orgs cur
 JOIN @extschema@.report_orgs prev ON prev.org = cur.org AND prev.year = cur.year - 1;
@@ -449,61 +548,61 @@ CREATE FUNCTION @extschema@.section_minhash(body text)
     AS 'MODULE_PATHNAME', 'gd_section_minhash' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 3;
 COMMENT ON FUNCTION @extschema@.section_minhash(text) IS
     'MinHash signatures (128 values, shingles of 5 characters, digits as 0) of sections 1, 5 and 6 of at least 60 characters';
-CREATE FUNCTION @extschema@.minhash_bands(minhash integer[]) RETURNS bigint[]
+CREATE FUNCTION govdisclose_internal.minhash_bands(minhash integer[]) RETURNS bigint[]
     AS 'MODULE_PATHNAME', 'gd_sql_minhash_bands' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.minhash_bands(integer[]) IS 'the 16 LSH band keys (4 values each) of a signature';
-CREATE FUNCTION @extschema@.minhash_similarity(a integer[], b integer[]) RETURNS double precision
+COMMENT ON FUNCTION govdisclose_internal.minhash_bands(integer[]) IS 'the 16 LSH band keys (4 values each) of a signature';
+CREATE FUNCTION govdisclose_internal.minhash_similarity(a integer[], b integer[]) RETURNS double precision
     AS 'MODULE_PATHNAME', 'gd_sql_minhash_similarity' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.minhash_similarity(integer[], integer[]) IS 'share of equal signature values: the estimated Jaccard similarity';
+COMMENT ON FUNCTION govdisclose_internal.minhash_similarity(integer[], integer[]) IS 'share of equal signature values: the estimated Jaccard similarity';
 
 -- These three tables are kept by the triggers below, not by foreign keys: a
 -- foreign-key check per band row would cost more than the load itself.
-CREATE TABLE @extschema@.section_signatures (
+CREATE TABLE govdisclose_internal.section_signatures (
     doc_id bigint NOT NULL,
     section_no integer NOT NULL,
     chars integer NOT NULL,
     minhash integer[] NOT NULL,
     PRIMARY KEY (doc_id, section_no)
 );
-COMMENT ON TABLE @extschema@.section_signatures IS 'internal: MinHash signature of sections 1, 5 and 6 of each document';
-COMMENT ON COLUMN @extschema@.section_signatures.doc_id IS '报告编号';
-COMMENT ON COLUMN @extschema@.section_signatures.section_no IS '部分序号';
-COMMENT ON COLUMN @extschema@.section_signatures.chars IS '字数（不含空白）';
-COMMENT ON COLUMN @extschema@.section_signatures.minhash IS 'MinHash签名';
+COMMENT ON TABLE govdisclose_internal.section_signatures IS 'MinHash signature of sections 1, 5 and 6 of each document';
+COMMENT ON COLUMN govdisclose_internal.section_signatures.doc_id IS '报告编号';
+COMMENT ON COLUMN govdisclose_internal.section_signatures.section_no IS '部分序号';
+COMMENT ON COLUMN govdisclose_internal.section_signatures.chars IS '字数（不含空白）';
+COMMENT ON COLUMN govdisclose_internal.section_signatures.minhash IS 'MinHash签名';
 
-CREATE TABLE @extschema@.section_bands (
+CREATE TABLE govdisclose_internal.section_bands (
     section_no integer NOT NULL,
     band_key bigint NOT NULL,
     doc_id bigint NOT NULL
 );
-CREATE INDEX section_bands_key ON @extschema@.section_bands (section_no, band_key, doc_id);
-COMMENT ON TABLE @extschema@.section_bands IS 'internal: LSH bands of the signatures; sections sharing a band key are candidate pairs';
-COMMENT ON COLUMN @extschema@.section_bands.section_no IS '部分序号';
-COMMENT ON COLUMN @extschema@.section_bands.band_key IS '分段哈希';
-COMMENT ON COLUMN @extschema@.section_bands.doc_id IS '报告编号';
+CREATE INDEX section_bands_key ON govdisclose_internal.section_bands (section_no, band_key, doc_id);
+COMMENT ON TABLE govdisclose_internal.section_bands IS 'LSH bands of the signatures; sections sharing a band key are candidate pairs';
+COMMENT ON COLUMN govdisclose_internal.section_bands.section_no IS '部分序号';
+COMMENT ON COLUMN govdisclose_internal.section_bands.band_key IS '分段哈希';
+COMMENT ON COLUMN govdisclose_internal.section_bands.doc_id IS '报告编号';
 
-CREATE TABLE @extschema@.copied_pairs (
+CREATE TABLE govdisclose_internal.copied_pairs (
     doc_id bigint NOT NULL,
     other_doc_id bigint NOT NULL,
     section_no integer NOT NULL,
     similarity double precision NOT NULL,
     PRIMARY KEY (doc_id, other_doc_id, section_no)
 );
-CREATE INDEX copied_pairs_other ON @extschema@.copied_pairs (other_doc_id);
-COMMENT ON TABLE @extschema@.copied_pairs IS 'internal: for each section, its (at most 5) most similar earlier-loaded or same-batch sections, verified on the whole signature (similarity >= 0.5)';
-COMMENT ON COLUMN @extschema@.copied_pairs.doc_id IS '报告编号';
-COMMENT ON COLUMN @extschema@.copied_pairs.other_doc_id IS '另一报告编号';
-COMMENT ON COLUMN @extschema@.copied_pairs.section_no IS '部分序号';
-COMMENT ON COLUMN @extschema@.copied_pairs.similarity IS '相似度（签名估计的Jaccard系数）';
+CREATE INDEX copied_pairs_other ON govdisclose_internal.copied_pairs (other_doc_id);
+COMMENT ON TABLE govdisclose_internal.copied_pairs IS 'for each section, its (at most 5) most similar earlier-loaded or same-batch sections, verified on the whole signature (similarity >= 0.5)';
+COMMENT ON COLUMN govdisclose_internal.copied_pairs.doc_id IS '报告编号';
+COMMENT ON COLUMN govdisclose_internal.copied_pairs.other_doc_id IS '另一报告编号';
+COMMENT ON COLUMN govdisclose_internal.copied_pairs.section_no IS '部分序号';
+COMMENT ON COLUMN govdisclose_internal.copied_pairs.similarity IS '相似度（签名估计的Jaccard系数）';
 
 -- The band keys of every stored signature, computed on read (cheap, in C).
-CREATE VIEW @extschema@.section_band_keys WITH (security_invoker = true) AS
+CREATE VIEW govdisclose_internal.section_band_keys AS
 SELECT s.doc_id, s.section_no, k.band_key
-FROM @extschema@.section_signatures s, pg_catalog.unnest(@extschema@.minhash_bands(s.minhash)) AS k(band_key);
-COMMENT ON VIEW @extschema@.section_band_keys IS 'internal: the LSH band keys of each stored signature';
-COMMENT ON COLUMN @extschema@.section_band_keys.doc_id IS '报告编号';
-COMMENT ON COLUMN @extschema@.section_band_keys.section_no IS '部分序号';
-COMMENT ON COLUMN @extschema@.section_band_keys.band_key IS '分段哈希';
+FROM govdisclose_internal.section_signatures s, pg_catalog.unnest(govdisclose_internal.minhash_bands(s.minhash)) AS k(band_key);
+COMMENT ON VIEW govdisclose_internal.section_band_keys IS 'the LSH band keys of each stored signature';
+COMMENT ON COLUMN govdisclose_internal.section_band_keys.doc_id IS '报告编号';
+COMMENT ON COLUMN govdisclose_internal.section_band_keys.section_no IS '部分序号';
+COMMENT ON COLUMN govdisclose_internal.section_band_keys.band_key IS '分段哈希';
 
 -- Signatures and bands follow the documents: dropped with the old text,
 -- computed for the new one.  Each new section is looked up by its band keys
@@ -514,74 +613,77 @@ COMMENT ON COLUMN @extschema@.section_band_keys.band_key IS '分段哈希';
 -- the pairs grow linearly with the reports.
 -- (JIT off: the row estimates of a transition table are guesses, and compiling
 -- them costs more than running the statements.)
-CREATE FUNCTION @extschema@.documents_sign_sections() RETURNS trigger
-LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp SET jit = off AS $$
+CREATE FUNCTION govdisclose_internal.documents_sign_sections() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp SET jit = off AS $$
 BEGIN
     IF TG_OP IN ('UPDATE', 'DELETE') THEN
-        DELETE FROM @extschema@.section_bands b
-        USING @extschema@.section_band_keys k JOIN old_docs o ON o.doc_id = k.doc_id
+        DELETE FROM govdisclose_internal.section_bands b
+        USING govdisclose_internal.section_band_keys k JOIN old_docs o ON o.doc_id = k.doc_id
         WHERE b.section_no = k.section_no AND b.band_key = k.band_key AND b.doc_id = k.doc_id;
-        DELETE FROM @extschema@.section_signatures s USING old_docs o WHERE s.doc_id = o.doc_id;
-        DELETE FROM @extschema@.copied_pairs c USING old_docs o WHERE o.doc_id IN (c.doc_id, c.other_doc_id);
+        DELETE FROM govdisclose_internal.section_signatures s USING old_docs o WHERE s.doc_id = o.doc_id;
+        DELETE FROM govdisclose_internal.copied_pairs c USING old_docs o WHERE o.doc_id IN (c.doc_id, c.other_doc_id);
     END IF;
     IF TG_OP IN ('INSERT', 'UPDATE') THEN
-        INSERT INTO @extschema@.section_signatures (doc_id, section_no, chars, minhash)
+        INSERT INTO govdisclose_internal.section_signatures (doc_id, section_no, chars, minhash)
         SELECT n.doc_id, s.section_no, s.chars, s.minhash FROM new_docs n, @extschema@.section_minhash(n.body) s;
         -- in key order, here and in the lookups: the index is then walked, not hit at random
-        INSERT INTO @extschema@.section_bands (section_no, band_key, doc_id)
-        SELECT k.section_no, k.band_key, k.doc_id FROM @extschema@.section_band_keys k JOIN new_docs n ON n.doc_id = k.doc_id
+        INSERT INTO govdisclose_internal.section_bands (section_no, band_key, doc_id)
+        SELECT k.section_no, k.band_key, k.doc_id FROM govdisclose_internal.section_band_keys k JOIN new_docs n ON n.doc_id = k.doc_id
         ORDER BY k.section_no, k.band_key;
         -- after a bulk load the planner must know the new sizes, or the lookups below and the
         -- cross-report views (joins by doc_id and body) run on stale estimates until autovacuum
         IF (SELECT pg_catalog.count(*) FROM new_docs) >= 1000 THEN
-            ANALYZE @extschema@.documents (doc_id, body_md5), @extschema@.parsed (doc_id, org, year, template),
-                    @extschema@.section_signatures, @extschema@.section_bands, @extschema@.copied_pairs;
+            ANALYZE @extschema@.documents (doc_id, body_hash), govdisclose_internal.parsed (doc_id, org, year, template),
+                    govdisclose_internal.section_signatures, govdisclose_internal.section_bands, govdisclose_internal.copied_pairs;
         END IF;
-        INSERT INTO @extschema@.copied_pairs (doc_id, other_doc_id, section_no, similarity)
+        INSERT INTO govdisclose_internal.copied_pairs (doc_id, other_doc_id, section_no, similarity)
         SELECT v.doc_id, v.other_doc_id, v.section_no, v.similarity
         FROM (SELECT c.doc_id, c.other_doc_id, c.section_no, x.similarity,
                      pg_catalog.row_number() OVER (PARTITION BY c.doc_id, c.section_no
                                                    ORDER BY x.similarity DESC, c.other_doc_id) AS rank
               FROM (SELECT DISTINCT k.doc_id, ob.doc_id AS other_doc_id, k.section_no
                     FROM (SELECT k.doc_id, k.section_no, k.band_key
-                          FROM @extschema@.section_band_keys k JOIN new_docs n ON n.doc_id = k.doc_id
+                          FROM govdisclose_internal.section_band_keys k JOIN new_docs n ON n.doc_id = k.doc_id
                           ORDER BY k.section_no, k.band_key) k
-                    CROSS JOIN LATERAL (SELECT b.doc_id FROM @extschema@.section_bands b
+                    CROSS JOIN LATERAL (SELECT b.doc_id FROM govdisclose_internal.section_bands b
                                         WHERE b.section_no = k.section_no AND b.band_key = k.band_key
                                           AND b.doc_id <> k.doc_id
                                         ORDER BY b.doc_id LIMIT 8) ob) c
-              JOIN @extschema@.section_signatures a ON a.doc_id = c.doc_id AND a.section_no = c.section_no
-              JOIN @extschema@.section_signatures b ON b.doc_id = c.other_doc_id AND b.section_no = c.section_no
-              CROSS JOIN LATERAL (SELECT @extschema@.minhash_similarity(a.minhash, b.minhash)) AS x(similarity)
+              JOIN govdisclose_internal.section_signatures a ON a.doc_id = c.doc_id AND a.section_no = c.section_no
+              JOIN govdisclose_internal.section_signatures b ON b.doc_id = c.other_doc_id AND b.section_no = c.section_no
+              CROSS JOIN LATERAL (SELECT govdisclose_internal.minhash_similarity(a.minhash, b.minhash)) AS x(similarity)
               WHERE x.similarity >= 0.5) v
         WHERE v.rank <= 5;
     END IF;
     RETURN NULL;
 END $$;
 
-CREATE FUNCTION @extschema@.documents_truncate_signatures() RETURNS trigger
-LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+CREATE FUNCTION govdisclose_internal.documents_truncate_signatures() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
-    TRUNCATE @extschema@.section_signatures, @extschema@.section_bands, @extschema@.copied_pairs;
+    TRUNCATE govdisclose_internal.section_signatures, govdisclose_internal.section_bands, govdisclose_internal.copied_pairs;
     RETURN NULL;
 END $$;
 
+REVOKE ALL ON FUNCTION govdisclose_internal.documents_sign_sections(), govdisclose_internal.documents_truncate_signatures()
+    FROM PUBLIC;
+
 CREATE TRIGGER documents_sign_inserted AFTER INSERT ON @extschema@.documents
-    REFERENCING NEW TABLE AS new_docs FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.documents_sign_sections();
+    REFERENCING NEW TABLE AS new_docs FOR EACH STATEMENT EXECUTE FUNCTION govdisclose_internal.documents_sign_sections();
 CREATE TRIGGER documents_sign_updated AFTER UPDATE ON @extschema@.documents
     REFERENCING OLD TABLE AS old_docs NEW TABLE AS new_docs
-    FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.documents_sign_sections();
+    FOR EACH STATEMENT EXECUTE FUNCTION govdisclose_internal.documents_sign_sections();
 CREATE TRIGGER documents_sign_deleted AFTER DELETE ON @extschema@.documents
-    REFERENCING OLD TABLE AS old_docs FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.documents_sign_sections();
+    REFERENCING OLD TABLE AS old_docs FOR EACH STATEMENT EXECUTE FUNCTION govdisclose_internal.documents_sign_sections();
 CREATE TRIGGER documents_sign_truncated AFTER TRUNCATE ON @extschema@.documents
-    FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.documents_truncate_signatures();
+    FOR EACH STATEMENT EXECUTE FUNCTION govdisclose_internal.documents_truncate_signatures();
 
-CREATE VIEW @extschema@.copied_sections WITH (security_invoker = true) AS
+CREATE VIEW @extschema@.copied_sections AS
 SELECT p.doc_id, p.other_doc_id, p.section_no, pg_catalog.round(p.similarity::numeric, 3) AS similarity,
        CASE WHEN mine.org = theirs.org THEN 'same_body_earlier_year' ELSE 'other_body' END AS kind
-FROM (SELECT c.doc_id, c.other_doc_id, c.section_no, c.similarity FROM @extschema@.copied_pairs c
+FROM (SELECT c.doc_id, c.other_doc_id, c.section_no, c.similarity FROM govdisclose_internal.copied_pairs c
       UNION
-      SELECT c.other_doc_id, c.doc_id, c.section_no, c.similarity FROM @extschema@.copied_pairs c) p
+      SELECT c.other_doc_id, c.doc_id, c.section_no, c.similarity FROM govdisclose_internal.copied_pairs c) p
 JOIN @extschema@.report_orgs mine ON mine.doc_id = p.doc_id
 JOIN @extschema@.report_orgs theirs ON theirs.doc_id = p.other_doc_id
 WHERE p.similarity >= @extschema@.check_setting('copied_min_similarity')
@@ -591,19 +693,19 @@ COMMENT ON VIEW @extschema@.copied_sections IS '内容雷同: sections 1, 5, 6 n
 COMMENT ON COLUMN @extschema@.copied_sections.doc_id IS '报告编号';
 COMMENT ON COLUMN @extschema@.copied_sections.other_doc_id IS '雷同的另一份报告';
 COMMENT ON COLUMN @extschema@.copied_sections.section_no IS '部分序号（1 总体情况 / 5 存在的主要问题及改进情况 / 6 其他需要报告的事项）';
-COMMENT ON COLUMN @extschema@.copied_sections.similarity IS '相似度（0–1）';
+COMMENT ON COLUMN @extschema@.copied_sections.similarity IS '相似度（0至1）';
 COMMENT ON COLUMN @extschema@.copied_sections.kind IS 'other_body 其他机关的报告 / same_body_earlier_year 本机关往年报告';
 
 -- ---------- LATE ----------
 
-CREATE VIEW @extschema@.report_deadlines WITH (security_invoker = true) AS
+CREATE VIEW @extschema@.report_deadlines AS
 SELECT o.doc_id, o.org, o.year, coalesce(k.kind, @extschema@.body_kind(o.org)) AS body_kind,
        CASE WHEN k.kind IS NULL THEN 'name' ELSE 'org_kinds' END AS kind_source,
        pg_catalog.make_date(o.year + 1, CASE coalesce(k.kind, @extschema@.body_kind(o.org)) WHEN 'government' THEN 3 ELSE 1 END, 31)
            AS deadline,
        p.published
 FROM @extschema@.report_orgs o
-JOIN @extschema@.parsed p USING (doc_id)
+JOIN govdisclose_internal.parsed p USING (doc_id)
 -- an entry under the name itself wins over one under an alias
 LEFT JOIN LATERAL (SELECT k.kind FROM @extschema@.org_kinds k WHERE @extschema@.org_of(k.org) = o.org
                    ORDER BY k.org = o.org DESC LIMIT 1) k ON true
@@ -620,9 +722,9 @@ COMMENT ON COLUMN @extschema@.report_deadlines.published IS '发布日期（无�
 -- ---------- YOY-JUMP ----------
 
 -- The headline figures of each report (a blank or unreadable cell is NULL).
-CREATE VIEW @extschema@.headline_figures WITH (security_invoker = true) AS
+CREATE VIEW @extschema@.headline_figures AS
 SELECT p.doc_id, f.figure, f.ord, f.label, f.value
-FROM @extschema@.parsed p
+FROM govdisclose_internal.parsed p
 CROSS JOIN LATERAL (
     SELECT 'new_received', 1, '本年新收申请', p.req_values[7]::numeric
     UNION ALL SELECT 'results_total', 2, '办理结果总计', p.req_values[168]::numeric
@@ -640,7 +742,7 @@ COMMENT ON COLUMN @extschema@.headline_figures.figure IS '指标（new_received 
 COMMENT ON COLUMN @extschema@.headline_figures.ord IS '指标序号';
 COMMENT ON COLUMN @extschema@.headline_figures.value IS '数值';
 
-CREATE VIEW @extschema@.yoy_figures WITH (security_invoker = true) AS
+CREATE VIEW @extschema@.yoy_figures AS
 SELECT c.org, c.year, cur.doc_id, prev.doc_id AS prev_doc_id, cur.figure, cur.ord, cur.label,
        prev.value AS previous, cur.value AS current,
        pg_catalog.round(cur.value / NULLIF(prev.value, 0), 2) AS ratio,
@@ -667,7 +769,7 @@ COMMENT ON COLUMN @extschema@.yoy_figures.flagged IS '超出设定倍数（yoy_h
 
 -- ---------- HIERARCHY-SUM ----------
 
-CREATE VIEW @extschema@.hierarchy_rollup WITH (security_invoker = true) AS
+CREATE VIEW @extschema@.hierarchy_rollup AS
 WITH units AS (
     SELECT DISTINCT @extschema@.org_of(u.child_org) AS child_org, @extschema@.org_of(u.parent_org) AS parent_org
     FROM @extschema@.org_units u
@@ -696,7 +798,7 @@ COMMENT ON COLUMN @extschema@.hierarchy_rollup.units IS '下级机关数';
 
 -- ---------- indicators ----------
 
-CREATE VIEW @extschema@.indicators WITH (security_invoker = true) AS
+CREATE VIEW @extschema@.indicators AS
 SELECT p.doc_id, p.org, p.year,
        pg_catalog.round(p.req_values[21]::numeric / NULLIF(p.req_values[168], 0), 4) AS granted_rate,
        pg_catalog.round((p.req_values[35] + p.req_values[42] + p.req_values[49] + p.req_values[56] + p.req_values[63]
@@ -706,7 +808,7 @@ SELECT p.doc_id, p.org, p.year,
        pg_catalog.round(p.review_values[2]::numeric / NULLIF(p.review_values[5], 0), 4) AS review_corrected_rate,
        pg_catalog.round((p.review_values[7] + p.review_values[12])::numeric
                         / NULLIF(p.review_values[10] + p.review_values[15], 0), 4) AS litigation_corrected_rate
-FROM @extschema@.parsed p;
+FROM govdisclose_internal.parsed p;
 COMMENT ON VIEW @extschema@.indicators IS '指标: rates per report, NULL where the denominator is 0 or unknown (column 总计 of the requests table)';
 COMMENT ON COLUMN @extschema@.indicators.doc_id IS '报告编号';
 COMMENT ON COLUMN @extschema@.indicators.org IS '报告机关';
@@ -747,19 +849,19 @@ SELECT pg_catalog.pg_extension_config_dump('@extschema@.finding_decisions', '');
 
 -- Every single-report rule, on one parsed report.  Used by the findings view
 -- and by check_report(), so a loaded and an unloaded text give the same findings.
-CREATE FUNCTION @extschema@.report_findings(p @extschema@.parsed)
+CREATE FUNCTION govdisclose_internal.report_findings(p govdisclose_internal.parsed)
 RETURNS TABLE (sort_key bigint, rule_id text, severity text, table_name text, row_key text,
                column_key text, cells text, expected numeric, actual numeric, message text)
     AS 'MODULE_PATHNAME', 'gd_report_findings' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 8;
-COMMENT ON FUNCTION @extschema@.report_findings(@extschema@.parsed) IS 'internal: the single-report rules of SPEC §7 on one parse';
+COMMENT ON FUNCTION govdisclose_internal.report_findings(govdisclose_internal.parsed) IS 'internal: the single-report rules of SPEC §7 on one parse';
 
-CREATE VIEW @extschema@.findings WITH (security_invoker = true) AS
+CREATE VIEW @extschema@.findings AS
 SELECT f.doc_id, f.org, f.year, f.rule_id, f.severity, f.table_name, f.row_key, f.column_key, f.cells, f.expected,
        f.actual, f.message, f.other_doc_id, f.sort_key, k.fingerprint, dec.decision
 FROM (
     SELECT p.doc_id, p.org, p.year, f.rule_id, f.severity, f.table_name, f.row_key, f.column_key, f.cells,
            f.expected, f.actual, f.message, NULL::bigint AS other_doc_id, f.sort_key
-    FROM @extschema@.parsed p, LATERAL @extschema@.report_findings(p) f
+    FROM govdisclose_internal.parsed p, LATERAL govdisclose_internal.report_findings(p) f
     UNION ALL
     -- CARRY-CHAIN: what a body carried forward in Y-1 is what it carried over in Y
     SELECT cur.doc_id, cur.org, cur.year, 'CARRY-CHAIN', 'error', 'requests', 'carried_over', a.applicant,
@@ -769,8 +871,8 @@ FROM (
                   cur.req_values[7 + a.col_no], prev.year, prev.doc_id, prev.req_values[168 + a.col_no]),
            prev.doc_id, 12000000 + a.col_no
     FROM @extschema@.consecutive_reports c
-    JOIN @extschema@.parsed cur ON cur.doc_id = c.doc_id
-    JOIN @extschema@.parsed prev ON prev.doc_id = c.prev_doc_id
+    JOIN govdisclose_internal.parsed cur ON cur.doc_id = c.doc_id
+    JOIN govdisclose_internal.parsed prev ON prev.doc_id = c.prev_doc_id
     CROSS JOIN @extschema@.applicants() a
     WHERE cur.req_values[7 + a.col_no] <> prev.req_values[168 + a.col_no]
     UNION ALL
@@ -779,14 +881,14 @@ FROM (
            i.item || '/in_force ~ ' || prev.year || ' ' || i.item || '/in_force',
            prev.active_values[i.base + 3] + cur.active_values[i.base + 1] - cur.active_values[i.base + 2],
            cur.active_values[i.base + 3],
-           format('%s：现行有效%s件，但上年%s件+本年制发%s件−本年废止%s件=%s件', i.label,
+           format('%s：现行有效%s件，但上年%s件+本年制发%s件-本年废止%s件=%s件', i.label,
                   cur.active_values[i.base + 3], prev.active_values[i.base + 3], cur.active_values[i.base + 1],
                   cur.active_values[i.base + 2],
                   prev.active_values[i.base + 3] + cur.active_values[i.base + 1] - cur.active_values[i.base + 2]),
            prev.doc_id, 13000000 + i.base
     FROM @extschema@.consecutive_reports c
-    JOIN @extschema@.parsed cur ON cur.doc_id = c.doc_id
-    JOIN @extschema@.parsed prev ON prev.doc_id = c.prev_doc_id
+    JOIN govdisclose_internal.parsed cur ON cur.doc_id = c.doc_id
+    JOIN govdisclose_internal.parsed prev ON prev.doc_id = c.prev_doc_id
     CROSS JOIN (VALUES ('rules', 0, '规章'), ('normative_documents', 3, '行政规范性文件')) AS i(item, base, label)
     WHERE cur.template = '2021' AND prev.template = '2021'
       AND cur.active_values[i.base + 3] <> prev.active_values[i.base + 3] + cur.active_values[i.base + 1] - cur.active_values[i.base + 2]
@@ -802,7 +904,7 @@ FROM (
                   coalesce(t.year::text, '?'), c.other_doc_id, c.similarity),
            c.other_doc_id, 20000000 + c.section_no
     FROM @extschema@.copied_sections c
-    JOIN @extschema@.parsed p ON p.doc_id = c.doc_id
+    JOIN govdisclose_internal.parsed p ON p.doc_id = c.doc_id
     JOIN @extschema@.report_orgs t ON t.doc_id = c.other_doc_id
     UNION ALL
     -- LATE: published after the Article 49 deadline of the body's kind
@@ -812,7 +914,7 @@ FROM (
                   l.published - l.deadline),
            NULL, 21000000
     FROM @extschema@.report_deadlines l
-    JOIN @extschema@.parsed p ON p.doc_id = l.doc_id
+    JOIN govdisclose_internal.parsed p ON p.doc_id = l.doc_id
     WHERE l.published > l.deadline
     UNION ALL
     -- YOY-JUMP: a headline figure beyond the set ratio to the body's previous year
@@ -823,7 +925,7 @@ FROM (
                   coalesce('为上年的' || y.ratio || '倍', '上年为0')),
            y.prev_doc_id, 22000000 + y.ord
     FROM @extschema@.yoy_figures y
-    JOIN @extschema@.parsed p ON p.doc_id = y.doc_id
+    JOIN govdisclose_internal.parsed p ON p.doc_id = y.doc_id
     WHERE y.flagged
     UNION ALL
     -- HIERARCHY-SUM: a parent reports fewer requests than its units' reports add up to
@@ -833,13 +935,26 @@ FROM (
                   ELSE '办理申请' END, h.parent_value, h.units_reported, h.units_sum),
            NULL, 23000000 + CASE h.figure WHEN 'new_received' THEN 1 ELSE 2 END
     FROM @extschema@.hierarchy_rollup h
-    JOIN @extschema@.parsed p ON p.doc_id = h.parent_doc_id
+    JOIN govdisclose_internal.parsed p ON p.doc_id = h.parent_doc_id
     WHERE h.parent_value < h.units_sum
+    UNION ALL
+    -- DUPLICATE-REPORT: two different texts from one body for one year (both are kept)
+    SELECT cur.doc_id, cur.org, cur.year, 'DUPLICATE-REPORT', 'warning', 'report', NULL, NULL,
+           'doc ' || cur.doc_id || ' ~ doc ' || other.doc_id, NULL, NULL,
+           format('%s的%s年度报告有两份不同的文本：编号%s与编号%s，请确认哪一份有效', cur.org, cur.year,
+                  cur.doc_id, other.doc_id),
+           other.doc_id, 14000000
+    FROM @extschema@.report_orgs co
+    JOIN @extschema@.report_orgs oo ON oo.org = co.org AND oo.year = co.year AND oo.doc_id <> co.doc_id
+    JOIN govdisclose_internal.parsed cur ON cur.doc_id = co.doc_id
+    JOIN govdisclose_internal.parsed other ON other.doc_id = oo.doc_id
 ) f
 JOIN @extschema@.report_orgs o ON o.doc_id = f.doc_id
 -- what the finding is about, not where it was loaded: a decision outlives re-parsing and re-loading
+-- (a doc_id named in the cells, as DUPLICATE-REPORT does, is left out)
 CROSS JOIN LATERAL (SELECT pg_catalog.md5(pg_catalog.format('%s|%s|%s|%s|%s|%s|%s', o.org_key, f.year, f.rule_id,
-                                                              f.table_name, f.row_key, f.column_key, f.cells))) AS k(fingerprint)
+                                          f.table_name, f.row_key, f.column_key,
+                                          pg_catalog.regexp_replace(f.cells, 'doc [0-9]+', 'doc', 'g')))) AS k(fingerprint)
 LEFT JOIN @extschema@.finding_decisions dec ON dec.fingerprint = k.fingerprint
 ORDER BY f.doc_id, f.sort_key, f.other_doc_id;
 COMMENT ON VIEW @extschema@.findings IS '检查发现: one row per inconsistency, in a stable order (SPEC §7 rule ids)';
@@ -848,22 +963,22 @@ COMMENT ON COLUMN @extschema@.findings.org IS '报告机关';
 COMMENT ON COLUMN @extschema@.findings.year IS '报告年度';
 COMMENT ON COLUMN @extschema@.findings.rule_id IS '规则编号（REQ-BALANCE 等）';
 COMMENT ON COLUMN @extschema@.findings.severity IS '级别：error 错误 / warning 提示';
-COMMENT ON COLUMN @extschema@.findings.table_name IS '表格（active 主动公开 / requests 依申请 / review 复议诉讼 / narrative 正文）';
+COMMENT ON COLUMN @extschema@.findings.table_name IS '表格（active 主动公开 / requests 依申请 / review 复议诉讼 / narrative 正文 / report 整份报告）';
 COMMENT ON COLUMN @extschema@.findings.row_key IS '行（或复议诉讼类别）';
 COMMENT ON COLUMN @extschema@.findings.column_key IS '列（申请人类别或结果）';
 COMMENT ON COLUMN @extschema@.findings.cells IS '比较的单元格（行/列）';
 COMMENT ON COLUMN @extschema@.findings.expected IS '应为';
 COMMENT ON COLUMN @extschema@.findings.actual IS '实为';
 COMMENT ON COLUMN @extschema@.findings.message IS '说明';
-COMMENT ON COLUMN @extschema@.findings.other_doc_id IS '比较的另一份报告（跨年度规则）';
+COMMENT ON COLUMN @extschema@.findings.other_doc_id IS '比较的另一份报告（跨年度规则、重复报告）';
 COMMENT ON COLUMN @extschema@.findings.sort_key IS '排序键（规则与单元格）';
 COMMENT ON COLUMN @extschema@.findings.fingerprint IS '指纹：机关（别名已统一）、年度、规则与单元格的MD5，重新解析或载入后不变';
 COMMENT ON COLUMN @extschema@.findings.decision IS '审核结论（finding_decisions；未审核为NULL）';
 
-CREATE VIEW @extschema@.report_summary WITH (security_invoker = true) AS
-SELECT r.doc_id, r.source, r.org, r.year, r.status,
-       count(f.rule_id) FILTER (WHERE f.severity = 'error') AS errors,
-       count(f.rule_id) FILTER (WHERE f.severity = 'warning') AS warnings,
+CREATE VIEW @extschema@.report_summary AS
+SELECT r.doc_id, r.source, r.org, r.year, r.status AS parse_status,
+       count(f.rule_id) FILTER (WHERE f.severity = 'error') AS error_findings,
+       count(f.rule_id) FILTER (WHERE f.severity = 'warning') AS warning_findings,
        string_agg(DISTINCT f.rule_id, ', ') AS rules
 FROM @extschema@.reports r LEFT JOIN @extschema@.findings f USING (doc_id)
 GROUP BY r.doc_id, r.source, r.org, r.year, r.status;
@@ -872,9 +987,9 @@ COMMENT ON COLUMN @extschema@.report_summary.doc_id IS '报告编号';
 COMMENT ON COLUMN @extschema@.report_summary.source IS '来源';
 COMMENT ON COLUMN @extschema@.report_summary.org IS '报告机关';
 COMMENT ON COLUMN @extschema@.report_summary.year IS '报告年度';
-COMMENT ON COLUMN @extschema@.report_summary.status IS '解析状态';
-COMMENT ON COLUMN @extschema@.report_summary.errors IS '错误数';
-COMMENT ON COLUMN @extschema@.report_summary.warnings IS '提示数';
+COMMENT ON COLUMN @extschema@.report_summary.parse_status IS '解析状态（只说明能否读出，不说明数字是否一致）：ok 全部读出 / problems 部分无法读取 / not_a_report 不是年度报告';
+COMMENT ON COLUMN @extschema@.report_summary.error_findings IS '检查发现的错误数（级别 error）';
+COMMENT ON COLUMN @extschema@.report_summary.warning_findings IS '检查发现的提示数（级别 warning）';
 COMMENT ON COLUMN @extschema@.report_summary.rules IS '触发的规则';
 
 CREATE FUNCTION @extschema@.check_report(body text)
@@ -883,11 +998,53 @@ RETURNS TABLE (rule_id text, severity text, table_name text, row_key text, colum
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 BEGIN ATOMIC
     SELECT f.rule_id, f.severity, f.table_name, f.row_key, f.column_key, f.cells, f.expected, f.actual, f.message
-    FROM @extschema@.parse_flat(body) x,
-         LATERAL @extschema@.report_findings(ROW(NULL, x.title, x.org, x.year, x.template, x.layout, x.problems,
+    FROM govdisclose_internal.parse_flat(body) x,
+         LATERAL govdisclose_internal.report_findings(ROW(NULL, x.title, x.org, x.year, x.template, x.layout, x.problems,
              x.req_values, x.req_states, x.active_values, x.active_states, x.review_values, x.review_states,
-             x.fact_keys, x.fact_values, x.fact_units, x.fact_spans, x.published)::@extschema@.parsed) f
+             x.fact_keys, x.fact_values, x.fact_units, x.fact_spans, x.published)::govdisclose_internal.parsed) f
     ORDER BY f.sort_key;
 END;
 COMMENT ON FUNCTION @extschema@.check_report(text) IS
     'the findings of one text without loading it (the single-report rules; CARRY-CHAIN and STOCK-CHAIN need loaded reports)';
+
+-- ===================================================================
+-- Ownership and privileges (README "Security").  Keep this block last: it
+-- grants on every view above.
+-- ===================================================================
+
+-- The schema govdisclose is created by CREATE EXTENSION as the calling role;
+-- it passes to the superuser running this script, so that its owner cannot
+-- rename it and put objects of their own under the extension's names.  Grants
+-- left on it from an earlier install go.
+ALTER SCHEMA @extschema@ OWNER TO CURRENT_USER;
+DO $$
+DECLARE
+    grantee regrole;
+BEGIN
+    FOR grantee IN
+        SELECT DISTINCT a.grantee::regrole FROM pg_catalog.pg_namespace n, pg_catalog.aclexplode(n.nspacl) a
+        WHERE n.oid = '@extschema@'::regnamespace AND a.grantee <> n.nspowner AND a.grantee <> 0
+    LOOP
+        EXECUTE pg_catalog.format('REVOKE ALL ON SCHEMA @extschema@ FROM %s CASCADE', grantee);
+    END LOOP;
+END $$;
+REVOKE ALL ON SCHEMA @extschema@ FROM PUBLIC CASCADE;
+REVOKE ALL ON SCHEMA govdisclose_internal FROM PUBLIC CASCADE;
+
+-- The role that created the extension (its owner) may load and read, and pass
+-- these rights on (README shows the grants for a reader and a loader role).
+-- No TRIGGER, TRUNCATE or REFERENCES: nothing of another role runs on documents.
+DO $$
+DECLARE
+    extension_owner regrole := (SELECT e.extowner::regrole FROM pg_catalog.pg_extension e WHERE e.extname = 'govdisclose');
+BEGIN
+    EXECUTE pg_catalog.format('GRANT USAGE ON SCHEMA @extschema@ TO %s WITH GRANT OPTION', extension_owner);
+    EXECUTE pg_catalog.format('GRANT SELECT ON ALL TABLES IN SCHEMA @extschema@ TO %s WITH GRANT OPTION', extension_owner);
+    EXECUTE pg_catalog.format('GRANT INSERT, DELETE, UPDATE (source, body) ON @extschema@.documents TO %s WITH GRANT OPTION',
+                              extension_owner);
+    EXECUTE pg_catalog.format('GRANT INSERT, DELETE, UPDATE ON @extschema@.org_aliases, @extschema@.org_units, '
+                              '@extschema@.org_kinds, @extschema@.check_settings, @extschema@.finding_decisions '
+                              'TO %s WITH GRANT OPTION', extension_owner);
+END $$;
+
+SELECT govdisclose_internal.refuse_foreign_objects();

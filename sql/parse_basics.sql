@@ -22,6 +22,6 @@ SELECT section_no, heading, left(regexp_replace(content, '\s+', ' ', 'g'), 24) A
 SELECT fact, value, unit, span FROM small, govdisclose.narrative_facts(body);
 
 -- the functions are usable in expression indexes and parallel plans
-SELECT p.proname, p.provolatile, p.proparallel, p.proisstrict
+SELECT n.nspname, p.proname, p.provolatile, p.proparallel, p.proisstrict
 FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
-WHERE n.nspname = 'govdisclose' AND p.prorettype <> 'trigger'::regtype ORDER BY 1;
+WHERE n.nspname IN ('govdisclose', 'govdisclose_internal') AND p.prorettype <> 'trigger'::regtype ORDER BY 1, 2;

@@ -38,15 +38,15 @@ FROM (VALUES ('成文日期', E'某县财政局2023年政府信息公开工作�
 -- bodies, and only from the later year within one body.
 SELECT doc_id, other_doc_id, section_no, similarity, kind FROM govdisclose.copied_sections ORDER BY 1, 2, 3;
 -- signatures only for sections long enough to be evidence (the short sections 5 and 6 have none)
-SELECT section_no, count(*) AS signatures FROM govdisclose.section_signatures GROUP BY 1 ORDER BY 1;
-SELECT (SELECT count(*) FROM govdisclose.section_bands) = 16 * (SELECT count(*) FROM govdisclose.section_signatures)
+SELECT section_no, count(*) AS signatures FROM govdisclose_internal.section_signatures GROUP BY 1 ORDER BY 1;
+SELECT (SELECT count(*) FROM govdisclose_internal.section_bands) = 16 * (SELECT count(*) FROM govdisclose_internal.section_signatures)
        AS sixteen_bands_per_signature;
 -- digits count as one character, so a copy with new numbers is the same text; other words are not
-SELECT govdisclose.minhash_similarity(x.minhash, y.minhash) AS renumbered
+SELECT govdisclose_internal.minhash_similarity(x.minhash, y.minhash) AS renumbered
 FROM govdisclose.section_minhash(E'一、总体情况\n' || repeat('全年受理申请127件，答复128件，均在法定期限内办结。', 4)) x,
      govdisclose.section_minhash(E'一、总体情况\n' || repeat('全年受理申请904件，答复733件，均在法定期限内办结。', 4)) y;
 -- two bodies' own prose shares only the sentence of the statistics period: far below the 0.5 kept
-SELECT govdisclose.minhash_similarity(x.minhash, y.minhash) AS own_prose, govdisclose.minhash_similarity(x.minhash, y.minhash) < 0.5 AS not_kept
+SELECT govdisclose_internal.minhash_similarity(x.minhash, y.minhash) AS own_prose, govdisclose_internal.minhash_similarity(x.minhash, y.minhash) < 0.5 AS not_kept
 FROM fx a, fx b, govdisclose.section_minhash(a.body) x, govdisclose.section_minhash(b.body) y
 WHERE a.name = 'c2023' AND b.name = 'd2023' AND x.section_no = 1 AND y.section_no = 1;
 -- the threshold is a setting: at 0.9 these near copies are no longer reported
@@ -54,8 +54,8 @@ INSERT INTO govdisclose.check_settings VALUES ('copied_min_similarity', 0.9);
 SELECT count(*) AS copied_at_0_9 FROM govdisclose.copied_sections;
 DELETE FROM govdisclose.check_settings;
 -- a signature is 128 integers; anything else is refused with a reason
-SELECT govdisclose.minhash_bands('{1,2,3}');
-SELECT govdisclose.minhash_similarity(array_fill(1, ARRAY[128]), array_fill(NULL::integer, ARRAY[128]));
+SELECT govdisclose_internal.minhash_bands('{1,2,3}');
+SELECT govdisclose_internal.minhash_similarity(array_fill(1, ARRAY[128]), array_fill(NULL::integer, ARRAY[128]));
 INSERT INTO govdisclose.check_settings VALUES ('copied_min_similarity', 0.3);
 
 -- ---------- LATE ----------
@@ -139,8 +139,8 @@ SELECT count(*) AS decided_after_reparse FROM govdisclose.findings f JOIN govdis
 JOIN decided x ON x.source = d.source AND x.fingerprint = f.fingerprint AND x.decision = f.decision;
 -- drop every document and load them again, in another order: new doc ids, same decisions
 DELETE FROM govdisclose.documents;
-SELECT (SELECT count(*) FROM govdisclose.section_signatures) + (SELECT count(*) FROM govdisclose.section_bands)
-       + (SELECT count(*) FROM govdisclose.copied_pairs) + (SELECT count(*) FROM govdisclose.parsed) AS derived_rows_left;
+SELECT (SELECT count(*) FROM govdisclose_internal.section_signatures) + (SELECT count(*) FROM govdisclose_internal.section_bands)
+       + (SELECT count(*) FROM govdisclose_internal.copied_pairs) + (SELECT count(*) FROM govdisclose_internal.parsed) AS derived_rows_left;
 INSERT INTO govdisclose.documents (source, body) SELECT name, body FROM fx ORDER BY name DESC;
 SELECT d.doc_id, d.source, f.rule_id, f.column_key, f.decision
 FROM govdisclose.findings f JOIN govdisclose.documents d USING (doc_id) WHERE f.decision IS NOT NULL ORDER BY 2, 3, 4;
@@ -149,7 +149,7 @@ JOIN decided x ON x.source = d.source AND x.fingerprint = f.fingerprint AND x.de
 -- the copied pairs are found again on the reload
 SELECT count(*) AS copied_after_reload FROM govdisclose.copied_sections;
 TRUNCATE govdisclose.documents RESTART IDENTITY CASCADE;
-SELECT (SELECT count(*) FROM govdisclose.section_signatures) + (SELECT count(*) FROM govdisclose.section_bands)
+SELECT (SELECT count(*) FROM govdisclose_internal.section_signatures) + (SELECT count(*) FROM govdisclose_internal.section_bands)
        AS signature_rows_after_truncate;
 DELETE FROM govdisclose.org_aliases;
 DELETE FROM govdisclose.org_units;

@@ -231,6 +231,14 @@ void		gd_check_input_of(const gd_report *r, char *letters, gd_check_input *in);
 /* Run every single-report rule; emit is called once per finding, in no set order. */
 void		gd_check(const gd_check_input *in, void (*emit) (void *ctx, const gd_finding *f), void *ctx);
 
+/*
+ * The text two copies of one report share, for finding duplicates: without a
+ * leading byte-order mark, every line end (CRLF, CR, LF) as LF, and without
+ * whitespace (space, tab, NBSP, U+3000) at the end of a line or of the text.
+ * out must hold len bytes; returns the length written.
+ */
+size_t		gd_canonicalize_text(const char *buf, size_t len, char *out);
+
 /* Template vocabulary (SPEC §3-5). */
 typedef struct gd_active_measure
 {

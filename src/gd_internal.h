@@ -9,7 +9,7 @@
  *   gd_find_table_regions  sections -> table regions       (gd_segment.c)
  *   gd_choose_reader regions -> the layout family's reader (readers/readers.c)
  *   reader->read     region -> grid                        (readers/)
- *   gd_identify_template   active region -> template       (gd_template.c)
+ *   gd_identify_template   active region + grid -> template (gd_template.c)
  *   gd_match_*       grid + template -> table cells        (gd_match.c, gd_solve.c)
  *   gd_find_title    title block -> title, org, year       (gd_title.c)
  *   gd_find_facts    prose sections -> narrative facts     (gd_facts.c)
@@ -23,6 +23,8 @@
 
 /* How much work passes between two interrupt checks. */
 #define GD_INTERRUPT_STRIDE (1u << 20)
+/* A token costs the row assembly more than its bytes: it counts as this many. */
+#define GD_TOKEN_WORK 64
 
 /*
  * Normalise buf into out (which must hold len + 1 bytes; normalising never

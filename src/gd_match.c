@@ -151,6 +151,10 @@ assemble(const gd_text *tx, const gd_grid *g, row_matcher match, void *ctx)
 
 		for (size_t i = 0; i < n; i++)
 		{
+			/* a row of a single huge line holds millions of cells: check as the tokenizer did */
+			if (i % (GD_INTERRUPT_STRIDE / GD_TOKEN_WORK) == GD_INTERRUPT_STRIDE / GD_TOKEN_WORK - 1 &&
+				tx->opt->check_interrupts)
+				tx->opt->check_interrupts(tx->opt->interrupt_ctx);
 			if (row[i].kind == GD_GRID_TEXT)
 				on_label(a, tx->t + row[i].span.off, row[i].span.len);
 			else if (row[i].kind == GD_GRID_BLANK)

@@ -8,12 +8,43 @@
 
 #include <string.h>
 
+/*
+ * Tables nest (a CMS lays the page out in a table around the report's own);
+ * each depth's table is followed: its open cell, so that the lines of a cell
+ * (its <p>, <br>, source line breaks) become one line of text and a row of
+ * the table stays one line; and which grid columns cells of rows above cover
+ * (rowspan), so that a row missing a cell there gets an empty cell in its
+ * place and its values keep their columns.  Deeper nesting or wider tables
+ * than this are not followed.
+ */
+#define TABLE_DEPTH_MAX 32
+#define TABLE_COLS_MAX 64
+/* A cell holding more text than this is page layout, not a table cell: its lines stay lines. */
+#define CELL_TEXT_MAX 4096
+
+typedef struct table_state
+{
+	size_t		cell_start;		/* output offset where the open cell's text starts */
+	bool		cell_open;
+	bool		cell_holds_table;	/* a table nested inside: its rows are lines */
+	bool		row_open;
+	uint16_t	col;			/* grid column of the row's next cell */
+	uint16_t	width;			/* columns any cell of the table has reached */
+	uint16_t	rows_left[TABLE_COLS_MAX];	/* rows (this one too) a cell placed above covers */
+} table_state;
+
 typedef struct norm_state
 {
 	char	   *out;
 	size_t		n;
 	bool		html;
+	bool		markdown;		/* Markdown: inline marks dropped; with markup inside, line breaks outside tables are layout */
 	bool		no_more_gt;		/* no '>' is left in the input: '<' is text */
+	size_t		in_pos;			/* input bytes consumed before the markup being handled */
+	size_t		table_depth;	/* <table> open now; 0 outside every table */
+	bool		in_layout_grid;	/* inside a one-column Markdown grid table (a page's layout) */
+	const char *layout_bar;		/* the closing '|' of the current line of that table */
+	table_state tables[TABLE_DEPTH_MAX];	/* each depth's table; [0] holds cells outside any */
 } norm_state;
 
 size_t
@@ -69,7 +100,7 @@ map_char(norm_state *st, const unsigned char *p, size_t avail)
 			c = '\n';
 		else if (c < 0x20 && c != '\t' && c != '\n')
 			c = ' ';
-		if (st->html && (c == '\n' || c == '\t'))
+		if (st->html && (c == '\n' || c == '\t') && !(st->markdown && st->table_depth == 0))
 			c = ' ';			/* markup source formatting is not layout */
 		put(st, (char) c);
 		return 1;
@@ -274,12 +305,68 @@ tag_is(const char *name, size_t nlen, const char *want)
 	return true;
 }
 
-/* The colspan of a cell tag, 1 when absent; capped so a hostile value stays cheap. */
-static int
-tag_colspan(const char *attrs, size_t len)
+/* The innermost table, or NULL when tables nest too deep to follow. */
+static table_state *
+innermost_table(norm_state *st)
+{
+	return st->table_depth < TABLE_DEPTH_MAX ? &st->tables[st->table_depth] : NULL;
+}
+
+/*
+ * The cell ends: unless it holds a nested table or a page of text, its line
+ * breaks become spaces, so that its text is one cell of one row.  Each
+ * output byte is rewritten at most once (by its innermost cell).
+ */
+static void
+end_cell(norm_state *st, table_state *tb)
+{
+	if (!tb->cell_open)
+		return;
+	if (!tb->cell_holds_table && st->n - tb->cell_start <= CELL_TEXT_MAX)
+		for (size_t k = tb->cell_start; k < st->n; k++)
+			if (st->out[k] == '\n')
+				st->out[k] = ' ';
+	tb->cell_open = false;
+}
+
+/*
+ * Empty cells for the columns from the row's next one on that cells of rows
+ * above cover, at most `room` of them (the output never outgrows the input).
+ */
+static void
+fill_covered(norm_state *st, table_state *tb, size_t room)
+{
+	while (tb->col < TABLE_COLS_MAX && tb->rows_left[tb->col] > 0 && room > 0)
+	{
+		put(st, '\t');
+		room--;
+		tb->col++;
+	}
+}
+
+/*
+ * The row ends and covers move down a row.  Covered columns at the row's end
+ * get no empty cells: a row holding only a label (the rest of a long label,
+ * its values merged with the row above) must not become a row of blanks.
+ */
+static void
+end_row(table_state *tb)
+{
+	if (!tb->row_open)
+		return;
+	for (size_t k = 0; k < tb->width; k++)
+		if (tb->rows_left[k] > 0)
+			tb->rows_left[k]--;
+	tb->row_open = false;
+	tb->col = 0;
+}
+
+/* The value of a cell tag's colspan or rowspan (a 7-letter name), 1 when absent; at most cap. */
+static unsigned
+tag_span(const char *attrs, size_t len, const char *name, unsigned cap)
 {
 	size_t		at = len;
-	int			span = 0;
+	unsigned	span = 0;
 
 	/* an attribute is named before its '=': look only there (styles are long) */
 	for (const char *eq = attrs; (eq = memchr(eq, '=', len - (size_t) (eq - attrs))) != NULL; eq++)
@@ -288,21 +375,84 @@ tag_colspan(const char *attrs, size_t len)
 
 		while (name_end > 0 && attrs[name_end - 1] == ' ')
 			name_end--;
-		if (name_end >= 7 && gd_find_ascii_ci(attrs + name_end - 7, 7, "colspan") == 0)
+		if (name_end >= 7 && gd_find_ascii_ci(attrs + name_end - 7, 7, name) == 0)
 		{
-			at = name_end - 7;
+			at = (size_t) (eq - attrs);
 			break;
 		}
 	}
 	if (at == len)
 		return 1;
-	for (at += 7; at < len && (attrs[at] == ' ' || attrs[at] == '=' ||
-							   attrs[at] == '"' || attrs[at] == '\''); at++)
+	for (; at < len && (attrs[at] == ' ' || attrs[at] == '=' || attrs[at] == '"' || attrs[at] == '\''); at++)
 		;
-	for (; at < len && attrs[at] >= '0' && attrs[at] <= '9'; at++)
-		if (span < 100)
-			span = span * 10 + (attrs[at] - '0');
-	return span < 1 ? 1 : (span > 20 ? 20 : span);
+	for (; at < len && gd_is_digit(attrs[at]); at++)
+		if (span <= cap)
+			span = span * 10 + (unsigned) (attrs[at] - '0');
+	return span < 1 ? 1 : (span > cap ? cap : span);
+}
+
+/*
+ * Table structure: one tab opens each cell, whatever its colspan (a merged
+ * cell is one cell of the row: a label over three columns is not three
+ * values), after empty cells for the columns rows above cover; rows and
+ * tables end open cells.  attrs: the tag's attributes; room: how many bytes
+ * the tag leaves for empty cells.
+ */
+static void
+table_markup(norm_state *st, const char *name, size_t name_len, bool closing,
+			 const char *attrs, size_t attrs_len, size_t room)
+{
+	table_state *tb = innermost_table(st);
+	bool		is_table = tag_is(name, name_len, "table");
+
+	if (tb != NULL)
+	{
+		end_cell(st, tb);
+		if (is_table || tag_is(name, name_len, "tr"))
+			end_row(tb);
+	}
+	if (is_table)
+	{
+		put(st, '\n');
+		if (closing)
+		{
+			if (st->table_depth > 0)
+				st->table_depth--;
+			return;
+		}
+		if (tb != NULL && tb->cell_open)
+			tb->cell_holds_table = true;
+		st->table_depth++;
+		if ((tb = innermost_table(st)) != NULL)
+			memset(tb, 0, sizeof(*tb));
+	}
+	else if (tag_is(name, name_len, "tr"))
+	{
+		put(st, '\n');
+		if (tb != NULL && !closing)
+			tb->row_open = true;
+	}
+	else if (!closing)
+	{
+		unsigned	colspan = tag_span(attrs, attrs_len, "colspan", TABLE_COLS_MAX);
+		unsigned	rowspan = tag_span(attrs, attrs_len, "rowspan", 1000);
+
+		if (tb != NULL)
+		{
+			tb->row_open = true;
+			fill_covered(st, tb, room - 1);	/* room for the cell's own tab */
+		}
+		put(st, '\t');
+		if (tb == NULL)
+			return;
+		for (unsigned k = 0; k < colspan && tb->col < TABLE_COLS_MAX; k++)
+			tb->rows_left[tb->col++] = (uint16_t) rowspan;
+		if (tb->col > tb->width)
+			tb->width = tb->col;
+		tb->cell_start = st->n;
+		tb->cell_open = true;
+		tb->cell_holds_table = false;
+	}
 }
 
 /*
@@ -313,8 +463,8 @@ static size_t
 handle_markup(norm_state *st, const char *p, size_t avail)
 {
 	static const char *const line_tags[] = {
-		"tr", "p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6",
-		"table", "title", "caption", "section", "article", "ul", "ol",
+		"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6",
+		"title", "caption", "section", "article", "ul", "ol",
 		"tbody", "thead", "tfoot", "blockquote", "pre", "hr", "body", "html"
 	};
 	const char *gt;
@@ -359,20 +509,10 @@ handle_markup(norm_state *st, const char *p, size_t avail)
 
 		return body + at;		/* the closing tag is handled next round */
 	}
-	if (tag_is(p + name_start, name_len, "td") || tag_is(p + name_start, name_len, "th"))
-	{
-		if (!closing)
-		{
-			int			span = tag_colspan(p + i, (size_t) (gt - p) - i);
-
-			/* never write more than the tag's own bytes: output must fit */
-			if ((size_t) span > (size_t) (gt - p) + 1)
-				span = (int) ((gt - p) + 1);
-
-			for (int k = 0; k < span; k++)
-				put(st, '\t');
-		}
-	}
+	if (tag_is(p + name_start, name_len, "td") || tag_is(p + name_start, name_len, "th") ||
+		tag_is(p + name_start, name_len, "tr") || tag_is(p + name_start, name_len, "table"))
+		table_markup(st, p + name_start, name_len, closing, p + i, (size_t) (gt - p) - i,
+					 st->in_pos + (size_t) (gt - p) + 1 - st->n);
 	else
 	{
 		for (size_t k = 0; k < sizeof(line_tags) / sizeof(line_tags[0]); k++)
@@ -407,6 +547,125 @@ looks_like_html(const char *buf, size_t len)
 }
 
 /*
+ * Markdown (pandoc leaves a table with merged cells inside it as HTML): a
+ * line of the first 64 KB is a pipe or grid table's rule ("|---|", "| :--",
+ * "+---+", "+===+") or an ATX heading ("## ").
+ */
+static bool
+looks_like_markdown(const char *buf, size_t len)
+{
+	const char *stop = buf + (len < 65536 ? len : 65536);
+
+	for (const char *line = buf; line < stop;)
+	{
+		const char *nl = memchr(line, '\n', (size_t) (stop - line));
+		const char *end = nl ? nl : stop;
+		const char *k = line;
+
+		if (*k == '|' || *k == '+')
+		{
+			for (k++; k < end && (*k == ' ' || *k == ':'); k++)
+				;
+			if (end - k >= 3 && (memcmp(k, "---", 3) == 0 || memcmp(k, "===", 3) == 0))
+				return true;
+		}
+		else if (*k == '#')
+		{
+			while (k < end && k - line < 6 && *k == '#')
+				k++;
+			if (k < end && *k == ' ')
+				return true;
+		}
+		line = end + 1;
+	}
+	return false;
+}
+
+/* Length of the bracketed run p[0..) closed by `close` on the same line within 256 bytes, or 0. */
+static size_t
+bracketed_len(const char *p, size_t avail, char close)
+{
+	const char *stop = p + (avail < 256 ? avail : 256);
+
+	for (const char *q = p + 1; q < stop && *q != '\n'; q++)
+		if (*q == close)
+			return (size_t) (q - p) + 1;
+	return 0;
+}
+
+/*
+ * Markdown's inline marks, which carry no words: backslash escapes ("\|"
+ * is "|"), bold "**", the brackets of links and spans with their targets
+ * and attributes ("[词](/url)", "[词]{lang=\"zh-CN\"}", a span's "{…}"
+ * wrapped onto its own line).  Returns the bytes to drop at p, 0 when p
+ * is text.
+ */
+static size_t
+markdown_mark(const norm_state *st, const char *p, size_t avail)
+{
+	size_t		n;
+
+	switch (p[0])
+	{
+		case '\\':
+			/* an escape, or a hard line break before blanks */
+			return avail >= 2 && (unsigned char) p[1] < 0x7F && !gd_is_digit(p[1]) &&
+				!((p[1] | 0x20) >= 'a' && (p[1] | 0x20) <= 'z') ? 1 : 0;
+		case '*':				/* emphasis, also when a grid cell wraps "**" over two lines */
+		case '[':
+			return 1;
+		case ']':
+			if (avail >= 2 && p[1] == '(' && (n = bracketed_len(p + 1, avail - 1, ')')) > 0)
+				return 1 + n;
+			if (avail >= 2 && p[1] == '{' && (n = bracketed_len(p + 1, avail - 1, '}')) > 0)
+				return 1 + n;
+			return 1;
+		case '|':
+			/* a grid table's border around markup, or the right border of a layout grid */
+			return (st->html && st->table_depth > 0) || p == st->layout_bar ? 1 : 0;
+		case '{':
+			n = bracketed_len(p, avail, '}');
+			return n > 0 && (p[1] == '#' || p[1] == '.' || memchr(p, '=', n) != NULL) ? n : 0;
+		default:
+			return 0;
+	}
+}
+
+/*
+ * At a line start of Markdown: pandoc writes a page laid out in a table as a
+ * one-column grid table ("+-----+" rules, "| … |" lines) around the whole
+ * report, its own tables nested inside.  Its rules are dropped and its
+ * borders taken off each line (the closing '|' is marked for
+ * markdown_mark), so the nested tables are read as if they stood alone.
+ * Returns the bytes to drop at the line start.
+ */
+static size_t
+layout_grid_border(norm_state *st, const char *p, size_t avail)
+{
+	const char *nl = memchr(p, '\n', avail);
+	size_t		end = nl ? (size_t) (nl - p) : avail;
+
+	while (end > 0 && (p[end - 1] == ' ' || p[end - 1] == '\r'))
+		end--;
+	if (end >= 5 && p[0] == '+' && p[end - 1] == '+')
+	{
+		size_t		k = 1;
+
+		while (k < end - 1 && (p[k] == '-' || p[k] == '='))
+			k++;
+		st->in_layout_grid = k == end - 1;
+		return st->in_layout_grid ? end : 0;
+	}
+	if (st->in_layout_grid && end >= 2 && p[0] == '|' && p[end - 1] == '|')
+	{
+		st->layout_bar = p + end - 1;
+		return 1;
+	}
+	st->in_layout_grid = false;
+	return 0;
+}
+
+/*
  * Bytes that map_char would copy as they are and that start no markup: most
  * of a report, copied in runs.  Lead bytes of the few mapped characters
  * (NBSP, full-width forms, special spaces) are excluded; the continuation
@@ -426,13 +685,19 @@ copies_unchanged(unsigned char c, bool html)
 size_t
 gd_normalize(const char *buf, size_t len, char *out, bool *is_html, const gd_options *opt)
 {
-	norm_state	st = {out, 0, looks_like_html(buf, len), false};
+	norm_state	st;
 	size_t		i = 0;
 	size_t		next_check = GD_INTERRUPT_STRIDE;
 	uint8_t		plain[256];
 
+	memset(&st, 0, sizeof(st));
+	st.out = out;
+	st.html = looks_like_html(buf, len);
+	st.markdown = looks_like_markdown(buf, len);
 	for (int c = 0; c < 256; c++)
 		plain[c] = copies_unchanged((unsigned char) c, st.html) ? 1 : 0;
+	if (st.markdown)
+		plain['\\'] = plain['*'] = plain[']'] = plain['{'] = plain['|'] = plain['\n'] = 0;
 
 	while (i < len)
 	{
@@ -443,6 +708,16 @@ gd_normalize(const char *buf, size_t len, char *out, bool *is_html, const gd_opt
 			if (opt->check_interrupts)
 				opt->check_interrupts(opt->interrupt_ctx);
 			next_check = i + GD_INTERRUPT_STRIDE;
+		}
+		if (st.markdown && (i == 0 || buf[i - 1] == '\n'))
+		{
+			size_t		border = layout_grid_border(&st, buf + i, len - i);
+
+			if (border)
+			{
+				i += border;
+				continue;
+			}
 		}
 		if (c == '[' && len - i > 10 && memcmp(buf + i, "[bookmark:", 10) == 0)
 		{
@@ -456,7 +731,20 @@ gd_normalize(const char *buf, size_t len, char *out, bool *is_html, const gd_opt
 		}
 		if (st.html && c == '<')
 		{
-			size_t		used = handle_markup(&st, buf + i, len - i);
+			size_t		used;
+
+			st.in_pos = i;
+			used = handle_markup(&st, buf + i, len - i);
+
+			if (used)
+			{
+				i += used;
+				continue;
+			}
+		}
+		if (st.markdown)
+		{
+			size_t		used = markdown_mark(&st, buf + i, len - i);
 
 			if (used)
 			{
@@ -504,4 +792,63 @@ gd_normalize(const char *buf, size_t len, char *out, bool *is_html, const gd_opt
 	out[st.n] = '\0';
 	*is_html = st.html;
 	return st.n;
+}
+
+/* ---------- the text two copies of one report share ---------- */
+
+/* Bytes of the whitespace character at s (space, tab, NBSP, ideographic space), or 0. */
+static size_t
+trailing_space_len(const unsigned char *s, size_t len)
+{
+	if (s[0] == ' ' || s[0] == '\t' || s[0] == '\v' || s[0] == '\f')
+		return 1;
+	if (len >= 2 && s[0] == 0xC2 && s[1] == 0xA0)
+		return 2;
+	if (len >= 3 && s[0] == 0xE3 && s[1] == 0x80 && s[2] == 0x80)
+		return 3;
+	return 0;
+}
+
+size_t
+gd_canonicalize_text(const char *buf, size_t len, char *out)
+{
+	const unsigned char *u = (const unsigned char *) buf;
+	size_t		i = 0,
+				n = 0,
+				line_end = 0,		/* out up to the last byte a line keeps */
+				text_end = 0;		/* out up to the last byte the text keeps */
+
+	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
+		i = 3;
+	while (i < len)
+	{
+		size_t		space;
+
+		if (u[i] == '\r' || u[i] == '\n')
+		{
+			n = line_end;
+			out[n++] = '\n';
+			line_end = n;
+			i += (u[i] == '\r' && i + 1 < len && u[i + 1] == '\n') ? 2 : 1;
+			continue;
+		}
+		space = trailing_space_len(u + i, len - i);
+		if (space == 0)
+		{
+			/* copy up to the next byte that may start a line end or a space */
+			size_t		run = i + 1;
+
+			while (run < len && u[run] > ' ' && u[run] != 0xC2 && u[run] != 0xE3)
+				run++;
+			memcpy(out + n, buf + i, run - i);
+			n += run - i;
+			i = run;
+			line_end = text_end = n;
+			continue;
+		}
+		memcpy(out + n, buf + i, space);
+		n += space;
+		i += space;
+	}
+	return text_end;
 }

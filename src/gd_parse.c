@@ -82,7 +82,7 @@ gd_parse(const char *buf, size_t len, const gd_options *opt, gd_report *r)
 		!(grids[GD_REGION_ACTIVE].glued || grids[GD_REGION_REQUESTS].glued || grids[GD_REGION_REVIEW].glued))
 		r->layout = GD_LAYOUT_UNKNOWN;
 
-	r->template_kind = gd_identify_template(&tx, &regions[GD_REGION_ACTIVE]);
+	r->template_kind = gd_identify_template(&tx, &regions[GD_REGION_ACTIVE], &grids[GD_REGION_ACTIVE]);
 	gd_match_requests(&tx, &grids[GD_REGION_REQUESTS], r, request_rows_found);
 	gd_match_review(&tx, &grids[GD_REGION_REVIEW], r);
 	gd_match_active(&tx, &grids[GD_REGION_ACTIVE], r);

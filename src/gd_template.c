@@ -216,21 +216,39 @@ gd_active_measures(gd_template t, int *count)
 	return active_2021;
 }
 
+static bool
+holds_2019_marker(const char *folded, size_t len)
+{
+	for (int k = 0; gd_template_2019_markers[k]; k++)
+		if (gd_contains(folded, len, gd_template_2019_markers[k]))
+			return true;
+	return false;
+}
+
+/*
+ * The region's words, else its grid's label cells in cell order: a grid
+ * table wraps a header's words over lines between other columns' words.
+ */
 gd_template
-gd_identify_template(const gd_text *tx, const gd_region *active)
+gd_identify_template(const gd_text *tx, const gd_region *active, const gd_grid *active_grid)
 {
 	size_t		fl;
 	size_t		span;
 	char	   *f;
+	char		labels[8192];
+	size_t		ll = 0;
 
 	if (!active->found)
 		return GD_TEMPLATE_UNKNOWN;
 	span = active->end - active->start;
 	f = gd_copy_folded(tx, tx->t + active->start, span > 8192 ? 8192 : span, &fl);
-	for (int k = 0; gd_template_2019_markers[k]; k++)
-		if (gd_contains(f, fl, gd_template_2019_markers[k]))
-			return GD_TEMPLATE_2019;
-	return GD_TEMPLATE_UNKNOWN;
+	if (holds_2019_marker(f, fl))
+		return GD_TEMPLATE_2019;
+	for (size_t k = 0; k < active_grid->ncells && ll < sizeof(labels); k++)
+		if (active_grid->cells[k].kind == GD_GRID_TEXT)
+			ll += gd_fold(tx->t + active_grid->cells[k].span.off, active_grid->cells[k].span.len,
+						  labels + ll, sizeof(labels) - ll);
+	return holds_2019_marker(labels, ll) ? GD_TEMPLATE_2019 : GD_TEMPLATE_UNKNOWN;
 }
 
 const char *
@@ -278,6 +296,12 @@ gd_cell_format(const gd_cell *cell, char *buf, size_t buflen)
 	uint64_t	mag = v < 0 ? (uint64_t) 0 - (uint64_t) v : (uint64_t) v;
 	uint64_t	unit = 1;
 
+	/* 10^20 > UINT64_MAX: with that many decimals the integer part is 0 */
+	if (cell->scale >= 20)
+	{
+		snprintf(buf, buflen, "%s0.%0*llu", v < 0 ? "-" : "", (int) cell->scale, (unsigned long long) mag);
+		return;
+	}
 	for (int i = 0; i < cell->scale; i++)
 		unit *= 10;
 	if (cell->scale == 0)

@@ -7,7 +7,7 @@
 #ifndef GD_TEMPLATE_H
 #define GD_TEMPLATE_H
 
-#include "gd_internal.h"
+#include "gd_grid.h"
 
 #define GD_MAX_PHRASES 4
 
@@ -66,7 +66,7 @@ typedef struct gd_fact_rule
 #define GD_FACT_RULES 10
 extern const gd_fact_rule gd_fact_rules[GD_FACT_RULES];
 
-/* Which template the table region of section 2 follows: 2019 by its measures, else unknown. */
-gd_template gd_identify_template(const gd_text *tx, const gd_region *active);
+/* Which template the table of section 2 (its region and grid) follows: 2019 by its measures, else unknown. */
+gd_template gd_identify_template(const gd_text *tx, const gd_region *active, const gd_grid *active_grid);
 
 #endif							/* GD_TEMPLATE_H */

@@ -39,47 +39,43 @@ check_interrupts(void *ctx)
 }
 
 /*
- * Parse a text argument.  The core reads UTF-8; in a database of another
- * encoding the text is converted on the way in and out (SQL_ASCII bytes are
- * taken as they are).
+ * The core reads and writes UTF-8, and the install script refuses other
+ * database encodings; a library loaded into such a database by hand refuses too.
  */
+static void
+require_utf8_database(void)
+{
+	if (GetDatabaseEncoding() != PG_UTF8)
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("govdisclose requires a UTF8 database"),
+				 errdetail("The database encoding is %s.", GetDatabaseEncodingName())));
+}
+
+/* Parse a text argument. */
 parsed
 parse_text(text *body, bool want_facts)
 {
 	parsed		p;
 	gd_options	opt;
-	const char *buf = VARDATA_ANY(body);
-	size_t		len = VARSIZE_ANY_EXHDR(body);
-	MemoryContext old;
 
+	require_utf8_database();
 	/* NOLINTNEXTLINE(bugprone-implicit-widening-of-multiplication-result): PostgreSQL's size macros */
 	p.cxt = AllocSetContextCreate(CurrentMemoryContext, "govdisclose parse", ALLOCSET_DEFAULT_SIZES);
-	old = MemoryContextSwitchTo(p.cxt);
-	if (GetDatabaseEncoding() != PG_UTF8 && GetDatabaseEncoding() != PG_SQL_ASCII)
-	{
-		buf = pg_server_to_any(buf, (int) len, PG_UTF8);
-		len = strlen(buf);
-	}
 	opt.alloc = palloc_from;
 	opt.alloc_ctx = p.cxt;
 	opt.check_interrupts = check_interrupts;
 	opt.interrupt_ctx = NULL;
 	opt.skip_facts = !want_facts;
-	p.r = palloc(sizeof(gd_report));
-	gd_parse(buf, len, &opt, p.r);
-	MemoryContextSwitchTo(old);
+	p.r = MemoryContextAlloc(p.cxt, sizeof(gd_report));
+	gd_parse(VARDATA_ANY(body), VARSIZE_ANY_EXHDR(body), &opt, p.r);
 	return p;
 }
 
+/* Text the core wrote: valid UTF-8 whenever its input was (fuzzed). */
 static Datum
 utf8_text_datum(const char *s, size_t len)
 {
-	if (GetDatabaseEncoding() != PG_UTF8 && GetDatabaseEncoding() != PG_SQL_ASCII)
-	{
-		char	   *conv = pg_any_to_server(s, (int) len, PG_UTF8);
-
-		return PointerGetDatum(cstring_to_text(conv));
-	}
 	return PointerGetDatum(cstring_to_text_with_len(s, (int) len));
 }
 
@@ -683,6 +679,57 @@ put_finding(void *ctx, const gd_finding *f)
 	put_row((FunctionCallInfo) ctx, values, nulls);
 }
 
+/* The fact key a stored text names, or -1. */
+static int
+fact_key_of(Datum key)
+{
+	text	   *t = DatumGetTextPP(key);
+	size_t		len = VARSIZE_ANY_EXHDR(t);
+
+	for (int j = 0; j < GD_FACT_KEY_COUNT; j++)
+		if (strlen(gd_fact_keys[j]) == len && memcmp(VARDATA_ANY(t), gd_fact_keys[j], len) == 0)
+			return j;
+	return -1;
+}
+
+/*
+ * The stored facts: the four arrays are read side by side, as the fact_values
+ * view unnests them; a row with a NULL or unknown key, unit or span is no
+ * fact, a missing or NULL value is unknown.  Any lengths are safe.
+ */
+static void
+stored_facts(HeapTupleHeader row, gd_check_input *in)
+{
+	Datum	   *keys,
+			   *values,
+			   *units,
+			   *spans;
+	bool	   *keys_null,
+			   *values_null,
+			   *units_null,
+			   *spans_null;
+	int			nkeys = stored_array(row, "fact_keys", TEXTOID, &keys, &keys_null);
+	int			nvalues = stored_array(row, "fact_values", NUMERICOID, &values, &values_null);
+	int			nunits = stored_array(row, "fact_units", TEXTOID, &units, &units_null);
+	int			nspans = stored_array(row, "fact_spans", TEXTOID, &spans, &spans_null);
+
+	for (int k = 0; k < nkeys && k < nunits && k < nspans && in->fact_count < GD_MAX_FACTS; k++)
+	{
+		gd_check_fact *fact = &in->facts[in->fact_count];
+		int			which;
+
+		CHECK_FOR_INTERRUPTS();
+		if (keys_null[k] || units_null[k] || spans_null[k] || (which = fact_key_of(keys[k])) < 0)
+			continue;
+		fact->key = (gd_fact_key) which;
+		fact->value = k < nvalues && !values_null[k] ? value_of_numeric(values[k]) : (gd_value) {0};
+		fact->unit = TextDatumGetCString(units[k]);
+		fact->span = TextDatumGetCString(spans[k]);
+		fact->span_len = strlen(fact->span);
+		in->fact_count++;
+	}
+}
+
 PG_FUNCTION_INFO_V1(gd_report_findings);
 /* report_findings(parsed) -> the single-report findings of one stored parse */
 Datum
@@ -693,17 +740,8 @@ gd_report_findings(PG_FUNCTION_ARGS)
 	bool		isnull;
 	Datum		year = GetAttributeByName(row, "year", &isnull);
 	char	   *template = stored_text(row, "template");
-	Datum	   *keys,
-			   *units,
-			   *spans;
-	bool	   *keys_null,
-			   *units_null,
-			   *spans_null;
-	int			nkeys,
-				nunits,
-				nspans;
-	gd_value	fact_values[GD_MAX_FACTS] = {{0}};
 
+	require_utf8_database();
 	InitMaterializedSRF(fcinfo, 0);
 	in->year = isnull ? 0 : DatumGetInt32(year);
 	in->template_kind = template == NULL ? GD_TEMPLATE_UNKNOWN
@@ -716,31 +754,20 @@ gd_report_findings(PG_FUNCTION_ARGS)
 	in->active_states = stored_text(row, "active_states");
 	in->active_count = in->active_states == NULL ? 0 : Min((int) strlen(in->active_states), GD_ACTIVE_MAX);
 	stored_values(row, "active_values", NUMERICOID, in->active, in->active_count);
-	nkeys = stored_array(row, "fact_keys", TEXTOID, &keys, &keys_null);
-	nunits = stored_array(row, "fact_units", TEXTOID, &units, &units_null);
-	nspans = stored_array(row, "fact_spans", TEXTOID, &spans, &spans_null);
-	stored_values(row, "fact_values", NUMERICOID, fact_values, GD_MAX_FACTS);
-	for (int k = 0; k < nkeys && k < nunits && k < nspans && in->fact_count < GD_MAX_FACTS; k++)
-	{
-		gd_check_fact *fact = &in->facts[in->fact_count];
-		char	   *key;
-		int			which = -1;
-
-		if (keys_null[k] || units_null[k] || spans_null[k])
-			continue;
-		key = TextDatumGetCString(keys[k]);
-		for (int j = 0; j < GD_FACT_KEY_COUNT; j++)
-			if (strcmp(key, gd_fact_keys[j]) == 0)
-				which = j;
-		if (which < 0)
-			continue;
-		fact->key = (gd_fact_key) which;
-		fact->value = fact_values[k];
-		fact->unit = TextDatumGetCString(units[k]);
-		fact->span = TextDatumGetCString(spans[k]);
-		fact->span_len = strlen(fact->span);
-		in->fact_count++;
-	}
+	stored_facts(row, in);
 	gd_check(in, put_finding, fcinfo);
 	return (Datum) 0;
+}
+
+PG_FUNCTION_INFO_V1(gd_canonical_text);
+/* canonical_text(body) -> the text two copies of one report share */
+Datum
+gd_canonical_text(PG_FUNCTION_ARGS)
+{
+	text	   *body = PG_GETARG_TEXT_PP(0);
+	size_t		len = VARSIZE_ANY_EXHDR(body);
+	text	   *result = (text *) palloc(VARHDRSZ + len);
+
+	SET_VARSIZE(result, VARHDRSZ + gd_canonicalize_text(VARDATA_ANY(body), len, VARDATA(result)));
+	PG_RETURN_TEXT_P(result);
 }

@@ -24,21 +24,30 @@ else
     count 0 1
 fi
 
-echo "== fuzz harness: replay every saved input, then fuzz for ${GD_FUZZ_SECONDS:=60} s"
-if bash test/fuzz/build.sh; then
-    for input in test/fuzz/regressions/*; do
-        if test/fuzz/build/fuzz_parse "$input" >/dev/null 2>&1; then
-            echo "ok replay $(basename "$input")"; count 1 0
+echo "== fuzz harnesses: replay every saved input, then fuzz the parser for ${GD_FUZZ_SECONDS:=60} s and the rules for a quarter of it"
+replay() {  # replay HARNESS INPUT...
+    local harness=$1 input; shift
+    for input in "$@"; do
+        if test/fuzz/build/"$harness" "$input" >/dev/null 2>&1; then
+            echo "ok replay $harness $(basename "$input")"; count 1 0
         else
-            echo "not ok replay $(basename "$input")"; count 0 1
+            echo "not ok replay $harness $(basename "$input")"; count 0 1
         fi
     done
-    if bash test/fuzz/run.sh "$GD_FUZZ_SECONDS" >test/fuzz/build/run.log 2>&1; then
-        echo "ok fuzzing: $(grep -E '^#[0-9]+.*DONE' test/fuzz/build/run.log | tail -1)"; count 1 0
+}
+fuzz() {  # fuzz HARNESS SECONDS
+    if bash test/fuzz/run.sh "$2" "$1" >"test/fuzz/build/$1.log" 2>&1; then
+        echo "ok fuzzing $1: $(grep -E '^#[0-9]+.*DONE' "test/fuzz/build/$1.log" | tail -1)"; count 1 0
     else
-        tail -40 test/fuzz/build/run.log
-        echo "not ok fuzzing found an input that breaks the core (saved in test/fuzz/build/)"; count 0 1
+        tail -40 "test/fuzz/build/$1.log"
+        echo "not ok fuzzing $1 found an input that breaks the core (saved in test/fuzz/build/)"; count 0 1
     fi
+}
+if bash test/fuzz/build.sh; then
+    replay fuzz_parse test/fuzz/regressions/*.txt
+    replay fuzz_check test/fuzz/regressions/check/*
+    fuzz fuzz_parse "$GD_FUZZ_SECONDS"
+    fuzz fuzz_check $(( GD_FUZZ_SECONDS / 4 > 2 ? GD_FUZZ_SECONDS / 4 : 2 ))
 else
     count 0 1
 fi
@@ -50,6 +59,7 @@ echo "== pg_regress against a throwaway server"
 regress() {
     make -s installcheck >"$1/installcheck.out" 2>&1
     local status=$?
+    bash test/concurrent_load.sh >"$1/concurrent.out" 2>&1
     psql -Xqc 'CREATE EXTENSION IF NOT EXISTS govdisclose' >/dev/null
     python3 test/fixtures/check_matrix.py --known-gaps test/fixtures/matrix/known-gaps.txt >"$1/matrix.out" 2>&1
     echo "matrix exit $?" >>"$1/matrix.out"
@@ -75,6 +85,13 @@ bad=$(grep -cE '\.\.\. FAILED|^not ok [0-9]' "$results/installcheck.out")
 [ "$ok" -eq 0 ] && [ "$bad" -eq 0 ] && bad=1
 count "$ok" "$bad"
 if [ -f regression.diffs ]; then cat regression.diffs; fi
+
+echo "== two sessions loading at once (test/concurrent_load.sh)"
+cat "$results/concurrent.out"
+ok=$(grep -c '^ok [0-9]' "$results/concurrent.out")
+bad=$(grep -c '^not ok [0-9]' "$results/concurrent.out")
+[ "$ok" -eq 0 ] && [ "$bad" -eq 0 ] && bad=1
+count "$ok" "$bad"
 
 echo "== fixture matrix: every converter path of every report (test/fixtures/matrix)"
 grep -E '^(ok|not ok|gap) ' "$results/matrix.out"

@@ -57,9 +57,15 @@ trap 'exit 143' TERM
 as_owner "$BINDIR/initdb" -D "$WORKDIR/data" -U postgres --auth=trust \
     --encoding=UTF8 --no-locale >"$WORKDIR/initdb.log" 2>&1 ||
     { cat "$WORKDIR/initdb.log" >&2; exit 1; }
-as_owner "$BINDIR/pg_ctl" -D "$WORKDIR/data" -l "$WORKDIR/server.log" -w \
-    -o "-c listen_addresses=127.0.0.1 -p $PORT -k $WORKDIR -c fsync=off ${GD_SERVER_OPTS:-}" \
-    start >/dev/null || { cat "$WORKDIR/server.log" >&2; exit 1; }
+# another cluster may take the port between the test and the start: try again
+for attempt in 1 2 3 4 5; do
+    as_owner "$BINDIR/pg_ctl" -D "$WORKDIR/data" -l "$WORKDIR/server.log" -w \
+        -o "-c listen_addresses=127.0.0.1 -p $PORT -k $WORKDIR -c fsync=off ${GD_SERVER_OPTS:-}" \
+        start >/dev/null 2>&1 && break
+    grep -q 'could not bind' "$WORKDIR/server.log" && [ "$attempt" -lt 5 ] || { cat "$WORKDIR/server.log" >&2; exit 1; }
+    sleep "0.$RANDOM"
+    PORT=$(free_port)
+done
 
 export PGHOST=127.0.0.1 PGPORT=$PORT PGUSER=postgres PGDATABASE=postgres
 export GD_SERVER_LOG="$WORKDIR/server.log"

@@ -160,6 +160,8 @@ emit_item(line_reader *lr, size_t s, size_t e, bool blanks_count, uint32_t cente
 {
 	gd_cell		v;
 
+	/* rows are assembled token by token: a single long line is many checks' worth of work */
+	gd_note_work(lr->tx, GD_TOKEN_WORK);
 	while (s < e && gd_is_blank(lr->tx->t[s]))
 		s++;
 	while (e > s && gd_is_blank(lr->tx->t[e - 1]))
@@ -344,6 +346,107 @@ tokenize_line(line_reader *lr, size_t s, size_t e)
 	gd_grid_end_row(lr->tx, lr->g);
 }
 
+/*
+ * Grid tables (pandoc -t markdown): a row is every '|' line between two
+ * "+---+" rules, and a cell's words wrap onto those lines.  A row of more
+ * lines or cells than this is read line by line.
+ */
+#define GRID_ROW_LINES_MAX 24
+#define GRID_ROW_CELLS_MAX 24
+
+static bool
+is_grid_rule(const char *t, size_t s, size_t e)
+{
+	while (s < e && gd_is_blank(t[s]))
+		s++;
+	return s < e && t[s] == '+' && is_rule_line(t, s, e);
+}
+
+/*
+ * Read lines [first, last) as one row of a grid table, cell by cell: each
+ * cell's pieces in line order (a wrapped label's pieces follow each other,
+ * so the matcher reads them as one label), without the attributes of a
+ * Markdown span that wrapped with them, a blank where every piece is empty.  False when the lines do not split into the same cells.
+ */
+static bool
+read_grid_row(line_reader *lr, size_t first, size_t last)
+{
+	const char *t = lr->tx->t;
+	size_t		bars[GRID_ROW_LINES_MAX][GRID_ROW_CELLS_MAX + 1];
+	size_t		nbars = 0;
+
+	for (size_t li = first; li < last; li++)
+	{
+		size_t		n = 0;
+
+		gd_note_work(lr->tx, lr->tx->lines[li].end - lr->tx->lines[li].start + 1);
+		for (size_t i = lr->tx->lines[li].start; i < lr->tx->lines[li].end; i++)
+			if (t[i] == '|')
+			{
+				if (n > GRID_ROW_CELLS_MAX)
+					return false;
+				bars[li - first][n++] = i;
+			}
+		if (n < 2 || (li > first && n != nbars))
+			return false;
+		nbars = n;
+	}
+	for (size_t c = 0; c + 1 < nbars; c++)
+	{
+		size_t		cells_before = lr->g->ncells;
+
+		bool		in_attributes = false;
+
+		for (size_t li = first; li < last; li++)
+		{
+			size_t		s = bars[li - first][c] + 1,
+						e = bars[li - first][c + 1];
+
+			lr->line = (uint32_t) li + 1;
+			if (in_attributes)
+			{
+				const char *close = memchr(t + s, '}', e - s);
+
+				if (close == NULL)
+					continue;
+				s = (size_t) (close - t) + 1;
+				in_attributes = false;
+			}
+			/* a span's attributes wrapped over the cell's lines ("{lang=" / "\"zh-CN\"}") */
+			for (size_t i = s; i < e; i++)
+				if (t[i] == '{' && memchr(t + i, '}', e - i) == NULL)
+				{
+					e = i;
+					in_attributes = true;
+				}
+			emit_item(lr, s, e, false, 0);
+		}
+		if (lr->g->ncells == cells_before)
+			add_blank(lr, bars[0][c] + 1);
+	}
+	gd_grid_end_row(lr->tx, lr->g);
+	return true;
+}
+
+/* The index of the grid rule that closes the row starting at line first, or 0 when none does. */
+static size_t
+grid_row_end(const gd_text *tx, const gd_region *rg, size_t first)
+{
+	for (size_t li = first; li < tx->nlines && li < first + GRID_ROW_LINES_MAX + 1; li++)
+	{
+		size_t		s = tx->lines[li].start,
+					e = tx->lines[li].end;
+
+		if (s >= rg->end)
+			return 0;
+		if (is_grid_rule(tx->t, s, e))
+			return li > first ? li : 0;
+		if (!gd_is_pipe_line(tx->t, s, e))
+			return 0;
+	}
+	return 0;
+}
+
 void
 gd_read_text_lines(gd_text *tx, const gd_region *rg, const gd_census *census, gd_grid *out)
 {
@@ -365,6 +468,15 @@ gd_read_text_lines(gd_text *tx, const gd_region *rg, const gd_census *census, gd
 		if (s > e)
 			continue;
 		lr.line = (uint32_t) li + 1;
+		if (is_grid_rule(tx->t, s, e))
+		{
+			size_t		rule = grid_row_end(tx, rg, li + 1);
+
+			gd_note_work(tx, e - s + 1);
+			if (rule > 0 && read_grid_row(&lr, li + 1, rule))
+				li = rule - 1;	/* the closing rule opens the next row */
+			continue;
+		}
 		tokenize_line(&lr, s, e);
 	}
 	gd_grid_end_row(tx, out);

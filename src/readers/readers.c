@@ -43,8 +43,9 @@ gd_choose_reader(const gd_text *tx, const gd_region *regions, const gd_census *c
 
 /* Three values or more on a line: a row of a space-aligned table. */
 static bool
-holds_several_values(const char *t, size_t s, size_t e)
+holds_several_values(gd_text *tx, size_t s, size_t e)
 {
+	const char *t = tx->t;
 	int			values = 0;
 	gd_cell		v;
 
@@ -57,6 +58,7 @@ holds_several_values(const char *t, size_t s, size_t e)
 		ts = i;
 		while (i < e && !gd_is_blank(t[i]))
 			i++;
+		gd_note_work(tx, GD_TOKEN_WORK);
 		if (i > ts && gd_parse_value(t + ts, i - ts, &v))
 			values++;
 	}
@@ -102,7 +104,7 @@ gd_take_census(gd_text *tx, const gd_region *regions, bool is_html, gd_census *c
 				census->single++;
 				continue;
 			}
-			census->multi += holds_several_values(t, s, e);
+			census->multi += holds_several_values(tx, s, e);
 		}
 	}
 }

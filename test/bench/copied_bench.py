@@ -53,9 +53,9 @@ def main():
             " SELECT 1 FROM govdisclose.copied_sections c JOIN govdisclose.documents o ON o.doc_id = c.other_doc_id"
             " WHERE c.doc_id = d.doc_id AND c.section_no = 1 AND o.source LIKE 'bench/' || split_part(d.source, 'copy-of-', 2) || '%'))"
             f" FROM govdisclose.documents d WHERE d.source LIKE '%copy-of-%';").strip().split("|")
-        storage = float(psql("SELECT (pg_total_relation_size('govdisclose.section_signatures') + "
-                             "pg_total_relation_size('govdisclose.section_bands') + "
-                             "pg_total_relation_size('govdisclose.copied_pairs')) / 1e6;"))
+        storage = float(psql("SELECT (pg_total_relation_size('govdisclose_internal.section_signatures') + "
+                             "pg_total_relation_size('govdisclose_internal.section_bands') + "
+                             "pg_total_relation_size('govdisclose_internal.copied_pairs')) / 1e6;"))
         print(f"  copied_sections {view_s:.2f} s / {view_cpu:.2f} s CPU ({int(pairs)} rows), "
               f"findings {findings_s:.1f} s / {findings_cpu:.1f} s CPU; "
               f"planted copies found {found} of {planted}; signatures, bands and pairs {storage:.0f} MB", flush=True)

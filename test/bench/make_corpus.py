@@ -94,7 +94,7 @@ def load_templates():
     for path in sorted(FIXTURES.glob("*.txt")):
         text = path.read_text(encoding="utf-8")
         org = FIXTURE_ORGS[path.name.split(".")[0]]
-        templates.append({"name": path.name, "text": text, "org": org, "html": "<td" in text,
+        templates.append({"name": path.name, "text": text, "org": org, "html": "<td" in text.lower(),
                           # glued digits and column positions would not survive new widths
                           "scalable": not path.name.endswith((".collapsed.txt", ".space-aligned.txt"))})
     return templates

@@ -1,5 +1,6 @@
 #!/bin/bash
-# Build the libFuzzer harness (clang with its runtime: clang-14, libclang-rt-14-dev).
+# Build the libFuzzer harnesses (clang with its runtime: clang-14, libclang-rt-14-dev):
+# fuzz_parse over the parser, fuzz_check over the consistency rules.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 if ! command -v clang-14 >/dev/null 2>&1 || ! dpkg -s libclang-rt-14-dev >/dev/null 2>&1; then
@@ -8,6 +9,8 @@ if ! command -v clang-14 >/dev/null 2>&1 || ! dpkg -s libclang-rt-14-dev >/dev/n
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends clang-14 libclang-rt-14-dev >/dev/null
 fi
 mkdir -p test/fuzz/build
-clang-14 -std=c11 -g -O1 -Wall -Wextra -Werror \
-  -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
-  -o test/fuzz/build/fuzz_parse test/fuzz/fuzz_parse.c src/gd_*.c src/readers/*.c
+for harness in fuzz_parse fuzz_check; do
+    clang-14 -std=c11 -g -O1 -Wall -Wextra -Werror \
+      -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+      -o "test/fuzz/build/$harness" "test/fuzz/$harness.c" src/gd_*.c src/readers/*.c
+done

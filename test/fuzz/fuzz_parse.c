@@ -3,9 +3,12 @@
  *
  * Beyond "no crash, no sanitizer report", it runs the consistency rules on
  * each parse and checks what the PostgreSQL glue relies on: every span lies
- * inside the normalised text, and every string the glue turns into a text
- * Datum is valid UTF-8 without NUL bytes whenever the input was (PostgreSQL
- * hands the core nothing else).
+ * inside the normalised text, every string the glue turns into a text Datum
+ * is valid UTF-8 without NUL bytes whenever the input was (PostgreSQL hands
+ * the core nothing else), and the first problem, which strict mode raises,
+ * has a known code.  The parse runs with an interrupt callback, as in the
+ * server; on every fourth input size it leaves the parse by longjmp at the
+ * first call, as a cancel does (inputs of several MB reach it).
  */
 #include <stdbool.h>
 #include <stdint.h>
@@ -16,49 +19,9 @@
 #include "../../src/gd_checks.h"
 #include "../../src/gd_core.h"
 #include "../unit/arena.h"
+#include "utf8.h"
 
-/* Strict UTF-8 (no overlongs, no surrogates, nothing above U+10FFFF), no NUL. */
-static bool
-valid_utf8(const unsigned char *s, size_t n)
-{
-	size_t		i = 0;
-
-	while (i < n)
-	{
-		unsigned char c = s[i];
-		size_t		len;
-		uint32_t	cp;
-
-		if (c == 0)
-			return false;
-		if (c < 0x80)
-		{
-			i++;
-			continue;
-		}
-		if (c >= 0xC2 && c <= 0xDF)
-			len = 2, cp = c & 0x1F;
-		else if (c >= 0xE0 && c <= 0xEF)
-			len = 3, cp = c & 0x0F;
-		else if (c >= 0xF0 && c <= 0xF4)
-			len = 4, cp = c & 0x07;
-		else
-			return false;
-		if (i + len > n)
-			return false;
-		for (size_t k = 1; k < len; k++)
-		{
-			if ((s[i + k] & 0xC0) != 0x80)
-				return false;
-			cp = (cp << 6) | (s[i + k] & 0x3F);
-		}
-		if ((len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
-			(len == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
-			return false;
-		i += len;
-	}
-	return true;
-}
+#include <setjmp.h>
 
 static void
 fail(const char *what)
@@ -98,17 +61,35 @@ check_finding(void *ctx, const gd_finding *f)
 		fail("finding");
 }
 
+static jmp_buf cancelled;
+static bool cancel_at_first_check;
+
+static void
+interrupt(void *ctx)
+{
+	(void) ctx;
+	if (cancel_at_first_check)
+		longjmp(cancelled, 1);
+}
+
 int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	arena		a = {NULL};
-	gd_options	opt = {arena_alloc, &a, NULL, NULL, false};
+	static arena a;
+	gd_options	opt = {arena_alloc, &a, interrupt, NULL, false};
 	gd_report  *r = arena_alloc(&a, sizeof(gd_report));
 	bool		utf8_input = valid_utf8(data, size);
 	int			count;
 
+	cancel_at_first_check = size % 4 == 0;
+	if (setjmp(cancelled) != 0)
+	{
+		/* cancelled: everything the parse allocated goes with its arena */
+		arena_free_all(&a);
+		return 0;
+	}
 	gd_parse((const char *) data, size, &opt, r);
 
 	if (utf8_input && !valid_utf8((const unsigned char *) r->text, r->text_len))
@@ -133,9 +114,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		r->fact_count < 0 || r->fact_count > GD_MAX_FACTS)
 		fail("counts");
 	for (int k = 0; k < r->problem_count; k++)
-		if (!valid_utf8((const unsigned char *) r->problems[k].message,
-						strlen(r->problems[k].message)))
-			fail("problem message");
+		if (r->problems[k].code < GD_PROBLEM_NOT_A_REPORT || r->problems[k].code > GD_PROBLEM_TOO_MANY_PROBLEMS ||
+			memchr(r->problems[k].message, '\0', GD_PROBLEM_LEN) == NULL ||
+			!valid_utf8((const unsigned char *) r->problems[k].message, strlen(r->problems[k].message)))
+			fail("problem");
 	gd_active_measures(r->template_kind, &count);
 	if (r->has_active && (r->active_count != count || count > GD_ACTIVE_MAX))
 		fail("active count");
@@ -160,6 +142,20 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 					fail("minhash similarity");
 			}
 	}
+	/* the text duplicates are compared by: no CR, no whitespace before a line end, valid when the input was */
+	{
+		char	   *canonical = arena_alloc(&a, size + 1);
+		size_t		n = gd_canonicalize_text((const char *) data, size, canonical);
+
+		if (n > size || memchr(canonical, '\r', n) != NULL ||
+			(n > 0 && (canonical[n - 1] == ' ' || canonical[n - 1] == '\n')) ||
+			(utf8_input && !valid_utf8((const unsigned char *) canonical, n)))
+			fail("canonical text");
+		for (size_t k = 1; k < n; k++)
+			if (canonical[k] == '\n' && (canonical[k - 1] == ' ' || canonical[k - 1] == '\t'))
+				fail("canonical text keeps trailing whitespace");
+	}
+
 	if (utf8_input)
 	{
 		static char letters[GD_CHECK_LETTERS_LEN];

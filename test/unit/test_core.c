@@ -460,6 +460,96 @@ test_skip_facts_same_tables(void)
 	release(full);
 }
 
+static int	interrupt_calls;
+
+static void
+count_interrupt(void *ctx)
+{
+	(void) ctx;
+	interrupt_calls++;
+}
+
+/* Interrupt checks while parsing buf; newline_every > 0 breaks the rows into lines. */
+static int
+interrupts_while_parsing(const char *head, const char *row, size_t total, size_t newline_every)
+{
+	size_t		hl = strlen(head),
+				rl = strlen(row),
+				n = hl;
+	char	   *buf = malloc(total + rl + 1);
+	arena		a = {NULL};
+	gd_options	opt = {arena_alloc, &a, count_interrupt, NULL, false};
+	gd_report  *r = arena_alloc(&a, sizeof(gd_report));
+
+	memcpy(buf, head, hl + 1);
+	for (size_t rows = 1; n + rl < total; rows++)
+	{
+		memcpy(buf + n, row, rl + 1);
+		n += rl;
+		if (newline_every && rows % newline_every == 0)
+			buf[n++] = '\n';
+	}
+	interrupt_calls = 0;
+	gd_parse(buf, n, &opt, r);
+	arena_free_all(&a);
+	free(buf);
+	return interrupt_calls;
+}
+
+static void
+test_interrupts_on_long_lines(void)
+{
+	/* a table of 2 MiB printed as one line gets as many checks as the same rows on lines */
+	const char *head = "三、收到和处理政府信息公开申请情况\n";
+	const char *row = "一、本年新收政府信息公开申请数量\t1\t2\t3\t4\t5\t6\t21\t";
+	size_t		total = 2u << 20;
+	int			one_line = interrupts_while_parsing(head, row, total, 0);
+	int			lines = interrupts_while_parsing(head, row, total, 1);
+
+	CHECK(one_line >= lines / 2);
+	/* more than the normalisation pass alone makes: the rows are checked too */
+	CHECK(one_line >= 4 * (int) (total >> 20));
+}
+
+static void
+test_canonical_text(void)
+{
+	static const char *const cases[][2] = {
+		{"\xEF\xBB\xBF" "a \t\r\nb\xE3\x80\x80\xC2\xA0\rc\n\n \n", "a\nb\nc"},
+		{" a\n\n b", " a\n\n b"},	/* leading and inner whitespace and blank lines stay */
+		{"a\xEF\xBB\xBF", "a\xEF\xBB\xBF"},	/* only a leading BOM goes */
+		{"\r\n\r\n", ""},
+		{"", ""},
+		{"x\xE3\x80", "x\xE3\x80"}	/* a cut character is no whitespace */
+	};
+
+	for (size_t k = 0; k < sizeof(cases) / sizeof(cases[0]); k++)
+	{
+		char		out[64];
+		size_t		n = gd_canonicalize_text(cases[k][0], strlen(cases[k][0]), out);
+
+		CHECK(n == strlen(cases[k][1]) && memcmp(out, cases[k][1], n) == 0);
+	}
+}
+
+static void
+test_cell_format_extremes(void)
+{
+	char		buf[64];
+	gd_cell		c = {0};
+
+	c.value = INT64_MIN;
+	gd_cell_format(&c, buf, sizeof(buf));
+	CHECK(strcmp(buf, "-9223372036854775808") == 0);
+	c.value = -123;
+	c.scale = 25;				/* more decimals than a 64-bit power of ten holds */
+	gd_cell_format(&c, buf, sizeof(buf));
+	CHECK(strcmp(buf, "-0.0000000000000000000000123") == 0);
+	c.scale = 255;
+	gd_cell_format(&c, buf, sizeof(buf));
+	CHECK(strncmp(buf, "-0.000", 6) == 0);
+}
+
 /* The publication date: each form read, impossible dates and cut-off text never guessed. */
 static void
 test_published_dates(void)
@@ -562,6 +652,9 @@ main(void)
 	RUN(test_rules_on_consistent_reports);
 	RUN(test_rules_name_the_cells);
 	RUN(test_skip_facts_same_tables);
+	RUN(test_interrupts_on_long_lines);
+	RUN(test_canonical_text);
+	RUN(test_cell_format_extremes);
 	RUN(test_published_dates);
 	RUN(test_minhash);
 	printf("1..%d\n%d passed, %d failed\n", passed + failed, passed, failed);
