@@ -25,3 +25,12 @@ include $(PGXS)
 
 # PGXS tracks no header dependencies: every object is rebuilt when a header changes
 $(OBJS): $(wildcard src/*.h src/readers/*.h)
+
+# gdload, the loader client, has its own Makefile (gdload/Makefile says why);
+# `make` and `make install` build and install it with the extension.
+all: gdload-all
+install: gdload-install
+clean: gdload-clean
+gdload-all gdload-install gdload-clean:
+	$(MAKE) -C gdload PG_CONFIG='$(PG_CONFIG)' $(patsubst gdload-%,%,$@)
+.PHONY: gdload-all gdload-install gdload-clean

@@ -143,6 +143,8 @@ void		gd_add_problem(gd_report *r, gd_problem_code code, uint32_t line, const ch
  * a value (a number, possibly unreadable, or a placeholder).
  */
 bool		gd_parse_value(const char *s, size_t n, gd_cell *cell);
+/* Bytes of the placeholder mark ('-', '—', '/', '无', ...) at s[0..n), or 0. */
+size_t		gd_placeholder_mark(const char *s, size_t n);
 /* The number the decimal digits d[0..len) spell. */
 int64_t		gd_digits_value(const char *d, int len);
 

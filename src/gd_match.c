@@ -17,6 +17,7 @@
 #include <string.h>
 
 #define LABEL_CAP 768			/* folded label text kept per row (tail) */
+#define GD_WRAP_MAX 9			/* digits of a wrapped number's pieces kept */
 
 /*
  * A matcher reads one assembled row.  label holds the words carried since the
@@ -179,37 +180,71 @@ count_values(const gd_grid_cell *c, int n)
 }
 
 
+/*
+ * A row that is one cell of glued digits (a run split out of label text):
+ * its characters for the solver (gd_solve.h: digits, placeholders, signs;
+ * a decimal point, which no split reads) into run[GD_RUN_MAX].  Returns the
+ * run's length, 0 when the row is not so.
+ */
+static size_t
+glued_run(const gd_text *tx, const gd_grid_cell *cells, int n, int width, char *run)
+{
+	const char *t = tx->t + (n == 1 ? cells[0].span.off : 0);
+	size_t		len = 0;
+
+	if (n != 1 || !cells[0].glued || cells[0].span.len < 2 || width < 2)
+		return 0;
+	for (size_t i = 0; i < cells[0].span.len && len < GD_RUN_MAX;)
+	{
+		size_t		mark = gd_placeholder_mark(t + i, cells[0].span.len - i);
+
+		if ((t[i] == '-' || t[i] == '+') && i + 1 < cells[0].span.len && gd_is_digit(t[i + 1]))
+			run[len++] = t[i++] == '-' ? 'M' : '+';
+		else if (mark > 0)
+		{
+			run[len++] = 'P';
+			i += mark;
+		}
+		else if (gd_is_digit(t[i]) || t[i] == '.')
+			run[len++] = t[i++];	/* a decimal point: no split reads it */
+		else
+			i++;
+	}
+	return len;
+}
+
 static bool
-fit_row(match_target *mt, const gd_grid_cell *cells, int n, int width, bool row_total_identity,
-		const uint32_t *ref, const char *what, gd_cell *out)
+fit_row(match_target *mt, const gd_grid_cell *cells, int n, int width, const gd_identity *ids, int nids,
+		bool signed_cells, const uint32_t *ref, const char *what, gd_cell *out)
 {
 	int			first = 0,
 				last = n;
+	char		run[GD_RUN_MAX];
+	size_t		run_len = glued_run(mt->tx, cells, n, width, run);
 
-	if (n == 1 && cells[0].glued && cells[0].span.len > 1 && width > 1)
+	if (run_len > 0)
 	{
-		char		digits[64];
-		size_t		dl = 0;
+		gd_cell		readings[2 * GD_ROW_WIDTH_MAX];
+		int			found = gd_glued_readings(run, run_len, width, ids, nids, signed_cells, readings, 2 * GD_ROW_WIDTH_MAX / width);
 
-		for (size_t i = 0; i < cells[0].span.len && dl < sizeof(digits); i++)
-			if (gd_is_digit(mt->tx->t[cells[0].span.off + i]))
-				digits[dl++] = mt->tx->t[cells[0].span.off + i];
-		if (gd_split_glued(digits, dl, width, row_total_identity, out))
-		{
-			for (int i = 0; i < width; i++)
-				out[i].line = cells[0].cell.line;
-			return true;
-		}
 		for (int i = 0; i < width; i++)
 		{
-			memset(&out[i], 0, sizeof(gd_cell));
-			out[i].state = GD_UNREADABLE;
-			out[i].inferred = 1;	/* unknown because glued, not too large */
+			if (found == 1)
+				out[i] = readings[i];
+			else
+			{
+				memset(&out[i], 0, sizeof(gd_cell));
+				out[i].state = GD_UNREADABLE;
+				out[i].inferred = 1;	/* unknown because glued, not too large */
+			}
 			out[i].line = cells[0].cell.line;
 		}
+		if (found == 1)
+			return true;
 		gd_add_problem(mt->r, GD_PROBLEM_GLUED_DIGITS, cells[0].cell.line,
-					"%s: the digits \"%.*s\" are glued together and cannot be split into %d cells (line %u)",
-					what, (int) (dl > 40 ? 40 : dl), digits, width, cells[0].cell.line);
+					"%s: the digits \"%.*s\" are glued together and %s split into %d cells fits (line %u)",
+					what, (int) (run_len > 40 ? 40 : run_len), run, found == 0 ? "no" : "more than one",
+					width, cells[0].cell.line);
 		return false;
 	}
 	if (n < width && count_values(cells, n) == n && gd_place_by_columns(cells, n, width, ref, out))
@@ -309,7 +344,100 @@ typedef struct requests_state
 	bool		have_columns;	/* columns of the last complete space-aligned row */
 	uint32_t	columns[GD_REQ_COLS];
 	bool		copy_reported;
+	gd_open_row open[GD_REQ_ROWS];	/* rows the layout leaves open, solved together */
+	bool		cells_per_line;	/* the grid was read one cell per line */
+	/* digits printed alone on lines: pieces of a number wrapped inside its cell */
+	char		before[GD_WRAP_MAX];	/* the pieces before the last row */
+	size_t		before_len;
+	char		after[GD_WRAP_MAX];	/* the pieces since */
+	size_t		after_len;
+	int			last_row;		/* the last row read, with its printed values */
+	gd_cell		last_values[GD_REQ_COLS];
+	int			last_n;
 } requests_state;
+
+/*
+ * A short row of values only, tokens of text that marks no blank cell
+ * (space-aligned or stream text), which column geometry cannot place: its
+ * values go to the solver.  Returns whether taken.
+ */
+static bool
+take_unplaced_values(gd_open_row *o, const gd_grid_cell *cells, int n, const uint32_t *ref)
+{
+	gd_cell		placed[GD_REQ_COLS];
+
+	if (n == 0 || n >= GD_REQ_COLS || gd_place_by_columns(cells, n, GD_REQ_COLS, ref, placed))
+		return false;
+	/* only whitespace-separated tokens (center2) lose blank cells; split cells keep them */
+	for (int i = 0; i < n; i++)
+		if ((cells[i].cell.state != GD_NUMBER && cells[i].cell.state != GD_PLACEHOLDER) || cells[i].center2 == 0)
+			return false;
+	for (int i = 0; i < n; i++)
+		o->values[i] = cells[i].cell;
+	o->nvalues = (uint8_t) n;
+	return true;
+}
+
+/* Read the last row again with the wrapped pieces around it; true when they complete it. */
+static bool
+join_wrapped_pieces(requests_state *st)
+{
+	char		frag[2 * GD_WRAP_MAX];
+	gd_cell		row[GD_REQ_COLS];
+
+	if (st->last_n == 0)
+		return false;
+	memcpy(frag, st->before, st->before_len);
+	memcpy(frag + st->before_len, st->after, st->after_len);
+	if (!gd_join_wrapped(st->last_values, st->last_n, frag, st->before_len + st->after_len, GD_REQ_COLS, row))
+		return false;
+	memcpy(st->mt.r->requests[st->last_row], row, sizeof(row));
+	st->open[st->last_row].nvalues = 0;
+	st->before_len = st->after_len = 0;
+	st->last_n = 0;
+	return true;
+}
+
+/*
+ * A line holding one number and no row's name, in a table read row by row:
+ * a piece of a number wrapped inside its cell (its line may hold pieces of
+ * a wrapped group label too).  Returns whether it is one.
+ */
+static bool
+take_wrapped_piece(requests_state *st, const gd_grid_cell *cells, int n)
+{
+	const gd_text *tx = st->mt.tx;
+
+	if (st->cells_per_line || n != 1 || cells[0].glued ||
+		cells[0].cell.state != GD_NUMBER || cells[0].cell.scale != 0)
+		return false;
+	for (size_t i = 0; i < cells[0].span.len && st->after_len < GD_WRAP_MAX; i++)
+		if (gd_is_digit(tx->t[cells[0].span.off + i]))
+			st->after[st->after_len++] = tx->t[cells[0].span.off + i];
+	join_wrapped_pieces(st);
+	return true;
+}
+
+/* A row read: the pieces since the last row now come before this one. */
+static void
+remember_row(requests_state *st, int row, const gd_grid_cell *cells, int n)
+{
+	memcpy(st->before, st->after, st->after_len);
+	st->before_len = st->after_len;
+	st->after_len = 0;
+	st->last_row = row;
+	st->last_n = 0;
+	if (n > GD_REQ_COLS || st->open[row].len > 0)
+		return;
+	for (int i = 0; i < n; i++)
+	{
+		if (cells[i].cell.state != GD_NUMBER && cells[i].cell.state != GD_PLACEHOLDER)
+			return;
+		st->last_values[i] = cells[i].cell;
+	}
+	st->last_n = n;
+	join_wrapped_pieces(st);
+}
 
 /*
  * The key phrases of the requests rows, found in a label in one pass: a
@@ -388,6 +516,8 @@ match_request_row(void *ctx, const char *label, size_t len, size_t own_from, con
 	row_phrase_ends(st, label, len, ends);
 	if (st->cur >= GD_REQ_TEMPLATE_ROWS - 1)
 	{
+		if (ends[GD_REQ_ROW_NEW_RECEIVED] < 0 && take_wrapped_piece(st, cells, n))
+			return false;		/* the last row's wrapped number */
 		/* the table is complete: what follows is prose, or a copy of the table */
 		if (!st->copy_reported && count_values(cells, n) > 0 && ends[GD_REQ_ROW_NEW_RECEIVED] >= 0)
 		{
@@ -412,6 +542,9 @@ match_request_row(void *ctx, const char *label, size_t len, size_t own_from, con
 	if (st->cur < GD_REQ_ROW_OTHER_FIRST && (row < 0 || row > GD_REQ_ROW_OTHER_LAST) &&
 		ends[GD_REQ_OTHER_UNDIVIDED] > best)
 		row = GD_REQ_OTHER_UNDIVIDED;
+	/* one number on a line that names no row: a piece of a number wrapped in its cell */
+	if (st->cur >= 0 && (row < 0 || ends[row] <= (long) own_from) && take_wrapped_piece(st, cells, n))
+		return false;			/* the carried words stay for the next row */
 	if (row < 0)
 	{
 		for (int k = 0; k <= st->cur; k++)
@@ -430,7 +563,11 @@ match_request_row(void *ctx, const char *label, size_t len, size_t own_from, con
 	if (count_values(cells, n) == 0 && (n != GD_REQ_COLS || ends[row] <= (long) own_from))
 		return false;			/* a header line, not a row of blanks */
 	name_row(what, sizeof(what), "requests row ", gd_request_row_keys[row]);
-	fit_row(mt, cells, n, GD_REQ_COLS, true, st->have_columns ? st->columns : NULL, what, r->requests[row]);
+	st->open[row].len = (uint8_t) glued_run(mt->tx, cells, n, GD_REQ_COLS, st->open[row].run);
+	st->open[row].line = cells[0].cell.line;
+	if (st->open[row].len == 0 &&
+		!take_unplaced_values(&st->open[row], cells, n, st->have_columns ? st->columns : NULL))
+		fit_row(mt, cells, n, GD_REQ_COLS, NULL, 0, false, st->have_columns ? st->columns : NULL, what, r->requests[row]);
 	if (n == GD_REQ_COLS && cells[0].center2 > 0 && count_values(cells, n) == n)
 	{
 		for (int k = 0; k < GD_REQ_COLS; k++)
@@ -439,6 +576,7 @@ match_request_row(void *ctx, const char *label, size_t len, size_t own_from, con
 	}
 	require_whole(mt, r->requests[row], GD_REQ_COLS, what);
 	flag_unreadable(mt, r->requests[row], GD_REQ_COLS, what);
+	remember_row(st, row, cells, n);
 	st->filled[row] = true;
 	if (row == GD_REQ_OTHER_UNDIVIDED)
 	{
@@ -476,7 +614,10 @@ match_review_row(void *ctx, const char *label, size_t len, size_t own_from, cons
 		return false;
 	if (st->count == 0 && n == 1 && cells[0].glued && cells[0].span.len > 1)
 	{
-		fit_row(mt, cells, n, GD_REV_CELLS, false, NULL, "review table", r->review);
+		/* per group: total = upheld + corrected + other + pending */
+		static const gd_identity group_totals[] = {{4, 0, 4}, {9, 5, 4}, {14, 10, 4}};
+
+		fit_row(mt, cells, n, GD_REV_CELLS, group_totals, 3, false, NULL, "review table", r->review);
 		st->count = GD_REV_CELLS;
 		r->has_review = true;
 		return true;
@@ -536,7 +677,7 @@ match_active_row(void *ctx, const char *label, size_t len, size_t own_from, cons
 	if (count_values(cells, n) == 0 && (n != it->width || best <= (long) own_from))
 		return false;			/* a header line, not a row of blanks */
 	name_row(what, sizeof(what), "active item ", m[it->first].item);
-	fit_row(mt, cells, n, it->width, false, NULL, what, &r->active[it->first]);
+	fit_row(mt, cells, n, it->width, NULL, 0, true, NULL, what, &r->active[it->first]);
 	for (int i = 0; i < it->width; i++)
 	{
 		bool		money = strstr(m[it->first + i].measure, "amount") != NULL;
@@ -545,7 +686,8 @@ match_active_row(void *ctx, const char *label, size_t len, size_t own_from, cons
 			require_whole(mt, &r->active[it->first + i], 1, what);
 	}
 	flag_unreadable(mt, &r->active[it->first], it->width, what);
-	st->filled[item] = true;
+	/* a row of blanks may be a header line naming the item: a later row with values replaces it */
+	st->filled[item] = count_values(cells, n) > 0;
 	r->has_active = true;
 	return true;
 }
@@ -560,7 +702,9 @@ gd_match_requests(const gd_text *tx, const gd_grid *g, gd_report *r, bool *rows_
 	memset(&st, 0, sizeof(st));
 	st.mt = (match_target) {tx, r};
 	st.cur = -1;
+	st.cells_per_line = g->cells_per_line;
 	assemble(tx, g, match_request_row, &st);
+	gd_solve_open_rows(st.open, r);
 	memcpy(rows_found, st.filled, sizeof(st.filled));
 }
 

@@ -179,8 +179,25 @@ gd_find_sections(gd_text *tx, gd_report *r)
 		}
 		if (!r->section_found[sec] && sec >= 2)
 		{
+			static const char *const numerals[GD_SECTIONS] = {"", "一、", "二、", "三、", "四、", "五、", "六、"};
 			const char *ph = gd_heading_phrases[sec][0];
-			size_t		hit = gd_find_phrase(tx, from_off, tx->n, ph);
+			char		numbered[64];
+			size_t		hit = tx->n;
+
+			/* prose names the sections too ("全文包括…"): the numbered heading first */
+			size_t		nl = strlen(numerals[sec]),
+						pl = strlen(ph);
+
+			if (nl + pl < sizeof(numbered))
+			{
+				memcpy(numbered, numerals[sec], nl);
+				memcpy(numbered + nl, ph, pl + 1);
+				hit = gd_find_phrase(tx, from_off, tx->n, numbered);
+				if (hit < tx->n)
+					ph = numbered;
+			}
+			if (hit == tx->n)
+				hit = gd_find_phrase(tx, from_off, tx->n, ph);
 
 			if (hit < tx->n)
 			{

@@ -1,111 +1,186 @@
 /*
  * gd_solve.c - readings decided by the template's arithmetic and geometry
- * where the layout leaves doubt: a run of glued digits split into cells by
- * the row identity (total = sum of the others), and the columns of a short
- * space-aligned row's cells (blank cells leave no token) chosen from the
- * columns of the last complete row.
+ * where the layout leaves doubt: runs of glued digits split into cells by
+ * the identities of the whole requests table at once (every row's total,
+ * every column's results total, 一 + 二 = 三（七） + 四 per column), and the
+ * columns of a short space-aligned row's cells (blank cells leave no token)
+ * chosen from the columns of the last complete row.
  *
- * Takes cells (digits, or grid cells with columns) and a template row width;
- * returns the row's cells, or false when no single reading exists.
+ * Searches are bounded by step budgets, so hostile input costs at most a
+ * fixed amount of work; a search that runs out decides nothing.
  */
 #include "gd_solve.h"
+#include "gd_template.h"
 
 #include <string.h>
 
-/*
- * Split d[pos..len) into parts - part cells (1-9 digits, no leading zero)
- * that add up to remaining, counting the splits in *found (up to 2) and
- * keeping the first in best.  Cells only grow with their digits, so a cell
- * larger than what remains, or a remainder beyond what the digits left can
- * make, ends a branch.
- */
-static void
-search_splits(const char *d, int len, int pos, int part, int parts, int64_t remaining,
-			  int *starts, int *best, int *found)
-{
-	static const int64_t pow10_table[10] = {1, 10, 100, 1000, 10000, 100000, 1000000,
-		10000000, 100000000, 1000000000};
-	int			left = parts - part,
-				digits = len - pos,
-				longest;
+/* A count the sums can take without overflow (larger ones leave their equations unchecked). */
+#define SUMMABLE_MAX INT64_C(1000000000000)
 
-	if (*found > 1 || remaining < 0 || digits < left || digits > 9 * left)
-		return;
-	starts[part] = pos;
-	if (left == 1)
+static bool
+summable(const gd_cell *c)
+{
+	return c->state == GD_NUMBER && c->scale == 0 && c->value <= SUMMABLE_MAX && c->value >= -SUMMABLE_MAX;
+}
+
+
+/* ---------- glued runs: every reading under the row's identities ---------- */
+
+typedef struct run_search
+{
+	const char *run;
+	int			len;
+	int			width;
+	int8_t		total_of[GD_ROW_WIDTH_MAX];	/* identity whose total the cell is, or -1 */
+	int8_t		member_of[GD_ROW_WIDTH_MAX];	/* identity the cell adds to, or -1 */
+	int64_t		sums[GD_ROW_WIDTH_MAX];	/* running sum of each identity's members */
+	gd_cell		cells[GD_ROW_WIDTH_MAX];
+	gd_cell    *readings;
+	int			max_readings;
+	bool		signed_cells;	/* cells may carry a sign (changes, not counts) */
+	int			found;
+	long		budget;			/* search steps left */
+} run_search;
+
+static int
+decimal_digits(int64_t v)
+{
+	int			n = 1;
+
+	while (v >= 10)
 	{
-		if ((digits == 1 || d[pos] != '0') && gd_digits_value(d + pos, digits) == remaining && ++*found == 1)
-			memcpy(best, starts, sizeof(int) * (size_t) parts);
+		v /= 10;
+		n++;
+	}
+	return n;
+}
+
+static void
+keep_reading(run_search *rs)
+{
+	if (rs->found < rs->max_readings)
+		memcpy(rs->readings + (size_t) rs->found * (size_t) rs->width, rs->cells,
+			   sizeof(gd_cell) * (size_t) rs->width);
+	rs->found++;
+}
+
+/* Place cell k at pos (the run's character); enumerates every way to go on. */
+static void
+search_run(run_search *rs, int pos, int k)
+{
+	int			cells_left = rs->width - k,
+				chars_left = rs->len - pos,
+				sign = 1;
+	gd_cell    *c = &rs->cells[k];
+
+	if (rs->found > rs->max_readings || --rs->budget < 0)
+		return;
+	if (k == rs->width)
+	{
+		if (pos == rs->len)
+			keep_reading(rs);
 		return;
 	}
-	longest = digits - (left - 1) < 9 ? digits - (left - 1) : 9;
-	if (remaining >= left * pow10_table[longest])
+	if (chars_left < cells_left || chars_left > 9 * cells_left)
 		return;
-	for (int l = 1; l <= longest; l++)
+	memset(c, 0, sizeof(*c));
+	c->inferred = 1;
+	if (rs->total_of[k] >= 0)
+	{
+		/* a total is no choice: the sum of its members, printed right here */
+		int64_t		v = rs->sums[rs->total_of[k]];
+		int			n = decimal_digits(v);
+		char		text[24];
+
+		if (v < 0)
+			return;				/* a total of counts */
+		if (rs->run[pos] == 'P' || rs->run[pos] == 'M')
+		{
+			if (v != 0)
+				return;
+			c->state = GD_PLACEHOLDER;
+			search_run(rs, pos + 1, k + 1);
+			return;
+		}
+		if (n > chars_left)
+			return;
+		for (int64_t i = n - 1, w = v; i >= 0; i--, w /= 10)
+			text[i] = (char) ('0' + w % 10);
+		if (memcmp(rs->run + pos, text, (size_t) n) != 0)
+			return;
+		c->state = GD_NUMBER;
+		c->value = v;
+		search_run(rs, pos + n, k + 1);
+		return;
+	}
+	if (rs->run[pos] == 'P' || rs->run[pos] == 'M')
+	{
+		c->state = GD_PLACEHOLDER;
+		search_run(rs, pos + 1, k + 1);
+		if (rs->run[pos] == 'P')
+			return;
+	}
+	/* 'M' is also a minus sign, '+' a plus sign, starting a signed cell ("214+121047") */
+	if (rs->run[pos] == 'M' || rs->run[pos] == '+')
+	{
+		if (!rs->signed_cells)
+			return;
+		sign = rs->run[pos] == 'M' ? -1 : 1;
+		pos++;
+		chars_left--;
+	}
+	for (int l = 1; l <= 9 && l <= chars_left - (cells_left - 1); l++)
 	{
 		int64_t		v;
+		int			id = (int) rs->member_of[k];
 
-		if (l > 1 && d[pos] == '0')
+		if (!gd_is_digit(rs->run[pos + l - 1]) || (l > 1 && rs->run[pos] == '0'))
 			break;
-		v = gd_digits_value(d + pos, l);
-		if (v > remaining)
+		v = sign * gd_digits_value(rs->run + pos, (size_t) l);
+		/* the identity's total follows and is at least the sum: it must still fit */
+		if (id >= 0 && v >= 0 && decimal_digits(rs->sums[id] + v) > chars_left - l - (cells_left - 1) + 1)
 			break;
-		search_splits(d, len, pos + l, part + 1, parts, remaining - v, starts, best, found);
+		rs->cells[k].state = GD_NUMBER;
+		rs->cells[k].value = v;
+		if (id >= 0)
+			rs->sums[id] += v;
+		search_run(rs, pos + l, k + 1);
+		if (id >= 0)
+			rs->sums[id] -= v;
 	}
 }
 
-/*
- * Split a run of glued digits into width cells.  One digit per cell is the
- * only reading when the run is exactly width long; for the requests table
- * the row identity (total = sum of the six applicant columns) can single out
- * one split of a longer run.  Returns false when no unique split exists.
- */
-bool
-gd_split_glued(const char *digits, size_t len, int width, bool row_total_identity, gd_cell *out)
+int
+gd_glued_readings(const char *run, size_t len, int width, const gd_identity *ids, int nids,
+				  bool signed_cells, gd_cell *readings, int max_readings)
 {
-	int			best[GD_ROW_WIDTH_MAX + 1];
-	int			found = 0;
+	run_search	rs;
 
-	if (width > GD_ROW_WIDTH_MAX)
-		return false;
-
-	if (len == (size_t) width)
+	if (width > GD_ROW_WIDTH_MAX || width <= 0 || len > GD_RUN_MAX)
+		return GD_READINGS_TOO_MANY;
+	memset(&rs, 0, sizeof(rs));
+	rs.run = run;
+	rs.len = (int) len;
+	rs.width = width;
+	rs.readings = readings;
+	rs.max_readings = max_readings;
+	rs.signed_cells = signed_cells;
+	rs.budget = GD_RUN_SEARCH_BUDGET;
+	memset(rs.total_of, -1, sizeof(rs.total_of));
+	memset(rs.member_of, -1, sizeof(rs.member_of));
+	/* a run exactly as long as the row: one character per cell is the only reading */
+	for (int i = 0; i < (len == (size_t) width ? 0 : nids); i++)
 	{
-		for (int i = 0; i < width; i++)
-			best[i] = i;
+		rs.total_of[ids[i].total] = (int8_t) i;
+		for (int m = 0; m < ids[i].count; m++)
+			rs.member_of[ids[i].first + m] = (int8_t) i;
 	}
-	else
-	{
-		int			starts[GD_REQ_COLS + 1];
-
-		if (!row_total_identity || width != GD_REQ_COLS || len > 40 || len < (size_t) width)
-			return false;
-		/* each length of the total (the last cell) fixes what the others add up to */
-		for (int last = 1; last <= 9 && last < (int) len && found <= 1; last++)
-		{
-			int			before = found;
-			const char *total = digits + len - last;
-
-			if (last > 1 && total[0] == '0')
-				continue;
-			search_splits(digits, (int) len - last, 0, 0, width - 1, gd_digits_value(total, last),
-						  starts, best, &found);
-			if (found == 1 && before == 0)
-				best[width - 1] = (int) len - last;
-		}
-		if (found != 1)
-			return false;
-	}
-	best[width] = (int) len;
-	for (int i = 0; i < width; i++)
-	{
-		memset(&out[i], 0, sizeof(gd_cell));
-		out[i].state = GD_NUMBER;
-		out[i].value = gd_digits_value(digits + best[i], best[i + 1] - best[i]);
-		out[i].inferred = 1;
-	}
-	return true;
+	search_run(&rs, 0, 0);
+	if (rs.budget < 0 || rs.found > max_readings)
+		return GD_READINGS_TOO_MANY;
+	return rs.found;
 }
+
 /*
  * Choose slots for the remaining cells (from cell i on, slots from k on) so
  * that the offsets cell column - reference column vary least: rows of PDF
@@ -114,15 +189,18 @@ gd_split_glued(const char *digits, size_t len, int width, bool row_total_identit
  */
 static void
 search_slots(const gd_grid_cell *cells, int n, int width, const uint32_t *ref, int i, int k,
-			 int64_t lo, int64_t hi, int *slots, int64_t *best_spread, int *best)
+			 int64_t lo, int64_t hi, int *slots, int64_t *best_spread, int *best, int *ties)
 {
 	if (i == n)
 	{
 		if (hi - lo < *best_spread)
 		{
 			*best_spread = hi - lo;
+			*ties = 0;
 			memcpy(best, slots, sizeof(int) * (size_t) n);
 		}
+		else if (hi - lo == *best_spread)
+			(*ties)++;
 		return;
 	}
 	for (int s = k; s <= width - (n - i); s++)
@@ -131,10 +209,10 @@ search_slots(const gd_grid_cell *cells, int n, int width, const uint32_t *ref, i
 		int64_t		nlo = i == 0 || d < lo ? d : lo;
 		int64_t		nhi = i == 0 || d > hi ? d : hi;
 
-		if (nhi - nlo >= *best_spread)
+		if (nhi - nlo > *best_spread)
 			continue;
 		slots[i] = s;
-		search_slots(cells, n, width, ref, i + 1, s + 1, nlo, nhi, slots, best_spread, best);
+		search_slots(cells, n, width, ref, i + 1, s + 1, nlo, nhi, slots, best_spread, best, ties);
 	}
 }
 
@@ -149,15 +227,16 @@ gd_place_by_columns(const gd_grid_cell *cells, int n, int width, const uint32_t 
 	int			slots[GD_ROW_CELLS_MAX];
 	int			best[GD_ROW_CELLS_MAX];
 	int64_t		best_spread = INT64_MAX;
+	int			ties = 0;
 
 	if (ref == NULL || n > width || n == 0)
 		return false;
 	for (int i = 0; i < n; i++)
 		if (cells[i].center2 == 0)
 			return false;
-	search_slots(cells, n, width, ref, 0, 0, 0, 0, slots, &best_spread, best);
-	if (best_spread == INT64_MAX)
-		return false;
+	search_slots(cells, n, width, ref, 0, 0, 0, 0, slots, &best_spread, best, &ties);
+	if (best_spread == INT64_MAX || ties > 0)
+		return false;			/* the spacing fits several placements (stream text) */
 	for (int i = 0; i < width; i++)
 	{
 		memset(&out[i], 0, sizeof(gd_cell));
@@ -169,3 +248,339 @@ gd_place_by_columns(const gd_grid_cell *cells, int n, int width, const uint32_t 
 	return true;
 }
 
+
+/* ---------- a number wrapped inside its cell ---------- */
+
+/* Does total (the last of width cells) equal the sum of the others, all read? */
+static bool
+row_total_holds(const gd_cell *cells, int width)
+{
+	int64_t		sum = 0;
+
+	for (int i = 0; i < width; i++)
+		if (!summable(&cells[i]) && cells[i].state != GD_PLACEHOLDER)
+			return false;
+	for (int i = 0; i < width - 1; i++)
+		sum += cells[i].state == GD_NUMBER ? cells[i].value : 0;
+	return cells[width - 1].state == GD_NUMBER && cells[width - 1].value == sum;
+}
+
+bool
+gd_join_wrapped(const gd_cell *values, int n, const char *frag, size_t frag_len, int width, gd_cell *out)
+{
+	gd_cell		as_new_cell[GD_ROW_WIDTH_MAX],
+				as_continued[GD_ROW_WIDTH_MAX];
+	bool		new_fits = false,
+				continued_fits = false;
+	int64_t		piece;
+
+	if (n < width - 1 || n > width || frag_len == 0 || frag_len > 9 || width > GD_ROW_WIDTH_MAX ||
+		(n == width && row_total_holds(values, width)))
+		return false;
+	piece = gd_digits_value(frag, frag_len);
+	if (n == width - 1)
+	{
+		memcpy(as_new_cell, values, sizeof(gd_cell) * (size_t) n);
+		as_new_cell[n] = values[n - 1];
+		as_new_cell[n].state = GD_NUMBER;
+		as_new_cell[n].value = piece;
+		new_fits = (frag[0] != '0' || frag_len == 1) && row_total_holds(as_new_cell, width);
+	}
+	if (values[n - 1].state == GD_NUMBER && values[n - 1].value > 0 && values[n - 1].value < 1000000000 &&
+		n == width)
+	{
+		memcpy(as_continued, values, sizeof(gd_cell) * (size_t) n);
+		for (size_t i = 0; i < frag_len; i++)
+			as_continued[n - 1].value *= 10;
+		as_continued[n - 1].value += piece;
+		continued_fits = row_total_holds(as_continued, width);
+	}
+	if (new_fits == continued_fits)
+		return false;
+	memcpy(out, new_fits ? as_new_cell : as_continued, sizeof(gd_cell) * (size_t) width);
+	out[width - 1].inferred = 1;
+	return true;
+}
+
+/* ---------- the requests table's open rows, solved together ---------- */
+
+#define EQUATIONS (2 * GD_REQ_COLS)	/* per column: results total, and 一 + 二 = 三（七） + 四 */
+
+typedef struct table_search
+{
+	int			rows[GD_REQ_ROWS];	/* rows with more than one reading */
+	int			nrows;
+	const gd_cell *readings[GD_REQ_ROWS];	/* GD_ROW_READINGS_MAX x GD_REQ_COLS per row */
+	int			counts[GD_REQ_ROWS];
+	int64_t		coef[GD_REQ_ROWS][2];	/* row's weight in each column's two equations */
+	bool		checked[EQUATIONS];	/* every cell of the equation is known */
+	int64_t		residual[EQUATIONS];
+	int			choice[GD_REQ_ROWS];
+	int			first[GD_REQ_ROWS];	/* the first solution's choice */
+	bool		differs[GD_REQ_ROWS][GD_REQ_COLS];	/* solutions disagree on the cell */
+	long		solutions;
+	long		budget;
+} table_search;
+
+static void
+add_row(table_search *ts, int row, const gd_cell *cells, int sign)
+{
+	for (int c = 0; c < GD_REQ_COLS; c++)
+	{
+		int64_t		v = summable(&cells[c]) ? cells[c].value : 0;
+
+		ts->residual[c] += sign * ts->coef[row][0] * v;
+		ts->residual[GD_REQ_COLS + c] += sign * ts->coef[row][1] * v;
+	}
+}
+
+static void
+search_table(table_search *ts, int k)
+{
+	if (--ts->budget < 0)
+		return;
+	if (k == ts->nrows)
+	{
+		for (int e = 0; e < EQUATIONS; e++)
+			if (ts->checked[e] && ts->residual[e] != 0)
+				return;
+		for (int i = 0; i < ts->nrows; i++)
+		{
+			const gd_cell *now = ts->readings[i] + (size_t) ts->choice[i] * GD_REQ_COLS;
+			const gd_cell *was = ts->readings[i] + (size_t) ts->first[i] * GD_REQ_COLS;
+
+			if (ts->solutions == 0)
+				ts->first[i] = ts->choice[i];
+			else
+				for (int c = 0; c < GD_REQ_COLS; c++)
+					ts->differs[i][c] |= now[c].state != was[c].state || now[c].value != was[c].value;
+		}
+		ts->solutions++;
+		return;
+	}
+	for (int j = 0; j < ts->counts[k]; j++)
+	{
+		const gd_cell *cells = ts->readings[k] + (size_t) j * GD_REQ_COLS;
+
+		ts->choice[k] = j;
+		add_row(ts, ts->rows[k], cells, 1);
+		search_table(ts, k + 1);
+		add_row(ts, ts->rows[k], cells, -1);
+	}
+}
+
+/* Is the row one of the result items (rows 3-23, or the undivided （六）)? */
+static bool
+is_result_row(int row, bool other_undivided)
+{
+	if (row == GD_REQ_OTHER_UNDIVIDED)
+		return other_undivided;
+	if (row >= GD_REQ_ROW_OTHER_FIRST && row <= GD_REQ_ROW_OTHER_LAST)
+		return !other_undivided;
+	return row > GD_REQ_ROW_CARRIED_OVER && row < GD_REQ_ROW_RESULTS_TOTAL;
+}
+
+static void
+set_unknown(gd_cell *cells, uint32_t line)
+{
+	for (int c = 0; c < GD_REQ_COLS; c++)
+	{
+		memset(&cells[c], 0, sizeof(gd_cell));
+		cells[c].state = GD_UNREADABLE;
+		cells[c].inferred = 1;	/* unknown because glued, not too large */
+		cells[c].line = line;
+	}
+}
+
+/* Does the identity hold on cells, or is its total blank (nothing to check)? */
+static bool
+identity_allows(const gd_cell *cells, const gd_identity *id)
+{
+	int64_t		sum = 0;
+
+	if (cells[id->total].state == GD_BLANK)
+		return true;
+	for (int m = 0; m <= id->count; m++)
+	{
+		const gd_cell *c = m < id->count ? &cells[id->first + m] : &cells[id->total];
+
+		if (c->state == GD_NUMBER && !summable(c))
+			return true;		/* too large to add up: nothing to check */
+	}
+	for (int m = 0; m < id->count; m++)
+		sum += cells[id->first + m].state == GD_NUMBER ? cells[id->first + m].value : 0;
+	return sum == (cells[id->total].state == GD_NUMBER ? cells[id->total].value : 0);
+}
+
+int
+gd_placements(const gd_cell *values, int n, int width, const gd_identity *ids, int nids,
+			  gd_cell *readings, int max_readings)
+{
+	int			found = 0;
+
+	if (width > GD_REQ_COLS || n > width || n <= 0)
+		return GD_READINGS_TOO_MANY;
+	for (unsigned mask = 0; mask < (1u << width); mask++)
+	{
+		gd_cell		cells[GD_REQ_COLS];
+		int			k = 0;
+		bool		fits = true;
+
+		if (__builtin_popcount(mask) != n)
+			continue;
+		for (int c = 0; c < width; c++)
+		{
+			if (mask & (1u << c))
+			{
+				cells[c] = values[k++];
+				cells[c].inferred = 1;
+			}
+			else
+			{
+				memset(&cells[c], 0, sizeof(gd_cell));
+				cells[c].state = GD_BLANK;
+			}
+		}
+		for (int i = 0; i < nids && fits; i++)
+			fits = identity_allows(cells, &ids[i]);
+		if (!fits)
+			continue;
+		if (found < max_readings)
+			memcpy(readings + (size_t) found * (size_t) width, cells, sizeof(gd_cell) * (size_t) width);
+		if (++found > max_readings)
+			return GD_READINGS_TOO_MANY;
+	}
+	return found;
+}
+
+/* Are all the open row's printed values zeros or placeholders (whichever cells they fill)? */
+static bool
+adds_nothing(const gd_open_row *o)
+{
+	for (int i = 0; i < o->len; i++)
+		if (o->run[i] != '0' && o->run[i] != 'P' && o->run[i] != 'M')
+			return false;
+	for (int i = 0; i < o->nvalues; i++)
+		if (o->values[i].state == GD_NUMBER && o->values[i].value != 0)
+			return false;
+	return true;
+}
+
+/* The problem of an open row no reading of which was kept. */
+static void
+report_open_row(gd_report *r, int row, const gd_open_row *o, int found)
+{
+	const char *why = found == 0 ? "no reading makes the row total hold" : "too many readings make the row total hold";
+
+	if (o->len > 0 && o->len < GD_REQ_COLS)
+		gd_add_problem(r, GD_PROBLEM_ROW_SHORT, o->line,
+					"requests row %s: the digits \"%.*s\" are glued together, fewer than its %d cells: blank cells left no mark (line %u)",
+					gd_request_row_keys[row], (int) o->len, o->run, GD_REQ_COLS, o->line);
+	else if (o->len > 0)
+		gd_add_problem(r, GD_PROBLEM_GLUED_DIGITS, o->line,
+					"requests row %s: the digits \"%.*s\" are glued together and %s (line %u)",
+					gd_request_row_keys[row], (int) (o->len > 40 ? 40 : o->len), o->run, why, o->line);
+	else
+		gd_add_problem(r, GD_PROBLEM_ROW_SHORT, o->line,
+					"requests row %s: %d values for %d cells, the blank cells unmarked, and %s (line %u)",
+					gd_request_row_keys[row], o->nvalues, GD_REQ_COLS, why, o->line);
+}
+
+void
+gd_solve_open_rows(const gd_open_row *rows, gd_report *r)
+{
+	static const gd_identity row_total = {GD_REQ_COLS - 1, 0, GD_REQ_COLS - 1};
+	gd_cell		readings[GD_REQ_ROWS][GD_ROW_READINGS_MAX * GD_REQ_COLS];
+	table_search ts;
+	int			undecided = 0;
+	uint32_t	first_line = 0;
+
+	memset(&ts, 0, sizeof(ts));
+	for (int row = 0; row < GD_REQ_ROWS; row++)
+	{
+		ts.coef[row][0] = is_result_row(row, r->other_undivided) ? 1 : row == GD_REQ_ROW_RESULTS_TOTAL ? -1 : 0;
+		ts.coef[row][1] = row <= GD_REQ_ROW_CARRIED_OVER ? 1 :
+			(row == GD_REQ_ROW_RESULTS_TOTAL || row == GD_REQ_ROW_RESULTS_TOTAL + 1) ? -1 : 0;
+	}
+	for (int e = 0; e < EQUATIONS; e++)
+		ts.checked[e] = true;
+	for (int row = 0; row < GD_REQ_ROWS; row++)
+	{
+		if (rows[row].len > 0 || rows[row].nvalues > 0)
+		{
+			const gd_open_row *o = &rows[row];
+			int			n = o->len > 0 ? gd_glued_readings(o->run, o->len, GD_REQ_COLS, &row_total, 1, false,
+											   readings[row], GD_ROW_READINGS_MAX)
+				: gd_placements(o->values, o->nvalues, GD_REQ_COLS, &row_total, 1,
+								readings[row], GD_ROW_READINGS_MAX);
+			if (first_line == 0)
+				first_line = o->line;
+			if (n == 1)
+			{
+				memcpy(r->requests[row], readings[row], sizeof(gd_cell) * GD_REQ_COLS);
+				for (int c = 0; c < GD_REQ_COLS; c++)
+					r->requests[row][c].line = o->line;
+			}
+			else if (n > 1)
+			{
+				ts.rows[ts.nrows] = row;
+				ts.readings[ts.nrows] = readings[row];
+				ts.counts[ts.nrows++] = n;
+				continue;
+			}
+			else
+			{
+				set_unknown(r->requests[row], o->line);
+				report_open_row(r, row, o, n);
+				if (adds_nothing(o))
+					continue;	/* every cell is 0 or blank: the sums know it */
+			}
+		}
+		/* known cells enter the equations; an unknown one leaves its column's equations unchecked */
+		for (int c = 0; c < GD_REQ_COLS; c++)
+		{
+			const gd_cell *cell = &r->requests[row][c];
+
+			if (cell->state == GD_UNREADABLE || (cell->state == GD_NUMBER && !summable(cell)) ||
+				(cell->state == GD_ABSENT && (ts.coef[row][0] || ts.coef[row][1])))
+			{
+				ts.checked[c] &= ts.coef[row][0] == 0;
+				ts.checked[GD_REQ_COLS + c] &= ts.coef[row][1] == 0;
+			}
+		}
+		add_row(&ts, row, r->requests[row], 1);
+	}
+	if (ts.nrows == 0)
+		return;
+	ts.budget = GD_TABLE_SEARCH_BUDGET;
+	search_table(&ts, 0);
+	for (int i = 0; i < ts.nrows; i++)
+	{
+		int			row = ts.rows[i];
+		const gd_cell *chosen = ts.readings[i] + (size_t) ts.first[i] * GD_REQ_COLS;
+
+		set_unknown(r->requests[row], rows[row].line);
+		if (ts.budget < 0 || ts.solutions == 0)
+			continue;
+		for (int c = 0; c < GD_REQ_COLS; c++)
+			if (!ts.differs[i][c])
+			{
+				r->requests[row][c] = chosen[c];
+				r->requests[row][c].line = rows[row].line;
+			}
+			else
+				undecided++;
+	}
+	if (ts.budget < 0)
+		gd_add_problem(r, GD_PROBLEM_GLUED_DIGITS, first_line,
+					"requests: %d rows (glued digits, or blank cells that left no mark) have several readings each, too many combinations to try against the table's identities; they are left unknown",
+					ts.nrows);
+	else if (ts.solutions == 0)
+		gd_add_problem(r, GD_PROBLEM_GLUED_DIGITS, first_line,
+					"requests: %d rows (glued digits, or blank cells that left no mark) have several readings, and no combination makes the column totals and 一+二=三（七）+四 hold; they are left unknown",
+					ts.nrows);
+	else if (undecided > 0)
+		gd_add_problem(r, GD_PROBLEM_GLUED_DIGITS, first_line,
+					"requests: %ld readings of the rows with glued digits or unmarked blank cells make every identity hold; the %d cells they disagree on are left unknown",
+					ts.solutions, undecided);
+}

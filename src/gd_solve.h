@@ -12,19 +12,87 @@
 #define GD_ROW_CELLS_MAX 40
 
 /*
- * Split a run of glued digits into width cells.  One digit per cell is the
- * only reading when the run is exactly width long; with row_total_identity
- * (a requests row: the last cell is the sum of the others) one split of a
- * longer run may be singled out.  The cells are marked inferred.  Returns
- * false when no unique split exists.
+ * A run of glued cells: digits, 'P' for a placeholder mark (one cell, read as
+ * 0), 'M' for a '-' before a digit (a placeholder, or with signed cells a
+ * minus sign) and '+' for a plus sign.
  */
-bool		gd_split_glued(const char *digits, size_t len, int width, bool row_total_identity, gd_cell *out);
+#define GD_RUN_MAX 64
+/* Readings kept per row of glued digits; more count as too many. */
+#define GD_ROW_READINGS_MAX 16
+/* Search steps: one row's splits, and the combinations of the table's rows. */
+#define GD_RUN_SEARCH_BUDGET 20000L
+#define GD_TABLE_SEARCH_BUDGET 200000L
+#define GD_READINGS_TOO_MANY (-1)
+
+/* An identity of a row: cell total = the sum of cells [first, first + count), all before it. */
+typedef struct gd_identity
+{
+	uint8_t		total;
+	uint8_t		first;
+	uint8_t		count;
+} gd_identity;
+
+/*
+ * Every reading of run[0..len) as width cells (1-9 digits, no leading zero,
+ * 'P' one placeholder cell) under which the identities hold, into
+ * readings (width cells each, marked inferred).  A run of exactly width
+ * characters has one reading whatever the identities.  Signs ('M', '+')
+ * start a signed cell only with signed_cells (a table of changes).  Returns how many
+ * (0 when none fits), or GD_READINGS_TOO_MANY when more than max_readings fit
+ * or the search ran out of steps.
+ */
+int			gd_glued_readings(const char *run, size_t len, int width, const gd_identity *ids, int nids,
+							  bool signed_cells, gd_cell *readings, int max_readings);
+
+/*
+ * Every placement of n printed values (in order) into width cells, the
+ * others blank (blank cells that left no mark in the text), under which the
+ * identities hold or cannot be checked (a blank total), into readings.
+ * Returns how many, or GD_READINGS_TOO_MANY.
+ */
+int			gd_placements(const gd_cell *values, int n, int width, const gd_identity *ids, int nids,
+						  gd_cell *readings, int max_readings);
+
+/*
+ * A requests row whose reading the layout leaves open: one glued run (len),
+ * or nvalues printed values whose columns are unknown (blank cells left no
+ * mark).  Neither: the row was read as printed.
+ */
+typedef struct gd_open_row
+{
+	char		run[GD_RUN_MAX];
+	uint8_t		len;
+	uint8_t		nvalues;
+	gd_cell		values[GD_REQ_COLS];
+	uint32_t	line;
+} gd_open_row;
+
+/*
+ * Decide the open rows rows[GD_REQ_ROWS] of the requests table together:
+ * each row's readings under its row total, then the combinations under which
+ * every column's results total and 一 + 二 = 三（七） + 四 hold (the other
+ * rows' cells, already in r->requests, taking part).  A cell is read when
+ * every fitting combination gives it the same value (marked inferred);
+ * otherwise it is unknown and a problem says why.
+ */
+void		gd_solve_open_rows(const gd_open_row *rows, gd_report *r);
+
+/*
+ * A total wrapped inside its cell (a wide number printed over two or three
+ * lines): the row's n printed values and frag, the digits printed alone on
+ * the lines around it.  The fragments are read as the row's missing last
+ * cell (n = width - 1) or as the rest of its last cell (n = width, the row
+ * total failing as printed); when exactly one reading makes the row total
+ * hold, out gets the row (the total marked inferred) and true is returned.
+ */
+bool		gd_join_wrapped(const gd_cell *values, int n, const char *frag, size_t frag_len, int width,
+							gd_cell *out);
 
 /*
  * Place the n value cells of a short space-aligned row under the columns
  * ref[0..width) of the last complete row, the spacing of the columns
  * agreeing best; the other cells are blank.  Returns false when the row has
- * no column positions.
+ * no column positions or the spacing fits several placements equally.
  */
 bool		gd_place_by_columns(const gd_grid_cell *cells, int n, int width, const uint32_t *ref,
 								gd_cell *out);

@@ -5,23 +5,30 @@
 
 #include <string.h>
 
+size_t
+gd_placeholder_mark(const char *s, size_t n)
+{
+	static const char *const marks[] = {"-", "—", "–", "―", "─", "/", "\\", "无", "×", "~"};
+
+	if (n == 0 || strchr("-/\\~\xE2\xE6\xC3", s[0]) == NULL || s[0] == '\0')
+		return 0;				/* no mark starts with this byte */
+	for (size_t k = 0; k < sizeof(marks) / sizeof(marks[0]); k++)
+		if (gd_starts_with(s, n, marks[k]))
+			return strlen(marks[k]);
+	return 0;
+}
+
 static bool
 is_placeholder(const char *s, size_t n)
 {
-	static const char *const marks[] = {"-", "—", "–", "―", "─", "/", "\\", "无", "×", "~"};
 	int			count = 0;
 
 	if (n > 12)
 		return false;			/* at most four marks of up to three bytes */
-	if (strchr("-/\\~\xE2\xE6\xC3", s[0]) == NULL || s[0] == '\0')
-		return false;			/* no mark starts with this byte */
 	while (n > 0)
 	{
-		size_t		used = 0;
+		size_t		used = gd_placeholder_mark(s, n);
 
-		for (size_t k = 0; k < sizeof(marks) / sizeof(marks[0]) && !used; k++)
-			if (gd_starts_with(s, n, marks[k]))
-				used = strlen(marks[k]);
 		if (!used || ++count > 4)
 			return false;
 		s += used;

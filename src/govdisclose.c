@@ -274,8 +274,15 @@ gd_parse_report(PG_FUNCTION_ARGS)
 	}
 }
 
+/* A value chosen by the template's identities (glued digits split), not read as printed. */
+static bool
+cell_inferred(const gd_cell *c)
+{
+	return c->inferred && (c->state == GD_NUMBER || c->state == GD_PLACEHOLDER);
+}
+
 PG_FUNCTION_INFO_V1(gd_request_cells);
-/* request_cells(body) -> (row_no, row_key, applicant, value): 175 rows, or 182 */
+/* request_cells(body) -> (row_no, row_key, applicant, value, inferred): 175 rows, or 182 */
 Datum
 gd_request_cells(PG_FUNCTION_ARGS)
 {
@@ -287,13 +294,14 @@ gd_request_cells(PG_FUNCTION_ARGS)
 			break;
 		for (int col = 0; col < GD_REQ_COLS; col++)
 		{
-			Datum		values[4];
-			bool		nulls[4] = {false};
+			Datum		values[5];
+			bool		nulls[5] = {false};
 
 			values[0] = Int32GetDatum(row + 1);
 			values[1] = CStringGetTextDatum(gd_request_row_keys[row]);
 			values[2] = CStringGetTextDatum(gd_applicant_keys[col]);
 			values[3] = cell_datum(&r->requests[row][col], false, &nulls[3]);
+			values[4] = BoolGetDatum(cell_inferred(&r->requests[row][col]));
 			put_row(fcinfo, values, nulls);
 		}
 	}
@@ -302,7 +310,7 @@ gd_request_cells(PG_FUNCTION_ARGS)
 }
 
 PG_FUNCTION_INFO_V1(gd_active_items);
-/* active_items(body) -> (item, measure, value numeric), in template order */
+/* active_items(body) -> (item, measure, value numeric, inferred), in template order */
 Datum
 gd_active_items(PG_FUNCTION_ARGS)
 {
@@ -312,12 +320,13 @@ gd_active_items(PG_FUNCTION_ARGS)
 	const gd_active_measure *m = gd_active_measures(r->template_kind, &nm);
 	for (int k = 0; k < nm && r->has_active; k++)
 	{
-		Datum		values[3];
-		bool		nulls[3] = {false};
+		Datum		values[4];
+		bool		nulls[4] = {false};
 
 		values[0] = CStringGetTextDatum(m[k].item);
 		values[1] = CStringGetTextDatum(m[k].measure);
 		values[2] = cell_datum(&r->active[k], true, &nulls[2]);
+		values[3] = BoolGetDatum(cell_inferred(&r->active[k]));
 		put_row(fcinfo, values, nulls);
 	}
 	MemoryContextDelete(p.cxt);
@@ -325,7 +334,7 @@ gd_active_items(PG_FUNCTION_ARGS)
 }
 
 PG_FUNCTION_INFO_V1(gd_review_cells);
-/* review_cells(body) -> (grp, outcome, value): 15 rows */
+/* review_cells(body) -> (grp, outcome, value, inferred): 15 rows */
 Datum
 gd_review_cells(PG_FUNCTION_ARGS)
 {
@@ -333,12 +342,13 @@ gd_review_cells(PG_FUNCTION_ARGS)
 	gd_report  *r = p.r;
 	for (int k = 0; k < GD_REV_CELLS && r->has_review; k++)
 	{
-		Datum		values[3];
-		bool		nulls[3] = {false};
+		Datum		values[4];
+		bool		nulls[4] = {false};
 
 		values[0] = CStringGetTextDatum(gd_review_group_keys[k / 5]);
 		values[1] = CStringGetTextDatum(gd_review_outcome_keys[k % 5]);
 		values[2] = cell_datum(&r->review[k], false, &nulls[2]);
+		values[3] = BoolGetDatum(cell_inferred(&r->review[k]));
 		put_row(fcinfo, values, nulls);
 	}
 	MemoryContextDelete(p.cxt);

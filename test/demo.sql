@@ -1,11 +1,19 @@
--- What test/demo.sh prints: the bundled sample reports as govdisclose reads them.
+-- What test/demo.sh prints after gdload has loaded test/gdload/fixtures/samples:
+-- those reports and their findings, then every bundled layout as govdisclose reads it.
+\pset footer off
+\echo
+\echo === What gdload loaded: each file, its format, the report read from it
+SELECT d.doc_id, d.source, d.format, r.org, r.year, r.template, r.status
+FROM govdisclose.documents d JOIN govdisclose.reports r USING (doc_id) ORDER BY d.doc_id;
+
+\echo === Their findings: every inconsistency, by report (govdisclose.findings)
+SELECT doc_id, rule_id, severity, expected, actual, message
+FROM govdisclose.findings ORDER BY doc_id, sort_key;
+
 \set QUIET on
-CREATE EXTENSION govdisclose;
 CREATE TABLE sample (file text, body text);
 \copy sample FROM PROGRAM 'python3 test/fixtures/as_copy.py'
 \set QUIET off
-\pset footer off
-\echo
 \echo === Every bundled sample report: body, year, template, layout read
 SELECT file, (r).org, (r).year, (r).template, (r).layout, cardinality((r).problems) AS problems
 FROM sample, LATERAL (SELECT govdisclose.parse_report(body) AS r) p ORDER BY file;

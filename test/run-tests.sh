@@ -102,6 +102,15 @@ grep -q '^matrix exit 0$' "$results/matrix.out" || [ "$bad" -gt 0 ] || bad=1
 echo "matrix: $ok passed, $bad failed, $(grep -c '^gap ' "$results/matrix.out") known gaps (not counted)"
 count "$ok" "$bad"
 
+echo "== gdload: every format of one report into a real server, bad files, COPY escaping, exit codes"
+gdload_out=$(mktemp)
+test/with-cluster.sh bash test/gdload/run.sh >"$gdload_out" 2>&1
+cat "$gdload_out"
+ok=$(grep -c '^ok ' "$gdload_out"); bad=$(grep -c '^not ok ' "$gdload_out")
+[ "$ok" -eq 0 ] && [ "$bad" -eq 0 ] && bad=1
+count "$ok" "$bad"
+rm -f "$gdload_out"
+
 if [ -n "${GD_CORPUS:-}" ]; then
     echo "== conformance on ../shared/corpus (real reports)"
     for f in "$results"/conformance.*.out; do echo "$(basename "$f"): $(tail -1 "$f")"; done

@@ -12,12 +12,26 @@
 
 #include <string.h>
 
+#define GAP_LINES_MAX 64		/* whitespace lines of one gap kept (longer gaps are between tables) */
+
 typedef struct line_reader
 {
 	gd_text    *tx;
 	gd_grid    *g;
 	uint32_t	line;			/* 1-based line being read */
 	bool		cells_per_line;
+
+	/*
+	 * A page's text taken with its markup's whitespace (get_text()): each
+	 * cell on its own line at the cells' indentation, and between two cells
+	 * whitespace lines one level shallower, one where the cell closes and one
+	 * where the next opens; a blank cell adds two, a row's end lines
+	 * shallower still.  The indentations of the gap's lines.
+	 */
+	bool		markup_gaps;
+	uint8_t		gap[GAP_LINES_MAX];
+	uint8_t		gap_tabs[GAP_LINES_MAX];	/* tabs after the indentation: cell ends (flattened HTML) */
+	int			ngap;
 } line_reader;
 
 static void
@@ -99,6 +113,17 @@ glued_run_is_value(const char *s, size_t n, size_t ds, size_t de)
 	return true;
 }
 
+/* After a placeholder mark inside a glued run: do more marks, then a digit, follow? */
+static bool
+mark_continues_run(const char *t, size_t i, size_t e)
+{
+	size_t		mark;
+
+	while (i < e && (mark = gd_placeholder_mark(t + i, e - i)) > 0)
+		i += mark;
+	return i < e && gd_is_digit(t[i]);
+}
+
 /* Emit a label token, splitting out digit runs glued to it (collapsed layout). */
 static void
 emit_label_token(line_reader *lr, size_t s, size_t e)
@@ -118,10 +143,21 @@ emit_label_token(line_reader *lr, size_t s, size_t e)
 			continue;
 		}
 		ds = i;
-		while (i < e && (gd_is_digit(t[i]) ||
-						 ((t[i] == '.' || t[i] == ',') && i + 1 < e && gd_is_digit(t[i + 1]) &&
-						  i > ds)))
-			i++;
+		/* a placeholder glued before the digits is a cell of the run ("—12") */
+		while (ds > label_start && (t[ds - 1] == '-' || t[ds - 1] == '/'))
+			ds--;
+		while (i < e)
+		{
+			size_t		mark = gd_placeholder_mark(t + i, e - i);
+
+			if (gd_is_digit(t[i]) ||
+				((t[i] == '.' || t[i] == ',' || t[i] == '+') && i + 1 < e && gd_is_digit(t[i + 1]) && i > ds))
+				i++;
+			else if (mark > 0 && mark_continues_run(t, i + mark, e))
+				i += mark;		/* "1010—-112": a placeholder among glued cells */
+			else
+				break;
+		}
 		de = i;
 		/* "…00002.其他": the last digit numbers the next sub-item */
 		if (de < e && (t[de] == '.' || gd_starts_with(t + de, e - de, "、")) &&
@@ -140,7 +176,12 @@ emit_label_token(line_reader *lr, size_t s, size_t e)
 			gd_cell		v;
 
 			if (!gd_parse_value(t + ds, de - ds, &v))
-				continue;
+			{
+				/* digits and placeholders: cells the matcher splits */
+				memset(&v, 0, sizeof(v));
+				v.state = GD_UNREADABLE;
+				v.inferred = 1;
+			}
 			if (ds > label_start)
 				add_text(lr, label_start, ds);
 			v.line = lr->line;
@@ -447,13 +488,140 @@ grid_row_end(const gd_text *tx, const gd_region *rg, size_t first)
 	return 0;
 }
 
+/* Columns of leading whitespace of t[s..e), capped at 255. */
+static uint8_t
+indentation(const char *t, size_t s, size_t e)
+{
+	size_t		i = s;
+
+	while (i < e && (t[i] == '\t' || t[i] == ' ') && i - s < 255)
+		i++;
+	return (uint8_t) (i - s);
+}
+
+static void
+add_gap_blanks(line_reader *lr, int count, size_t at)
+{
+	for (int k = 0; k < count; k++)
+		add_blank(lr, at);
+}
+
+/*
+ * The gap before a cell at indentation depth.  Between two cells the gap
+ * holds one line one level shallower where the cell closes and one where the
+ * next opens; an empty cell adds one more (<td></td> on one line), or, when
+ * it holds a whitespace line at the cells' depth, that line and two (its
+ * opening and closing).  A line shallower still is a row's end: blanks before
+ * it end the old row, blanks after it start the new one.
+ */
+static void
+close_gap(line_reader *lr, uint8_t depth, size_t at)
+{
+	int			shallow_first = -1,
+				shallow_last = -1;
+	int			edges[3] = {0},	/* lines one level shallower: before, between, after the row's end */
+				filled[3] = {0},	/* whitespace lines at the cells' depth: blank cells with content */
+				tabs[3] = {0};	/* cell ends marked by tabs: each beyond the first is an empty cell */
+	bool		tabbed = false;
+
+	if (lr->ngap == 0)
+		return;
+	for (int k = 0; k < lr->ngap; k++)
+		if (lr->gap[k] + 1 < depth)
+		{
+			if (shallow_first < 0)
+				shallow_first = k;
+			shallow_last = k;
+		}
+	for (int k = 0; k < lr->ngap; k++)
+	{
+		int			part = shallow_first < 0 ? 1 : k < shallow_first ? 0 : k > shallow_last ? 2 : -1;
+
+		if (part < 0)
+			continue;
+		tabs[part] += lr->gap_tabs[k];
+		tabbed |= lr->gap_tabs[k] > 0;
+		if (lr->gap[k] + 1 == depth)
+			edges[part]++;
+		else if (lr->gap[k] >= depth)
+			filled[part]++;
+	}
+	if (tabbed)
+	{
+		/* flattened HTML: a tab ends each cell, the indentation is decoration */
+		for (int part = 0; part < 3; part++)
+			edges[part] = tabs[part] + (part == 1 ? 1 : 0);
+		memset(filled, 0, sizeof(filled));
+	}
+	if (lr->ngap == GAP_LINES_MAX)
+		gd_grid_end_row(lr->tx, lr->g);
+	else if (shallow_first < 0)
+		add_gap_blanks(lr, edges[1] - 2 - filled[1], at);
+	else
+	{
+		add_gap_blanks(lr, edges[0] - 1 - filled[0], at);
+		gd_grid_end_row(lr->tx, lr->g);
+		add_gap_blanks(lr, edges[2] - 1 - filled[2], at);
+	}
+	lr->ngap = 0;
+}
+
+/* Do whitespace lines outnumber the lines with text (markup_gaps)? */
+static bool
+has_markup_gaps(const gd_text *tx, const gd_region *rg)
+{
+	size_t		text_lines = 0,
+				gap_lines = 0;
+
+	for (size_t li = gd_line_of(tx, rg->start) - 1; li < tx->nlines && tx->lines[li].start < rg->end; li++)
+	{
+		size_t		s = tx->lines[li].start,
+					e = tx->lines[li].end;
+
+		if (s == e)
+			continue;
+		if (gd_only_blanks(tx->t, s, e))
+			gap_lines++;
+		else
+			text_lines++;
+	}
+	return gap_lines > text_lines && text_lines > 0;
+}
+
+/* A line of markup-gapped text: gap lines are kept, a cell line closes the gap. */
+static void
+read_gapped_line(line_reader *lr, size_t s, size_t e)
+{
+	const char *t = lr->tx->t;
+
+	if (gd_only_blanks(t, s, e))
+	{
+		if (lr->ngap < GAP_LINES_MAX)
+		{
+			uint8_t		depth = indentation(t, s, e),
+						tabs = 0;
+
+			for (size_t i = s + 1; i < e; i++)
+				tabs += t[i] == '\t' && t[i - 1] == ' ' && tabs < 255;
+			lr->gap_tabs[lr->ngap] = tabs;
+			lr->gap[lr->ngap++] = depth;
+		}
+		return;
+	}
+	close_gap(lr, indentation(t, s, e), s);
+	gd_note_work(lr->tx, e - s + 1);
+	if (!is_page_footer(t, s, e))
+		emit_item(lr, s, e, true, 0);
+}
+
 void
 gd_read_text_lines(gd_text *tx, const gd_region *rg, const gd_census *census, gd_grid *out)
 {
-	line_reader lr = {tx, out, 0, gd_one_cell_per_line(census)};
+	line_reader lr = {tx, out, 0, gd_one_cell_per_line(census), false, {0}, {0}, 0};
 
 	gd_grid_init(out);
 	out->cells_per_line = lr.cells_per_line;
+	lr.markup_gaps = lr.cells_per_line && has_markup_gaps(tx, rg);
 	for (size_t li = gd_line_of(tx, rg->start) - 1; li < tx->nlines; li++)
 	{
 		size_t		s = tx->lines[li].start,
@@ -477,7 +645,10 @@ gd_read_text_lines(gd_text *tx, const gd_region *rg, const gd_census *census, gd
 				li = rule - 1;	/* the closing rule opens the next row */
 			continue;
 		}
-		tokenize_line(&lr, s, e);
+		if (lr.markup_gaps)
+			read_gapped_line(&lr, s, e);
+		else
+			tokenize_line(&lr, s, e);
 	}
 	gd_grid_end_row(tx, out);
 }

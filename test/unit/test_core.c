@@ -5,6 +5,7 @@
  */
 #include "../../src/gd_checks.h"
 #include "../../src/gd_core.h"
+#include "../../src/gd_solve.h"
 #include "arena.h"
 
 #include <string.h>
@@ -460,6 +461,90 @@ test_skip_facts_same_tables(void)
 	release(full);
 }
 
+/* A requests row reading: numbers whose last is the sum of the others. */
+static bool
+row_adds_up(const gd_cell *c)
+{
+	int64_t		sum = 0;
+
+	for (int i = 0; i < GD_REQ_COLS - 1; i++)
+		sum += c[i].state == GD_NUMBER ? c[i].value : 0;
+	return c[GD_REQ_COLS - 1].state == GD_NUMBER && c[GD_REQ_COLS - 1].value == sum;
+}
+
+static void
+test_solver_readings(void)
+{
+	static const gd_identity row_total = {GD_REQ_COLS - 1, 0, GD_REQ_COLS - 1};
+	static const int64_t printed[GD_REQ_COLS] = {1244, 12, 10, 14, 16, 13, 1309};
+	gd_cell		readings[64 * GD_REQ_COLS];
+	gd_cell		values[GD_REQ_COLS];
+	bool		printed_found = false;
+	int			n = gd_glued_readings("124412101416131309", 18, GD_REQ_COLS, &row_total, 1, false, readings, 16);
+
+	/* every reading adds up, is marked inferred, and the printed one is among them */
+	CHECK(n >= 1);
+	for (int k = 0; k < n; k++)
+	{
+		bool		same = true;
+
+		CHECK(row_adds_up(readings + k * GD_REQ_COLS));
+		CHECK(readings[k * GD_REQ_COLS].inferred);
+		for (int c = 0; c < GD_REQ_COLS; c++)
+			same &= readings[k * GD_REQ_COLS + c].value == printed[c];
+		printed_found |= same;
+	}
+	CHECK(printed_found);
+	/* one character per cell is the only reading of a run as long as the row, even one not adding up */
+	CHECK(gd_glued_readings("1111111", 7, GD_REQ_COLS, &row_total, 1, false, readings, 16) == 1);
+	/* placeholders are cells: 10 1 0 - - 1 12 and 1 0 10 - - 1 12 both add up (the table decides) */
+	CHECK(gd_glued_readings("1010PM112", 9, GD_REQ_COLS, &row_total, 1, false, readings, 16) == 2 &&
+		  readings[3].state == GD_PLACEHOLDER && readings[4].state == GD_PLACEHOLDER && readings[6].value == 12);
+	/* no split of a run that cannot add up */
+	CHECK(gd_glued_readings("99999999", 8, GD_REQ_COLS, &row_total, 1, false, readings, 16) == 0);
+	/* hostile runs end in bounded time with an answer, never a guess */
+	n = gd_glued_readings("111111111111111111111111111111111111111111111111111111111111111", 63,
+						  GD_REQ_COLS, &row_total, 1, false, readings, 16);
+	CHECK(n == 0 || n == GD_READINGS_TOO_MANY);
+	/* two zeros for seven cells: every placement fits, too many to choose */
+	memset(values, 0, sizeof(values));
+	values[0].state = values[1].state = GD_NUMBER;
+	CHECK(gd_placements(values, 2, GD_REQ_COLS, &row_total, 1, readings, 16) == GD_READINGS_TOO_MANY);
+	/* 5, 3, 9: 9 cannot be the total, so the total is blank in every placement kept */
+	values[0].value = 5;
+	values[1].value = 3;
+	values[2].state = GD_NUMBER;
+	values[2].value = 9;
+	n = gd_placements(values, 3, GD_REQ_COLS, &row_total, 1, readings, 16);
+	CHECK(n == GD_READINGS_TOO_MANY);
+	values[2].value = 8;
+	CHECK(gd_placements(values, 3, GD_REQ_COLS, &row_total, 1, readings, 64) == 35);
+}
+
+static void
+test_wrapped_total(void)
+{
+	static const int64_t printed[GD_REQ_COLS] = {1128, 4, 3, 3, 4, 4, 114};
+	gd_cell		values[GD_REQ_COLS],
+				out[GD_REQ_COLS];
+
+	memset(values, 0, sizeof(values));
+	for (int c = 0; c < GD_REQ_COLS; c++)
+	{
+		values[c].state = GD_NUMBER;
+		values[c].value = printed[c];
+	}
+	/* "114" then "6" alone on the next line: the rest of the total */
+	CHECK(gd_join_wrapped(values, 7, "6", 1, GD_REQ_COLS, out) && out[6].value == 1146 && out[6].inferred);
+	/* six values, "1146" in pieces around them: the missing total */
+	CHECK(gd_join_wrapped(values, 6, "1146", 4, GD_REQ_COLS, out) && out[6].value == 1146);
+	/* pieces that make nothing add up are not joined */
+	CHECK(!gd_join_wrapped(values, 6, "17", 2, GD_REQ_COLS, out));
+	/* a row that adds up as printed is kept */
+	values[6].value = 1146;
+	CHECK(!gd_join_wrapped(values, 7, "6", 1, GD_REQ_COLS, out));
+}
+
 static int	interrupt_calls;
 
 static void
@@ -652,6 +737,8 @@ main(void)
 	RUN(test_rules_on_consistent_reports);
 	RUN(test_rules_name_the_cells);
 	RUN(test_skip_facts_same_tables);
+	RUN(test_solver_readings);
+	RUN(test_wrapped_total);
 	RUN(test_interrupts_on_long_lines);
 	RUN(test_canonical_text);
 	RUN(test_cell_format_extremes);
