@@ -174,7 +174,7 @@ void		gd_find_table_regions(const gd_text *tx, const gd_report *r, gd_region *re
 /* ---------- title, org, year (gd_title.c) ---------- */
 
 /* r->title, title_text, org_text and year from the title block; year 0 when none. */
-void		gd_find_title(const gd_text *tx, gd_report *r);
+void		gd_find_title(gd_text *tx, gd_report *r);
 
 /* ---------- narrative facts (gd_facts.c) ---------- */
 

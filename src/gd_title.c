@@ -1,146 +1,1117 @@
 /*
- * gd_title.c - the title line, the reporting body (org) and the year, from
- * the title block (the text before section 1).
+ * gd_title.c - the title line, the reporting body (org) and the year.
  *
- * Takes the text and r->section_content[0]; returns r->title, title_text,
+ * Takes the text and the section spans; returns r->title, title_text,
  * org_text and year.
+ *
+ * Real pages put the report among page chrome: a <title>, breadcrumbs, a
+ * metadata block (标题：, 发布机构：, 来源：, 索引号：), a heading copied from
+ * the metadata, and then the report itself, whose own title may lack the
+ * body's name (it is then in a preamble or the signature block).  Every
+ * source is read and the org is taken from the strongest that names one.
+ * The order of evidence, strongest first, and why:
+ *
+ *   1. the report's own title: the last title phrase (…信息公开工作年度报告) in
+ *      the title block that is not inside a sentence (chrome copies of the
+ *      title come before it, the report body right after it), the body's
+ *      name before the year, between 年 and 政府信息公开, or alone on the line
+ *      above (a title over two lines);
+ *   2. the preamble naming the report (现公布X2022年政府信息公开工作年度报告):
+ *      the report's own words;
+ *   3. the signature block at the end (the body's name, then a date line):
+ *      the report's own words, though some sign as their office;
+ *   4. other copies of the title (the 标题： field, the page heading, the
+ *      <title>): the CMS's words about this page;
+ *   5. the compiler (本报告由X编制), the publisher field (发布机构：), the
+ *      source field (来源：): mostly a generic office of the body (…办公室,
+ *      区政府办), so below the report's own words — the specific body wins
+ *      over the office that compiles or posts the report;
+ *   6. page chrome: breadcrumbs, 主办单位, the site name (欢迎访问X网站,
+ *      X门户网站, the <title>'s "_X"): the site hosts many bodies' reports.
+ *
+ * The year is the statistics year: the own title's, the preamble's, the
+ * statistics period (统计期限自2023年1月1日…), other copies of the title.
+ * A publication date is never the year.
+ *
+ * Everything is read from folded copies (whitespace and markdown emphasis
+ * dropped, lines joined) of the title block and of the last section, so a
+ * title split over lines or spaced (2023 年) reads as one.  Each scan is one
+ * pass with bounded work per hit: linear in the text.
  */
 #include "gd_internal.h"
 
 #include <string.h>
 
-/* Drop leading markup ("## ", "* ", "> ") from a folded title line. */
-static const char *
-strip_markup(const char *s, size_t *n)
+#define ORG_MAX_CHARS 40		/* longer runs of characters are prose, not a name */
+#define CJK ((size_t) 3)		/* bytes of a CJK character in UTF-8 */
+#define MAX_GUESSES 16			/* distinct names kept from glued title copies */
+
+/* ---------- folded views ---------- */
+
+/*
+ * Lines of the text folded and joined with nothing between them; line_at[k]
+ * is where the k-th kept (non-blank) line starts in f, line_no[k] its index
+ * in tx->lines.
+ */
+typedef struct folded_view
 {
-	while (*n > 0 && strchr("#*>-=_|:", *s) != NULL)
-	{
-		s++;
-		(*n)--;
-	}
-	return s;
+	char	   *f;
+	size_t		n;
+	size_t	   *line_at;
+	size_t	   *line_no;
+	size_t		nlines;
+} folded_view;
+
+/* Markup that may open a line: headings, quotes, bullets, table pipes. */
+static bool
+is_line_markup(char c)
+{
+	return c != '\0' && strchr("#>-=_|:+", c) != NULL;
 }
 
-/* Offset of a "20xx年" in folded text, with the year; -1 when absent. */
-static long
-find_year(const char *s, size_t n, int *year)
+/*
+ * Fold the lines of the text in [from, to) into v: whitespace, markdown
+ * emphasis and escapes (**2023**年, \|) and the markup opening a line
+ * dropped; blank lines left out.  One pass over the bytes, counted as work
+ * (the title block of a text without headings is all of it).
+ */
+static void
+fold_lines(gd_text *tx, size_t from, size_t to, folded_view *v)
 {
-	for (size_t i = 0; i + 4 < n; i++)
-		if (s[i] == '2' && (s[i + 1] == '0' || s[i + 1] == '1') &&
-			gd_is_digit(s[i + 2]) && gd_is_digit(s[i + 3]) &&
-			gd_starts_with(s + i + 4, n - i - 4, "年") && (i == 0 || !gd_is_digit(s[i - 1])))
+	size_t		first = from < tx->n ? gd_line_of(tx, from) - 1 : tx->nlines;
+	size_t		last = first;
+
+	while (last < tx->nlines && tx->lines[last].start < to)
+		last++;
+	v->f = gd_alloc(tx, to - from + 1);
+	v->line_at = gd_alloc(tx, (last - first + 1) * sizeof(size_t));
+	v->line_no = gd_alloc(tx, (last - first + 1) * sizeof(size_t));
+	v->n = v->nlines = 0;
+	for (size_t li = first; li < last; li++)
+	{
+		size_t		e = tx->lines[li].end < to ? tx->lines[li].end : to;
+		size_t		line_start = v->n;
+
+		gd_note_work(tx, tx->lines[li].end - tx->lines[li].start + 1);
+
+		for (size_t i = tx->lines[li].start > from ? tx->lines[li].start : from; i < e; i++)
 		{
-			*year = (int) gd_digits_value(s + i, 4);
-			return (long) i;
+			char		c = tx->t[i];
+
+			/* bytes of characters (the common case) are kept without more tests */
+			if ((unsigned char) c >= 0x80 ||
+				!(gd_is_blank(c) || c == '*' || c == '\\' || (v->n == line_start && is_line_markup(c))))
+				v->f[v->n++] = c;
 		}
+		if (v->n > line_start)
+		{
+			v->line_at[v->nlines] = line_start;
+			v->line_no[v->nlines++] = li;
+		}
+	}
+	v->f[v->n] = '\0';
+	v->line_at[v->nlines] = v->n;
+}
+
+/* The kept line holding folded offset pos (the last line for pos == n). */
+static size_t
+line_holding(const folded_view *v, size_t pos)
+{
+	size_t		lo = 0,
+				hi = v->nlines;
+
+	while (hi - lo > 1)
+	{
+		size_t		mid = (lo + hi) / 2;
+
+		if (v->line_at[mid] <= pos)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Offset of needle in f[from, n), or n.  Searched by its third byte, as gd_find_phrase. */
+static size_t
+find_from(const char *f, size_t n, size_t from, const char *needle)
+{
+	size_t		nl = strlen(needle);
+
+	for (size_t at = from + 2; from + nl <= n && at < n;)
+	{
+		const char *hit = memchr(f + at, (unsigned char) needle[2], n - at);
+
+		if (hit == NULL)
+			break;
+		at = (size_t) (hit - f);
+		if (at - 2 + nl <= n && memcmp(f + at - 2, needle, nl) == 0)
+			return at - 2;
+		at++;
+	}
+	return n;
+}
+
+static bool
+ends_with(const char *f, size_t lo, size_t pos, const char *lit)
+{
+	size_t		l = strlen(lit);
+
+	return pos - lo >= l && memcmp(f + pos - l, lit, l) == 0;
+}
+
+/* ---------- characters, years, dates ---------- */
+
+/* A CJK ideograph (U+4000..U+9FFF) ends at pos. */
+static bool
+ideograph_ends_at(const char *f, size_t lo, size_t pos)
+{
+	unsigned char c;
+
+	if (pos - lo < CJK)
+		return false;
+	c = (unsigned char) f[pos - 3];
+	return c >= 0xE4 && c <= 0xE9 && ((unsigned char) f[pos - 2] & 0xC0) == 0x80 &&
+		((unsigned char) f[pos - 1] & 0xC0) == 0x80;
+}
+
+/* A digit printed as a Chinese numeral, as in 二〇二三年; its value, or -1. */
+static int
+numeral_at(const char *f, size_t n, size_t pos)
+{
+	static const char *const numerals[] = {"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+
+	if (n - pos < CJK)
+		return -1;
+	for (int d = 0; d < 10; d++)
+		if (memcmp(f + pos, numerals[d], CJK) == 0)
+			return d;
+	if (memcmp(f + pos, "零", CJK) == 0 || memcmp(f + pos, "○", CJK) == 0)
+		return 0;
 	return -1;
 }
 
-/* Returns the title and org through the pointers; NULL when not found. */
-static void
-find_title(const gd_text *tx, gd_report *r, const char **title, size_t *title_len,
-		   const char **org, size_t *org_len)
+/* The year spelt by 4 digits (or 4 numerals) at pos; its end in *end; 0 when none. */
+static int
+year_digits_at(const char *f, size_t n, size_t pos, size_t *end)
 {
-	size_t		block_end = r->section_content[0].len;
-	size_t		budget = 8192;	/* bytes of non-blank lines to look at */
-	size_t		prev_line = SIZE_MAX;
+	int			y = 0;
 
-	*title = *org = NULL;
-	*title_len = *org_len = 0;
-	for (size_t li = 0; li < tx->nlines && tx->lines[li].start < block_end; li++)
+	if (n - pos >= 4 && gd_is_digit(f[pos]) && gd_is_digit(f[pos + 1]) &&
+		gd_is_digit(f[pos + 2]) && gd_is_digit(f[pos + 3]))
 	{
-		size_t		s = tx->lines[li].start,
-					e = tx->lines[li].end;
-		size_t		fl;
-		char	   *f;
-		long		ypos;
-		int			year = 0;
+		y = (int) gd_digits_value(f + pos, 4);
+		*end = pos + 4;
+	}
+	else
+	{
+		for (int k = 0; k < 4; k++)
+		{
+			int			d = numeral_at(f, n, pos + (size_t) k * CJK);
 
-		/* blank lines (markup that left only line breaks) cost no budget */
-		if (gd_only_blanks(tx->t, s, e))
-			continue;
-		if (budget == 0)
+			if (d < 0)
+				return 0;
+			y = y * 10 + d;
+		}
+		*end = pos + 4 * CJK;
+	}
+	return y >= 1990 && y <= 2099 ? y : 0;
+}
+
+/* A year "2023年" or "2023年度" at pos: the year, its end in *end; 0 when none. */
+static int
+year_at(const char *f, size_t n, size_t pos, size_t *end)
+{
+	size_t		e;
+	int			y = pos < n ? year_digits_at(f, n, pos, &e) : 0;
+
+	if (y == 0 || !gd_starts_with(f + e, n - e, "年"))
+		return 0;
+	e += CJK;
+	if (gd_starts_with(f + e, n - e, "度"))
+		e += CJK;
+	*end = e;
+	return y;
+}
+
+/* A year "2023年" or "2023年度" ending at pos (not before lo): the year, its start in *start; 0 when none. */
+static int
+year_ending_at(const char *f, size_t lo, size_t pos, size_t *start)
+{
+	size_t		e;
+
+	if (ends_with(f, lo, pos, "度"))
+		pos -= CJK;
+	if (!ends_with(f, lo, pos, "年"))
+		return 0;
+	pos -= CJK;
+	if (pos - lo >= 4 && year_digits_at(f, pos, pos - 4, &e) != 0)
+	{
+		*start = pos - 4;
+		return year_digits_at(f, pos, pos - 4, &e);
+	}
+	if (pos - lo >= 4 * CJK && year_digits_at(f, pos, pos - 4 * CJK, &e) != 0)
+	{
+		*start = pos - 4 * CJK;
+		return year_digits_at(f, pos, pos - 4 * CJK, &e);
+	}
+	return 0;
+}
+
+/* 1..limit characters of a month or day number (digits or numerals 一…十) at pos; the end, or 0. */
+static size_t
+small_number_end(const char *f, size_t n, size_t pos, int limit)
+{
+	size_t		at = pos;
+
+	while (at < n && gd_is_digit(f[at]) && at - pos < 2)
+		at++;
+	if (at > pos)
+		return at;
+	for (int k = 0; k < limit && (numeral_at(f, n, at) > 0 || gd_starts_with(f + at, n - at, "十")); k++)
+		at += CJK;
+	return at > pos ? at : 0;
+}
+
+/* A full date "2024年1月15日" starting at pos: its year, the end in *end; 0 when none. */
+static int
+date_at(const char *f, size_t n, size_t pos, size_t *end)
+{
+	size_t		e,
+				m,
+				d;
+	int			y = year_digits_at(f, n, pos, &e);
+
+	if (y == 0 || !gd_starts_with(f + e, n - e, "年"))
+		return 0;
+	m = small_number_end(f, n, e + CJK, 2);
+	if (m == 0 || !gd_starts_with(f + m, n - m, "月"))
+		return 0;
+	d = small_number_end(f, n, m + CJK, 3);
+	if (d == 0 || !gd_starts_with(f + d, n - d, "日"))
+		return 0;
+	*end = d + CJK;
+	return y;
+}
+
+/* ---------- names ---------- */
+
+/* A name found in a folded view. */
+typedef struct name_span
+{
+	size_t		start;
+	size_t		end;			/* start == end: none */
+} name_span;
+
+static bool
+span_holds(const char *f, name_span s, const char *lit)
+{
+	return find_from(f, s.end, s.start, lit) < s.end;
+}
+
+/*
+ * Words that show a run of characters is not a name: the report's own
+ * words, sentences, page tools.
+ */
+static const char *const not_in_names[] = {
+	"报告", "信息公开", "年度", "根据", "依据", "条例", "网站", "首页", "位置", "栏目", NULL
+};
+
+/* Words that stand for a body without naming it (the state's name alone is none either). */
+static const char *const pronouns[] = {
+	"本机关", "本单位", "本部门", "本局", "本委", "本办", "本院", "本级", "本市", "本区", "本县",
+	"本镇", "本乡", "本街道", "全区", "全市", "全县", "全镇", "中华人民共和国", NULL
+};
+
+/* A plausible name in a title: two characters or more, none of the words above. */
+static bool
+could_be_name(const char *f, name_span s)
+{
+	if (s.end - s.start < 2 * CJK)
+		return false;
+	for (int k = 0; not_in_names[k]; k++)
+		if (span_holds(f, s, not_in_names[k]))
+			return false;
+	for (int k = 0; pronouns[k]; k++)
+		if (s.end - s.start == strlen(pronouns[k]) && memcmp(f + s.start, pronouns[k], s.end - s.start) == 0)
+			return false;
+	return !gd_starts_with(f + s.start, s.end - s.start, "我") &&
+		!gd_starts_with(f + s.start, s.end - s.start, "该");
+}
+
+/*
+ * The last words of a body's name: governments, their departments and
+ * offices, townships and street offices, commissions, centres.
+ */
+static const char *const body_endings[] = {
+	"政府", "街道", "中心", "局", "委", "会", "办", "处", "室", "厅", "院", "署", "部", "所", "站",
+	"队", "馆", "镇", "乡", "区", "县", "市", "省", "州", "旗", "盟", "关", "台", "行", "场", "社", "联",
+	"团", "校", "狱", NULL
+};
+
+/*
+ * Evidence from outside the title (a sentence, a signature, a field, the
+ * chrome) must look like a body's name: it ends like one (供销合作社, 残联,
+ * 共青团…委 too), and a party organ (中共…) is not the body of a government
+ * report.
+ */
+static bool
+is_body_name(const char *f, name_span s)
+{
+	if (!could_be_name(f, s) || gd_starts_with(f + s.start, s.end - s.start, "中共") ||
+		gd_starts_with(f + s.start, s.end - s.start, "中国共产党"))
+		return false;
+	for (int k = 0; body_endings[k]; k++)
+		if (ends_with(f, s.start, s.end, body_endings[k]))
+			return true;
+	return false;
+}
+
+/* Where the kept line holding the character that ends at pos starts. */
+static size_t
+line_start_before(const folded_view *v, size_t pos)
+{
+	return v->line_at[line_holding(v, pos > 0 ? pos - 1 : 0)];
+}
+
+/*
+ * The run of ideographs ending at end, back to lo, a non-ideograph, or a
+ * year that ends there (2023年X局…: *year and *year_start are set).  At
+ * most ORG_MAX_CHARS: *bounded is false when the run went on (prose).
+ */
+static name_span
+run_back(const char *f, size_t lo, size_t end, int *year, size_t *year_start, bool *bounded)
+{
+	size_t		pos = end;
+
+	*year = 0;
+	*bounded = true;
+	for (int chars = 0;; chars++)
+	{
+		if ((*year = year_ending_at(f, lo, pos, year_start)) != 0 || !ideograph_ends_at(f, lo, pos))
 			break;
-		if (e - s > 600)
+		if (chars == ORG_MAX_CHARS)
 		{
-			/* a title is short: cut a long line at a character boundary */
-			e = s + 600;
-			while (e > s && ((unsigned char) tx->t[e] & 0xC0) == 0x80)
-				e--;
+			*bounded = false;
+			break;
 		}
-		budget -= budget < e - s ? budget : e - s;
-		f = gd_copy_folded(tx, tx->t + s, e - s, &fl);
-		f = (char *) strip_markup(f, &fl);
-		if (fl == 0)
-			continue;
-		if (gd_last_occurrence_end(f, fl, "年度报告") < 0)
-		{
-			prev_line = li;
-			continue;
-		}
-		ypos = find_year(f, fl, &year);
-		if (ypos < 0 && !gd_contains(f, fl, "政府信息公开"))
-			continue;			/* a bare "年度报告" (an HTML <title>, a running head) */
-		r->year = year;
-		r->title.off = s;
-		r->title.len = e - s;
-		*title = f;
-		*title_len = fl;
-		if (ypos > 0)
-		{
-			*org = f;
-			*org_len = (size_t) ypos;
-		}
-		else if (ypos == 0)
-		{
-			/* "2023年度某某局政府信息公开工作年度报告" */
-			size_t		from = 4 + strlen("年");
-			long		stop = -1;
+		pos -= CJK;
+	}
+	return (name_span) {pos, end};
+}
 
-			if (gd_starts_with(f + from, fl - from, "度"))
-				from += strlen("度");
-			for (size_t i = from; i + strlen("政府信息公开") <= fl; i++)
-				if (memcmp(f + i, "政府信息公开", strlen("政府信息公开")) == 0)
-				{
-					stop = (long) i;
-					break;
-				}
-			if (stop > (long) from)
-			{
-				*org = f + from;
-				*org_len = (size_t) stop - from;
-			}
-		}
-		if (*org_len == 0 && prev_line != SIZE_MAX)
+/* run_back within the line holding end (empty at a line start), when no year matters. */
+static name_span
+name_before(const folded_view *v, size_t end, bool *bounded)
+{
+	int			year;
+	size_t		year_start;
+
+	return run_back(v->f, v->line_at[line_holding(v, end)], end, &year, &year_start, bounded);
+}
+
+/* The run of ideographs starting at pos, up to ORG_MAX_CHARS. */
+static name_span
+run_forward(const char *f, size_t n, size_t pos)
+{
+	name_span	s = {pos, pos};
+
+	while (s.end - s.start < ORG_MAX_CHARS * CJK && s.end + CJK <= n && ideograph_ends_at(f, s.end, s.end + CJK))
+		s.end += CJK;
+	return s;
+}
+
+/*
+ * A party organ is not the body of a government report: in a joint name
+ * (中共桐溪市委办公室 桐溪市人民政府办公室) the body starts where the place
+ * name after 中共 comes again; a party organ alone leaves no name.
+ */
+static name_span
+without_party_organ(const char *f, name_span s)
+{
+	static const char *const prefixes[] = {"中国共产党", "中共", NULL};
+
+	for (int k = 0; prefixes[k]; k++)
+		if (gd_starts_with(f + s.start, s.end - s.start, prefixes[k]))
 		{
-			size_t		ps = tx->lines[prev_line].start,
-						pe = tx->lines[prev_line].end;
-			size_t		pl;
-			const char *pf = gd_copy_folded(tx, tx->t + ps, pe - ps, &pl);
+			size_t		place = s.start + strlen(prefixes[k]);
+			char		key[2 * CJK + 1];
+			size_t		again;
 
-			pf = strip_markup(pf, &pl);
-			if (pl > 0 && pl <= 120 && !gd_contains(pf, pl, "。"))
-			{
-				char	   *joined = gd_alloc(tx, pl + fl + 1);
-
-				memcpy(joined, pf, pl);
-				memcpy(joined + pl, f, fl);
-				joined[pl + fl] = '\0';
-				*org = pf;
-				*org_len = pl;
-				*title = joined;
-				*title_len = pl + fl;
-				r->title.off = ps;
-				r->title.len = e - ps;
-			}
+			if (s.end - place < 2 * CJK)
+				return (name_span) {s.start, s.start};
+			memcpy(key, f + place, 2 * CJK);
+			key[2 * CJK] = '\0';
+			again = find_from(f, s.end, place + 2 * CJK, key);
+			return again < s.end ? (name_span) {again, s.end} : (name_span) {s.start, s.start};
 		}
-		return;
+	return s;
+}
+
+/* The whole kept line k as a name, or an empty span. */
+static name_span
+whole_line_name(const folded_view *v, size_t k)
+{
+	name_span	s = run_forward(v->f, v->line_at[k + 1], v->line_at[k]);
+
+	if (s.end != v->line_at[k + 1])
+		return (name_span) {s.start, s.start};
+	s = without_party_organ(v->f, s);
+	return is_body_name(v->f, s) ? s : (name_span) {s.start, s.start};
+}
+
+/* Drop a word from the start (or the end) of a span when it is there. */
+static void
+drop_prefix(const char *f, name_span *s, const char *lit)
+{
+	if (gd_starts_with(f + s->start, s->end - s->start, lit))
+		s->start += strlen(lit);
+}
+
+static void
+drop_suffix(const char *f, name_span *s, const char *lit)
+{
+	if (ends_with(f, s->start, s->end, lit))
+		s->end -= strlen(lit);
+}
+
+/* Words that lead a sentence up to the report it names (现公布X2022年…报告). */
+static const char *const lead_ins[] = {
+	"公布", "发布", "印发", "现将", "特将", "编制", "编写", "形成", "予以", "向社会", NULL
+};
+
+/* Page tools that crawler text glues before a title (…【字体：大中小】打印X2023年…). */
+static const char *const page_tools[] = {
+	"正文", "打印", "关闭窗口", "关闭", "返回顶部", "返回", "收藏", "分享", "首页", NULL
+};
+
+/* Cut the span after the last of these words in it (at least 2 characters are left); true when cut. */
+static bool
+cut_after_last(const char *f, name_span *s, const char *const *words)
+{
+	size_t		cut = s->start;
+
+	if (s->end - s->start < 4 * CJK)
+		return false;			/* too short for a word and a name */
+	for (int k = 0; words[k]; k++)
+	{
+		size_t		l = strlen(words[k]);
+
+		for (size_t at = s->start; (at = find_from(f, s->end, at, words[k])) < s->end; at += l)
+			if (at + l > cut)
+				cut = at + l;
+	}
+	if (cut == s->start)
+		return false;
+	s->start = cut;
+	return true;
+}
+
+/* ---------- the title phrase ---------- */
+
+/* One mention of the report's title: …信息公开工作年度报告. */
+typedef struct title_hit
+{
+	size_t		start;			/* where the title begins (its org, or its year) */
+	size_t		end;			/* after 报告 */
+	name_span	org;
+	int			year;
+	bool		clean;			/* begins a line or a field: not glued to other text */
+	bool		prose;			/* inside a sentence (a preamble) */
+} title_hit;
+
+/*
+ * After 信息公开 at q: [工作] [2023年[度]] 年度报告|年报|报告.  Returns the
+ * end of the title, 0 when this is no title (…信息公开条例, …信息公开申请).
+ */
+static size_t
+title_tail_end(const char *f, size_t n, size_t q, int *year)
+{
+	static const char *const tails[] = {"年度报告", "年报", "报告", "工作年度报告", "工作报告", NULL};
+	size_t		e;
+
+	if (gd_starts_with(f + q, n - q, "工作"))
+		q += 2 * CJK;
+	if ((*year = year_at(f, n, q, &e)) != 0)
+		q = e;
+	for (int k = 0; tails[k]; k++)
+		if (gd_starts_with(f + q, n - q, tails[k]))
+		{
+			q += strlen(tails[k]);
+			if (gd_starts_with(f + q, n - q, "格式"))
+				return 0;		/* 《…政府信息公开工作年度报告格式》: the national template */
+			/* "…年度报告(2023年度)" */
+			if (*year == 0 && q < n && f[q] == '(' && (*year = year_at(f, n, q + 1, &e)) != 0 &&
+				e < n && f[e] == ')')
+				q = e + 1;
+			return q;
+		}
+	return 0;
+}
+
+/* Does the text before folded offset pos end a field label or markup (标题：X, |X, > X)? */
+static bool
+opens_field(const char *f, size_t lo, size_t pos)
+{
+	return pos == lo || strchr(":>|_#", f[pos - 1]) != NULL || ends_with(f, lo, pos, "：");
+}
+
+/* Read the title mention whose 信息公开 starts at p; false when it is none. */
+static bool
+read_title_hit(const folded_view *v, size_t p, title_hit *h)
+{
+	const char *f = v->f;
+	size_t		head = p,
+				ys,
+				begin,
+				line_start;
+	int			year_before;
+	bool		bounded;
+
+	memset(h, 0, sizeof(*h));
+	h->end = title_tail_end(f, v->n, p + strlen("信息公开"), &h->year);
+	if (h->end == 0)
+		return false;
+	if (ends_with(f, 0, head, "政府") || ends_with(f, 0, head, "政务"))
+		head -= 2 * CJK;
+	line_start = v->line_at[line_holding(v, head)];
+	bounded = true;
+	if (head == line_start && head > 0 &&
+		(year_before = year_ending_at(f, line_start_before(v, head), head, &ys)) != 0)
+		h->org = (name_span) {head, head};	/* the year ends the line above */
+	else
+		h->org = run_back(f, line_start, head, &year_before, &ys, &bounded);
+	h->start = h->org.start;
+	if (year_before != 0)
+	{
+		h->year = year_before;
+		h->start = ys;
+		/* X[关于]2023年政府信息公开…, else 2023年X政府信息公开… */
+		if (h->org.start == head)
+		{
+			h->org = name_before(v, ys, &bounded);
+			drop_suffix(f, &h->org, "关于");
+		}
+	}
+	begin = h->org.end > h->org.start ? h->org.start : h->start;
+	line_start = v->line_at[line_holding(v, begin)];
+	h->clean = opens_field(f, line_start, begin);
+	if (begin == line_start && line_start > 0)
+	{
+		/* a sentence wrapped before the name or inside it: …现公布云岫区 / 人民政府2022年… */
+		bool		ext_bounded;
+		int			y;
+		size_t		yst;
+		name_span	ext = run_back(f, 0, h->org.end > h->org.start ? h->org.end : begin, &y, &yst, &ext_bounded);
+
+		if (ext.start < begin && cut_after_last(f, &ext, lead_ins))
+		{
+			h->org = ext;
+			h->prose = true;
+		}
+	}
+	if (!h->prose)
+		h->prose = cut_after_last(f, &h->org, lead_ins) || ends_with(f, 0, h->org.start, "，") ||
+			ends_with(f, 0, h->org.start, "《") || ends_with(f, 0, h->org.start, "〈") ||
+			ends_with(f, 0, h->org.start, "“");
+	cut_after_last(f, &h->org, page_tools);
+	drop_prefix(f, &h->org, "关于");
+	h->org = without_party_organ(f, h->org);
+	if (!could_be_name(f, h->org) || (!bounded && !h->prose))
+		h->org.end = h->org.start;
+	if (h->org.start == h->org.end && begin == line_start && !h->prose)
+	{
+		/* the body's name alone on the line above: a title over two lines */
+		size_t		k = line_holding(v, line_start);
+
+		if (k > 0)
+			h->org = whole_line_name(v, k - 1);
+	}
+	if (h->org.start == h->org.end && h->end < v->n && f[h->end] == '(')
+	{
+		/* 2023年政府信息公开工作年度报告（桐溪市水务局） */
+		name_span	after = run_forward(f, v->n, h->end + 1);
+
+		if (after.end < v->n && f[after.end] == ')' && is_body_name(f, after))
+		{
+			h->org = after;
+			h->end = after.end + 1;
+		}
+	}
+	if (h->org.end > h->org.start && h->org.start < h->start)
+		h->start = h->org.start;
+	return true;
+}
+
+/* ---------- what each source says ---------- */
+
+/* A name and a year with the source's rank; found says whether any. */
+typedef struct evidence
+{
+	name_span	org;
+	bool		org_found;
+	int			year;
+} evidence;
+
+static void
+take_org(evidence *e, name_span s)
+{
+	if (!e->org_found && s.end > s.start)
+	{
+		e->org = s;
+		e->org_found = true;
 	}
 }
 
+static void
+take_year(evidence *e, int year)
+{
+	if (e->year == 0)
+		e->year = year;
+}
+
+/* Names read from glued copies of the title, counted: the most frequent wins. */
+typedef struct guesses
+{
+	name_span	name[MAX_GUESSES];
+	int			count[MAX_GUESSES];
+	int			n;
+} guesses;
+
+static void
+count_guess(guesses *g, const char *f, name_span s)
+{
+	size_t		len = s.end - s.start;
+
+	for (int k = 0; k < g->n; k++)
+		if (g->name[k].end - g->name[k].start == len && memcmp(f + g->name[k].start, f + s.start, len) == 0)
+		{
+			g->count[k]++;
+			return;
+		}
+	if (g->n < MAX_GUESSES)
+	{
+		g->name[g->n] = s;
+		g->count[g->n++] = 1;
+	}
+}
+
+static name_span
+best_guess(const guesses *g)
+{
+	int			best = -1;
+
+	for (int k = 0; k < g->n; k++)
+		if (best < 0 || g->count[k] > g->count[best])
+			best = k;
+	return best < 0 ? (name_span) {0, 0} : g->name[best];
+}
+
+/* What the title mentions in the title block say, by kind. */
+typedef struct title_reading
+{
+	title_hit	own;			/* the last clean mention outside sentences */
+	bool		own_found;
+	evidence	preamble;		/* the first mention inside a sentence */
+	evidence	copies;			/* the last clean mention naming a body (or a year) */
+	guesses		glued;			/* names from mentions glued to other text */
+	int			glued_year;
+	title_hit	any;			/* the last mention outside sentences, clean or not */
+	bool		any_found;
+	title_hit	bare;			/* the first mention naming neither body nor year */
+	bool		bare_found;
+	name_span	site;			/* "_X" after a mention: the <title>'s site name */
+} title_reading;
+
+static void
+read_titles(const folded_view *v, title_reading *tr)
+{
+	memset(tr, 0, sizeof(*tr));
+	for (size_t p = 0; (p = find_from(v->f, v->n, p, "信息公开")) < v->n; p += strlen("信息公开"))
+	{
+		title_hit	h;
+
+		if (!read_title_hit(v, p, &h))
+			continue;
+		if (h.prose)
+		{
+			if (is_body_name(v->f, h.org))
+				take_org(&tr->preamble, h.org);
+			take_year(&tr->preamble, h.year);
+			continue;
+		}
+		if (h.org.end == h.org.start && h.year == 0)
+		{
+			/* 政府信息公开年报 in a menu: a title only when there is no other */
+			if (!tr->bare_found)
+				tr->bare = h;
+			tr->bare_found = true;
+			continue;
+		}
+		tr->any = h;
+		tr->any_found = true;
+		if (h.end < v->n && strchr("_-|", v->f[h.end]) != NULL && tr->site.end == tr->site.start)
+			tr->site = run_forward(v->f, v->n, h.end + 1);
+		if (!h.clean)
+		{
+			if (h.org.end > h.org.start)
+				count_guess(&tr->glued, v->f, h.org);
+			if (tr->glued_year == 0)
+				tr->glued_year = h.year;
+			continue;
+		}
+		tr->own = h;
+		tr->own_found = true;
+		if (h.org.end > h.org.start)
+		{
+			tr->copies.org = h.org;
+			tr->copies.org_found = true;
+		}
+		if (h.year)
+			tr->copies.year = h.year;
+	}
+}
+
+/*
+ * The signature block: the body's name, then the date, alone on their
+ * lines (or, in glued text, the name right after a sentence).  The last
+ * one in the view.
+ */
+static name_span
+read_signature(const folded_view *v)
+{
+	name_span	found = {0, 0};
+
+	for (size_t p = 0; (p = find_from(v->f, v->n, p, "年")) < v->n; p += CJK)
+	{
+		size_t		ys,
+					end;
+		bool		bounded;
+		size_t		k;
+		name_span	s;
+
+		if (p < 4 || year_ending_at(v->f, 0, p + CJK, &ys) == 0 || date_at(v->f, v->n, ys, &end) == 0)
+			continue;
+		k = line_holding(v, ys);
+		s = name_before(v, ys, &bounded);
+		if (s.start == ys && ys == v->line_at[k] && k > 0)
+			s = whole_line_name(v, k - 1);
+		else if (s.start != v->line_at[k] && !ends_with(v->f, 0, s.start, "。") &&
+				 !ends_with(v->f, 0, s.start, "；") && !ends_with(v->f, 0, s.start, "！"))
+			continue;
+		s = without_party_organ(v->f, s);
+		if (s.end > s.start && is_body_name(v->f, s))
+			found = s;
+	}
+	return found;
+}
+
+/* Labels of the fields that follow a body's field: cut from a glued value. */
+static const char *const field_labels[] = {
+	"发布时间", "发布日期", "成文日期", "生成日期", "发文日期", "索引号", "发文字号", "文号", "来源",
+	"主题分类", "公开方式", "公开范围", "公开时限", "有效性", "所属主题", "体裁分类", "组配分类",
+	"发布机构", "标题", "名称", "关键词", "网站标识码", "分类", "浏览次数", "点击数", NULL
+};
+
+/* Endings of site names: XX市人民政府门户网站, XX区政府网. */
+static const char *const site_endings[] = {"门户网站", "官方网站", "网站", "门户网", "官网", "网", NULL};
+
+/* The name a field's value (or a site name) gives, cut from glued labels and site words. */
+static name_span
+field_value(const char *f, size_t n, size_t pos)
+{
+	name_span	s;
+	size_t		full;
+
+	while (pos < n && is_line_markup(f[pos]))
+		pos++;
+	s = run_forward(f, n, pos);
+	full = s.end;
+	for (int k = 0; field_labels[k]; k++)
+		drop_suffix(f, &s, field_labels[k]);
+	if (s.end == full)
+		for (int k = 0; site_endings[k]; k++)
+		{
+			size_t		at = find_from(f, s.end, s.start, site_endings[k]);
+
+			if (at < s.end)
+				s.end = at;
+		}
+	return is_body_name(f, s) ? s : (name_span) {0, 0};
+}
+
+/* The first field with one of these labels (followed by ：) naming a body. */
+static name_span
+read_field(const folded_view *v, const char *const *labels)
+{
+	for (int k = 0; labels[k]; k++)
+	{
+		size_t		l = strlen(labels[k]);
+
+		for (size_t p = 0; (p = find_from(v->f, v->n, p, labels[k])) < v->n; p += l)
+		{
+			size_t		q = p + l;
+			name_span	s;
+
+			if (gd_starts_with(v->f + q, v->n - q, "："))
+				q += CJK;
+			else if (q < v->n && v->f[q] == ':')
+				q++;
+			else
+				continue;
+			s = field_value(v->f, v->n, q);
+			if (s.end > s.start)
+				return s;
+		}
+	}
+	return (name_span) {0, 0};
+}
+
+/* 本报告由X根据《条例》编制: the body (often its office) that compiled the report. */
+static name_span
+read_compiler(const folded_view *v)
+{
+	static const char *const verbs[] = {"根据", "依据", "按照", "编制", "负责", "组织", NULL};
+	size_t		p = find_from(v->f, v->n, 0, "本报告由");
+	name_span	s;
+
+	if (p == v->n)
+		return (name_span) {0, 0};
+	s = run_forward(v->f, v->n, p + strlen("本报告由"));
+	for (int k = 0; verbs[k]; k++)
+	{
+		size_t		at = find_from(v->f, s.end, s.start, verbs[k]);
+
+		if (at < s.end)
+			s.end = at;
+	}
+	return is_body_name(v->f, s) ? s : (name_span) {0, 0};
+}
+
+/* A breadcrumb (当前位置：首页>…>X局>…): its last item that names a body. */
+static name_span
+read_breadcrumb(const folded_view *v)
+{
+	static const char *const crumbs[] = {"当前位置", "您的位置", "您现在的位置", NULL};
+
+	for (int k = 0; crumbs[k]; k++)
+	{
+		size_t		p = find_from(v->f, v->n, 0, crumbs[k]);
+		size_t		end;
+		name_span	found = {0, 0};
+
+		if (p == v->n)
+			continue;
+		end = v->line_at[line_holding(v, p) + 1];
+		for (size_t q = p; q < end; q++)
+			if (v->f[q] == '>' || v->f[q] == '/')
+			{
+				name_span	s = run_forward(v->f, end, q + 1);
+
+				if (is_body_name(v->f, s))
+					found = s;
+			}
+		return found;
+	}
+	return (name_span) {0, 0};
+}
+
+/* The site name at the top of the page: 欢迎访问X网站, X门户网站, or X alone on the first line. */
+static name_span
+read_site_name(const folded_view *v)
+{
+	size_t		p;
+	name_span	s;
+
+	if (v->nlines == 0)
+		return (name_span) {0, 0};
+	p = v->line_at[0];
+	if (gd_starts_with(v->f + p, v->n - p, "欢迎访问"))
+		p += strlen("欢迎访问");
+	s = field_value(v->f, v->line_at[1], p);
+	/* a name alone on its line, or one that a site word ended */
+	if (s.end == v->line_at[1] || (s.end > s.start && run_forward(v->f, v->line_at[1], p).end > s.end))
+		return s;
+	return (name_span) {0, 0};
+}
+
+/* The statistics period: 统计期限自2023年1月1日… */
+static int
+statistics_year(const gd_text *tx, size_t to)
+{
+	static const char *const phrases[] = {"统计期限", "统计期间", "统计时限", "统计时间", "统计时段", NULL};
+
+	for (int k = 0; phrases[k]; k++)
+	{
+		size_t		at = gd_find_phrase(tx, 0, to, phrases[k]);
+
+		if (at < to)
+		{
+			char		buf[48];
+			size_t		n = gd_fold(tx->t + at + strlen(phrases[k]), to - at - strlen(phrases[k]), buf, sizeof(buf));
+			size_t		e;
+
+			/* a word or two before the year: 自, 为, 从, ：, 的是 (bytes: misaligned, no digit matches) */
+			for (size_t q = 0; q <= 2 * CJK && q < n; q++)
+			{
+				int			y = year_at(buf, n, q, &e);
+
+				if (y)
+					return y;
+			}
+		}
+	}
+	return 0;
+}
+
+/* The text span (lines) holding folded [start, end) of the view. */
+static gd_span
+text_span(const gd_text *tx, const folded_view *v, size_t start, size_t end)
+{
+	size_t		first = v->line_no[line_holding(v, start)],
+				last = v->line_no[line_holding(v, end > start ? end - 1 : start)];
+	gd_span		s;
+
+	s.off = tx->lines[first].start;
+	s.len = tx->lines[last].end - s.off;
+	return s;
+}
+
+/* The end of the report: the content of the last section found. */
+static void
+fold_last_section(gd_text *tx, const gd_report *r, folded_view *v)
+{
+	int			sec = GD_SECTIONS - 1;
+
+	while (sec > 1 && !r->section_found[sec])
+		sec--;
+	if (r->section_found[sec])
+		fold_lines(tx, r->section_content[sec].off, r->section_content[sec].off + r->section_content[sec].len, v);
+	else
+		fold_lines(tx, tx->n, tx->n, v);
+}
+
+/* The sources of the org, strongest first (see the header comment). */
+typedef enum org_source
+{
+	ORG_OWN_TITLE,
+	ORG_PREAMBLE,
+	ORG_SIGNATURE,
+	ORG_TITLE_COPIES,
+	ORG_COMPILER,				/* 本报告由X编制 */
+	ORG_PUBLISHER_FIELD,
+	ORG_SOURCE_FIELD,
+	ORG_BREADCRUMB,
+	ORG_HOST_AT_END,			/* the footer's 主办单位 */
+	ORG_HOST_AT_TOP,
+	ORG_TITLE_SITE,				/* <title>X报告_site</title> */
+	ORG_SITE_NAME,
+	ORG_SOURCES
+} org_source;
+
+/* What the org sources read: the title block, and the end of the report folded when first asked. */
+typedef struct org_reading
+{
+	gd_text    *tx;
+	const gd_report *r;
+	const title_reading *tr;
+	const folded_view *head;
+	folded_view tail;
+	bool		tail_folded;
+} org_reading;
+
+/* The name one source gives, and the view it points into. */
+static name_span
+org_from(org_reading *o, org_source source, const folded_view **in)
+{
+	static const char *const publishers[] = {"发布机构", "发文机关", "发布单位", "发文单位", "公开主体", "所属机构", "发布部门", NULL};
+	static const char *const sources[] = {"信息来源", "文章来源", "来源", NULL};
+	static const char *const hosts[] = {"主办单位", "主办", NULL};
+	const title_reading *tr = o->tr;
+	const name_span none = {0, 0};
+
+	*in = o->head;
+	if ((source == ORG_SIGNATURE || source == ORG_HOST_AT_END) && !o->tail_folded)
+	{
+		fold_last_section(o->tx, o->r, &o->tail);
+		o->tail_folded = true;
+	}
+	switch (source)
+	{
+		case ORG_OWN_TITLE:
+			return tr->own_found ? tr->own.org : none;
+		case ORG_PREAMBLE:
+			return tr->preamble.org;
+		case ORG_SIGNATURE:
+			*in = &o->tail;
+			return read_signature(&o->tail);
+		case ORG_TITLE_COPIES:
+			return tr->copies.org_found ? tr->copies.org : best_guess(&tr->glued);
+		case ORG_COMPILER:
+			return read_compiler(o->head);
+		case ORG_PUBLISHER_FIELD:
+			return read_field(o->head, publishers);
+		case ORG_SOURCE_FIELD:
+			return read_field(o->head, sources);
+		case ORG_BREADCRUMB:
+			return read_breadcrumb(o->head);
+		case ORG_HOST_AT_END:
+			*in = &o->tail;
+			return read_field(&o->tail, hosts);
+		case ORG_HOST_AT_TOP:
+			return read_field(o->head, hosts);
+		case ORG_TITLE_SITE:
+			return is_body_name(o->head->f, tr->site) ? tr->site : none;
+		case ORG_SITE_NAME:
+		case ORG_SOURCES:
+			break;
+	}
+	return read_site_name(o->head);
+}
 
 void
-gd_find_title(const gd_text *tx, gd_report *r)
+gd_find_title(gd_text *tx, gd_report *r)
 {
-	find_title(tx, r, &r->title_text, &r->title_text_len, &r->org_text, &r->org_text_len);
+	folded_view head;
+	title_reading tr;
+	const title_hit *shown;
+	org_reading o;
+
+	fold_lines(tx, 0, r->section_content[0].len, &head);
+	read_titles(&head, &tr);
+
+	/* the title line: the report's own, else the last mention */
+	shown = tr.own_found ? &tr.own : tr.any_found ? &tr.any : tr.bare_found ? &tr.bare : NULL;
+	if (shown)
+	{
+		r->title = text_span(tx, &head, shown->start, shown->end);
+		r->title_text = head.f + shown->start;
+		r->title_text_len = shown->end - shown->start;
+	}
+
+	/* the year, in the order of the header comment */
+	r->year = tr.own_found && tr.own.year ? tr.own.year : tr.preamble.year;
+	if (r->year == 0)
+		r->year = statistics_year(tx, r->section_found[3] ? r->section_heading[3].off : tx->n);
+	if (r->year == 0)
+		r->year = tr.copies.year ? tr.copies.year : tr.glued_year;
+
+	/* the org: the first source that names a body */
+	memset(&o, 0, sizeof(o));
+	o.tx = tx;
+	o.r = r;
+	o.tr = &tr;
+	o.head = &head;
+	for (org_source source = 0; source < ORG_SOURCES; source++)
+	{
+		const folded_view *in;
+		name_span	s = org_from(&o, source, &in);
+
+		if (s.end > s.start)
+		{
+			r->org_text = in->f + s.start;
+			r->org_text_len = s.end - s.start;
+			return;
+		}
+	}
 }

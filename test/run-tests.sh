@@ -13,16 +13,19 @@ count() { passed=$((passed + $1)); failed=$((failed + $2)); }
 
 echo "== C unit tests (ASan + UBSan)"
 mkdir -p test/unit/build
-if cc -std=c11 -Wall -Wextra -Werror -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
-      -o test/unit/build/test_core test/unit/test_core.c src/gd_*.c src/readers/*.c; then
-    out=$(test/unit/build/test_core); status=$?
-    echo "$out"
-    ok=$(grep -c '^ok ' <<<"$out"); bad=$(grep -c '^not ok ' <<<"$out")
-    [ "$status" -ne 0 ] && [ "$bad" -eq 0 ] && bad=1
-    count "$ok" "$bad"
-else
-    count 0 1
-fi
+for unit in test/unit/test_*.c; do
+    name=$(basename "$unit" .c)
+    if cc -std=c11 -Wall -Wextra -Werror -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
+          -o "test/unit/build/$name" "$unit" src/gd_*.c src/readers/*.c; then
+        out=$("test/unit/build/$name"); status=$?
+        echo "$out"
+        ok=$(grep -c '^ok ' <<<"$out"); bad=$(grep -c '^not ok ' <<<"$out")
+        [ "$status" -ne 0 ] && [ "$bad" -eq 0 ] && bad=1
+        count "$ok" "$bad"
+    else
+        count 0 1
+    fi
+done
 
 echo "== fuzz harnesses: replay every saved input, then fuzz the parser for ${GD_FUZZ_SECONDS:=60} s and the rules for a quarter of it"
 replay() {  # replay HARNESS INPUT...
