@@ -2,13 +2,14 @@
 TRUNCATE govdisclose.documents RESTART IDENTITY CASCADE;
 \set qinghe `cat test/fixtures/qinghe.tab-rows.txt`
 INSERT INTO govdisclose.documents (source, body) VALUES ('qinghe', :'qinghe');
+SELECT count(*) AS triggers_before FROM pg_trigger WHERE tgrelid = 'govdisclose.documents'::regclass AND NOT tgisinternal \gset
 SELECT govdisclose.is_distributed();
 \set VERBOSITY default
 SELECT govdisclose.distribute();
 SELECT govdisclose.undistribute();
 -- on one node the triggers have parsed everything: nothing is pending
 SELECT govdisclose.parse_pending() AS parsed_now, count(*) AS documents FROM govdisclose.documents;
-SELECT count(*) AS triggers FROM pg_trigger WHERE tgrelid = 'govdisclose.documents'::regclass AND NOT tgisinternal;
+SELECT count(*) = :triggers_before AS triggers_kept FROM pg_trigger WHERE tgrelid = 'govdisclose.documents'::regclass AND NOT tgisinternal;
 -- the row overload of report_findings gives what the parsed one gives ...
 SELECT (SELECT count(*) FROM govdisclose_internal.parsed p, govdisclose_internal.report_findings(p::record) f)
      = (SELECT count(*) FROM govdisclose_internal.parsed p, govdisclose_internal.report_findings(p) f) AS same_findings;
