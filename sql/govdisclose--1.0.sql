@@ -615,6 +615,43 @@ COMMENT ON COLUMN govdisclose_internal.section_band_keys.band_key IS '分段哈�
 -- the pairs grow linearly with the reports.
 -- (JIT off: the row estimates of a transition table are guesses, and compiling
 -- them costs more than running the statements.)
+-- Bands and verified pairs of the sections just signed (their signatures
+-- stored already): from the load trigger on one node, from parse_pending() on Citus.
+CREATE FUNCTION govdisclose_internal.pair_signed_sections(signed_doc_ids bigint[]) RETURNS void
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp SET jit = off AS $$
+BEGIN
+    -- in key order, here and in the lookups: the index is then walked, not hit at random
+    INSERT INTO govdisclose_internal.section_bands (section_no, band_key, doc_id)
+    SELECT k.section_no, k.band_key, k.doc_id
+    FROM govdisclose_internal.section_band_keys k JOIN pg_catalog.unnest(signed_doc_ids) AS n(doc_id) ON n.doc_id = k.doc_id
+    ORDER BY k.section_no, k.band_key;
+    -- after a bulk load the planner must know the new sizes, or the lookups below run on
+    -- stale estimates until autovacuum (the trigger analyzes documents and parsed too)
+    IF pg_catalog.cardinality(signed_doc_ids) >= 1000 THEN
+        ANALYZE govdisclose_internal.section_signatures, govdisclose_internal.section_bands, govdisclose_internal.copied_pairs;
+    END IF;
+    INSERT INTO govdisclose_internal.copied_pairs (doc_id, other_doc_id, section_no, similarity)
+    SELECT v.doc_id, v.other_doc_id, v.section_no, v.similarity
+    FROM (SELECT c.doc_id, c.other_doc_id, c.section_no, x.similarity,
+                 pg_catalog.row_number() OVER (PARTITION BY c.doc_id, c.section_no
+                                               ORDER BY x.similarity DESC, c.other_doc_id) AS rank
+          FROM (SELECT DISTINCT k.doc_id, ob.doc_id AS other_doc_id, k.section_no
+                FROM (SELECT k.doc_id, k.section_no, k.band_key
+                      FROM govdisclose_internal.section_band_keys k
+                      JOIN pg_catalog.unnest(signed_doc_ids) AS n(doc_id) ON n.doc_id = k.doc_id
+                      ORDER BY k.section_no, k.band_key) k
+                CROSS JOIN LATERAL (SELECT b.doc_id FROM govdisclose_internal.section_bands b
+                                    WHERE b.section_no = k.section_no AND b.band_key = k.band_key
+                                      AND b.doc_id <> k.doc_id
+                                    ORDER BY b.doc_id LIMIT 8) ob) c
+          JOIN govdisclose_internal.section_signatures a ON a.doc_id = c.doc_id AND a.section_no = c.section_no
+          JOIN govdisclose_internal.section_signatures b ON b.doc_id = c.other_doc_id AND b.section_no = c.section_no
+          CROSS JOIN LATERAL (SELECT govdisclose_internal.minhash_similarity(a.minhash, b.minhash)) AS x(similarity)
+          WHERE x.similarity >= 0.5) v
+    WHERE v.rank <= 5;
+END $$;
+REVOKE ALL ON FUNCTION govdisclose_internal.pair_signed_sections(bigint[]) FROM PUBLIC;
+
 CREATE FUNCTION govdisclose_internal.documents_sign_sections() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp SET jit = off AS $$
 BEGIN
@@ -628,34 +665,11 @@ BEGIN
     IF TG_OP IN ('INSERT', 'UPDATE') THEN
         INSERT INTO govdisclose_internal.section_signatures (doc_id, section_no, chars, minhash)
         SELECT n.doc_id, s.section_no, s.chars, s.minhash FROM new_docs n, @extschema@.section_minhash(n.body) s;
-        -- in key order, here and in the lookups: the index is then walked, not hit at random
-        INSERT INTO govdisclose_internal.section_bands (section_no, band_key, doc_id)
-        SELECT k.section_no, k.band_key, k.doc_id FROM govdisclose_internal.section_band_keys k JOIN new_docs n ON n.doc_id = k.doc_id
-        ORDER BY k.section_no, k.band_key;
-        -- after a bulk load the planner must know the new sizes, or the lookups below and the
-        -- cross-report views (joins by doc_id and body) run on stale estimates until autovacuum
+        -- after a bulk load the cross-report views (joins by doc_id and body) need the new sizes
         IF (SELECT pg_catalog.count(*) FROM new_docs) >= 1000 THEN
-            ANALYZE @extschema@.documents (doc_id, body_hash), govdisclose_internal.parsed (doc_id, org, year, template),
-                    govdisclose_internal.section_signatures, govdisclose_internal.section_bands, govdisclose_internal.copied_pairs;
+            ANALYZE @extschema@.documents (doc_id, body_hash), govdisclose_internal.parsed (doc_id, org, year, template);
         END IF;
-        INSERT INTO govdisclose_internal.copied_pairs (doc_id, other_doc_id, section_no, similarity)
-        SELECT v.doc_id, v.other_doc_id, v.section_no, v.similarity
-        FROM (SELECT c.doc_id, c.other_doc_id, c.section_no, x.similarity,
-                     pg_catalog.row_number() OVER (PARTITION BY c.doc_id, c.section_no
-                                                   ORDER BY x.similarity DESC, c.other_doc_id) AS rank
-              FROM (SELECT DISTINCT k.doc_id, ob.doc_id AS other_doc_id, k.section_no
-                    FROM (SELECT k.doc_id, k.section_no, k.band_key
-                          FROM govdisclose_internal.section_band_keys k JOIN new_docs n ON n.doc_id = k.doc_id
-                          ORDER BY k.section_no, k.band_key) k
-                    CROSS JOIN LATERAL (SELECT b.doc_id FROM govdisclose_internal.section_bands b
-                                        WHERE b.section_no = k.section_no AND b.band_key = k.band_key
-                                          AND b.doc_id <> k.doc_id
-                                        ORDER BY b.doc_id LIMIT 8) ob) c
-              JOIN govdisclose_internal.section_signatures a ON a.doc_id = c.doc_id AND a.section_no = c.section_no
-              JOIN govdisclose_internal.section_signatures b ON b.doc_id = c.other_doc_id AND b.section_no = c.section_no
-              CROSS JOIN LATERAL (SELECT govdisclose_internal.minhash_similarity(a.minhash, b.minhash)) AS x(similarity)
-              WHERE x.similarity >= 0.5) v
-        WHERE v.rank <= 5;
+        PERFORM govdisclose_internal.pair_signed_sections((SELECT pg_catalog.array_agg(n.doc_id) FROM new_docs n));
     END IF;
     RETURN NULL;
 END $$;
@@ -1043,6 +1057,37 @@ BEGIN
 END $$;
 COMMENT ON FUNCTION @extschema@.is_distributed() IS 'true once distribute() has spread documents and parsed over Citus workers';
 
+-- What the signature triggers do on one node, for parse_pending() on Citus:
+-- the signatures, bands and pairs of documents deleted or to be parsed again
+-- go; the documents about to be parsed (no row in parsed) are signed, on the
+-- shards, and their bands and pairs made here, where the section tables stay.
+CREATE FUNCTION govdisclose_internal.sign_pending() RETURNS void
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp SET jit = off AS $$
+DECLARE
+    signed_doc_ids bigint[];
+BEGIN
+    CREATE TEMP TABLE gd_parsed_docs ON COMMIT DROP AS SELECT doc_id FROM govdisclose_internal.parsed;
+    CREATE UNIQUE INDEX ON gd_parsed_docs (doc_id);
+    CREATE TEMP TABLE gd_unsigned_docs ON COMMIT DROP AS
+        SELECT DISTINCT s.doc_id FROM govdisclose_internal.section_signatures s
+        WHERE NOT EXISTS (SELECT 1 FROM gd_parsed_docs k WHERE k.doc_id = s.doc_id);
+    DELETE FROM govdisclose_internal.section_bands b
+    USING govdisclose_internal.section_band_keys k JOIN gd_unsigned_docs o ON o.doc_id = k.doc_id
+    WHERE b.section_no = k.section_no AND b.band_key = k.band_key AND b.doc_id = k.doc_id;
+    DELETE FROM govdisclose_internal.section_signatures s USING gd_unsigned_docs o WHERE s.doc_id = o.doc_id;
+    DELETE FROM govdisclose_internal.copied_pairs c USING gd_unsigned_docs o WHERE o.doc_id IN (c.doc_id, c.other_doc_id);
+    DROP TABLE gd_unsigned_docs;
+    INSERT INTO govdisclose_internal.section_signatures (doc_id, section_no, chars, minhash)
+    SELECT d.doc_id, s.section_no, s.chars, s.minhash
+    FROM @extschema@.documents d, LATERAL @extschema@.section_minhash(d.body) s
+    WHERE NOT EXISTS (SELECT 1 FROM govdisclose_internal.parsed p WHERE p.doc_id = d.doc_id);
+    SELECT pg_catalog.array_agg(DISTINCT s.doc_id) INTO signed_doc_ids FROM govdisclose_internal.section_signatures s
+    WHERE NOT EXISTS (SELECT 1 FROM gd_parsed_docs k WHERE k.doc_id = s.doc_id);
+    DROP TABLE gd_parsed_docs;
+    PERFORM govdisclose_internal.pair_signed_sections(signed_doc_ids);
+END $$;
+REVOKE ALL ON FUNCTION govdisclose_internal.sign_pending() FROM PUBLIC;
+
 -- The distributed load path: after INSERT or COPY into documents, parse what
 -- is new (body_hash NULL).  Each statement is pushed down to the shards, except
 -- the repeated-text check, which needs every body_hash in one place.  Runs as
@@ -1069,6 +1114,9 @@ BEGIN
     WHERE doc_id IN (SELECT later.doc_id FROM candidate later JOIN candidate first
                      ON first.body_hash = later.body_hash AND first.doc_id < later.doc_id
                     AND first.canonical = later.canonical);
+    IF @extschema@.is_distributed() THEN
+        PERFORM govdisclose_internal.sign_pending();
+    END IF;
     INSERT INTO govdisclose_internal.parsed
     SELECT d.doc_id, f.* FROM @extschema@.documents d, LATERAL govdisclose_internal.parse_flat(d.body) f
     WHERE NOT EXISTS (SELECT 1 FROM govdisclose_internal.parsed p WHERE p.doc_id = d.doc_id);
@@ -1082,8 +1130,7 @@ CREATE FUNCTION @extschema@.distribute() RETURNS void
 LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
     removed record;
-    view_head text;
-    view_query text;
+    fenced record;
 BEGIN
     IF NOT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'citus') THEN
         RAISE EXCEPTION 'govdisclose.distribute() needs the citus extension in this database'
@@ -1116,19 +1163,29 @@ BEGIN
         SELECT coalesce(max(step), 0) + 1, removed.ddl FROM govdisclose_internal.distribution_removed_ddl;
         EXECUTE removed.drop_ddl;
     END LOOP;
-    -- The cross-report rules join parsed to itself on (org, year), not on doc_id:
-    -- Citus cannot run that join shard by shard, and a plain subquery there
-    -- it wrongly pushes down inside the view's UNION ALL.  Behind OFFSET 0 the
-    -- other reports are one subquery Citus gathers once and sends to every
-    -- shard.  (One node keeps the unfenced join, which uses parsed_org_year.)
-    SELECT format('CREATE OR REPLACE VIEW %s %s AS ', c.oid::regclass,
-                  'WITH (' || array_to_string(c.reloptions, ', ') || ')'),
-           pg_get_viewdef(c.oid)
-    INTO view_head, view_query
-    FROM pg_class c WHERE c.oid = '@extschema@.findings'::regclass;
-    INSERT INTO govdisclose_internal.distribution_removed_ddl
-    SELECT coalesce(max(step), 0) + 1, view_head || view_query FROM govdisclose_internal.distribution_removed_ddl;
-    EXECUTE view_head || regexp_replace(view_query, 'JOIN (\S+\.parsed) (\w+) ON', 'JOIN (SELECT * FROM \1 OFFSET 0) \2 ON', 'g');
+    -- The views across reports join parsed on (org, year) or on another report's
+    -- doc_id, and join the tables kept on this node (org_aliases, org_kinds,
+    -- org_units, finding_decisions, the section signatures and pairs).  Citus can
+    -- neither run such joins shard by shard nor join a shard to a table of this
+    -- node, and a plain subquery inside the UNION ALL of findings it wrongly
+    -- pushes down.  So in these views every read of documents and parsed goes
+    -- behind OFFSET 0: Citus gathers that subquery's rows on the coordinator once
+    -- (parsed's on the shards, in parallel), and the rest runs here, as on one
+    -- node.  (One node keeps the plain joins, which use parsed_org_year.)
+    FOR fenced IN
+        SELECT format('CREATE OR REPLACE VIEW %s %s AS ', c.oid::regclass,
+                      'WITH (' || array_to_string(c.reloptions, ', ') || ')') AS head,
+               pg_get_viewdef(c.oid) AS query
+        FROM pg_class c
+        WHERE c.oid IN ('@extschema@.report_orgs'::regclass, '@extschema@.report_deadlines'::regclass,
+                        '@extschema@.headline_figures'::regclass, '@extschema@.findings'::regclass)
+    LOOP
+        INSERT INTO govdisclose_internal.distribution_removed_ddl
+        SELECT coalesce(max(step), 0) + 1, fenced.head || fenced.query FROM govdisclose_internal.distribution_removed_ddl;
+        EXECUTE fenced.head || regexp_replace(regexp_replace(fenced.query,
+            '(\w+\.parsed) (\w+)', '(SELECT * FROM \1 OFFSET 0) \2', 'g'),
+            '(\w+\.documents) (\w+)', '(SELECT doc_id, body_hash FROM \1 OFFSET 0) \2', 'g');
+    END LOOP;
     -- as many shards as citus.shard_count says (32 unless set)
     PERFORM pg_catalog.create_distributed_table('@extschema@.documents', 'doc_id');
     PERFORM pg_catalog.create_distributed_table('govdisclose_internal.parsed', 'doc_id', colocate_with => '@extschema@.documents');

@@ -100,6 +100,7 @@ check "documents and parsed are co-located" test "$(sql coordinator -c "
     WHERE logicalrelid IN ('govdisclose.documents'::regclass, 'govdisclose_internal.parsed'::regclass)")" = 1
 
 echo "== part B: COPY, then govdisclose.parse_pending() (timed)"
+before_b=$(sql coordinator -c 'SELECT max(doc_id) FROM govdisclose.documents')
 t0=$(now)
 load b sql coordinator
 t_copy=$(now)
@@ -157,9 +158,11 @@ compare() {
     fi
 }
 for relation in documents reports findings report_summary request_values requests_wide \
-                active_values review_values fact_values report_problems; do
+                active_values review_values fact_values report_problems copied_sections yoy_figures; do
     compare "$relation"
 done
+check "COPIED-TEXT: sections signed by parse_pending() are compared" test "$(sql coordinator -c "
+    SELECT count(*) FROM govdisclose.findings WHERE rule_id = 'COPIED-TEXT' AND doc_id > $before_b")" -gt 0
 
 echo "== rules across reports, across shards"
 cross_node_pairs() {
