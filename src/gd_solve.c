@@ -334,6 +334,30 @@ add_row(table_search *ts, int row, const gd_cell *cells, int sign)
 	}
 }
 
+/* A reading that leaves the row's total blank: the row total checks nothing in it. */
+static bool
+leaves_total_blank(const gd_cell *cells)
+{
+	return cells[GD_REQ_COLS - 1].state == GD_BLANK;
+}
+
+/*
+ * Is every value of a reading that leaves the total blank in a column
+ * equation that is checked?  Only a column identity can then vouch for
+ * where the values went.
+ */
+static bool
+columns_vouch(const table_search *ts, int row, const gd_cell *cells)
+{
+	if (!leaves_total_blank(cells))
+		return true;
+	for (int c = 0; c < GD_REQ_COLS; c++)
+		if (cells[c].state == GD_NUMBER && cells[c].value != 0 &&
+			!((ts->coef[row][0] && ts->checked[c]) || (ts->coef[row][1] && ts->checked[GD_REQ_COLS + c])))
+			return false;
+	return true;
+}
+
 static void
 search_table(table_search *ts, int k)
 {
@@ -343,6 +367,9 @@ search_table(table_search *ts, int k)
 	{
 		for (int e = 0; e < EQUATIONS; e++)
 			if (ts->checked[e] && ts->residual[e] != 0)
+				return;
+		for (int i = 0; i < ts->nrows; i++)
+			if (!columns_vouch(ts, ts->rows[i], ts->readings[i] + (size_t) ts->choice[i] * GD_REQ_COLS))
 				return;
 		for (int i = 0; i < ts->nrows; i++)
 		{
@@ -515,13 +542,14 @@ gd_solve_open_rows(const gd_open_row *rows, gd_report *r)
 								readings[row], GD_ROW_READINGS_MAX);
 			if (first_line == 0)
 				first_line = o->line;
-			if (n == 1)
+			/* one reading decides the row only when the row total checked it */
+			if (n == 1 && !leaves_total_blank(readings[row]))
 			{
 				memcpy(r->requests[row], readings[row], sizeof(gd_cell) * GD_REQ_COLS);
 				for (int c = 0; c < GD_REQ_COLS; c++)
 					r->requests[row][c].line = o->line;
 			}
-			else if (n > 1)
+			else if (n >= 1)
 			{
 				ts.rows[ts.nrows] = row;
 				ts.readings[ts.nrows] = readings[row];
@@ -577,7 +605,7 @@ gd_solve_open_rows(const gd_open_row *rows, gd_report *r)
 					ts.nrows);
 	else if (ts.solutions == 0)
 		gd_add_problem(r, GD_PROBLEM_GLUED_DIGITS, first_line,
-					"requests: %d rows (glued digits, or blank cells that left no mark) have several readings, and no combination makes the column totals and 一+二=三（七）+四 hold; they are left unknown",
+					"requests: %d rows (glued digits, or blank cells that left no mark) are not settled by their row totals, and no combination of their readings makes the column totals and 一+二=三（七）+四 hold and check every value; they are left unknown",
 					ts.nrows);
 	else if (undecided > 0)
 		gd_add_problem(r, GD_PROBLEM_GLUED_DIGITS, first_line,
