@@ -407,6 +407,15 @@ is_result_row(int row, bool other_undivided)
 	return row > GD_REQ_ROW_CARRIED_OVER && row < GD_REQ_ROW_RESULTS_TOTAL;
 }
 
+/* The row's weight in a column's two equations: results total, and 一 + 二 = 三（七） + 四. */
+static void
+column_weights(int row, bool other_undivided, int64_t coef[2])
+{
+	coef[0] = is_result_row(row, other_undivided) ? 1 : row == GD_REQ_ROW_RESULTS_TOTAL ? -1 : 0;
+	coef[1] = row <= GD_REQ_ROW_CARRIED_OVER ? 1 :
+		(row == GD_REQ_ROW_RESULTS_TOTAL || row == GD_REQ_ROW_RESULTS_TOTAL + 1) ? -1 : 0;
+}
+
 static void
 set_unknown(gd_cell *cells, uint32_t line)
 {
@@ -524,11 +533,7 @@ gd_solve_open_rows(const gd_open_row *rows, gd_report *r)
 
 	memset(&ts, 0, sizeof(ts));
 	for (int row = 0; row < GD_REQ_ROWS; row++)
-	{
-		ts.coef[row][0] = is_result_row(row, r->other_undivided) ? 1 : row == GD_REQ_ROW_RESULTS_TOTAL ? -1 : 0;
-		ts.coef[row][1] = row <= GD_REQ_ROW_CARRIED_OVER ? 1 :
-			(row == GD_REQ_ROW_RESULTS_TOTAL || row == GD_REQ_ROW_RESULTS_TOTAL + 1) ? -1 : 0;
-	}
+		column_weights(row, r->other_undivided, ts.coef[row]);
 	for (int e = 0; e < EQUATIONS; e++)
 		ts.checked[e] = true;
 	for (int row = 0; row < GD_REQ_ROWS; row++)
@@ -611,4 +616,59 @@ gd_solve_open_rows(const gd_open_row *rows, gd_report *r)
 		gd_add_problem(r, GD_PROBLEM_GLUED_DIGITS, first_line,
 					"requests: %ld readings of the rows with glued digits or unmarked blank cells make every identity hold; the %d cells they disagree on are left unknown",
 					ts.solutions, undecided);
+}
+
+/* ---------- what a reading leaves in doubt ---------- */
+
+static int
+unreadable_cells(const gd_cell *cells, int n)
+{
+	int			open = 0;
+
+	for (int i = 0; i < n; i++)
+		open += cells[i].state == GD_UNREADABLE;
+	return open;
+}
+
+/* Does a column equation fail with every cell read (blank and placeholders as 0)? */
+static bool
+column_breaks(const gd_report *r, int col, int equation)
+{
+	int64_t		sum = 0;
+
+	for (int row = 0; row < GD_REQ_ROWS; row++)
+	{
+		int64_t		coef[2];
+		const gd_cell *c = &r->requests[row][col];
+
+		column_weights(row, r->other_undivided, coef);
+		if (coef[equation] == 0)
+			continue;
+		if (c->state == GD_UNREADABLE || c->state == GD_ABSENT || (c->state == GD_NUMBER && !summable(c)))
+			return false;		/* not every cell known: nothing to check */
+		sum += coef[equation] * (c->state == GD_NUMBER ? c->value : 0);
+	}
+	return sum != 0;
+}
+
+int
+gd_reading_doubts(const gd_report *r)
+{
+	static const gd_identity row_total = {GD_REQ_COLS - 1, 0, GD_REQ_COLS - 1};
+	static const gd_identity group_total = {GD_REV_OUTCOMES - 1, 0, GD_REV_OUTCOMES - 1};
+	int			doubts = !r->has_requests + !r->has_review + !r->has_active;
+
+	doubts += unreadable_cells(r->active, r->active_count) + unreadable_cells(r->review, GD_REV_CELLS);
+	for (int g = 0; g < GD_REV_CELLS / GD_REV_OUTCOMES; g++)
+		doubts += !unreadable_cells(&r->review[g * GD_REV_OUTCOMES], GD_REV_OUTCOMES) &&
+			!identity_allows(&r->review[g * GD_REV_OUTCOMES], &group_total);
+	for (int row = 0; row < GD_REQ_ROWS; row++)
+	{
+		int			open = unreadable_cells(r->requests[row], GD_REQ_COLS);
+
+		doubts += open ? open : !identity_allows(r->requests[row], &row_total);
+	}
+	for (int col = 0; col < GD_REQ_COLS; col++)
+		doubts += column_breaks(r, col, 0) + column_breaks(r, col, 1);
+	return doubts;
 }

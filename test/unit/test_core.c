@@ -5,6 +5,7 @@
  */
 #include "../../src/gd_core.h"
 #include "../../src/gd_solve.h"
+#include "../../src/readers/readers.h"
 #include "arena.h"
 
 #include <string.h>
@@ -352,6 +353,40 @@ test_streams_never_wrong(void)
 	}
 }
 
+/* The registry ranks the readers that fit, best first; a runner-up only when it fits too. */
+static void
+test_readers_ranked(void)
+{
+	gd_census	census = {.piped = 5};
+	const gd_reader *ranked[GD_READERS_RANKED];
+	gd_text		tx;
+	gd_region	regions[GD_REGIONS];
+
+	memset(&tx, 0, sizeof(tx));
+	memset(regions, 0, sizeof(regions));
+	CHECK(gd_choose_reader(&tx, regions, &census, ranked) == 2);
+	CHECK(strcmp(ranked[0]->name, "pipe-rows") == 0 && strcmp(ranked[1]->name, "collapsed") == 0);
+	census.tabbed = 6;			/* more tab rows than pipe rows: tab rows win, pipe rows no longer fit */
+	CHECK(gd_choose_reader(&tx, regions, &census, ranked) == 2);
+	CHECK(strcmp(ranked[0]->name, "tab-rows") == 0 && strcmp(ranked[1]->name, "collapsed") == 0);
+}
+
+/* A clean reading leaves nothing in doubt; a changed cell breaks its row and column identities. */
+static void
+test_reading_doubts(void)
+{
+	parsed	   *p = parse_file("test/fixtures/qinghe.tab-rows.txt");
+
+	CHECK(gd_reading_doubts(&p->r) == 0);
+	p->r.requests[2][0].value += 1;
+	CHECK(gd_reading_doubts(&p->r) == 2);	/* its row total and its column's results total */
+	p->r.requests[2][0].state = GD_UNREADABLE;
+	CHECK(gd_reading_doubts(&p->r) == 1);	/* the open cell: the identities through it cannot be checked */
+	p->r.has_review = false;
+	CHECK(gd_reading_doubts(&p->r) == 2);
+	release(p);
+}
+
 static void
 test_truncated_everywhere(void)
 {
@@ -689,6 +724,8 @@ main(void)
 	RUN(test_template_2019);
 	RUN(test_layouts_agree);
 	RUN(test_streams_never_wrong);
+	RUN(test_readers_ranked);
+	RUN(test_reading_doubts);
 	RUN(test_truncated_everywhere);
 	RUN(test_rules_on_consistent_reports);
 	RUN(test_rules_name_the_cells);
