@@ -659,9 +659,8 @@ gd_reading_doubts(const gd_report *r)
 	int			doubts = !r->has_requests + !r->has_review + !r->has_active;
 
 	doubts += unreadable_cells(r->active, r->active_count) + unreadable_cells(r->review, GD_REV_CELLS);
-	for (int g = 0; g < GD_REV_CELLS / GD_REV_OUTCOMES; g++)
-		doubts += !unreadable_cells(&r->review[g * GD_REV_OUTCOMES], GD_REV_OUTCOMES) &&
-			!identity_allows(&r->review[g * GD_REV_OUTCOMES], &group_total);
+	for (int g = 0; g < GD_REV_CELLS; g += GD_REV_OUTCOMES)
+		doubts += !unreadable_cells(&r->review[g], GD_REV_OUTCOMES) && !identity_allows(&r->review[g], &group_total);
 	for (int row = 0; row < GD_REQ_ROWS; row++)
 	{
 		int			open = unreadable_cells(r->requests[row], GD_REQ_COLS);

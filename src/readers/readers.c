@@ -26,7 +26,7 @@ int
 gd_choose_reader(const gd_text *tx, const gd_region *regions, const gd_census *census,
 				 const gd_reader *ranked[GD_READERS_RANKED])
 {
-	int			scores[GD_READERS_RANKED];
+	int			scores[GD_READERS_RANKED] = {0};
 	int			n = 0;
 
 	/* insertion by score, an equal score after the earlier entry; the first entry stands when none fits */
