@@ -19,17 +19,11 @@
 #include "utils/numeric.h"
 #include "utils/typcache.h"
 
-#include "gd_core.h"
+#include "govdisclose.h"
 
 PG_MODULE_MAGIC;
 
 #define GD_VERSION "1.0"
-
-typedef struct parsed
-{
-	MemoryContext cxt;			/* holds the report and everything it points to */
-	gd_report  *r;
-} parsed;
 
 static void *
 palloc_from(void *ctx, size_t size)
@@ -59,7 +53,7 @@ require_utf8_database(void)
 }
 
 /* Parse a text argument. */
-static parsed
+parsed
 parse_text(text *body, bool want_facts)
 {
 	parsed		p;
@@ -252,15 +246,15 @@ gd_parse_report(PG_FUNCTION_ARGS)
 	bool		strict = PG_NARGS() > 1 && PG_GETARG_BOOL(1);
 	gd_report  *r = p.r;
 	TupleDesc	desc;
-	Datum		values[8];
-	bool		nulls[8] = {false};
+	Datum		values[9];
+	bool		nulls[9] = {false};
 
 	if (strict)
 		raise_problems(r);
 	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE)
 		elog(ERROR, "parse_report must return a composite type");
-	if (desc->natts != 8)
-		elog(ERROR, "type govdisclose.report has %d attributes, expected 8", desc->natts);
+	if (desc->natts != 9)
+		elog(ERROR, "type govdisclose.report has %d attributes, expected 9", desc->natts);
 	desc = BlessTupleDesc(desc);
 
 	header_values(r, values, nulls);
@@ -271,6 +265,7 @@ gd_parse_report(PG_FUNCTION_ARGS)
 	if (r->has_review)
 		values[6] = review_datum(r, TupleDescAttr(desc, 6)->atttypid);
 	values[7] = problems_datum(r);
+	values[8] = published_datum(r, &nulls[8]);
 	{
 		Datum		result = HeapTupleGetDatum(heap_form_tuple(desc, values, nulls));
 
@@ -454,15 +449,15 @@ gd_parse_flat(PG_FUNCTION_ARGS)
 	parsed		p = parse_text(PG_GETARG_TEXT_PP(0), true);
 	gd_report  *r = p.r;
 	TupleDesc	desc;
-	Datum		values[16];
-	bool		nulls[16] = {false};
+	Datum		values[17];
+	bool		nulls[17] = {false};
 	Datum	   *keys = palloc(sizeof(Datum) * (r->fact_count + 1));
 	Datum	   *units = palloc(sizeof(Datum) * (r->fact_count + 1));
 	Datum	   *spans = palloc(sizeof(Datum) * (r->fact_count + 1));
 	gd_cell		facts[GD_MAX_FACTS];
 
-	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE || desc->natts != 16)
-		elog(ERROR, "parse_flat must return a record of 16 columns");
+	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE || desc->natts != 17)
+		elog(ERROR, "parse_flat must return a record of 17 columns");
 	desc = BlessTupleDesc(desc);
 	header_values(r, values, nulls);
 	values[5] = problems_datum(r);
@@ -483,6 +478,7 @@ gd_parse_flat(PG_FUNCTION_ARGS)
 	values[13] = cells_array(facts, r->fact_count, true);
 	values[14] = text_array(units, r->fact_count);
 	values[15] = text_array(spans, r->fact_count);
+	values[16] = published_datum(r, &nulls[16]);
 	{
 		Datum		result = HeapTupleGetDatum(heap_form_tuple(desc, values, nulls));
 

@@ -7,16 +7,24 @@
 #include "readers.h"
 
 extern const gd_reader gd_reader_html;
+extern const gd_reader gd_reader_box_drawn;
+extern const gd_reader gd_reader_bar_lines;
 extern const gd_reader gd_reader_pipe_rows;
 extern const gd_reader gd_reader_tab_rows;
+extern const gd_reader gd_reader_paragraphs;
+extern const gd_reader gd_reader_cell_lines;
 extern const gd_reader gd_reader_cell_per_line;
 extern const gd_reader gd_reader_space_aligned;
 extern const gd_reader gd_reader_collapsed;
 
 static const gd_reader *const readers[] = {
 	&gd_reader_html,
+	&gd_reader_box_drawn,
+	&gd_reader_bar_lines,
 	&gd_reader_pipe_rows,
 	&gd_reader_tab_rows,
+	&gd_reader_paragraphs,
+	&gd_reader_cell_lines,
 	&gd_reader_cell_per_line,
 	&gd_reader_space_aligned,
 	&gd_reader_collapsed,

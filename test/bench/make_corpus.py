@@ -74,16 +74,18 @@ def reporting_body(i):
     return place + LEVELS[k % len(LEVELS)] + BODIES[(k // len(LEVELS)) % len(BODIES)], year
 
 
-def make_report(template, rng, i):
+def make_report(template, rng, i, write_narrative=narrative, size_kb=(5, 30)):
+    """The i-th report; write_narrative(rng, year, size, html) gives the prose
+    added to its first section (the copied-text benchmark gives its own)."""
     org, year = reporting_body(i)
     text = template["text"].replace(template["org"], org)
     text = re.sub(r"20[12]\d(?=\s*年)", str(year), text)
     if template["scalable"]:
         text = scale_numbers(text, rng.choice([1, 2, 3, 5, 10]))
-    target = rng.randint(5 * 1024, 30 * 1024)
+    target = rng.randint(size_kb[0] * 1024, size_kb[1] * 1024)
     at = text.find("主动公开政府信息情况")
     at = text.rfind("\n", 0, at) + 1
-    pad = narrative(rng, year, target - len(text.encode()), template["html"])
+    pad = write_narrative(rng, year, target - len(text.encode()), template["html"])
     return text[:at] + pad + text[at:]
 
 
@@ -102,13 +104,18 @@ def copy_escape(s):
     return s.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
 
 
-def main():
+def corpus_arguments():
+    """N, OUT and --seed of a corpus generator, and its random generator."""
     ap = argparse.ArgumentParser()
     ap.add_argument("n", type=int)
     ap.add_argument("out")
     ap.add_argument("--seed", type=int, default=2026)
     args = ap.parse_args()
-    rng = random.Random(args.seed)
+    return args, random.Random(args.seed)
+
+
+def main():
+    args, rng = corpus_arguments()
     templates = load_templates()
     with open(args.out, "w", encoding="utf-8", newline="\n") as f:
         for i in range(args.n):

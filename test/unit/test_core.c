@@ -3,6 +3,7 @@
  * Run from the repository root (reads test/fixtures).  Prints TAP lines and
  * a closing "N passed, N failed"; exits non-zero on any failure.
  */
+#include "../../src/gd_checks.h"
 #include "../../src/gd_core.h"
 #include "../../src/gd_solve.h"
 #include "../../src/readers/readers.h"
@@ -534,6 +535,78 @@ test_skip_facts_same_tables(void)
 	release(full);
 }
 
+static bool
+is_number(const gd_cell *c)
+{
+	return c->state == GD_NUMBER || c->state == GD_PLACEHOLDER;
+}
+
+/* Every number read from dump must be the one read from ref; returns the NULLs where ref has a number. */
+static int
+count_nulls_check_numbers(const gd_report *dump, const gd_report *ref, const char *path)
+{
+	int			nulls = 0;
+
+	for (int row = 0; row < GD_REQ_ROWS; row++)
+		for (int col = 0; col < GD_REQ_COLS; col++)
+		{
+			const gd_cell *d = &dump->requests[row][col],
+					   *e = &ref->requests[row][col];
+
+			if (is_number(d) && !(is_number(e) && d->value == e->value && d->scale == e->scale))
+			{
+				current_ok = false;
+				fprintf(stderr, "  %s: requests[%d][%d] read %lld\n", path, row, col, (long long) d->value);
+			}
+			nulls += !is_number(d) && is_number(e);
+		}
+	for (int k = 0; k < GD_REV_CELLS; k++)
+	{
+		CHECK(!is_number(&dump->review[k]) || same_cell(&dump->review[k], &ref->review[k]));
+		nulls += !is_number(&dump->review[k]) && is_number(&ref->review[k]);
+	}
+	return nulls;
+}
+
+static void
+test_text_dump_families(void)
+{
+	static const char *const reports[] = {"yulan", "yunxiu", "baishi", "luyu"};
+	static const struct
+	{
+		const char *path;
+		gd_layout	layout;
+	}			paths[] = {
+		{"lynx-80", GD_LAYOUT_PARAGRAPH_PER_CELL}, {"w3m-box-80", GD_LAYOUT_BOX_DRAWN},
+		{"lo-txt", GD_LAYOUT_CELL_LINES}, {"cell-lines-bar", GD_LAYOUT_CELL_LINES_BAR},
+		{"cell-lines-bar-end", GD_LAYOUT_CELL_LINES_BAR}, {"w3m-80", GD_LAYOUT_SPACE_ALIGNED},
+	};
+	char		file[256];
+
+	for (size_t k = 0; k < sizeof(reports) / sizeof(reports[0]); k++)
+	{
+		parsed	   *ref;
+
+		snprintf(file, sizeof(file), "test/fixtures/matrix/%s/fixtures-cell-per-line.txt", reports[k]);
+		ref = parse_file(file);
+		for (size_t j = 0; j < sizeof(paths) / sizeof(paths[0]); j++)
+		{
+			parsed	   *p;
+			int			nulls;
+
+			snprintf(file, sizeof(file), "test/fixtures/matrix/%s/%s.txt", reports[k], paths[j].path);
+			p = parse_file(file);
+			CHECK(p->r.layout == paths[j].layout);
+			nulls = count_nulls_check_numbers(&p->r, &ref->r, file);
+			/* lynx prints nothing for a blank cell: rows with blanks are unknown, and say so */
+			CHECK(nulls == 0 || (paths[j].layout == GD_LAYOUT_PARAGRAPH_PER_CELL && nulls <= 7 &&
+								 has_problem(&p->r, GD_PROBLEM_ROW_SHORT)));
+			release(p);
+		}
+		release(ref);
+	}
+}
+
 /* A requests row reading: numbers whose last is the sum of the others. */
 static bool
 row_adds_up(const gd_cell *c)
@@ -708,6 +781,86 @@ test_cell_format_extremes(void)
 	CHECK(strncmp(buf, "-0.000", 6) == 0);
 }
 
+/* The publication date: each form read, impossible dates and cut-off text never guessed. */
+static void
+test_published_dates(void)
+{
+	static const struct
+	{
+		const char *text;
+		int			year,
+					month,
+					day;			/* year 0: no date */
+	}			cases[] = {
+		{"发布时间：2024-03-28 09:30\n正文\n\n某县财政局\n2024年3月20日\n", 2024, 3, 28},
+		{"正文\n\n某县财政局\n二〇二四年一月三十一日\n", 2024, 1, 31},
+		{"正文\n\n某县财政局\n二○二三年十二月五日\n", 2023, 12, 5},
+		{"正文\n\n某县财政局 2024 年 2 月 29 日\n", 2024, 2, 29},
+		{"正文\n\n2023年2月29日\n", 0, 0, 0},
+		{"正文\n\n2024年13月1日\n", 0, 0, 0},
+		{"正文\n\n2024年1月\n", 0, 0, 0},
+		{"成文日期：\n", 0, 0, 0},
+		{"", 0, 0, 0},
+	};
+
+	for (size_t k = 0; k < sizeof(cases) / sizeof(cases[0]); k++)
+	{
+		gd_date		d = {0};
+		bool		found = gd_published(cases[k].text, strlen(cases[k].text), &d);
+
+		CHECK(found == (cases[k].year != 0));
+		if (found)
+			CHECK(d.year == cases[k].year && d.month == cases[k].month && d.day == cases[k].day);
+	}
+	/* every prefix of a signed text: a date or none, never out of the calendar, never out of bounds */
+	{
+		const char *signed_text = "正文\n\n某县财政局\n二〇二四年一月二十日\n";
+
+		for (size_t len = 0; len <= strlen(signed_text); len++)
+		{
+			char	   *copy = malloc(len + 1);
+			gd_date		d = {0};
+
+			memcpy(copy, signed_text, len);
+			if (gd_published(copy, len, &d))
+				CHECK(d.year == 2024 && d.month == 1 && d.day >= 1 && d.day <= 20);
+			free(copy);
+		}
+	}
+}
+
+/* MinHash: equal texts agree everywhere, numbers do not matter, short texts get no signature. */
+static void
+test_minhash(void)
+{
+	const char *a = "本机关坚持以公开为常态、不公开为例外，全年主动公开政府信息2215条，办理依申请公开127件，"
+		"按时答复率保持稳定，政策解读与回应关切同步推进。";
+	const char *b = "本机关坚持以公开为常态、不公开为例外，全年主动公开政府信息9999条，办理依申请公开888件，"
+		"按时答复率保持稳定，政策解读与回应关切同步推进。";
+	const char *c = "镇政府在各村设立公开栏，低保评定、危房改造补助和土地征收补偿名单在村务公开栏张贴七天，"
+		"群众有异议的由镇纪委牵头复核，复核结论当面反馈。";
+	uint32_t	sa[GD_MINHASH_K],
+				sb[GD_MINHASH_K],
+				sc[GD_MINHASH_K];
+	int64_t		ka[GD_LSH_BANDS],
+				kb[GD_LSH_BANDS];
+	const unsigned char junk[] = {0xE4, 0xB8, 0xFF, 0x80, 0xC0, 0xF4, 0x90, 0x80, 0xE4};
+
+	CHECK(gd_minhash(a, strlen(a), sa) >= GD_MINHASH_MIN_CHARS);
+	CHECK(gd_minhash(b, strlen(b), sb) >= GD_MINHASH_MIN_CHARS);
+	CHECK(gd_minhash(c, strlen(c), sc) >= GD_MINHASH_MIN_CHARS);
+	CHECK(gd_minhash_similarity(sa, sb) == 1.0);
+	CHECK(gd_minhash_similarity(sa, sc) < 0.2);
+	gd_minhash_bands(sa, ka);
+	gd_minhash_bands(sb, kb);
+	CHECK(memcmp(ka, kb, sizeof(ka)) == 0);
+	for (int k = 1; k < GD_LSH_BANDS; k++)
+		CHECK(ka[k] != ka[0]);
+	CHECK(gd_minhash("公开", strlen("公开"), sa) < GD_MINHASH_MIN_CHARS);
+	/* a byte that starts no valid character counts as one character of its own */
+	CHECK(gd_minhash((const char *) junk, sizeof(junk), sa) == sizeof(junk));
+}
+
 #define RUN(fn) do { current = #fn; current_ok = true; fn(); \
 	if (current_ok) { passed++; printf("ok %d - %s\n", passed + failed, #fn); } \
 	else { failed++; printf("not ok %d - %s\n", passed + failed, #fn); } } while (0)
@@ -732,11 +885,14 @@ main(void)
 	RUN(test_rules_on_consistent_reports);
 	RUN(test_rules_name_the_cells);
 	RUN(test_skip_facts_same_tables);
+	RUN(test_text_dump_families);
 	RUN(test_solver_readings);
 	RUN(test_wrapped_total);
 	RUN(test_interrupts_on_long_lines);
 	RUN(test_canonical_text);
 	RUN(test_cell_format_extremes);
+	RUN(test_published_dates);
+	RUN(test_minhash);
 	printf("1..%d\n%d passed, %d failed\n", passed + failed, passed, failed);
 	return failed ? 1 : 0;
 }
