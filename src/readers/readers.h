@@ -35,9 +35,17 @@ typedef struct gd_reader
 	void		(*read) (gd_text *tx, const gd_region *region, const gd_census *census, gd_grid *out);
 } gd_reader;
 
-/* readers.c: the census of the found regions (regions[GD_REGIONS]), and the best reader. */
+/* How many readers gd_choose_reader ranks: the best, and the runner-up the identities may prefer. */
+#define GD_READERS_RANKED 2
+
+/*
+ * readers.c: the census of the found regions (regions[GD_REGIONS]), and the
+ * readers that fit them, best first (ties to the earlier entry), into ranked;
+ * returns how many (at least one: the best, even when nothing fits).
+ */
 void		gd_take_census(gd_text *tx, const gd_region *regions, bool is_html, gd_census *census);
-const gd_reader *gd_choose_reader(const gd_text *tx, const gd_region *regions, const gd_census *census);
+int			gd_choose_reader(const gd_text *tx, const gd_region *regions, const gd_census *census,
+							 const gd_reader *ranked[GD_READERS_RANKED]);
 
 /*
  * text_cell.c: the trimmed text s..e of line as a value or label cell into c;
