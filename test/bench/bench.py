@@ -31,8 +31,18 @@ def timed(sql, runs):
     return statistics.median(times), times
 
 
+def report(results, n, mbytes):
+    """One line per measurement: throughput and ratios to the floor and the baseline."""
+    md5 = results["floor count(md5(body))"][0]
+    base = results["PL/pgSQL regexp baseline"][0]
+    print(f"\n{'measurement':44} {'seconds':>8} {'reports/s':>10} {'MB/s':>8} {'x md5':>7} {'x baseline':>10}")
+    for name, (sec, reports) in results.items():
+        print(f"{name:44} {sec:8.2f} {reports / sec:10.0f} {mbytes / sec:8.1f} {md5 / sec:7.2f} {base / sec:10.1f}")
+
+
 def main():
     corpus, runs = sys.argv[1], int(sys.argv[2])
+    serial_only = len(sys.argv) > 3 and sys.argv[3] == "serial"
     psql("CREATE EXTENSION govdisclose;")
     psql(open(os.path.join(HERE, "baseline.sql"), encoding="utf-8").read())
     psql(f"CREATE TABLE corpus (source text, body text);\n\\copy corpus FROM '{corpus}'\nVACUUM ANALYZE corpus;")
@@ -59,6 +69,11 @@ def main():
     measure("PL/pgSQL regexp baseline", "SELECT count(*) FROM corpus, bench_regexp_requests(body);",
             count_runs=max(1, min(runs, 3)))
 
+    if serial_only:
+        report(results, n, mbytes)
+        print(f"requests rows read with their total: govdisclose {our_rows}, baseline {base_rows}")
+        return
+
     # Two workers on this machine's two cores: the leader only gathers, so the
     # comparison is two processes against one.
     parallel = ("SET max_parallel_workers_per_gather = 2; SET parallel_leader_participation = off; "
@@ -83,11 +98,8 @@ def main():
     clean = psql("SELECT count(*) FROM govdisclose.reports r WHERE NOT EXISTS "
                  "(SELECT 1 FROM govdisclose.findings f WHERE f.doc_id = r.doc_id AND f.severity = 'error');").strip()
 
+    report(results, n, mbytes)
     md5 = results["floor count(md5(body))"][0]
-    base = results["PL/pgSQL regexp baseline"][0]
-    print(f"\n{'measurement':44} {'seconds':>8} {'reports/s':>10} {'MB/s':>8} {'x md5':>7} {'x baseline':>10}")
-    for name, (sec, reports) in results.items():
-        print(f"{name:44} {sec:8.2f} {reports / sec:10.0f} {mbytes / sec:8.1f} {md5 / sec:7.2f} {base / sec:10.1f}")
     serial_parse = results["parse_report(body)"][0]
     print(f"\n2 workers vs 1: parse_report {serial_parse / results['parse_report(body), 2 workers'][0]:.2f}x, "
           f"md5 floor {md5 / results['floor count(md5(body)), 2 workers'][0]:.2f}x "

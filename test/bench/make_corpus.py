@@ -1,20 +1,28 @@
 #!/usr/bin/env python3
 """Write a deterministic benchmark corpus in COPY text format: source<TAB>body.
 
-    make_corpus.py N OUT [--seed S]
+    make_corpus.py N OUT [--kind mixed|seeds|pages] [--seed S]
 
-Each report is one of the fixtures (every layout) with its own reporting
-body, year and numbers (all counts scaled alike, so the tables still add
-up), and with narrative paragraphs added to its first section until it is
-5-30 KB long, the size of real reports.  The same N and seed always give
-the same bytes.
+Each report is a template with its own reporting body, year and numbers
+(all counts scaled alike, so the tables still add up), and with narrative
+paragraphs added to its first section.  The kind chooses templates and size:
+  mixed  every fixture of test/fixtures (every layout), 5-30 KB per report;
+  seeds  the plain-text fixtures (no HTML), 6-8 KB per report: the size of
+         the seed reports, where per-call costs weigh most;
+  pages  the full CMS pages of test/fixtures/matrix (navigation, metadata,
+         scripts, styles, Word table markup with a <p> per cell line),
+         about 100 KB per report.
+The same N, kind and seed always give the same bytes.
 """
+import json
 import argparse
 import pathlib
 import random
 import re
 
 FIXTURES = pathlib.Path(__file__).resolve().parent.parent / "fixtures"
+# kind -> (smallest, largest) report size in bytes
+SIZES = {"mixed": (5 * 1024, 30 * 1024), "seeds": (6 * 1024, 8 * 1024), "pages": (96 * 1024, 112 * 1024)}
 
 PLACES = ["东陵", "西岚", "南浦", "北川", "青石", "白沙", "金溪", "木兰", "安平", "长宁",
           "永和", "清远", "石门", "丰泽", "云台", "凤岗", "桃源", "松柏", "海宁", "江华",
@@ -74,25 +82,36 @@ def reporting_body(i):
     return place + LEVELS[k % len(LEVELS)] + BODIES[(k // len(LEVELS)) % len(BODIES)], year
 
 
-def make_report(template, rng, i):
+def make_report(template, rng, i, size):
     org, year = reporting_body(i)
     text = template["text"].replace(template["org"], org)
-    text = re.sub(r"20[12]\d(?=\s*年)", str(year), text)
+    # in a page the year and 年 may sit in different elements
+    text = re.sub(r"20[12]\d(?=(?:\s|<[^>]*>)*年)" if template["page"] else r"20[12]\d(?=\s*年)", str(year), text)
     if template["scalable"]:
         text = scale_numbers(text, rng.choice([1, 2, 3, 5, 10]))
-    target = rng.randint(5 * 1024, 30 * 1024)
+    target = rng.randint(*size)
     at = text.find("主动公开政府信息情况")
     at = text.rfind("\n", 0, at) + 1
     pad = narrative(rng, year, target - len(text.encode()), template["html"])
     return text[:at] + pad + text[at:]
 
 
-def load_templates():
+def load_templates(kind):
+    if kind == "pages":
+        templates = []
+        for path in sorted(FIXTURES.glob("matrix/*/cms-page.html.txt")):
+            org = json.loads((path.parent / "expected.json").read_text(encoding="utf-8"))["org"]
+            templates.append({"name": f"{path.parent.name}.cms-page.html.txt", "org": org, "html": True,
+                              "text": path.read_text(encoding="utf-8"), "scalable": True, "page": True})
+        return templates
     templates = []
     for path in sorted(FIXTURES.glob("*.txt")):
         text = path.read_text(encoding="utf-8")
+        html = "<td" in text.lower()
+        if kind == "seeds" and (html or len(text.encode()) > SIZES["seeds"][0]):
+            continue
         org = FIXTURE_ORGS[path.name.split(".")[0]]
-        templates.append({"name": path.name, "text": text, "org": org, "html": "<td" in text.lower(),
+        templates.append({"name": path.name, "text": text, "org": org, "html": html, "page": False,
                           # glued digits and column positions would not survive new widths
                           "scalable": not path.name.endswith((".collapsed.txt", ".space-aligned.txt"))})
     return templates
@@ -106,14 +125,15 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("n", type=int)
     ap.add_argument("out")
+    ap.add_argument("--kind", choices=sorted(SIZES), default="mixed")
     ap.add_argument("--seed", type=int, default=2026)
     args = ap.parse_args()
     rng = random.Random(args.seed)
-    templates = load_templates()
+    templates = load_templates(args.kind)
     with open(args.out, "w", encoding="utf-8", newline="\n") as f:
         for i in range(args.n):
             t = templates[i % len(templates)]
-            body = make_report(t, rng, i)
+            body = make_report(t, rng, i, SIZES[args.kind])
             f.write(f"bench/{i:06d}/{t['name']}\t{copy_escape(body)}\n")
 
 
