@@ -158,6 +158,8 @@ typedef struct gd_options
 	void		(*check_interrupts) (void *ctx);
 	void	   *interrupt_ctx;
 	bool		skip_facts;		/* the caller does not read facts: skip the prose scan */
+	/* the caller reads only requests, other_undivided and has_requests: skip the other tables and the title */
+	bool		requests_only;
 } gd_options;
 
 /* Parse one report.  Never fails on content: what it cannot read is in problems. */

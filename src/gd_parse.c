@@ -20,7 +20,7 @@ read_regions(gd_text *tx, const gd_region *regions, bool is_html, gd_grid *grids
 	for (int k = 0; k < GD_REGIONS; k++)
 	{
 		gd_grid_init(&grids[k]);
-		if (regions[k].found)
+		if (regions[k].found && (k == GD_REGION_REQUESTS || !tx->opt->requests_only))
 			reader->read(tx, &regions[k], &census, &grids[k]);
 	}
 	return reader;
@@ -82,6 +82,12 @@ gd_parse(const char *buf, size_t len, const gd_options *opt, gd_report *r)
 		!(grids[GD_REGION_ACTIVE].glued || grids[GD_REGION_REQUESTS].glued || grids[GD_REGION_REVIEW].glued))
 		r->layout = GD_LAYOUT_UNKNOWN;
 
+	if (opt->requests_only)
+	{
+		/* the requests table reads the same without the template kind */
+		gd_match_requests(&tx, &grids[GD_REGION_REQUESTS], r, request_rows_found);
+		return;
+	}
 	r->template_kind = gd_identify_template(&tx, &regions[GD_REGION_ACTIVE], &grids[GD_REGION_ACTIVE]);
 	gd_match_requests(&tx, &grids[GD_REGION_REQUESTS], r, request_rows_found);
 	gd_match_review(&tx, &grids[GD_REGION_REVIEW], r);

@@ -58,9 +58,9 @@ require_utf8_database(void)
 				 errdetail("The database encoding is %s.", GetDatabaseEncodingName())));
 }
 
-/* Parse a text argument. */
+/* Parse a text argument; requests_only when the caller reads nothing but the requests table. */
 static parsed
-parse_text(text *body, bool want_facts)
+parse_text(text *body, bool want_facts, bool requests_only)
 {
 	parsed		p;
 	gd_options	opt;
@@ -73,6 +73,7 @@ parse_text(text *body, bool want_facts)
 	opt.check_interrupts = check_interrupts;
 	opt.interrupt_ctx = NULL;
 	opt.skip_facts = !want_facts;
+	opt.requests_only = requests_only;
 	p.r = MemoryContextAlloc(p.cxt, sizeof(gd_report));
 	gd_parse(VARDATA_ANY(body), VARSIZE_ANY_EXHDR(body), &opt, p.r);
 	return p;
@@ -244,7 +245,7 @@ static parsed
 begin_parse_srf(FunctionCallInfo fcinfo, bool want_facts)
 {
 	InitMaterializedSRF(fcinfo, 0);
-	return parse_text(PG_GETARG_TEXT_PP(0), want_facts);
+	return parse_text(PG_GETARG_TEXT_PP(0), want_facts, false);
 }
 
 static void
@@ -293,7 +294,7 @@ PG_FUNCTION_INFO_V1(gd_parse_report);
 Datum
 gd_parse_report(PG_FUNCTION_ARGS)
 {
-	parsed		p = parse_text(PG_GETARG_TEXT_PP(0), false);
+	parsed		p = parse_text(PG_GETARG_TEXT_PP(0), false, false);
 	bool		strict = PG_NARGS() > 1 && PG_GETARG_BOOL(1);
 	gd_report  *r = p.r;
 	const report_shape *shape;
@@ -357,9 +358,13 @@ PG_FUNCTION_INFO_V1(gd_request_cells);
 Datum
 gd_request_cells(PG_FUNCTION_ARGS)
 {
-	parsed		p = begin_parse_srf(fcinfo, false);
-	gd_report  *r = p.r;
+	parsed		p;
+	gd_report  *r;
 	const request_keys *keys = request_keys_of(fcinfo);
+
+	InitMaterializedSRF(fcinfo, 0);
+	p = parse_text(PG_GETARG_TEXT_PP(0), false, true);
+	r = p.r;
 
 	for (int row = 0; row < GD_REQ_ROWS && r->has_requests; row++)
 	{
@@ -519,7 +524,7 @@ PG_FUNCTION_INFO_V1(gd_parse_flat);
 Datum
 gd_parse_flat(PG_FUNCTION_ARGS)
 {
-	parsed		p = parse_text(PG_GETARG_TEXT_PP(0), true);
+	parsed		p = parse_text(PG_GETARG_TEXT_PP(0), true, false);
 	gd_report  *r = p.r;
 	TupleDesc	desc;
 	Datum		values[16];

@@ -28,7 +28,7 @@ static parsed *
 parse_mem(const char *buf, size_t len)
 {
 	parsed	   *p = calloc(1, sizeof(parsed));
-	gd_options	opt = {arena_alloc, NULL, NULL, NULL, false};
+	gd_options	opt = {.alloc = arena_alloc};
 
 	opt.alloc_ctx = &p->a;
 	gd_parse(buf, len, &opt, &p->r);
@@ -447,7 +447,7 @@ test_skip_facts_same_tables(void)
 	/* what parse_report uses: no prose scan, the same tables and header */
 	parsed	   *full = parse_file("test/fixtures/qinghe.html.txt");
 	parsed	   *lean = calloc(1, sizeof(parsed));
-	gd_options	opt = {arena_alloc, NULL, NULL, NULL, true};
+	gd_options	opt = {.alloc = arena_alloc, .skip_facts = true};
 
 	opt.alloc_ctx = &lean->a;
 	gd_parse(full->r.text, full->r.text_len, &opt, &lean->r);
@@ -458,6 +458,39 @@ test_skip_facts_same_tables(void)
 			CHECK(same_cell(&lean->r.requests[row][col], &full->r.requests[row][col]));
 	release(lean);
 	release(full);
+}
+
+/* What request_cells uses: only the requests table read, the same as a full parse reads it. */
+static void
+test_requests_only_same_requests(void)
+{
+	static const char *const files[] = {
+		"jianglan.cell-per-line", "jianglan.collapsed", "jianglan.html", "jianglan.markdown", "jianglan.pandoc-md",
+		"nanhu.pipe-rows", "nanhu.space-aligned", "nanhu.tab-rows", "nanhu.word-html", "qinghe.collapsed",
+		"linchuan2019.tab-rows", "matrix/yunxiu/cms-page.html", "matrix/luyu/pdftotext-raw", "matrix/baishi/w3m-80"};
+
+	for (size_t k = 0; k < sizeof(files) / sizeof(files[0]); k++)
+	{
+		char		path[256];
+		parsed	   *full,
+				   *lean = calloc(1, sizeof(parsed));
+		gd_options	opt = {.alloc = arena_alloc, .skip_facts = true, .requests_only = true};
+
+		snprintf(path, sizeof(path), "test/fixtures/%s.txt", files[k]);
+		full = parse_file(path);
+		opt.alloc_ctx = &lean->a;
+		gd_parse(full->r.text, full->r.text_len, &opt, &lean->r);
+		CHECK(full->r.has_requests && lean->r.has_requests);
+		CHECK(lean->r.other_undivided == full->r.other_undivided);
+		for (int row = 0; row < GD_REQ_ROWS; row++)
+			for (int col = 0; col < GD_REQ_COLS; col++)
+				CHECK(same_cell(&lean->r.requests[row][col], &full->r.requests[row][col]) &&
+					  lean->r.requests[row][col].inferred == full->r.requests[row][col].inferred);
+		/* the other tables are not read */
+		CHECK(!lean->r.has_active && !lean->r.has_review && lean->r.title_text == NULL);
+		release(lean);
+		release(full);
+	}
 }
 
 /* A requests row reading: numbers whose last is the sum of the others. */
@@ -562,7 +595,7 @@ interrupts_while_parsing(const char *head, const char *row, size_t total, size_t
 				n = hl;
 	char	   *buf = malloc(total + rl + 1);
 	arena		a = {NULL};
-	gd_options	opt = {arena_alloc, &a, count_interrupt, NULL, false};
+	gd_options	opt = {.alloc = arena_alloc, .alloc_ctx = &a, .check_interrupts = count_interrupt};
 	gd_report  *r = arena_alloc(&a, sizeof(gd_report));
 
 	memcpy(buf, head, hl + 1);
@@ -656,6 +689,7 @@ main(void)
 	RUN(test_rules_on_consistent_reports);
 	RUN(test_rules_name_the_cells);
 	RUN(test_skip_facts_same_tables);
+	RUN(test_requests_only_same_requests);
 	RUN(test_solver_readings);
 	RUN(test_wrapped_total);
 	RUN(test_interrupts_on_long_lines);
