@@ -188,7 +188,22 @@ gd_last_occurrence_end(const char *hay, size_t hlen, const char *needle)
 bool
 gd_contains(const char *hay, size_t hlen, const char *needle)
 {
-	return gd_last_occurrence_end(hay, hlen, needle) >= 0;
+	size_t		nl = strlen(needle);
+	const char *at = hay,
+			   *last;
+
+	if (nl == 0 || nl > hlen)
+		return false;
+	last = hay + hlen - nl;		/* the last place a match can start */
+	/* forwards, by memchr to each candidate first byte: haystacks here can be whole sections */
+	while ((at = memchr(at, needle[0], (size_t) (last - at) + 1)) != NULL)
+	{
+		if (memcmp(at, needle, nl) == 0)
+			return true;
+		if (at++ == last)
+			break;
+	}
+	return false;
 }
 
 /* Searched by the phrase's third byte: a CJK lead byte is shared by thousands of characters. */
