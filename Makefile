@@ -6,7 +6,8 @@ EXTVERSION = $(shell grep default_version $(EXTENSION).control | sed -e "s/defau
 
 MODULE_big = govdisclose
 CORE_SRCS = $(sort $(wildcard src/gd_*.c src/readers/*.c))
-OBJS = $(CORE_SRCS:.c=.o) src/govdisclose.o
+# glue: govdisclose.c, and govdisclose_checks.c for the reviewer checks
+OBJS = $(CORE_SRCS:.c=.o) src/govdisclose.o src/govdisclose_checks.o
 
 DATA = $(wildcard sql/$(EXTENSION)--*.sql)
 

@@ -96,9 +96,10 @@ CREATE TYPE @extschema@.report AS (
     layout text,
     active @extschema@.active_table,
     review @extschema@.review_table,
-    problems text[]
+    problems text[],
+    published date
 );
-COMMENT ON TYPE @extschema@.report IS '政府信息公开工作年度报告, as parsed';
+COMMENT ON TYPE @extschema@.report IS '政府信息公开工作年度报告, as parsed (published: 发布时间/成文日期 metadata, else the date under the closing signature)';
 
 CREATE FUNCTION @extschema@.version() RETURNS text
     AS 'MODULE_PATHNAME', 'gd_version'
@@ -167,7 +168,8 @@ CREATE FUNCTION govdisclose_internal.parse_flat(body text,
     OUT problems text[], OUT req_values bigint[], OUT req_states text,
     OUT active_values numeric[], OUT active_states text,
     OUT review_values bigint[], OUT review_states text,
-    OUT fact_keys text[], OUT fact_values numeric[], OUT fact_units text[], OUT fact_spans text[])
+    OUT fact_keys text[], OUT fact_values numeric[], OUT fact_units text[], OUT fact_spans text[],
+    OUT published date)
     AS 'MODULE_PATHNAME', 'gd_parse_flat' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION govdisclose_internal.parse_flat(text) IS
     'one parse, flattened for the documents table; states are one letter per cell (a absent, b blank, n number, p placeholder, u unreadable)';
@@ -204,7 +206,8 @@ CREATE TABLE govdisclose_internal.parsed (
     req_values bigint[], req_states text,
     active_values numeric[], active_states text,
     review_values bigint[], review_states text,
-    fact_keys text[], fact_values numeric[], fact_units text[], fact_spans text[]
+    fact_keys text[], fact_values numeric[], fact_units text[], fact_spans text[],
+    published date
 );
 COMMENT ON TABLE govdisclose_internal.parsed IS 'the parse of each document, kept by triggers on documents; read the views instead';
 CREATE INDEX parsed_org_year ON govdisclose_internal.parsed (org, year);
@@ -294,7 +297,8 @@ CREATE VIEW @extschema@.reports AS
 SELECT d.doc_id, d.source, d.loaded_at, p.title, p.org, p.year, p.template, p.layout,
        pg_catalog.cardinality(p.problems) AS problem_count,
        CASE WHEN p.req_states !~ '[^a]' AND p.review_states !~ '[^a]' AND p.title IS NULL THEN 'not_a_report'
-            WHEN pg_catalog.cardinality(p.problems) > 0 THEN 'problems' ELSE 'ok' END AS status
+            WHEN pg_catalog.cardinality(p.problems) > 0 THEN 'problems' ELSE 'ok' END AS status,
+       p.published
 FROM @extschema@.documents d JOIN govdisclose_internal.parsed p USING (doc_id);
 COMMENT ON VIEW @extschema@.reports IS '年度报告一览: one row per loaded report';
 COMMENT ON COLUMN @extschema@.reports.doc_id IS '报告编号';
@@ -307,6 +311,7 @@ COMMENT ON COLUMN @extschema@.reports.template IS '模板（2021或2019）';
 COMMENT ON COLUMN @extschema@.reports.layout IS '版式';
 COMMENT ON COLUMN @extschema@.reports.problem_count IS '无法读取之处的数量';
 COMMENT ON COLUMN @extschema@.reports.status IS '状态：ok 可读 / problems 部分无法读取 / not_a_report 不是年度报告';
+COMMENT ON COLUMN @extschema@.reports.published IS '发布日期（发布时间/成文日期，或落款日期；无法识别为NULL）';
 
 CREATE VIEW @extschema@.report_problems AS
 SELECT p.doc_id, x.problem_no::integer AS problem_no, x.problem
@@ -435,6 +440,413 @@ COMMENT ON COLUMN @extschema@.report_sections.section_no IS '部分序号（0为
 COMMENT ON COLUMN @extschema@.report_sections.heading IS '标题';
 COMMENT ON COLUMN @extschema@.report_sections.content IS '内容';
 
+-- ===================================================================
+-- Reviewer checks (issue 13): COPIED-TEXT, LATE, YOY-JUMP, HIERARCHY-SUM,
+-- indicators and reviewer decisions.  Tables users fill: org_aliases,
+-- org_units, org_kinds, check_settings, finding_decisions.
+-- ===================================================================
+
+-- ---------- settings ----------
+
+CREATE TABLE @extschema@.check_settings (
+    setting text PRIMARY KEY CHECK (setting IN ('yoy_high_ratio', 'yoy_low_ratio', 'yoy_floor', 'copied_min_similarity')),
+    value numeric NOT NULL,
+    -- pairs below 0.5 are not kept (see the signature trigger), so a lower threshold would hide nothing more
+    CHECK (setting <> 'copied_min_similarity' OR value BETWEEN 0.5 AND 1),
+    CHECK (value >= 0)
+);
+COMMENT ON TABLE @extschema@.check_settings IS '检查参数: a row overrides the default of its setting (yoy_high_ratio 5, yoy_low_ratio 0.2, yoy_floor 20, copied_min_similarity 0.8)';
+COMMENT ON COLUMN @extschema@.check_settings.setting IS '参数名';
+COMMENT ON COLUMN @extschema@.check_settings.value IS '取值';
+
+-- The value of a setting: the user's row, else the default.
+CREATE FUNCTION @extschema@.check_setting(name text) RETURNS numeric
+LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+    SELECT coalesce((SELECT s.value FROM @extschema@.check_settings s WHERE s.setting = name),
+                    (SELECT d.value FROM (VALUES ('yoy_high_ratio', 5.0), ('yoy_low_ratio', 0.2), ('yoy_floor', 20.0),
+                                                 ('copied_min_similarity', 0.8)) AS d(setting, value)
+                     WHERE d.setting = name));
+END;
+COMMENT ON FUNCTION @extschema@.check_setting(text) IS 'the value of a check setting: check_settings, else its default';
+
+-- ---------- bodies: aliases, kinds, units ----------
+
+CREATE TABLE @extschema@.org_aliases (
+    alias text PRIMARY KEY,
+    org text NOT NULL,
+    CHECK (alias <> org)
+);
+COMMENT ON TABLE @extschema@.org_aliases IS '机关别名: another name of a body (洪泽区人民政府 → 淮安市洪泽区人民政府); every cross-report rule folds it in';
+COMMENT ON COLUMN @extschema@.org_aliases.alias IS '别名（报告中出现的名称）';
+COMMENT ON COLUMN @extschema@.org_aliases.org IS '统一名称';
+
+CREATE TABLE @extschema@.org_units (
+    child_org text NOT NULL,
+    parent_org text NOT NULL,
+    PRIMARY KEY (child_org, parent_org),
+    CHECK (child_org <> parent_org)
+);
+COMMENT ON TABLE @extschema@.org_units IS '上下级机关: the units whose requests a parent''s report includes (HIERARCHY-SUM)';
+COMMENT ON COLUMN @extschema@.org_units.child_org IS '下级机关（名称或别名）';
+COMMENT ON COLUMN @extschema@.org_units.parent_org IS '上级机关（名称或别名）';
+
+CREATE TABLE @extschema@.org_kinds (
+    org text PRIMARY KEY,
+    kind text NOT NULL CHECK (kind IN ('government', 'department'))
+);
+COMMENT ON TABLE @extschema@.org_kinds IS '机关类别: overrides the kind read from the name (LATE)';
+COMMENT ON COLUMN @extschema@.org_kinds.org IS '机关（名称或别名）';
+COMMENT ON COLUMN @extschema@.org_kinds.kind IS 'government 县级以上人民政府（3月31日前公布）/ department 部门及其他机关（1月31日前公布）';
+
+-- A name with its alias folded in (org_aliases maps each alias straight to the one name).
+CREATE FUNCTION @extschema@.org_of(name text) RETURNS text
+LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+    SELECT coalesce((SELECT a.org FROM @extschema@.org_aliases a WHERE a.alias = name), name);
+END;
+COMMENT ON FUNCTION @extschema@.org_of(text) IS 'the name a body is known by: its org_aliases entry, else the name itself';
+
+-- The kind of a body by its name: a people's government at county level or
+-- above ends in 人民政府 and is no township's (乡/镇/苏木); everything else
+-- (局, 委员会, 办公室, 街道办事处, township governments) reports to one by 31 January.
+CREATE FUNCTION @extschema@.body_kind(org text) RETURNS text
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+BEGIN ATOMIC
+    SELECT CASE WHEN pg_catalog.right(org, 4) = '人民政府'
+                 AND pg_catalog.substr(org, pg_catalog.length(org) - 4, 1) NOT IN ('乡', '镇', '木')
+                THEN 'government' ELSE 'department' END;
+END;
+COMMENT ON FUNCTION @extschema@.body_kind(text) IS 'government (people''s government at county level or above) or department, from the name';
+
+-- Each report's body with its alias folded in: the key every cross-report rule joins on.
+CREATE VIEW @extschema@.report_orgs AS
+SELECT p.doc_id, coalesce(a.org, p.org) AS org, p.year,
+       coalesce(a.org, p.org, 'md5:' || d.body_hash) AS org_key
+FROM govdisclose_internal.parsed p
+JOIN @extschema@.documents d USING (doc_id)
+LEFT JOIN @extschema@.org_aliases a ON a.alias = p.org;
+COMMENT ON VIEW @extschema@.report_orgs IS '报告机关（别名已统一）: the body every cross-report rule compares';
+COMMENT ON COLUMN @extschema@.report_orgs.doc_id IS '报告编号';
+COMMENT ON COLUMN @extschema@.report_orgs.org IS '机关统一名称（无法识别为NULL）';
+COMMENT ON COLUMN @extschema@.report_orgs.year IS '报告年度';
+COMMENT ON COLUMN @extschema@.report_orgs.org_key IS '机关键：统一名称，无名称时为原文MD5（用于指纹）';
+
+-- Reports of the same body (aliases folded) in consecutive years: what CARRY-CHAIN, STOCK-CHAIN and YOY-JUMP compare.
+CREATE VIEW @extschema@.consecutive_reports AS
+SELECT cur.doc_id, prev.doc_id AS prev_doc_id, cur.org, cur.year
+FROM @extschema@.report_orgs cur
+JOIN @extschema@.report_orgs prev ON prev.org = cur.org AND prev.year = cur.year - 1;
+COMMENT ON VIEW @extschema@.consecutive_reports IS '相邻年度报告: each report with the same body''s report of the year before';
+COMMENT ON COLUMN @extschema@.consecutive_reports.doc_id IS '本年报告编号';
+COMMENT ON COLUMN @extschema@.consecutive_reports.prev_doc_id IS '上年报告编号';
+COMMENT ON COLUMN @extschema@.consecutive_reports.org IS '机关统一名称';
+COMMENT ON COLUMN @extschema@.consecutive_reports.year IS '本年度';
+
+-- ---------- COPIED-TEXT: MinHash signatures, LSH bands, verified pairs ----------
+
+CREATE FUNCTION @extschema@.section_minhash(body text)
+    RETURNS TABLE (section_no integer, chars integer, minhash integer[])
+    AS 'MODULE_PATHNAME', 'gd_section_minhash' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 3;
+COMMENT ON FUNCTION @extschema@.section_minhash(text) IS
+    'MinHash signatures (128 values, shingles of 5 characters, digits as 0) of sections 1, 5 and 6 of at least 60 characters';
+CREATE FUNCTION govdisclose_internal.minhash_bands(minhash integer[]) RETURNS bigint[]
+    AS 'MODULE_PATHNAME', 'gd_sql_minhash_bands' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION govdisclose_internal.minhash_bands(integer[]) IS 'the 16 LSH band keys (4 values each) of a signature';
+CREATE FUNCTION govdisclose_internal.minhash_similarity(a integer[], b integer[]) RETURNS double precision
+    AS 'MODULE_PATHNAME', 'gd_sql_minhash_similarity' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION govdisclose_internal.minhash_similarity(integer[], integer[]) IS 'share of equal signature values: the estimated Jaccard similarity';
+
+-- These three tables are kept by the triggers below, not by foreign keys: a
+-- foreign-key check per band row would cost more than the load itself.
+CREATE TABLE govdisclose_internal.section_signatures (
+    doc_id bigint NOT NULL,
+    section_no integer NOT NULL,
+    chars integer NOT NULL,
+    minhash integer[] NOT NULL,
+    PRIMARY KEY (doc_id, section_no)
+);
+COMMENT ON TABLE govdisclose_internal.section_signatures IS 'MinHash signature of sections 1, 5 and 6 of each document';
+COMMENT ON COLUMN govdisclose_internal.section_signatures.doc_id IS '报告编号';
+COMMENT ON COLUMN govdisclose_internal.section_signatures.section_no IS '部分序号';
+COMMENT ON COLUMN govdisclose_internal.section_signatures.chars IS '字数（不含空白）';
+COMMENT ON COLUMN govdisclose_internal.section_signatures.minhash IS 'MinHash签名';
+
+CREATE TABLE govdisclose_internal.section_bands (
+    section_no integer NOT NULL,
+    band_key bigint NOT NULL,
+    doc_id bigint NOT NULL
+);
+CREATE INDEX section_bands_key ON govdisclose_internal.section_bands (section_no, band_key, doc_id);
+COMMENT ON TABLE govdisclose_internal.section_bands IS 'LSH bands of the signatures; sections sharing a band key are candidate pairs';
+COMMENT ON COLUMN govdisclose_internal.section_bands.section_no IS '部分序号';
+COMMENT ON COLUMN govdisclose_internal.section_bands.band_key IS '分段哈希';
+COMMENT ON COLUMN govdisclose_internal.section_bands.doc_id IS '报告编号';
+
+CREATE TABLE govdisclose_internal.copied_pairs (
+    doc_id bigint NOT NULL,
+    other_doc_id bigint NOT NULL,
+    section_no integer NOT NULL,
+    similarity double precision NOT NULL,
+    PRIMARY KEY (doc_id, other_doc_id, section_no)
+);
+CREATE INDEX copied_pairs_other ON govdisclose_internal.copied_pairs (other_doc_id);
+COMMENT ON TABLE govdisclose_internal.copied_pairs IS 'for each section, its (at most 5) most similar earlier-loaded or same-batch sections, verified on the whole signature (similarity >= 0.5)';
+COMMENT ON COLUMN govdisclose_internal.copied_pairs.doc_id IS '报告编号';
+COMMENT ON COLUMN govdisclose_internal.copied_pairs.other_doc_id IS '另一报告编号';
+COMMENT ON COLUMN govdisclose_internal.copied_pairs.section_no IS '部分序号';
+COMMENT ON COLUMN govdisclose_internal.copied_pairs.similarity IS '相似度（签名估计的Jaccard系数）';
+
+-- The band keys of every stored signature, computed on read (cheap, in C).
+CREATE VIEW govdisclose_internal.section_band_keys AS
+SELECT s.doc_id, s.section_no, k.band_key
+FROM govdisclose_internal.section_signatures s, pg_catalog.unnest(govdisclose_internal.minhash_bands(s.minhash)) AS k(band_key);
+COMMENT ON VIEW govdisclose_internal.section_band_keys IS 'the LSH band keys of each stored signature';
+COMMENT ON COLUMN govdisclose_internal.section_band_keys.doc_id IS '报告编号';
+COMMENT ON COLUMN govdisclose_internal.section_band_keys.section_no IS '部分序号';
+COMMENT ON COLUMN govdisclose_internal.section_band_keys.band_key IS '分段哈希';
+
+-- Signatures and bands follow the documents: dropped with the old text,
+-- computed for the new one.  Each new section is looked up by its band keys
+-- in the index, never against every other section, and the candidates are
+-- verified on their whole signatures.  The work per section is bounded even
+-- when hundreds of reports share one text: at most 8 sections per band key
+-- (the earliest loaded), and the 5 most similar verified ones are kept, so
+-- the pairs grow linearly with the reports.
+-- (JIT off: the row estimates of a transition table are guesses, and compiling
+-- them costs more than running the statements.)
+CREATE FUNCTION govdisclose_internal.documents_sign_sections() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp SET jit = off AS $$
+BEGIN
+    IF TG_OP IN ('UPDATE', 'DELETE') THEN
+        DELETE FROM govdisclose_internal.section_bands b
+        USING govdisclose_internal.section_band_keys k JOIN old_docs o ON o.doc_id = k.doc_id
+        WHERE b.section_no = k.section_no AND b.band_key = k.band_key AND b.doc_id = k.doc_id;
+        DELETE FROM govdisclose_internal.section_signatures s USING old_docs o WHERE s.doc_id = o.doc_id;
+        DELETE FROM govdisclose_internal.copied_pairs c USING old_docs o WHERE o.doc_id IN (c.doc_id, c.other_doc_id);
+    END IF;
+    IF TG_OP IN ('INSERT', 'UPDATE') THEN
+        INSERT INTO govdisclose_internal.section_signatures (doc_id, section_no, chars, minhash)
+        SELECT n.doc_id, s.section_no, s.chars, s.minhash FROM new_docs n, @extschema@.section_minhash(n.body) s;
+        -- in key order, here and in the lookups: the index is then walked, not hit at random
+        INSERT INTO govdisclose_internal.section_bands (section_no, band_key, doc_id)
+        SELECT k.section_no, k.band_key, k.doc_id FROM govdisclose_internal.section_band_keys k JOIN new_docs n ON n.doc_id = k.doc_id
+        ORDER BY k.section_no, k.band_key;
+        -- after a bulk load the planner must know the new sizes, or the lookups below and the
+        -- cross-report views (joins by doc_id and body) run on stale estimates until autovacuum
+        IF (SELECT pg_catalog.count(*) FROM new_docs) >= 1000 THEN
+            ANALYZE @extschema@.documents (doc_id, body_hash), govdisclose_internal.parsed (doc_id, org, year, template),
+                    govdisclose_internal.section_signatures, govdisclose_internal.section_bands, govdisclose_internal.copied_pairs;
+        END IF;
+        INSERT INTO govdisclose_internal.copied_pairs (doc_id, other_doc_id, section_no, similarity)
+        SELECT v.doc_id, v.other_doc_id, v.section_no, v.similarity
+        FROM (SELECT c.doc_id, c.other_doc_id, c.section_no, x.similarity,
+                     pg_catalog.row_number() OVER (PARTITION BY c.doc_id, c.section_no
+                                                   ORDER BY x.similarity DESC, c.other_doc_id) AS rank
+              FROM (SELECT DISTINCT k.doc_id, ob.doc_id AS other_doc_id, k.section_no
+                    FROM (SELECT k.doc_id, k.section_no, k.band_key
+                          FROM govdisclose_internal.section_band_keys k JOIN new_docs n ON n.doc_id = k.doc_id
+                          ORDER BY k.section_no, k.band_key) k
+                    CROSS JOIN LATERAL (SELECT b.doc_id FROM govdisclose_internal.section_bands b
+                                        WHERE b.section_no = k.section_no AND b.band_key = k.band_key
+                                          AND b.doc_id <> k.doc_id
+                                        ORDER BY b.doc_id LIMIT 8) ob) c
+              JOIN govdisclose_internal.section_signatures a ON a.doc_id = c.doc_id AND a.section_no = c.section_no
+              JOIN govdisclose_internal.section_signatures b ON b.doc_id = c.other_doc_id AND b.section_no = c.section_no
+              CROSS JOIN LATERAL (SELECT govdisclose_internal.minhash_similarity(a.minhash, b.minhash)) AS x(similarity)
+              WHERE x.similarity >= 0.5) v
+        WHERE v.rank <= 5;
+    END IF;
+    RETURN NULL;
+END $$;
+
+CREATE FUNCTION govdisclose_internal.documents_truncate_signatures() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    TRUNCATE govdisclose_internal.section_signatures, govdisclose_internal.section_bands, govdisclose_internal.copied_pairs;
+    RETURN NULL;
+END $$;
+
+REVOKE ALL ON FUNCTION govdisclose_internal.documents_sign_sections(), govdisclose_internal.documents_truncate_signatures()
+    FROM PUBLIC;
+
+CREATE TRIGGER documents_sign_inserted AFTER INSERT ON @extschema@.documents
+    REFERENCING NEW TABLE AS new_docs FOR EACH STATEMENT EXECUTE FUNCTION govdisclose_internal.documents_sign_sections();
+CREATE TRIGGER documents_sign_updated AFTER UPDATE ON @extschema@.documents
+    REFERENCING OLD TABLE AS old_docs NEW TABLE AS new_docs
+    FOR EACH STATEMENT EXECUTE FUNCTION govdisclose_internal.documents_sign_sections();
+CREATE TRIGGER documents_sign_deleted AFTER DELETE ON @extschema@.documents
+    REFERENCING OLD TABLE AS old_docs FOR EACH STATEMENT EXECUTE FUNCTION govdisclose_internal.documents_sign_sections();
+CREATE TRIGGER documents_sign_truncated AFTER TRUNCATE ON @extschema@.documents
+    FOR EACH STATEMENT EXECUTE FUNCTION govdisclose_internal.documents_truncate_signatures();
+
+CREATE VIEW @extschema@.copied_sections AS
+SELECT p.doc_id, p.other_doc_id, p.section_no, pg_catalog.round(p.similarity::numeric, 3) AS similarity,
+       CASE WHEN mine.org = theirs.org THEN 'same_body_earlier_year' ELSE 'other_body' END AS kind
+FROM (SELECT c.doc_id, c.other_doc_id, c.section_no, c.similarity FROM govdisclose_internal.copied_pairs c
+      UNION
+      SELECT c.other_doc_id, c.doc_id, c.section_no, c.similarity FROM govdisclose_internal.copied_pairs c) p
+JOIN @extschema@.report_orgs mine ON mine.doc_id = p.doc_id
+JOIN @extschema@.report_orgs theirs ON theirs.doc_id = p.other_doc_id
+WHERE p.similarity >= @extschema@.check_setting('copied_min_similarity')
+  -- the same body's report: only a later year copying an earlier one (two copies of one year are duplicates)
+  AND (mine.org IS NULL OR theirs.org IS NULL OR mine.org <> theirs.org OR theirs.year < mine.year);
+COMMENT ON VIEW @extschema@.copied_sections IS '内容雷同: sections 1, 5, 6 nearly the same as another body''s report or the same body''s earlier report';
+COMMENT ON COLUMN @extschema@.copied_sections.doc_id IS '报告编号';
+COMMENT ON COLUMN @extschema@.copied_sections.other_doc_id IS '雷同的另一份报告';
+COMMENT ON COLUMN @extschema@.copied_sections.section_no IS '部分序号（1 总体情况 / 5 存在的主要问题及改进情况 / 6 其他需要报告的事项）';
+COMMENT ON COLUMN @extschema@.copied_sections.similarity IS '相似度（0至1）';
+COMMENT ON COLUMN @extschema@.copied_sections.kind IS 'other_body 其他机关的报告 / same_body_earlier_year 本机关往年报告';
+
+-- ---------- LATE ----------
+
+CREATE VIEW @extschema@.report_deadlines AS
+SELECT o.doc_id, o.org, o.year, coalesce(k.kind, @extschema@.body_kind(o.org)) AS body_kind,
+       CASE WHEN k.kind IS NULL THEN 'name' ELSE 'org_kinds' END AS kind_source,
+       pg_catalog.make_date(o.year + 1, CASE coalesce(k.kind, @extschema@.body_kind(o.org)) WHEN 'government' THEN 3 ELSE 1 END, 31)
+           AS deadline,
+       p.published
+FROM @extschema@.report_orgs o
+JOIN govdisclose_internal.parsed p USING (doc_id)
+-- an entry under the name itself wins over one under an alias
+LEFT JOIN LATERAL (SELECT k.kind FROM @extschema@.org_kinds k WHERE @extschema@.org_of(k.org) = o.org
+                   ORDER BY k.org = o.org DESC LIMIT 1) k ON true
+WHERE o.org IS NOT NULL AND o.year IS NOT NULL AND o.year BETWEEN 1990 AND 2100;
+COMMENT ON VIEW @extschema@.report_deadlines IS '公布期限（条例第四十九条）: the deadline of each report and when it was published';
+COMMENT ON COLUMN @extschema@.report_deadlines.doc_id IS '报告编号';
+COMMENT ON COLUMN @extschema@.report_deadlines.org IS '机关统一名称';
+COMMENT ON COLUMN @extschema@.report_deadlines.year IS '报告年度';
+COMMENT ON COLUMN @extschema@.report_deadlines.body_kind IS 'government 县级以上人民政府 / department 部门及其他机关';
+COMMENT ON COLUMN @extschema@.report_deadlines.kind_source IS '类别来源：name 由名称判断 / org_kinds 用户指定';
+COMMENT ON COLUMN @extschema@.report_deadlines.deadline IS '公布期限';
+COMMENT ON COLUMN @extschema@.report_deadlines.published IS '发布日期（无法识别为NULL）';
+
+-- ---------- YOY-JUMP ----------
+
+-- The headline figures of each report (a blank or unreadable cell is NULL).
+CREATE VIEW @extschema@.headline_figures AS
+SELECT p.doc_id, f.figure, f.ord, f.label, f.value
+FROM govdisclose_internal.parsed p
+CROSS JOIN LATERAL (
+    SELECT 'new_received', 1, '本年新收申请', p.req_values[7]::numeric
+    UNION ALL SELECT 'results_total', 2, '办理结果总计', p.req_values[168]::numeric
+    UNION ALL SELECT 'reviews', 3, '行政复议', p.review_values[5]::numeric
+    UNION ALL SELECT 'lawsuits', 4, '行政诉讼', (p.review_values[10] + p.review_values[15])::numeric
+    UNION ALL SELECT a.item || '_decisions', CASE a.item WHEN 'punishment' THEN 5 ELSE 6 END,
+                     CASE a.item WHEN 'punishment' THEN '行政处罚决定' ELSE '行政许可决定' END, p.active_values[a.ord]
+    FROM @extschema@.active_measure_names(coalesce(p.template, '2021')) a
+    WHERE a.item IN ('punishment', 'licensing') AND a.measure = 'decisions'
+) AS f(figure, ord, label, value);
+COMMENT ON VIEW @extschema@.headline_figures IS '主要数字: new requests, results total, reviews, lawsuits, punishment and licensing decisions';
+COMMENT ON COLUMN @extschema@.headline_figures.doc_id IS '报告编号';
+COMMENT ON COLUMN @extschema@.headline_figures.label IS '指标名称';
+COMMENT ON COLUMN @extschema@.headline_figures.figure IS '指标（new_received 本年新收申请 / results_total 办理结果总计 / reviews 行政复议 / lawsuits 行政诉讼 / punishment_decisions 行政处罚 / licensing_decisions 行政许可）';
+COMMENT ON COLUMN @extschema@.headline_figures.ord IS '指标序号';
+COMMENT ON COLUMN @extschema@.headline_figures.value IS '数值';
+
+CREATE VIEW @extschema@.yoy_figures AS
+SELECT c.org, c.year, cur.doc_id, prev.doc_id AS prev_doc_id, cur.figure, cur.ord, cur.label,
+       prev.value AS previous, cur.value AS current,
+       pg_catalog.round(cur.value / NULLIF(prev.value, 0), 2) AS ratio,
+       GREATEST(cur.value, prev.value) >= s.floor
+         AND (prev.value = 0 OR cur.value / prev.value > s.high OR cur.value / prev.value < s.low) AS flagged
+FROM @extschema@.consecutive_reports c
+JOIN @extschema@.headline_figures cur ON cur.doc_id = c.doc_id
+JOIN @extschema@.headline_figures prev ON prev.doc_id = c.prev_doc_id AND prev.figure = cur.figure
+CROSS JOIN (SELECT @extschema@.check_setting('yoy_high_ratio') AS high, @extschema@.check_setting('yoy_low_ratio') AS low,
+                   @extschema@.check_setting('yoy_floor') AS floor) s
+WHERE cur.value IS NOT NULL AND prev.value IS NOT NULL;
+COMMENT ON VIEW @extschema@.yoy_figures IS '同比: each headline figure of a body next to its previous year''s';
+COMMENT ON COLUMN @extschema@.yoy_figures.org IS '机关统一名称';
+COMMENT ON COLUMN @extschema@.yoy_figures.year IS '报告年度';
+COMMENT ON COLUMN @extschema@.yoy_figures.doc_id IS '本年报告编号';
+COMMENT ON COLUMN @extschema@.yoy_figures.prev_doc_id IS '上年报告编号';
+COMMENT ON COLUMN @extschema@.yoy_figures.figure IS '指标';
+COMMENT ON COLUMN @extschema@.yoy_figures.ord IS '指标序号';
+COMMENT ON COLUMN @extschema@.yoy_figures.label IS '指标名称';
+COMMENT ON COLUMN @extschema@.yoy_figures.previous IS '上年数值';
+COMMENT ON COLUMN @extschema@.yoy_figures.current IS '本年数值';
+COMMENT ON COLUMN @extschema@.yoy_figures.ratio IS '本年÷上年（上年为0时NULL）';
+COMMENT ON COLUMN @extschema@.yoy_figures.flagged IS '超出设定倍数（yoy_high_ratio/yoy_low_ratio，且较大者不低于yoy_floor）';
+
+-- ---------- HIERARCHY-SUM ----------
+
+CREATE VIEW @extschema@.hierarchy_rollup AS
+WITH units AS (
+    SELECT DISTINCT @extschema@.org_of(u.child_org) AS child_org, @extschema@.org_of(u.parent_org) AS parent_org
+    FROM @extschema@.org_units u
+), unit_sums AS (
+    SELECT u.parent_org, o.year, f.figure, pg_catalog.sum(f.value) AS units_sum, pg_catalog.count(DISTINCT o.org) AS units_reported
+    FROM units u
+    JOIN @extschema@.report_orgs o ON o.org = u.child_org
+    JOIN @extschema@.headline_figures f ON f.doc_id = o.doc_id AND f.figure IN ('new_received', 'results_total')
+    WHERE f.value IS NOT NULL
+    GROUP BY u.parent_org, o.year, f.figure
+)
+SELECT s.parent_org, s.year, po.doc_id AS parent_doc_id, s.figure, pf.value AS parent_value, s.units_sum,
+       s.units_reported, (SELECT pg_catalog.count(*) FROM units u WHERE u.parent_org = s.parent_org) AS units
+FROM unit_sums s
+LEFT JOIN @extschema@.report_orgs po ON po.org = s.parent_org AND po.year = s.year
+LEFT JOIN @extschema@.headline_figures pf ON pf.doc_id = po.doc_id AND pf.figure = s.figure;
+COMMENT ON VIEW @extschema@.hierarchy_rollup IS '上下级汇总: per parent, year and figure, the parent''s own figure next to the sum over its units'' reports';
+COMMENT ON COLUMN @extschema@.hierarchy_rollup.parent_org IS '上级机关';
+COMMENT ON COLUMN @extschema@.hierarchy_rollup.year IS '报告年度';
+COMMENT ON COLUMN @extschema@.hierarchy_rollup.parent_doc_id IS '上级机关报告编号（未载入为NULL）';
+COMMENT ON COLUMN @extschema@.hierarchy_rollup.figure IS '指标（new_received 收到申请 / results_total 办理申请）';
+COMMENT ON COLUMN @extschema@.hierarchy_rollup.parent_value IS '上级机关报告的数值';
+COMMENT ON COLUMN @extschema@.hierarchy_rollup.units_sum IS '下级机关报告数值之和';
+COMMENT ON COLUMN @extschema@.hierarchy_rollup.units_reported IS '有报告的下级机关数';
+COMMENT ON COLUMN @extschema@.hierarchy_rollup.units IS '下级机关数';
+
+-- ---------- indicators ----------
+
+CREATE VIEW @extschema@.indicators AS
+SELECT p.doc_id, p.org, p.year,
+       pg_catalog.round(p.req_values[21]::numeric / NULLIF(p.req_values[168], 0), 4) AS granted_rate,
+       pg_catalog.round((p.req_values[35] + p.req_values[42] + p.req_values[49] + p.req_values[56] + p.req_values[63]
+                         + p.req_values[70] + p.req_values[77] + p.req_values[84])::numeric
+                        / NULLIF(p.req_values[168], 0), 4) AS denied_rate,
+       pg_catalog.round(p.req_values[168]::numeric / NULLIF(p.req_values[7] + p.req_values[14], 0), 4) AS answered_rate,
+       pg_catalog.round(p.review_values[2]::numeric / NULLIF(p.review_values[5], 0), 4) AS review_corrected_rate,
+       pg_catalog.round((p.review_values[7] + p.review_values[12])::numeric
+                        / NULLIF(p.review_values[10] + p.review_values[15], 0), 4) AS litigation_corrected_rate
+FROM govdisclose_internal.parsed p;
+COMMENT ON VIEW @extschema@.indicators IS '指标: rates per report, NULL where the denominator is 0 or unknown (column 总计 of the requests table)';
+COMMENT ON COLUMN @extschema@.indicators.doc_id IS '报告编号';
+COMMENT ON COLUMN @extschema@.indicators.org IS '报告机关';
+COMMENT ON COLUMN @extschema@.indicators.year IS '报告年度';
+COMMENT ON COLUMN @extschema@.indicators.granted_rate IS '予以公开率 = 予以公开 ÷ 办理结果总计';
+COMMENT ON COLUMN @extschema@.indicators.denied_rate IS '不予公开率 = 不予公开（8项之和）÷ 办理结果总计';
+COMMENT ON COLUMN @extschema@.indicators.answered_rate IS '答复率 = 办理结果总计 ÷（本年新收 + 上年结转）';
+COMMENT ON COLUMN @extschema@.indicators.review_corrected_rate IS '复议纠正率 = 行政复议结果纠正 ÷ 行政复议总计';
+COMMENT ON COLUMN @extschema@.indicators.litigation_corrected_rate IS '诉讼纠正率 = 行政诉讼结果纠正 ÷ 行政诉讼总计（未经复议直接起诉 + 复议后起诉）';
+
+-- ---------- reviewer decisions ----------
+
+CREATE TABLE @extschema@.finding_decisions (
+    fingerprint text PRIMARY KEY,
+    decision text NOT NULL CHECK (decision IN ('confirmed', 'dismissed', 'corrected')),
+    note text,
+    decided_by text NOT NULL DEFAULT CURRENT_USER,
+    decided_at timestamptz NOT NULL DEFAULT pg_catalog.now()
+);
+COMMENT ON TABLE @extschema@.finding_decisions IS '审核结论: a reviewer''s decision on a finding, by its fingerprint (survives re-parsing and re-loading)';
+COMMENT ON COLUMN @extschema@.finding_decisions.fingerprint IS '发现指纹（findings.fingerprint）';
+COMMENT ON COLUMN @extschema@.finding_decisions.decision IS 'confirmed 确认 / dismissed 驳回 / corrected 已更正';
+COMMENT ON COLUMN @extschema@.finding_decisions.note IS '备注';
+COMMENT ON COLUMN @extschema@.finding_decisions.decided_by IS '审核人';
+COMMENT ON COLUMN @extschema@.finding_decisions.decided_at IS '审核时间';
+
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.check_settings', '');
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.org_aliases', '');
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.org_units', '');
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.org_kinds', '');
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.finding_decisions', '');
+
+-- ===================================================================
+-- end of the reviewer checks' objects
+-- ===================================================================
+
 -- ---------- consistency rules (SPEC §7) ----------
 
 -- Every single-report rule, on one parsed report.  Used by the findings view
@@ -446,8 +858,8 @@ RETURNS TABLE (sort_key bigint, rule_id text, severity text, table_name text, ro
 COMMENT ON FUNCTION govdisclose_internal.report_findings(govdisclose_internal.parsed) IS 'internal: the single-report rules of SPEC §7 on one parse';
 
 CREATE VIEW @extschema@.findings AS
-SELECT doc_id, org, year, rule_id, severity, table_name, row_key, column_key, cells, expected, actual, message,
-       other_doc_id, sort_key
+SELECT f.doc_id, f.org, f.year, f.rule_id, f.severity, f.table_name, f.row_key, f.column_key, f.cells, f.expected,
+       f.actual, f.message, f.other_doc_id, f.sort_key, k.fingerprint, dec.decision
 FROM (
     SELECT p.doc_id, p.org, p.year, f.rule_id, f.severity, f.table_name, f.row_key, f.column_key, f.cells,
            f.expected, f.actual, f.message, NULL::bigint AS other_doc_id, f.sort_key
@@ -455,19 +867,20 @@ FROM (
     UNION ALL
     -- CARRY-CHAIN: what a body carried forward in Y-1 is what it carried over in Y
     SELECT cur.doc_id, cur.org, cur.year, 'CARRY-CHAIN', 'error', 'requests', 'carried_over', a.applicant,
-           'carried_over/' || a.applicant || ' ~ doc ' || prev.doc_id || ' carried_forward/' || a.applicant,
+           'carried_over/' || a.applicant || ' ~ ' || prev.year || ' carried_forward/' || a.applicant,
            prev.req_values[168 + a.col_no], cur.req_values[7 + a.col_no],
            format('%s列：上年结转为%s，但%s年报告（编号%s）的结转下年度继续办理为%s', a.label,
                   cur.req_values[7 + a.col_no], prev.year, prev.doc_id, prev.req_values[168 + a.col_no]),
            prev.doc_id, 12000000 + a.col_no
-    FROM govdisclose_internal.parsed cur
-    JOIN govdisclose_internal.parsed prev ON prev.org = cur.org AND prev.year = cur.year - 1
+    FROM @extschema@.consecutive_reports c
+    JOIN govdisclose_internal.parsed cur ON cur.doc_id = c.doc_id
+    JOIN govdisclose_internal.parsed prev ON prev.doc_id = c.prev_doc_id
     CROSS JOIN @extschema@.applicants() a
     WHERE cur.req_values[7 + a.col_no] <> prev.req_values[168 + a.col_no]
     UNION ALL
     -- STOCK-CHAIN: in force now = in force last year + issued - repealed (2021 template, both years)
     SELECT cur.doc_id, cur.org, cur.year, 'STOCK-CHAIN', 'warning', 'active', i.item, 'in_force',
-           i.item || '/in_force ~ doc ' || prev.doc_id || ' ' || i.item || '/in_force',
+           i.item || '/in_force ~ ' || prev.year || ' ' || i.item || '/in_force',
            prev.active_values[i.base + 3] + cur.active_values[i.base + 1] - cur.active_values[i.base + 2],
            cur.active_values[i.base + 3],
            format('%s：现行有效%s件，但上年%s件+本年制发%s件-本年废止%s件=%s件', i.label,
@@ -475,11 +888,57 @@ FROM (
                   cur.active_values[i.base + 2],
                   prev.active_values[i.base + 3] + cur.active_values[i.base + 1] - cur.active_values[i.base + 2]),
            prev.doc_id, 13000000 + i.base
-    FROM govdisclose_internal.parsed cur
-    JOIN govdisclose_internal.parsed prev ON prev.org = cur.org AND prev.year = cur.year - 1
+    FROM @extschema@.consecutive_reports c
+    JOIN govdisclose_internal.parsed cur ON cur.doc_id = c.doc_id
+    JOIN govdisclose_internal.parsed prev ON prev.doc_id = c.prev_doc_id
     CROSS JOIN (VALUES ('rules', 0, '规章'), ('normative_documents', 3, '行政规范性文件')) AS i(item, base, label)
     WHERE cur.template = '2021' AND prev.template = '2021'
       AND cur.active_values[i.base + 3] <> prev.active_values[i.base + 3] + cur.active_values[i.base + 1] - cur.active_values[i.base + 2]
+    UNION ALL
+    -- COPIED-TEXT: a prose section nearly the same as another body's, or as this body's earlier report
+    SELECT c.doc_id, p.org, p.year, 'COPIED-TEXT', 'warning', 'narrative', 'section_' || c.section_no, NULL,
+           'section_' || c.section_no || ' ~ ' || t.org_key || ' ' || coalesce(t.year::text, ''),
+           NULL, c.similarity,
+           pg_catalog.format('第%s部分（%s）与%s%s年报告（编号%s）的相应部分雷同，相似度%s',
+                  c.section_no, CASE c.section_no WHEN 1 THEN '总体情况' WHEN 5 THEN '存在的主要问题及改进情况'
+                                ELSE '其他需要报告的事项' END,
+                  CASE c.kind WHEN 'same_body_earlier_year' THEN '本机关' ELSE coalesce(t.org, '另一机关') END,
+                  coalesce(t.year::text, '?'), c.other_doc_id, c.similarity),
+           c.other_doc_id, 20000000 + c.section_no
+    FROM @extschema@.copied_sections c
+    JOIN govdisclose_internal.parsed p ON p.doc_id = c.doc_id
+    JOIN @extschema@.report_orgs t ON t.doc_id = c.other_doc_id
+    UNION ALL
+    -- LATE: published after the Article 49 deadline of the body's kind
+    SELECT l.doc_id, p.org, p.year, 'LATE', 'warning', 'narrative', 'published', NULL, 'published', NULL, NULL,
+           pg_catalog.format('报告发布于%s，晚于条例第四十九条规定的期限%s（%s）%s天', l.published, l.deadline,
+                  CASE l.body_kind WHEN 'government' THEN '县级以上人民政府，3月31日前' ELSE '部门，1月31日前' END,
+                  l.published - l.deadline),
+           NULL, 21000000
+    FROM @extschema@.report_deadlines l
+    JOIN govdisclose_internal.parsed p ON p.doc_id = l.doc_id
+    WHERE l.published > l.deadline
+    UNION ALL
+    -- YOY-JUMP: a headline figure beyond the set ratio to the body's previous year
+    SELECT y.doc_id, p.org, p.year, 'YOY-JUMP', 'warning',
+           CASE WHEN y.ord <= 2 THEN 'requests' WHEN y.ord <= 4 THEN 'review' ELSE 'active' END, y.figure, NULL,
+           y.figure || ' ~ ' || (y.year - 1) || ' ' || y.figure, y.previous, y.current,
+           pg_catalog.format('%s：本年%s，上年（%s年报告，编号%s）%s，%s', y.label, y.current, y.year - 1, y.prev_doc_id, y.previous,
+                  coalesce('为上年的' || y.ratio || '倍', '上年为0')),
+           y.prev_doc_id, 22000000 + y.ord
+    FROM @extschema@.yoy_figures y
+    JOIN govdisclose_internal.parsed p ON p.doc_id = y.doc_id
+    WHERE y.flagged
+    UNION ALL
+    -- HIERARCHY-SUM: a parent reports fewer requests than its units' reports add up to
+    SELECT h.parent_doc_id, p.org, p.year, 'HIERARCHY-SUM', 'warning', 'requests', h.figure, 'total',
+           h.figure || '/total ~ units ' || h.figure || '/total', h.units_sum, h.parent_value,
+           pg_catalog.format('%s：本机关报告%s件，少于%s个下级机关报告之和%s件', CASE h.figure WHEN 'new_received' THEN '收到申请'
+                  ELSE '办理申请' END, h.parent_value, h.units_reported, h.units_sum),
+           NULL, 23000000 + CASE h.figure WHEN 'new_received' THEN 1 ELSE 2 END
+    FROM @extschema@.hierarchy_rollup h
+    JOIN govdisclose_internal.parsed p ON p.doc_id = h.parent_doc_id
+    WHERE h.parent_value < h.units_sum
     UNION ALL
     -- DUPLICATE-REPORT: two different texts from one body for one year (both are kept)
     SELECT cur.doc_id, cur.org, cur.year, 'DUPLICATE-REPORT', 'warning', 'report', NULL, NULL,
@@ -487,10 +946,19 @@ FROM (
            format('%s的%s年度报告有两份不同的文本：编号%s与编号%s，请确认哪一份有效', cur.org, cur.year,
                   cur.doc_id, other.doc_id),
            other.doc_id, 14000000
-    FROM govdisclose_internal.parsed cur
-    JOIN govdisclose_internal.parsed other ON other.org = cur.org AND other.year = cur.year AND other.doc_id <> cur.doc_id
+    FROM @extschema@.report_orgs co
+    JOIN @extschema@.report_orgs oo ON oo.org = co.org AND oo.year = co.year AND oo.doc_id <> co.doc_id
+    JOIN govdisclose_internal.parsed cur ON cur.doc_id = co.doc_id
+    JOIN govdisclose_internal.parsed other ON other.doc_id = oo.doc_id
 ) f
-ORDER BY doc_id, sort_key, other_doc_id;
+JOIN @extschema@.report_orgs o ON o.doc_id = f.doc_id
+-- what the finding is about, not where it was loaded: a decision outlives re-parsing and re-loading
+-- (a doc_id named in the cells, as DUPLICATE-REPORT does, is left out)
+CROSS JOIN LATERAL (SELECT pg_catalog.md5(pg_catalog.format('%s|%s|%s|%s|%s|%s|%s', o.org_key, f.year, f.rule_id,
+                                          f.table_name, f.row_key, f.column_key,
+                                          pg_catalog.regexp_replace(f.cells, 'doc [0-9]+', 'doc', 'g')))) AS k(fingerprint)
+LEFT JOIN @extschema@.finding_decisions dec ON dec.fingerprint = k.fingerprint
+ORDER BY f.doc_id, f.sort_key, f.other_doc_id;
 COMMENT ON VIEW @extschema@.findings IS '检查发现: one row per inconsistency, in a stable order (SPEC §7 rule ids)';
 COMMENT ON COLUMN @extschema@.findings.doc_id IS '报告编号';
 COMMENT ON COLUMN @extschema@.findings.org IS '报告机关';
@@ -506,6 +974,8 @@ COMMENT ON COLUMN @extschema@.findings.actual IS '实为';
 COMMENT ON COLUMN @extschema@.findings.message IS '说明';
 COMMENT ON COLUMN @extschema@.findings.other_doc_id IS '比较的另一份报告（跨年度规则、重复报告）';
 COMMENT ON COLUMN @extschema@.findings.sort_key IS '排序键（规则与单元格）';
+COMMENT ON COLUMN @extschema@.findings.fingerprint IS '指纹：机关（别名已统一）、年度、规则与单元格的MD5，重新解析或载入后不变';
+COMMENT ON COLUMN @extschema@.findings.decision IS '审核结论（finding_decisions；未审核为NULL）';
 
 CREATE VIEW @extschema@.report_summary AS
 SELECT r.doc_id, r.source, r.org, r.year, r.status AS parse_status,
@@ -533,7 +1003,7 @@ BEGIN ATOMIC
     FROM govdisclose_internal.parse_flat(body) x,
          LATERAL govdisclose_internal.report_findings(ROW(NULL, x.title, x.org, x.year, x.template, x.layout, x.problems,
              x.req_values, x.req_states, x.active_values, x.active_states, x.review_values, x.review_states,
-             x.fact_keys, x.fact_values, x.fact_units, x.fact_spans)::govdisclose_internal.parsed) f
+             x.fact_keys, x.fact_values, x.fact_units, x.fact_spans, x.published)::govdisclose_internal.parsed) f
     ORDER BY f.sort_key;
 END;
 COMMENT ON FUNCTION @extschema@.check_report(text) IS
@@ -574,6 +1044,9 @@ BEGIN
     EXECUTE pg_catalog.format('GRANT SELECT ON ALL TABLES IN SCHEMA @extschema@ TO %s WITH GRANT OPTION', extension_owner);
     EXECUTE pg_catalog.format('GRANT INSERT, DELETE, UPDATE (source, body) ON @extschema@.documents TO %s WITH GRANT OPTION',
                               extension_owner);
+    EXECUTE pg_catalog.format('GRANT INSERT, DELETE, UPDATE ON @extschema@.org_aliases, @extschema@.org_units, '
+                              '@extschema@.org_kinds, @extschema@.check_settings, @extschema@.finding_decisions '
+                              'TO %s WITH GRANT OPTION', extension_owner);
 END $$;
 
 SELECT govdisclose_internal.refuse_foreign_objects();

@@ -19,7 +19,7 @@ SELECT b.name, 'requests' AS tbl, k.row_key || '/' || a.applicant AS cell, d.del
                (SELECT array_agg(CASE WHEN i = (k.row_no - 1) * 7 + a.col_no THEN x + d.delta ELSE x END ORDER BY i)
                   FROM unnest((b.p).req_values) WITH ORDINALITY u(x, i)),
                (b.p).req_states, (b.p).active_values, (b.p).active_states, (b.p).review_values, (b.p).review_states,
-               (b.p).fact_keys, (b.p).fact_values, (b.p).fact_units, (b.p).fact_spans)::govdisclose_internal.parsed) f
+               (b.p).fact_keys, (b.p).fact_values, (b.p).fact_units, (b.p).fact_spans, (b.p).published)::govdisclose_internal.parsed) f
         WHERE f.severity = 'error' AND (',' || f.cells || ',') LIKE '%,' || k.row_key || '/' || a.applicant || ',%') AS naming_errors
 FROM base b CROSS JOIN govdisclose.request_rows() k CROSS JOIN govdisclose.applicants() a
 CROSS JOIN (VALUES (1), (-1)) d(delta)
@@ -31,7 +31,7 @@ SELECT b.name, 'review', l.grp || '/' || l.outcome, d.delta,
                (b.p).req_values, (b.p).req_states, (b.p).active_values, (b.p).active_states,
                (SELECT array_agg(CASE WHEN i = l.cell_no THEN x + d.delta ELSE x END ORDER BY i)
                   FROM unnest((b.p).review_values) WITH ORDINALITY u(x, i)),
-               (b.p).review_states, (b.p).fact_keys, (b.p).fact_values, (b.p).fact_units, (b.p).fact_spans)::govdisclose_internal.parsed) f
+               (b.p).review_states, (b.p).fact_keys, (b.p).fact_values, (b.p).fact_units, (b.p).fact_spans, (b.p).published)::govdisclose_internal.parsed) f
         WHERE f.severity = 'error' AND (',' || f.cells || ',') LIKE '%,' || l.grp || '/' || l.outcome || ',%')
 FROM base b CROSS JOIN govdisclose.review_layout() l CROSS JOIN (VALUES (1), (-1)) d(delta);
 

@@ -54,7 +54,8 @@ SELECT i, ROW(pg_temp.pick(ARRAY[NULL, 1, -9223372036854775808]::bigint[]),
                                   'period_year', 'items_disclosed']),
               pg_temp.numbers(pg_temp.pick(ARRAY[0, 10, 70, 200])),
               pg_temp.texts(pg_temp.pick(ARRAY[0, 10, 70, 200]), ARRAY[NULL, '件', '元', '万元', '年']),
-              pg_temp.texts(pg_temp.pick(ARRAY[0, 10, 70, 200]), ARRAY[NULL, '', repeat('长句', 700)])
+              pg_temp.texts(pg_temp.pick(ARRAY[0, 10, 70, 200]), ARRAY[NULL, '', repeat('长句', 700)]),
+              pg_temp.pick(ARRAY[NULL, DATE '2024-01-31', DATE '4713-01-01 BC', DATE '5874897-12-31'])
           )::govdisclose_internal.parsed AS p
 FROM generate_series(1, 400) i;
 
@@ -65,12 +66,12 @@ FROM fuzz_row LEFT JOIN LATERAL govdisclose_internal.report_findings(p) f ON tru
 -- the crash of the issue: a known fact key far beyond 64 facts, a one-element value array
 SELECT count(*) AS findings FROM govdisclose_internal.report_findings(ROW(1, 't', 'o', 2023, '2021', 'tab_rows', '{}'::text[],
     NULL, NULL, NULL, NULL, NULL, NULL, array_append(array_fill('zz'::text, ARRAY[5000000]), 'requests_received'),
-    '{1}'::numeric[], array_fill('件'::text, ARRAY[5000001]), array_fill('s'::text, ARRAY[5000001]))::govdisclose_internal.parsed);
+    '{1}'::numeric[], array_fill('件'::text, ARRAY[5000001]), array_fill('s'::text, ARRAY[5000001]), NULL)::govdisclose_internal.parsed);
 -- multidimensional arrays, lower bounds other than 1
 SELECT count(*) AS findings FROM govdisclose_internal.report_findings(ROW(1, 't', 'o', 2023, '2021', 'x', '{}'::text[],
     '[-5:-4][1:2]={{1,2},{3,4}}'::bigint[], 'nn', '{{1,2},{3,4}}'::numeric[], 'nnnn', '[0:0]={7}'::bigint[], 'n',
     '{{requests_received,reviews},{lawsuits,NULL}}'::text[], '{{1,2},{3,4}}'::numeric[], '{{件,件},{件,件}}'::text[],
-    '{{a,b},{c,d}}'::text[])::govdisclose_internal.parsed);
+    '{{a,b},{c,d}}'::text[], NULL)::govdisclose_internal.parsed);
 
 -- report texts: pieces of real reports shuffled, cut and mixed with noise,
 -- and a few texts of several megabytes (one line, many lines, no tables)

@@ -65,7 +65,11 @@ typedef enum gd_layout
 	GD_LAYOUT_PIPE_ROWS,
 	GD_LAYOUT_HTML,
 	GD_LAYOUT_SPACE_ALIGNED,
-	GD_LAYOUT_COLLAPSED
+	GD_LAYOUT_COLLAPSED,
+	GD_LAYOUT_PARAGRAPH_PER_CELL,
+	GD_LAYOUT_BOX_DRAWN,
+	GD_LAYOUT_CELL_LINES_BAR,
+	GD_LAYOUT_CELL_LINES
 } gd_layout;
 
 typedef enum gd_problem_code
@@ -158,8 +162,6 @@ typedef struct gd_options
 	void		(*check_interrupts) (void *ctx);
 	void	   *interrupt_ctx;
 	bool		skip_facts;		/* the caller does not read facts: skip the prose scan */
-	/* the caller reads only requests, other_undivided and has_requests: skip the other tables and the title */
-	bool		requests_only;
 } gd_options;
 
 /* Parse one report.  Never fails on content: what it cannot read is in problems. */

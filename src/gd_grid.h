@@ -37,6 +37,7 @@ typedef struct gd_grid
 	size_t		rows_cap;
 	bool		cells_per_line;	/* read one cell per line: only blank lines end rows */
 	bool		glued;			/* some value was split out of label text */
+	bool		blanks_unprinted;	/* a blank cell leaves no trace: a short row's columns are unknown */
 } gd_grid;
 
 /* An empty grid. */

@@ -7,10 +7,11 @@
  *   gd_index_lines   text -> line index                    (gd_text.c)
  *   gd_find_sections text -> section spans in the report   (gd_segment.c)
  *   gd_find_table_regions  sections -> table regions       (gd_segment.c)
- *   gd_choose_reader regions -> the layout family's reader (readers/readers.c)
+ *   gd_choose_reader regions -> the readers that fit, best first (readers/readers.c)
  *   reader->read     region -> grid                        (readers/)
  *   gd_identify_template   active region + grid -> template (gd_template.c)
  *   gd_match_*       grid + template -> table cells        (gd_match.c, gd_solve.c)
+ *   (runner-up)      read again when doubts remain; the identities choose (gd_parse.c)
  *   gd_find_title    title block -> title, org, year       (gd_title.c)
  *   gd_find_facts    prose sections -> narrative facts     (gd_facts.c)
  */

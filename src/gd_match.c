@@ -45,6 +45,7 @@ typedef struct match_target
 {
 	const gd_text *tx;
 	gd_report  *r;
+	bool		blanks_unprinted;	/* the grid's layout prints nothing for a blank cell */
 } match_target;
 
 /* ---------- rows assembled from the grid ---------- */
@@ -169,6 +170,19 @@ assemble(const gd_text *tx, const gd_grid *g, row_matcher match, void *ctx)
 
 /* ---------- fitting cells to a template row ---------- */
 
+/* width cells, unknown: which columns the printed values belong to cannot be told. */
+static void
+mark_unknown(gd_cell *out, int width, uint32_t line)
+{
+	for (int i = 0; i < width; i++)
+	{
+		memset(&out[i], 0, sizeof(gd_cell));
+		out[i].state = GD_UNREADABLE;
+		out[i].inferred = 1;	/* unknown for the layout, not too large */
+		out[i].line = line;
+	}
+}
+
 static int
 count_values(const gd_grid_cell *c, int n)
 {
@@ -245,6 +259,14 @@ fit_row(match_target *mt, const gd_grid_cell *cells, int n, int width, const gd_
 					"%s: the digits \"%.*s\" are glued together and %s split into %d cells fits (line %u)",
 					what, (int) (run_len > 40 ? 40 : run_len), run, found == 0 ? "no" : "more than one",
 					width, cells[0].cell.line);
+		return false;
+	}
+	if (n < width && mt->blanks_unprinted)
+	{
+		mark_unknown(out, width, cells[0].cell.line);
+		gd_add_problem(mt->r, GD_PROBLEM_ROW_SHORT, cells[0].cell.line,
+					"%s: %d of %d cells printed (line %u) and this layout prints nothing for a blank cell; which columns they belong to is unknown",
+					what, n, width, cells[0].cell.line);
 		return false;
 	}
 	if (n < width && count_values(cells, n) == n && gd_place_by_columns(cells, n, width, ref, out))
@@ -705,7 +727,7 @@ gd_match_requests(const gd_text *tx, const gd_grid *g, gd_report *r, bool *rows_
 	requests_state st;
 
 	memset(&st, 0, sizeof(st));
-	st.mt = (match_target) {tx, r};
+	st.mt = (match_target) {tx, r, g->blanks_unprinted};
 	st.cur = -1;
 	st.cells_per_line = g->cells_per_line;
 	assemble(tx, g, match_request_row, &st);
@@ -719,9 +741,18 @@ gd_match_review(const gd_text *tx, const gd_grid *g, gd_report *r)
 	review_state st;
 
 	memset(&st, 0, sizeof(st));
-	st.mt = (match_target) {tx, r};
+	st.mt = (match_target) {tx, r, g->blanks_unprinted};
 	st.cells_per_line = g->cells_per_line;
 	assemble(tx, g, match_review_row, &st);
+	if (g->blanks_unprinted && st.count > 0 && st.count < GD_REV_CELLS)
+	{
+		uint32_t	line = r->review[0].line;
+
+		mark_unknown(r->review, st.count, line);
+		gd_add_problem(r, GD_PROBLEM_ROW_SHORT, line,
+					"review table: %d of 15 cells printed (line %u) and this layout prints nothing for a blank cell; which columns they belong to is unknown",
+					st.count, line);
+	}
 }
 
 void
@@ -730,7 +761,7 @@ gd_match_active(const gd_text *tx, const gd_grid *g, gd_report *r)
 	active_state st;
 
 	memset(&st, 0, sizeof(st));
-	st.mt = (match_target) {tx, r};
+	st.mt = (match_target) {tx, r, g->blanks_unprinted};
 	st.items = r->template_kind == GD_TEMPLATE_2019 ? gd_active_items_2019 : gd_active_items_2021;
 	assemble(tx, g, match_active_row, &st);
 }

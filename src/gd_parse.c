@@ -3,29 +3,121 @@
  * other (see gd_internal.h for the stages and README "Design").
  */
 #include "gd_match.h"
+#include "gd_solve.h"
 #include "gd_template.h"
 #include "readers/readers.h"
 
 #include <string.h>
 
-/* The layout family's reader turns each found table region into a grid. */
-static const gd_reader *
-read_regions(gd_text *tx, const gd_region *regions, bool is_html, gd_grid *grids)
+/*
+ * One reader's reading of the tables: each found table region into a grid,
+ * the grids matched to the template's cells in r.
+ */
+static void
+read_tables(gd_text *tx, const gd_region *regions, const gd_census *census, const gd_reader *reader,
+			gd_report *r, bool *request_rows_found)
 {
-	gd_census	census;
-	const gd_reader *reader;
+	gd_grid		grids[GD_REGIONS];
+	int			nmeasures;
 
-	gd_take_census(tx, regions, is_html, &census);
-	reader = gd_choose_reader(tx, regions, &census);
 	for (int k = 0; k < GD_REGIONS; k++)
 	{
 		gd_grid_init(&grids[k]);
-		if (regions[k].found && (k == GD_REGION_REQUESTS || !tx->opt->requests_only))
-			reader->read(tx, &regions[k], &census, &grids[k]);
+		if (regions[k].found)
+			reader->read(tx, &regions[k], census, &grids[k]);
 	}
-	return reader;
+	r->layout = reader->layout;
+	/* collapsed text is told by values glued to labels: without any, the layout is unknown */
+	if (r->layout == GD_LAYOUT_COLLAPSED &&
+		!(grids[GD_REGION_ACTIVE].glued || grids[GD_REGION_REQUESTS].glued || grids[GD_REGION_REVIEW].glued))
+		r->layout = GD_LAYOUT_UNKNOWN;
+
+	r->template_kind = gd_identify_template(tx, &regions[GD_REGION_ACTIVE], &grids[GD_REGION_ACTIVE]);
+	gd_match_requests(tx, &grids[GD_REGION_REQUESTS], r, request_rows_found);
+	gd_match_review(tx, &grids[GD_REGION_REVIEW], r);
+	gd_match_active(tx, &grids[GD_REGION_ACTIVE], r);
+	if (r->template_kind == GD_TEMPLATE_UNKNOWN && (r->has_active || r->has_requests || r->has_review))
+		r->template_kind = GD_TEMPLATE_2021;
+	gd_active_measures(r->template_kind, &nmeasures);
+	r->active_count = nmeasures;
 }
 
+static bool
+holds_value(const gd_cell *c)
+{
+	return c->state == GD_NUMBER || c->state == GD_PLACEHOLDER;
+}
+
+/*
+ * The runner-up's cells into the first reading: a cell the first left open
+ * takes the runner-up's value (inferred); a cell both read, differently, is
+ * left unknown.  Returns how many cells the two read differently.
+ */
+static int
+merge_cells(gd_cell *first, const gd_cell *other, int n)
+{
+	int			differ = 0;
+
+	for (int i = 0; i < n; i++)
+	{
+		if (!holds_value(&other[i]))
+			continue;
+		if (!holds_value(&first[i]))
+		{
+			first[i] = other[i];
+			first[i].inferred = 1;
+		}
+		else if (first[i].state != other[i].state || first[i].value != other[i].value ||
+				 first[i].scale != other[i].scale)
+		{
+			first[i].state = GD_UNREADABLE;
+			first[i].value = 0;
+			differ++;
+		}
+	}
+	return differ;
+}
+
+/*
+ * Competing readers: when the best reader's reading leaves identities broken
+ * or cells open, the runner-up reads the regions too.  Its reading counts
+ * only when every identity holds and every cell is read on it; it then fills
+ * the cells the first left open, and where both read a cell differently
+ * neither is taken (NULL and a problem).  r holds the first reading;
+ * problems_before is how many problems r had before the tables were read.
+ */
+static void
+let_identities_choose(gd_text *tx, const gd_region *regions, const gd_census *census,
+					  const gd_reader *first, const gd_reader *runner_up, int problems_before,
+					  gd_report *r, bool *request_rows_found)
+{
+	gd_report  *other = tx->opt->alloc(tx->opt->alloc_ctx, sizeof(gd_report));
+	bool		other_rows_found[GD_REQ_ROWS] = {false};
+	int			differ;
+
+	memcpy(other, r, sizeof(gd_report));
+	other->problem_count = problems_before;
+	other->has_requests = other->has_active = other->has_review = other->other_undivided = false;
+	memset(other->requests, 0, sizeof(other->requests));
+	memset(other->active, 0, sizeof(other->active));
+	memset(other->review, 0, sizeof(other->review));
+	read_tables(tx, regions, census, runner_up, other, other_rows_found);
+	if (gd_reading_doubts(other) > 0 || other->template_kind != r->template_kind ||
+		other->other_undivided != r->other_undivided)
+		return;
+	differ = merge_cells(r->requests[0], other->requests[0], GD_REQ_ROWS * GD_REQ_COLS) +
+		merge_cells(r->active, other->active, r->active_count) +
+		merge_cells(r->review, other->review, GD_REV_CELLS);
+	r->has_requests |= other->has_requests;
+	r->has_active |= other->has_active;
+	r->has_review |= other->has_review;
+	for (int row = 0; row < GD_REQ_ROWS; row++)
+		request_rows_found[row] |= other_rows_found[row];
+	if (differ > 0)
+		gd_add_problem(r, GD_PROBLEM_DUPLICATE_TABLE, 0,
+					   "the %s reading and the %s reading of the tables both fit where they read cells, and %d cells they read differently are left unknown",
+					   first->name, runner_up->name, differ);
+}
 /* Problems about the report as a whole; false when it is no report at all. */
 static bool
 check_is_report(const gd_text *tx, gd_report *r)
@@ -58,10 +150,11 @@ gd_parse(const char *buf, size_t len, const gd_options *opt, gd_report *r)
 	bool		is_html = false;
 	char	   *text;
 	gd_region	regions[GD_REGIONS];
-	gd_grid		grids[GD_REGIONS];
 	bool		request_rows_found[GD_REQ_ROWS] = {false};
-	const gd_reader *reader;
-	int			nmeasures;
+	gd_census	census;
+	const gd_reader *ranked[GD_READERS_RANKED];
+	int			nranked;
+	int			problems_before;
 
 	memset(r, 0, sizeof(*r));
 	memset(&tx, 0, sizeof(tx));
@@ -75,27 +168,14 @@ gd_parse(const char *buf, size_t len, const gd_options *opt, gd_report *r)
 
 	gd_find_sections(&tx, r);
 	gd_find_table_regions(&tx, r, regions);
-	reader = read_regions(&tx, regions, is_html, grids);
-	r->layout = reader->layout;
-	/* collapsed text is told by values glued to labels: without any, the layout is unknown */
-	if (r->layout == GD_LAYOUT_COLLAPSED &&
-		!(grids[GD_REGION_ACTIVE].glued || grids[GD_REGION_REQUESTS].glued || grids[GD_REGION_REVIEW].glued))
-		r->layout = GD_LAYOUT_UNKNOWN;
-
-	if (opt->requests_only)
-	{
-		/* the requests table reads the same without the template kind */
-		gd_match_requests(&tx, &grids[GD_REGION_REQUESTS], r, request_rows_found);
-		return;
-	}
-	r->template_kind = gd_identify_template(&tx, &regions[GD_REGION_ACTIVE], &grids[GD_REGION_ACTIVE]);
-	gd_match_requests(&tx, &grids[GD_REGION_REQUESTS], r, request_rows_found);
-	gd_match_review(&tx, &grids[GD_REGION_REVIEW], r);
-	gd_match_active(&tx, &grids[GD_REGION_ACTIVE], r);
-	if (r->template_kind == GD_TEMPLATE_UNKNOWN && (r->has_active || r->has_requests || r->has_review))
-		r->template_kind = GD_TEMPLATE_2021;
-	gd_active_measures(r->template_kind, &nmeasures);
-	r->active_count = nmeasures;
+	gd_take_census(&tx, regions, is_html, &census);
+	nranked = gd_choose_reader(&tx, regions, &census, ranked);
+	problems_before = r->problem_count;
+	read_tables(&tx, regions, &census, ranked[0], r, request_rows_found);
+	/* the hot path reads once: a runner-up only for doubts, and only one that reads otherwise */
+	if (nranked > 1 && ranked[1]->read != ranked[0]->read && gd_reading_doubts(r) > 0)
+		let_identities_choose(&tx, regions, &census, ranked[0], ranked[1], problems_before, r,
+							  request_rows_found);
 
 	gd_find_title(&tx, r);
 	if (!opt->skip_facts)

@@ -334,6 +334,30 @@ add_row(table_search *ts, int row, const gd_cell *cells, int sign)
 	}
 }
 
+/* A reading that leaves the row's total blank: the row total checks nothing in it. */
+static bool
+leaves_total_blank(const gd_cell *cells)
+{
+	return cells[GD_REQ_COLS - 1].state == GD_BLANK;
+}
+
+/*
+ * Is every value of a reading that leaves the total blank in a column
+ * equation that is checked?  Only a column identity can then vouch for
+ * where the values went.
+ */
+static bool
+columns_vouch(const table_search *ts, int row, const gd_cell *cells)
+{
+	if (!leaves_total_blank(cells))
+		return true;
+	for (int c = 0; c < GD_REQ_COLS; c++)
+		if (cells[c].state == GD_NUMBER && cells[c].value != 0 &&
+			!((ts->coef[row][0] && ts->checked[c]) || (ts->coef[row][1] && ts->checked[GD_REQ_COLS + c])))
+			return false;
+	return true;
+}
+
 static void
 search_table(table_search *ts, int k)
 {
@@ -343,6 +367,9 @@ search_table(table_search *ts, int k)
 	{
 		for (int e = 0; e < EQUATIONS; e++)
 			if (ts->checked[e] && ts->residual[e] != 0)
+				return;
+		for (int i = 0; i < ts->nrows; i++)
+			if (!columns_vouch(ts, ts->rows[i], ts->readings[i] + (size_t) ts->choice[i] * GD_REQ_COLS))
 				return;
 		for (int i = 0; i < ts->nrows; i++)
 		{
@@ -378,6 +405,15 @@ is_result_row(int row, bool other_undivided)
 	if (row >= GD_REQ_ROW_OTHER_FIRST && row <= GD_REQ_ROW_OTHER_LAST)
 		return !other_undivided;
 	return row > GD_REQ_ROW_CARRIED_OVER && row < GD_REQ_ROW_RESULTS_TOTAL;
+}
+
+/* The row's weight in a column's two equations: results total, and 一 + 二 = 三（七） + 四. */
+static void
+column_weights(int row, bool other_undivided, int64_t coef[2])
+{
+	coef[0] = is_result_row(row, other_undivided) ? 1 : row == GD_REQ_ROW_RESULTS_TOTAL ? -1 : 0;
+	coef[1] = row <= GD_REQ_ROW_CARRIED_OVER ? 1 :
+		(row == GD_REQ_ROW_RESULTS_TOTAL || row == GD_REQ_ROW_RESULTS_TOTAL + 1) ? -1 : 0;
 }
 
 static void
@@ -497,11 +533,7 @@ gd_solve_open_rows(const gd_open_row *rows, gd_report *r)
 
 	memset(&ts, 0, sizeof(ts));
 	for (int row = 0; row < GD_REQ_ROWS; row++)
-	{
-		ts.coef[row][0] = is_result_row(row, r->other_undivided) ? 1 : row == GD_REQ_ROW_RESULTS_TOTAL ? -1 : 0;
-		ts.coef[row][1] = row <= GD_REQ_ROW_CARRIED_OVER ? 1 :
-			(row == GD_REQ_ROW_RESULTS_TOTAL || row == GD_REQ_ROW_RESULTS_TOTAL + 1) ? -1 : 0;
-	}
+		column_weights(row, r->other_undivided, ts.coef[row]);
 	for (int e = 0; e < EQUATIONS; e++)
 		ts.checked[e] = true;
 	for (int row = 0; row < GD_REQ_ROWS; row++)
@@ -515,13 +547,14 @@ gd_solve_open_rows(const gd_open_row *rows, gd_report *r)
 								readings[row], GD_ROW_READINGS_MAX);
 			if (first_line == 0)
 				first_line = o->line;
-			if (n == 1)
+			/* one reading decides the row only when the row total checked it */
+			if (n == 1 && !leaves_total_blank(readings[row]))
 			{
 				memcpy(r->requests[row], readings[row], sizeof(gd_cell) * GD_REQ_COLS);
 				for (int c = 0; c < GD_REQ_COLS; c++)
 					r->requests[row][c].line = o->line;
 			}
-			else if (n > 1)
+			else if (n >= 1)
 			{
 				ts.rows[ts.nrows] = row;
 				ts.readings[ts.nrows] = readings[row];
@@ -577,10 +610,64 @@ gd_solve_open_rows(const gd_open_row *rows, gd_report *r)
 					ts.nrows);
 	else if (ts.solutions == 0)
 		gd_add_problem(r, GD_PROBLEM_GLUED_DIGITS, first_line,
-					"requests: %d rows (glued digits, or blank cells that left no mark) have several readings, and no combination makes the column totals and 一+二=三（七）+四 hold; they are left unknown",
+					"requests: %d rows (glued digits, or blank cells that left no mark) are not settled by their row totals, and no combination of their readings makes the column totals and 一+二=三（七）+四 hold and check every value; they are left unknown",
 					ts.nrows);
 	else if (undecided > 0)
 		gd_add_problem(r, GD_PROBLEM_GLUED_DIGITS, first_line,
 					"requests: %ld readings of the rows with glued digits or unmarked blank cells make every identity hold; the %d cells they disagree on are left unknown",
 					ts.solutions, undecided);
+}
+
+/* ---------- what a reading leaves in doubt ---------- */
+
+static int
+unreadable_cells(const gd_cell *cells, int n)
+{
+	int			open = 0;
+
+	for (int i = 0; i < n; i++)
+		open += cells[i].state == GD_UNREADABLE;
+	return open;
+}
+
+/* Does a column equation fail with every cell read (blank and placeholders as 0)? */
+static bool
+column_breaks(const gd_report *r, int col, int equation)
+{
+	int64_t		sum = 0;
+
+	for (int row = 0; row < GD_REQ_ROWS; row++)
+	{
+		int64_t		coef[2];
+		const gd_cell *c = &r->requests[row][col];
+
+		column_weights(row, r->other_undivided, coef);
+		if (coef[equation] == 0)
+			continue;
+		if (c->state == GD_UNREADABLE || c->state == GD_ABSENT || (c->state == GD_NUMBER && !summable(c)))
+			return false;		/* not every cell known: nothing to check */
+		sum += coef[equation] * (c->state == GD_NUMBER ? c->value : 0);
+	}
+	return sum != 0;
+}
+
+int
+gd_reading_doubts(const gd_report *r)
+{
+	static const gd_identity row_total = {GD_REQ_COLS - 1, 0, GD_REQ_COLS - 1};
+	static const gd_identity group_total = {GD_REV_OUTCOMES - 1, 0, GD_REV_OUTCOMES - 1};
+	int			doubts = !r->has_requests + !r->has_review + !r->has_active;
+
+	doubts += unreadable_cells(r->active, r->active_count) + unreadable_cells(r->review, GD_REV_CELLS);
+	for (int g = 0; g < GD_REV_CELLS; g += GD_REV_OUTCOMES)
+		doubts += !unreadable_cells(&r->review[g], GD_REV_OUTCOMES) && !identity_allows(&r->review[g], &group_total);
+	for (int row = 0; row < GD_REQ_ROWS; row++)
+	{
+		int			open = unreadable_cells(r->requests[row], GD_REQ_COLS);
+
+		doubts += open ? open : !identity_allows(r->requests[row], &row_total);
+	}
+	for (int col = 0; col < GD_REQ_COLS; col++)
+		doubts += column_breaks(r, col, 0) + column_breaks(r, col, 1);
+	return doubts;
 }

@@ -78,6 +78,14 @@ typedef struct gd_open_row
 void		gd_solve_open_rows(const gd_open_row *rows, gd_report *r);
 
 /*
+ * How much a reading of the tables leaves in doubt: tables not found, cells
+ * left unknown, and identities that fail with all their cells read (row
+ * totals, the requests table's column equations, the review groups' totals).
+ * 0: every identity holds and every cell is read.
+ */
+int			gd_reading_doubts(const gd_report *r);
+
+/*
  * A total wrapped inside its cell (a wide number printed over two or three
  * lines): the row's n printed values and frag, the digits printed alone on
  * the lines around it.  The fragments are read as the row's missing last

@@ -268,6 +268,14 @@ gd_layout_name(gd_layout layout)
 			return "space-aligned";
 		case GD_LAYOUT_COLLAPSED:
 			return "collapsed";
+		case GD_LAYOUT_PARAGRAPH_PER_CELL:
+			return "paragraph-per-cell";
+		case GD_LAYOUT_BOX_DRAWN:
+			return "box-drawn";
+		case GD_LAYOUT_CELL_LINES_BAR:
+			return "cell-lines-bar";
+		case GD_LAYOUT_CELL_LINES:
+			return "cell-lines";
 		case GD_LAYOUT_UNKNOWN:
 			break;
 	}

@@ -19,17 +19,11 @@
 #include "utils/numeric.h"
 #include "utils/typcache.h"
 
-#include "gd_core.h"
+#include "govdisclose.h"
 
 PG_MODULE_MAGIC;
 
 #define GD_VERSION "1.0"
-
-typedef struct parsed
-{
-	MemoryContext cxt;			/* holds the report and everything it points to */
-	gd_report  *r;
-} parsed;
 
 static void *
 palloc_from(void *ctx, size_t size)
@@ -58,9 +52,9 @@ require_utf8_database(void)
 				 errdetail("The database encoding is %s.", GetDatabaseEncodingName())));
 }
 
-/* Parse a text argument; requests_only when the caller reads nothing but the requests table. */
-static parsed
-parse_text(text *body, bool want_facts, bool requests_only)
+/* Parse a text argument. */
+parsed
+parse_text(text *body, bool want_facts)
 {
 	parsed		p;
 	gd_options	opt;
@@ -73,7 +67,6 @@ parse_text(text *body, bool want_facts, bool requests_only)
 	opt.check_interrupts = check_interrupts;
 	opt.interrupt_ctx = NULL;
 	opt.skip_facts = !want_facts;
-	opt.requests_only = requests_only;
 	p.r = MemoryContextAlloc(p.cxt, sizeof(gd_report));
 	gd_parse(VARDATA_ANY(body), VARSIZE_ANY_EXHDR(body), &opt, p.r);
 	return p;
@@ -150,8 +143,8 @@ report_shape_of(FunctionCallInfo fcinfo)
 	shape = palloc0(sizeof(report_shape));
 	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE)
 		elog(ERROR, "parse_report must return a composite type");
-	if (desc->natts != 8)
-		elog(ERROR, "type govdisclose.report has %d attributes, expected 8", desc->natts);
+	if (desc->natts != 9)
+		elog(ERROR, "type govdisclose.report has %d attributes, expected 9", desc->natts);
 	shape->report = BlessTupleDesc(desc);
 	shape->active = BlessTupleDesc(lookup_rowtype_tupdesc_copy(TupleDescAttr(desc, 5)->atttypid, -1));
 	shape->review = composite_desc(TupleDescAttr(desc, 6)->atttypid, GD_REV_CELLS);
@@ -245,7 +238,7 @@ static parsed
 begin_parse_srf(FunctionCallInfo fcinfo, bool want_facts)
 {
 	InitMaterializedSRF(fcinfo, 0);
-	return parse_text(PG_GETARG_TEXT_PP(0), want_facts, false);
+	return parse_text(PG_GETARG_TEXT_PP(0), want_facts);
 }
 
 static void
@@ -294,12 +287,12 @@ PG_FUNCTION_INFO_V1(gd_parse_report);
 Datum
 gd_parse_report(PG_FUNCTION_ARGS)
 {
-	parsed		p = parse_text(PG_GETARG_TEXT_PP(0), false, false);
+	parsed		p = parse_text(PG_GETARG_TEXT_PP(0), false);
 	bool		strict = PG_NARGS() > 1 && PG_GETARG_BOOL(1);
 	gd_report  *r = p.r;
 	const report_shape *shape;
-	Datum		values[8];
-	bool		nulls[8] = {false};
+	Datum		values[9];
+	bool		nulls[9] = {false};
 
 	if (strict)
 		raise_problems(r);
@@ -312,6 +305,7 @@ gd_parse_report(PG_FUNCTION_ARGS)
 	if (r->has_review)
 		values[6] = review_datum(r, shape->review);
 	values[7] = problems_datum(r);
+	values[8] = published_datum(r, &nulls[8]);
 	{
 		Datum		result = HeapTupleGetDatum(heap_form_tuple(shape->report, values, nulls));
 
@@ -358,13 +352,9 @@ PG_FUNCTION_INFO_V1(gd_request_cells);
 Datum
 gd_request_cells(PG_FUNCTION_ARGS)
 {
-	parsed		p;
-	gd_report  *r;
+	parsed		p = begin_parse_srf(fcinfo, false);
+	gd_report  *r = p.r;
 	const request_keys *keys = request_keys_of(fcinfo);
-
-	InitMaterializedSRF(fcinfo, 0);
-	p = parse_text(PG_GETARG_TEXT_PP(0), false, true);
-	r = p.r;
 
 	for (int row = 0; row < GD_REQ_ROWS && r->has_requests; row++)
 	{
@@ -524,18 +514,18 @@ PG_FUNCTION_INFO_V1(gd_parse_flat);
 Datum
 gd_parse_flat(PG_FUNCTION_ARGS)
 {
-	parsed		p = parse_text(PG_GETARG_TEXT_PP(0), true, false);
+	parsed		p = parse_text(PG_GETARG_TEXT_PP(0), true);
 	gd_report  *r = p.r;
 	TupleDesc	desc;
-	Datum		values[16];
-	bool		nulls[16] = {false};
+	Datum		values[17];
+	bool		nulls[17] = {false};
 	Datum	   *keys = palloc(sizeof(Datum) * (r->fact_count + 1));
 	Datum	   *units = palloc(sizeof(Datum) * (r->fact_count + 1));
 	Datum	   *spans = palloc(sizeof(Datum) * (r->fact_count + 1));
 	gd_cell		facts[GD_MAX_FACTS];
 
-	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE || desc->natts != 16)
-		elog(ERROR, "parse_flat must return a record of 16 columns");
+	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE || desc->natts != 17)
+		elog(ERROR, "parse_flat must return a record of 17 columns");
 	desc = BlessTupleDesc(desc);
 	header_values(r, values, nulls);
 	values[5] = problems_datum(r);
@@ -556,6 +546,7 @@ gd_parse_flat(PG_FUNCTION_ARGS)
 	values[13] = cells_array(facts, r->fact_count, true);
 	values[14] = text_array(units, r->fact_count);
 	values[15] = text_array(spans, r->fact_count);
+	values[16] = published_datum(r, &nulls[16]);
 	{
 		Datum		result = HeapTupleGetDatum(heap_form_tuple(desc, values, nulls));
 

@@ -20,6 +20,9 @@ typedef struct line_reader
 	gd_grid    *g;
 	uint32_t	line;			/* 1-based line being read */
 	bool		cells_per_line;
+	const gd_wrap *wrapped;		/* the rest of the line's cells on the lines after it, or NULL */
+	int			value_rows;		/* rows of three values or more, split by spaces */
+	bool		wide_gaps;		/* some value of such a row stood two spaces or more from the last token */
 
 	/*
 	 * A page's text taken with its markup's whitespace (get_text()): each
@@ -312,6 +315,46 @@ is_page_footer(const char *t, size_t s, size_t e)
 	return i == k;
 }
 
+/* A number whose digits continue on the lines after it ("１１４" / "６"). */
+static bool
+emit_wrapped_number(line_reader *lr, size_t s, size_t e, int token, uint32_t center2)
+{
+	char		joined[64];
+	size_t		n = e - s;
+	gd_cell		v;
+
+	if (n > sizeof(joined))
+		return false;
+	memcpy(joined, lr->tx->t + s, n);
+	for (int l = 0; l < lr->wrapped->nlines; l++)
+	{
+		gd_span		p = lr->wrapped->piece[l][token];
+
+		if (n + p.len > sizeof(joined))
+			return false;
+		memcpy(joined + n, lr->tx->t + p.off, p.len);
+		n += p.len;
+	}
+	if (n == e - s || !gd_parse_value(joined, n, &v))
+		return false;
+	v.line = lr->line;
+	add_value(lr, &v, s, e, center2, false);
+	return true;
+}
+
+/* The words of a label continued on the lines after it. */
+static void
+emit_label_pieces(line_reader *lr, int token)
+{
+	for (int l = 0; l < lr->wrapped->nlines; l++)
+	{
+		gd_span		p = token < 0 ? lr->wrapped->lead[l] : lr->wrapped->piece[l][token];
+
+		if (p.len > 0)
+			emit_label_token(lr, p.off, p.off + p.len);
+	}
+}
+
 static void
 tokenize_line(line_reader *lr, size_t s, size_t e)
 {
@@ -361,13 +404,19 @@ tokenize_line(line_reader *lr, size_t s, size_t e)
 	 */
 	{
 		uint32_t	col = 0;
+		int			token = 0;
+		size_t		row_start = lr->g->ncells,
+					gap;
+		bool		wide = false;
 
+		if (lr->wrapped)
+			emit_label_pieces(lr, -1);
 		for (size_t i = s; i < e;)
 		{
 			size_t		ts;
 			uint32_t	first_col;
 
-			while (i < e && gd_is_blank(t[i]))
+			for (gap = 0; i < e && gd_is_blank(t[i]); gap++)
 			{
 				i++;
 				col++;
@@ -380,8 +429,28 @@ tokenize_line(line_reader *lr, size_t s, size_t e)
 					col++;
 				i++;
 			}
-			if (i > ts)
+			if (i > ts && token > 0 && gap >= 2 && gd_is_digit(t[ts]))
+				wide = true;
+			if (i > ts && !(lr->wrapped && emit_wrapped_number(lr, ts, i, token, first_col + col)))
+			{
+				size_t		cells = lr->g->ncells;
+
 				emit_item(lr, ts, i, false, first_col + col);
+				if (lr->wrapped && lr->g->ncells > cells && lr->g->cells[lr->g->ncells - 1].kind == GD_GRID_TEXT)
+					emit_label_pieces(lr, token);
+			}
+			token++;
+		}
+		{
+			int			values = 0;
+
+			for (size_t k = row_start; k < lr->g->ncells; k++)
+				values += lr->g->cells[k].kind == GD_GRID_VALUE;
+			if (values >= 3)
+			{
+				lr->value_rows++;
+				lr->wide_gaps = lr->wide_gaps || wide;
+			}
 		}
 	}
 	gd_grid_end_row(lr->tx, lr->g);
@@ -617,7 +686,9 @@ read_gapped_line(line_reader *lr, size_t s, size_t e)
 void
 gd_read_text_lines(gd_text *tx, const gd_region *rg, const gd_census *census, gd_grid *out)
 {
-	line_reader lr = {tx, out, 0, gd_one_cell_per_line(census), false, {0}, {0}, 0};
+	line_reader lr = {tx, out, 0, gd_one_cell_per_line(census), NULL, 0, false, false, {0}, {0}, 0};
+	size_t		end_line = gd_line_of(tx, rg->end > 0 ? rg->end - 1 : 0);
+	gd_wrap    *wrap = gd_alloc(tx, sizeof(gd_wrap));
 
 	gd_grid_init(out);
 	out->cells_per_line = lr.cells_per_line;
@@ -646,9 +717,19 @@ gd_read_text_lines(gd_text *tx, const gd_region *rg, const gd_census *census, gd
 			continue;
 		}
 		if (lr.markup_gaps)
+		{
 			read_gapped_line(&lr, s, e);
-		else
-			tokenize_line(&lr, s, e);
+			continue;
+		}
+		/* the table's text laid out by display width, where a number may wrap in its cell */
+		lr.wrapped = !lr.cells_per_line && !census->is_html && s == tx->lines[li].start &&
+			!gd_is_pipe_line(tx->t, s, e) &&
+			!gd_has_inner_tab(tx->t, s, e) && gd_wrapped_pieces(tx, li, end_line, wrap) ? wrap : NULL;
+		tokenize_line(&lr, s, e);
+		if (lr.wrapped)
+			li += (size_t) wrap->nlines;	/* their pieces are read */
 	}
 	gd_grid_end_row(tx, out);
+	/* values one space apart (lynx's simple tables): no columns, and a blank cell leaves no trace */
+	out->blanks_unprinted = lr.value_rows >= 3 && !lr.wide_gaps;
 }

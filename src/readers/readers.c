@@ -7,38 +7,57 @@
 #include "readers.h"
 
 extern const gd_reader gd_reader_html;
+extern const gd_reader gd_reader_box_drawn;
+extern const gd_reader gd_reader_bar_lines;
 extern const gd_reader gd_reader_pipe_rows;
 extern const gd_reader gd_reader_tab_rows;
+extern const gd_reader gd_reader_paragraphs;
+extern const gd_reader gd_reader_cell_lines;
 extern const gd_reader gd_reader_cell_per_line;
 extern const gd_reader gd_reader_space_aligned;
 extern const gd_reader gd_reader_collapsed;
 
 static const gd_reader *const readers[] = {
 	&gd_reader_html,
+	&gd_reader_box_drawn,
+	&gd_reader_bar_lines,
 	&gd_reader_pipe_rows,
 	&gd_reader_tab_rows,
+	&gd_reader_paragraphs,
+	&gd_reader_cell_lines,
 	&gd_reader_cell_per_line,
 	&gd_reader_space_aligned,
 	&gd_reader_collapsed,
 };
 
-const gd_reader *
-gd_choose_reader(const gd_text *tx, const gd_region *regions, const gd_census *census)
+int
+gd_choose_reader(const gd_text *tx, const gd_region *regions, const gd_census *census,
+				 const gd_reader *ranked[GD_READERS_RANKED])
 {
-	const gd_reader *best = NULL;
-	int			best_score = 0;
+	int			scores[GD_READERS_RANKED] = {0};
+	int			n = 0;
 
+	/* insertion by score, an equal score after the earlier entry; the first entry stands when none fits */
 	for (size_t k = 0; k < sizeof(readers) / sizeof(readers[0]); k++)
 	{
 		int			score = readers[k]->score(tx, regions, census);
+		int			at = n < GD_READERS_RANKED ? n : GD_READERS_RANKED - 1;
 
-		if (best == NULL || score > best_score)
+		if (score <= 0 && n > 0)
+			continue;
+		if (n == GD_READERS_RANKED && score <= scores[at])
+			continue;
+		while (at > 0 && scores[at - 1] < score)
 		{
-			best = readers[k];
-			best_score = score;
+			ranked[at] = ranked[at - 1];
+			scores[at] = scores[at - 1];
+			at--;
 		}
+		ranked[at] = readers[k];
+		scores[at] = score;
+		n += n < GD_READERS_RANKED;
 	}
-	return best;
+	return n > 1 && scores[n - 1] <= 0 ? n - 1 : n;
 }
 
 /* Three values or more on a line: a row of a space-aligned table. */

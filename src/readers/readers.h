@@ -35,9 +35,66 @@ typedef struct gd_reader
 	void		(*read) (gd_text *tx, const gd_region *region, const gd_census *census, gd_grid *out);
 } gd_reader;
 
-/* readers.c: the census of the found regions (regions[GD_REGIONS]), and the best reader. */
+/* How many readers gd_choose_reader ranks: the best, and the runner-up the identities may prefer. */
+#define GD_READERS_RANKED 2
+
+/*
+ * readers.c: the census of the found regions (regions[GD_REGIONS]), and the
+ * readers that fit them, best first (ties to the earlier entry), into ranked;
+ * returns how many (at least one: the best, even when nothing fits).
+ */
 void		gd_take_census(gd_text *tx, const gd_region *regions, bool is_html, gd_census *census);
-const gd_reader *gd_choose_reader(const gd_text *tx, const gd_region *regions, const gd_census *census);
+int			gd_choose_reader(const gd_text *tx, const gd_region *regions, const gd_census *census,
+							 const gd_reader *ranked[GD_READERS_RANKED]);
+
+/*
+ * text_cell.c: the trimmed text s..e of line as a value or label cell into c;
+ * false (c a blank cell) when only blanks are there.
+ */
+bool		gd_text_cell(const gd_text *tx, uint32_t line, size_t s, size_t e, gd_grid_cell *c);
+/*
+ * Append c to a grid of text that marks no row ends: label words after a
+ * row's values open the next row.  *row_has_value tracks the open row.
+ */
+void		gd_add_stream_cell(const gd_text *tx, gd_grid *out, const gd_grid_cell *c, bool *row_has_value);
+/* Lines [*first, *end) of the text hold region rg. */
+void		gd_region_lines(const gd_text *tx, const gd_region *rg, size_t *first, size_t *end);
+/* A walk over the lines of the found regions (regions[GD_REGIONS]), for scores. */
+typedef struct gd_line_walk
+{
+	const gd_text *tx;
+	const gd_region *regions;
+	int			k;
+	size_t		li,
+				end;
+} gd_line_walk;
+void		gd_walk_start(gd_line_walk *w, const gd_text *tx, const gd_region *regions);
+/* The next line into *li, *region_start telling a region's first line; false after the last. */
+bool		gd_walk_next(gd_line_walk *w, size_t *li, bool *region_start);
+
+/*
+ * Every line of rg a cell, rows told by their labels; an empty line is a
+ * blank cell when blanks_printed, else nothing (and the grid says a blank
+ * cell leaves no trace).
+ */
+void		gd_read_cell_stream(gd_text *tx, const gd_region *rg, bool blanks_printed, gd_grid *out);
+
+/*
+ * wrapped.c: the rest of line li's cells wrapped onto the lines after it, in
+ * text aligned by display width (up to a blank line or the next row).  For each
+ * such line l: piece[l][k] continues li's k-th whitespace-separated token
+ * (length 0: nothing), lead[l] is label text left of all of li's tokens (a
+ * merged group label).  False when the lines after li are no such pieces.
+ */
+#define GD_LINE_TOKENS_MAX 64
+#define GD_WRAP_LINES_MAX 4
+typedef struct gd_wrap
+{
+	int			nlines;
+	gd_span		lead[GD_WRAP_LINES_MAX];
+	gd_span		piece[GD_WRAP_LINES_MAX][GD_LINE_TOKENS_MAX];
+} gd_wrap;
+bool		gd_wrapped_pieces(const gd_text *tx, size_t li, size_t end_line, gd_wrap *w);
 
 /* cell_per_line.c: does the census say the text holds one cell per line? */
 bool		gd_one_cell_per_line(const gd_census *census);

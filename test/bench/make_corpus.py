@@ -21,8 +21,8 @@ import random
 import re
 
 FIXTURES = pathlib.Path(__file__).resolve().parent.parent / "fixtures"
-# kind -> (smallest, largest) report size in bytes
-SIZES = {"mixed": (5 * 1024, 30 * 1024), "seeds": (6 * 1024, 8 * 1024), "pages": (96 * 1024, 112 * 1024)}
+# kind -> (smallest, largest) report size in KiB
+SIZES = {"mixed": (5, 30), "seeds": (6, 8), "pages": (96, 112)}
 
 PLACES = ["东陵", "西岚", "南浦", "北川", "青石", "白沙", "金溪", "木兰", "安平", "长宁",
           "永和", "清远", "石门", "丰泽", "云台", "凤岗", "桃源", "松柏", "海宁", "江华",
@@ -82,21 +82,23 @@ def reporting_body(i):
     return place + LEVELS[k % len(LEVELS)] + BODIES[(k // len(LEVELS)) % len(BODIES)], year
 
 
-def make_report(template, rng, i, size):
+def make_report(template, rng, i, write_narrative=narrative, size_kb=(5, 30)):
+    """The i-th report; write_narrative(rng, year, size, html) gives the prose
+    added to its first section (the copied-text benchmark gives its own)."""
     org, year = reporting_body(i)
     text = template["text"].replace(template["org"], org)
     # in a page the year and 年 may sit in different elements
     text = re.sub(r"20[12]\d(?=(?:\s|<[^>]*>)*年)" if template["page"] else r"20[12]\d(?=\s*年)", str(year), text)
     if template["scalable"]:
         text = scale_numbers(text, rng.choice([1, 2, 3, 5, 10]))
-    target = rng.randint(*size)
+    target = rng.randint(size_kb[0] * 1024, size_kb[1] * 1024)
     at = text.find("主动公开政府信息情况")
     at = text.rfind("\n", 0, at) + 1
-    pad = narrative(rng, year, target - len(text.encode()), template["html"])
+    pad = write_narrative(rng, year, target - len(text.encode()), template["html"])
     return text[:at] + pad + text[at:]
 
 
-def load_templates(kind):
+def load_templates(kind="mixed"):
     if kind == "pages":
         templates = []
         for path in sorted(FIXTURES.glob("matrix/*/cms-page.html.txt")):
@@ -108,7 +110,7 @@ def load_templates(kind):
     for path in sorted(FIXTURES.glob("*.txt")):
         text = path.read_text(encoding="utf-8")
         html = "<td" in text.lower()
-        if kind == "seeds" and (html or len(text.encode()) > SIZES["seeds"][0]):
+        if kind == "seeds" and (html or len(text.encode()) > SIZES["seeds"][0] * 1024):
             continue
         org = FIXTURE_ORGS[path.name.split(".")[0]]
         templates.append({"name": path.name, "text": text, "org": org, "html": html, "page": False,
@@ -121,19 +123,24 @@ def copy_escape(s):
     return s.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
 
 
-def main():
+def corpus_arguments():
+    """N, OUT and --seed of a corpus generator, and its random generator."""
     ap = argparse.ArgumentParser()
     ap.add_argument("n", type=int)
     ap.add_argument("out")
     ap.add_argument("--kind", choices=sorted(SIZES), default="mixed")
     ap.add_argument("--seed", type=int, default=2026)
     args = ap.parse_args()
-    rng = random.Random(args.seed)
+    return args, random.Random(args.seed)
+
+
+def main():
+    args, rng = corpus_arguments()
     templates = load_templates(args.kind)
     with open(args.out, "w", encoding="utf-8", newline="\n") as f:
         for i in range(args.n):
             t = templates[i % len(templates)]
-            body = make_report(t, rng, i, SIZES[args.kind])
+            body = make_report(t, rng, i, size_kb=SIZES[args.kind])
             f.write(f"bench/{i:06d}/{t['name']}\t{copy_escape(body)}\n")
 
 

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../../src/gd_checks.h"
 #include "../../src/gd_core.h"
 #include "../unit/arena.h"
 #include "utf8.h"
@@ -124,6 +125,23 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	check_cells(r->active, GD_ACTIVE_MAX, "active cell");
 	check_cells(r->review, GD_REV_CELLS, "review cell");
 
+	/* the reviewer checks read the same normalised text and sections */
+	{
+		gd_date		d;
+		uint32_t	sig[GD_MINHASH_K];
+		int64_t		keys[GD_LSH_BANDS];
+
+		if (gd_published(r->text, r->text_len, &d) && (d.month < 1 || d.month > 12 || d.day < 1 || d.day > 31))
+			fail("published date");
+		for (int s = 1; s < GD_SECTIONS; s++)
+			if (r->section_found[s] &&
+				gd_minhash(r->text + r->section_content[s].off, r->section_content[s].len, sig) >= GD_MINHASH_MIN_CHARS)
+			{
+				gd_minhash_bands(sig, keys);
+				if (gd_minhash_similarity(sig, sig) != 1.0)
+					fail("minhash similarity");
+			}
+	}
 	/* the text duplicates are compared by: no CR, no whitespace before a line end, valid when the input was */
 	{
 		char	   *canonical = arena_alloc(&a, size + 1);

@@ -1,0 +1,23 @@
+/*
+ * govdisclose.h - what the PostgreSQL glue files share.
+ */
+#ifndef GOVDISCLOSE_H
+#define GOVDISCLOSE_H
+
+#include "postgres.h"
+
+#include "gd_core.h"
+
+typedef struct parsed
+{
+	MemoryContext cxt;			/* holds the report and everything it points to */
+	gd_report  *r;
+} parsed;
+
+/* Parse a text argument in a private memory context (delete p.cxt when done). */
+parsed		parse_text(text *body, bool want_facts);
+
+/* The publication date of a parsed report as a date Datum; *isnull when there is none. */
+Datum		published_datum(const gd_report *r, bool *isnull);
+
+#endif							/* GOVDISCLOSE_H */

@@ -1,0 +1,82 @@
+/*
+ * bar_lines.c - cell-per-line with | lines (a web page copied from some
+ * browsers and readers): every cell on its own line, a line holding only |
+ * between cells or " |" at a cell's end, nothing where a row ends.  A blank
+ * cell is an empty line before its bar, so a row keeps its width; rows are
+ * told by their labels, as in paragraph-per-cell text.
+ */
+#include "readers.h"
+
+/* Where the cell text of a line ends when the line closes a cell ("|" alone or "text |"); e when it does not. */
+static size_t
+bar_at_end(const char *t, size_t s, size_t e)
+{
+	while (e > s && gd_is_blank(t[e - 1]))
+		e--;
+	if (e == s || t[e - 1] != '|')
+		return (size_t) -1;
+	e--;
+	if (e > s && !gd_is_blank(t[e - 1]))
+		return (size_t) -1;		/* "a|" is text, "a |" or "|" a cell's end */
+	for (size_t i = s; i < e; i++)
+		if (t[i] == '|')
+			return (size_t) -1;	/* a pipe row, not one cell */
+	return e;
+}
+
+static int
+score_bar_lines(const gd_text *tx, const gd_region *regions, const gd_census *census)
+{
+	size_t		bars = 0,
+				filled = 0,
+				li;
+	bool		region_start;
+	gd_line_walk w;
+
+	(void) census;
+	for (gd_walk_start(&w, tx, regions); gd_walk_next(&w, &li, &region_start);)
+		if (!gd_only_blanks(tx->t, tx->lines[li].start, tx->lines[li].end))
+		{
+			filled++;
+			bars += bar_at_end(tx->t, tx->lines[li].start, tx->lines[li].end) != (size_t) -1;
+		}
+	return bars >= 20 && bars * 3 >= filled ? GD_SCORE_FITS : 0;
+}
+
+static void
+read_bar_lines(gd_text *tx, const gd_region *rg, const gd_census *census, gd_grid *out)
+{
+	bool		row_has_value = false,
+				cell_has_text = false;
+	gd_grid_cell c;
+
+	(void) census;
+	gd_grid_init(out);
+	out->cells_per_line = true;
+	for (size_t li = gd_line_of(tx, rg->start) - 1; li < tx->nlines; li++)
+	{
+		size_t		s = tx->lines[li].start,
+					e = tx->lines[li].end,
+					text_end;
+
+		if (s >= rg->end)
+			break;
+		if (e > rg->end)
+			e = rg->end;
+		gd_note_work(tx, e - s + 1);
+		text_end = bar_at_end(tx->t, s, e);
+		if (gd_text_cell(tx, (uint32_t) li + 1, s, text_end == (size_t) -1 ? e : text_end, &c))
+		{
+			gd_add_stream_cell(tx, out, &c, &row_has_value);
+			cell_has_text = true;
+		}
+		if (text_end == (size_t) -1)
+			continue;
+		if (!cell_has_text)
+			gd_add_stream_cell(tx, out, &c, &row_has_value);	/* the blank cell before the bar */
+		cell_has_text = false;
+	}
+	gd_grid_end_row(tx, out);
+}
+
+const gd_reader gd_reader_bar_lines = {"cell-lines-bar", GD_LAYOUT_CELL_LINES_BAR, score_bar_lines, read_bar_lines};

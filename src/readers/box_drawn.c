@@ -1,0 +1,307 @@
+/*
+ * box_drawn.c - tables drawn with borders (`w3m -dump` of a bordered table,
+ * pandoc's grid tables): cells between │ ┃ or |, rule lines of ─ ┼ ├ ┤ ┌ ┐
+ * └ ┘ or +---+.  A long label or number wraps inside its cell, so one table
+ * row spans the lines between two rule lines; they are joined column by
+ * column.  A rowspan label keeps its column open across rules and prints its
+ * pieces anywhere in its block: they are carried as label words.
+ */
+#include "readers.h"
+
+#include <string.h>
+
+/* A cell's text between two separators on one line. */
+typedef struct segment
+{
+	size_t		s;
+	size_t		e;
+	bool		rule;			/* only rule dashes: a border, no content */
+} segment;
+
+#define SEGMENTS_MAX 48
+#define BLOCK_LINES_MAX 24
+
+typedef struct box_line
+{
+	segment		seg[SEGMENTS_MAX];
+	int			nseg;
+	bool		is_rule;		/* holds a rule segment: a row border (maybe partial) */
+	uint32_t	line;
+} box_line;
+
+/* A horizontal line of the box-drawing block: ─ ━ ┄ ┅ ┈ ┉ ═ ╌ ╍. */
+static bool
+is_horizontal(const unsigned char *u)
+{
+	if (u[1] == 0x94)
+		return u[2] == 0x80 || u[2] == 0x81 || u[2] == 0x84 || u[2] == 0x85 || u[2] == 0x88 || u[2] == 0x89;
+	return u[2] == 0x90 || u[2] == 0x8C || u[2] == 0x8D;
+}
+
+/*
+ * Length of the separator at t[i], 0 if none: |, and every box-drawing
+ * character (U+2500..U+257F, bytes E2 94/95 xx) but the horizontal lines.
+ */
+static size_t
+separator_at(const char *t, size_t i, size_t e)
+{
+	const unsigned char *u = (const unsigned char *) t + i;
+
+	if (t[i] == '|')
+		return 1;
+	/* '+' joins rules ("+---+") but is also a sign ("+12") */
+	if (t[i] == '+')
+		return ((i + 1 < e && (t[i + 1] == '-' || t[i + 1] == '=')) ||
+				(i > 0 && (t[i - 1] == '-' || t[i - 1] == '='))) ? 1 : 0;
+	if (u[0] != 0xE2 || i + 2 >= e || (u[1] != 0x94 && u[1] != 0x95))
+		return 0;
+	return is_horizontal(u) ? 0 : 3;
+}
+
+/* Only dashes of a border (─ ━ ═ and the like, - = :), at least two. */
+static bool
+is_rule_text(const char *t, size_t s, size_t e)
+{
+	int			dashes = 0;
+
+	while (s < e)
+	{
+		if (t[s] == '-' || t[s] == '=' || t[s] == ':')
+			s++, dashes++;
+		else if ((unsigned char) t[s] == 0xE2 && s + 2 < e &&
+				 ((unsigned char) t[s + 1] == 0x94 || (unsigned char) t[s + 1] == 0x95) &&
+				 is_horizontal((const unsigned char *) t + s))
+			s += 3, dashes++;
+		else if (gd_is_blank(t[s]))
+			s++;
+		else
+			return false;
+	}
+	return dashes >= 2;
+}
+
+/* The segments between the line's first and last separator; false when it has fewer than two. */
+static bool
+split_line(const char *t, size_t s, size_t e, box_line *bl)
+{
+	size_t		open = 0;
+	bool		opened = false;
+
+	bl->nseg = 0;
+	bl->is_rule = false;
+	for (size_t i = s; i < e;)
+	{
+		size_t		k = separator_at(t, i, e);
+
+		if (k == 0)
+		{
+			i++;
+			continue;
+		}
+		if (opened && bl->nseg < SEGMENTS_MAX)
+		{
+			segment    *sg = &bl->seg[bl->nseg++];
+
+			sg->s = open;
+			sg->e = i;
+			sg->rule = is_rule_text(t, open, i);
+			bl->is_rule = bl->is_rule || sg->rule;
+		}
+		opened = true;
+		i += k;
+		open = i;
+	}
+	return bl->nseg > 0;
+}
+
+static int
+score_box_drawn(const gd_text *tx, const gd_region *regions, const gd_census *census)
+{
+	size_t		rules = 0,
+				rows = 0,
+				li;
+	box_line	bl;
+	bool		region_start;
+	gd_line_walk w;
+
+	(void) census;
+	for (gd_walk_start(&w, tx, regions); gd_walk_next(&w, &li, &region_start);)
+		if (split_line(tx->t, tx->lines[li].start, tx->lines[li].end, &bl))
+		{
+			rules += bl.is_rule;
+			rows += !bl.is_rule;
+		}
+	/* a rule under every row, not one under a Markdown header */
+	return rules >= 5 && rules * 4 >= rows ? GD_SCORE_FITS : 0;
+}
+
+/* One cell from the pieces p[0..n) of a column, joined: a wrapped label or number. */
+static void
+emit_column(gd_text *tx, gd_grid *out, const box_line *lines, int nlines, int col)
+{
+	char		joined[96];
+	size_t		jl = 0;
+	int			pieces = 0;
+	gd_grid_cell c,
+				first;
+	bool		all_values = true;
+
+	for (int k = 0; k < nlines; k++)
+	{
+		const segment *sg = &lines[k].seg[col];
+
+		if (!gd_text_cell(tx, lines[k].line, sg->s, sg->e, &c))
+			continue;
+		if (pieces++ == 0)
+			first = c;
+		all_values = all_values && c.kind == GD_GRID_VALUE;
+		if (jl + c.span.len < sizeof(joined))
+			memcpy(joined + jl, tx->t + c.span.off, c.span.len);
+		jl += c.span.len;
+	}
+	if (pieces == 0)
+	{
+		gd_text_cell(tx, lines[0].line, lines[0].seg[col].s, lines[0].seg[col].s, &c);
+		gd_grid_add(tx, out, &c);
+		return;
+	}
+	if (pieces == 1)
+	{
+		gd_grid_add(tx, out, &first);
+		return;
+	}
+	if (all_values && jl < sizeof(joined) && gd_parse_value(joined, jl, &first.cell))
+	{
+		/* a number wrapped inside its cell ("１１" / "４６") */
+		first.kind = GD_GRID_VALUE;
+		first.cell.line = lines[0].line;
+		gd_grid_add(tx, out, &first);
+		return;
+	}
+	for (int k = 0; k < nlines; k++)
+	{
+		const segment *sg = &lines[k].seg[col];
+
+		if (gd_text_cell(tx, lines[k].line, sg->s, sg->e, &c))
+		{
+			if (all_values)
+				c.kind = GD_GRID_TEXT;	/* pieces that make no number together: no value */
+			gd_grid_add(tx, out, &c);
+		}
+	}
+}
+
+/* Content of rule lines and of lines that break the block's columns: label words, line by line. */
+static void
+emit_loose(gd_text *tx, gd_grid *out, const box_line *bl)
+{
+	gd_grid_cell c;
+
+	for (int j = 0; j < bl->nseg; j++)
+		if (!bl->seg[j].rule && gd_text_cell(tx, bl->line, bl->seg[j].s, bl->seg[j].e, &c))
+		{
+			c.kind = GD_GRID_TEXT;
+			gd_grid_add(tx, out, &c);
+		}
+	gd_grid_end_row(tx, out);
+}
+
+/* The lines of one row block, joined column by column when they share their columns. */
+static void
+emit_block(gd_text *tx, gd_grid *out, const box_line *lines, int nlines)
+{
+	bool		same = nlines > 0;
+
+	for (int k = 1; k < nlines; k++)
+		same = same && lines[k].nseg == lines[0].nseg;
+	if (!same)
+	{
+		for (int k = 0; k < nlines; k++)
+		{
+			gd_grid_cell c;
+
+			for (int j = 0; j < lines[k].nseg; j++)
+			{
+				gd_text_cell(tx, lines[k].line, lines[k].seg[j].s, lines[k].seg[j].e, &c);
+				gd_grid_add(tx, out, &c);
+			}
+			gd_grid_end_row(tx, out);
+		}
+		return;
+	}
+	{
+		size_t		row_start = out->ncells;
+		bool		any_value = false;
+		size_t		kept = row_start;
+
+		for (int j = 0; j < lines[0].nseg; j++)
+			emit_column(tx, out, lines, nlines, j);
+		for (size_t i = row_start; i < out->ncells; i++)
+			any_value = any_value || out->cells[i].kind == GD_GRID_VALUE;
+		/* a header row's empty cells would read as a row of blanks */
+		for (size_t i = row_start; i < out->ncells; i++)
+			if (any_value || out->cells[i].kind != GD_GRID_BLANK)
+				out->cells[kept++] = out->cells[i];
+		out->ncells = kept;
+	}
+	gd_grid_end_row(tx, out);
+}
+
+static void
+read_box_drawn(gd_text *tx, const gd_region *rg, const gd_census *census, gd_grid *out)
+{
+	box_line   *block = gd_alloc(tx, sizeof(box_line) * BLOCK_LINES_MAX);
+	int			nblock = 0;
+
+	(void) census;
+	gd_grid_init(out);
+	for (size_t li = gd_line_of(tx, rg->start) - 1; li < tx->nlines; li++)
+	{
+		size_t		s = tx->lines[li].start,
+					e = tx->lines[li].end;
+		box_line   *bl;
+
+		if (s >= rg->end)
+			break;
+		if (e > rg->end)
+			e = rg->end;
+		gd_note_work(tx, e - s + 1);
+		if (gd_only_blanks(tx->t, s, e))
+			continue;
+		if (nblock == BLOCK_LINES_MAX)
+		{
+			/* a block this tall is no wrapped row: its first line is read alone */
+			emit_block(tx, out, block, 1);
+			memmove(block, block + 1, sizeof(box_line) * (BLOCK_LINES_MAX - 1));
+			nblock--;
+		}
+		bl = &block[nblock];
+		bl->line = (uint32_t) li + 1;
+		if (!split_line(tx->t, s, e, bl))
+		{
+			/* prose or a heading between tables: its own row of words */
+			gd_grid_cell c;
+
+			emit_block(tx, out, block, nblock);
+			nblock = 0;
+			if (gd_text_cell(tx, (uint32_t) li + 1, s, e, &c))
+			{
+				gd_grid_add(tx, out, &c);
+				gd_grid_end_row(tx, out);
+			}
+			continue;
+		}
+		if (bl->is_rule)
+		{
+			emit_block(tx, out, block, nblock);
+			emit_loose(tx, out, bl);
+			nblock = 0;
+			continue;
+		}
+		nblock++;
+	}
+	emit_block(tx, out, block, nblock);
+	gd_grid_end_row(tx, out);
+}
+
+const gd_reader gd_reader_box_drawn = {"box-drawn", GD_LAYOUT_BOX_DRAWN, score_box_drawn, read_box_drawn};

@@ -1,0 +1,71 @@
+/*
+ * cell_lines.c - cell-per-line with no row breaks (LibreOffice's text
+ * export of a Word table): every cell on its own line, an empty line for a
+ * blank cell, and nothing between rows.  A merged group label
+ * (三、本年度办理结果, （三）不予公开) is printed once; the rows under it have
+ * empty lines where the merged cell was, before their own label.  Rows are
+ * told by their labels; the empty lines of merged cells fall before a label
+ * or after a row's last cell, where the matcher drops them.
+ */
+#include "readers.h"
+
+typedef enum line_kind
+{
+	LINE_EMPTY,
+	LINE_VALUE,
+	LINE_LABEL
+} line_kind;
+
+static line_kind
+kind_of(const gd_text *tx, size_t li)
+{
+	gd_grid_cell c;
+
+	if (!gd_text_cell(tx, (uint32_t) li + 1, tx->lines[li].start, tx->lines[li].end, &c))
+		return LINE_EMPTY;
+	return c.kind == GD_GRID_VALUE ? LINE_VALUE : LINE_LABEL;
+}
+
+/*
+ * One cell per line, and rows that follow each other directly: a value line
+ * right above a label line is what tells this text from cell-per-line text
+ * with blank lines between rows.
+ */
+static int
+score_cell_lines(const gd_text *tx, const gd_region *regions, const gd_census *census)
+{
+	size_t		direct = 0,
+				parted = 0,
+				li;
+	line_kind	prev = LINE_LABEL,
+				before_empties = LINE_LABEL;
+	bool		region_start;
+	gd_line_walk w;
+
+	if (!gd_one_cell_per_line(census))
+		return 0;
+	for (gd_walk_start(&w, tx, regions); gd_walk_next(&w, &li, &region_start);)
+	{
+		line_kind	kind = kind_of(tx, li);
+
+		if (region_start)
+			prev = before_empties = LINE_LABEL;
+		if (kind == LINE_LABEL && prev == LINE_VALUE)
+			direct++;
+		else if (kind == LINE_LABEL && prev == LINE_EMPTY && before_empties == LINE_VALUE)
+			parted++;
+		if (kind != LINE_EMPTY)
+			before_empties = kind;
+		prev = kind;
+	}
+	return direct >= 5 && direct * 4 >= parted ? GD_SCORE_FITS : 0;
+}
+
+static void
+read_cell_lines(gd_text *tx, const gd_region *rg, const gd_census *census, gd_grid *out)
+{
+	(void) census;
+	gd_read_cell_stream(tx, rg, true, out);
+}
+
+const gd_reader gd_reader_cell_lines = {"cell-lines", GD_LAYOUT_CELL_LINES, score_cell_lines, read_cell_lines};

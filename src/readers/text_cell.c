@@ -1,0 +1,109 @@
+/*
+ * text_cell.c - what the text families that print one cell per line (or per
+ * column of a line) share: a cell from trimmed text, the lines of a region,
+ * and the reading of text where every line is a cell and nothing marks rows.
+ */
+#include "readers.h"
+
+#include <string.h>
+
+bool
+gd_text_cell(const gd_text *tx, uint32_t line, size_t s, size_t e, gd_grid_cell *c)
+{
+	while (s < e && gd_is_blank(tx->t[s]))
+		s++;
+	while (e > s && gd_is_blank(tx->t[e - 1]))
+		e--;
+	memset(c, 0, sizeof(*c));
+	c->span = (gd_span) {s, e - s};
+	c->cell.line = line;
+	if (s == e)
+	{
+		c->kind = GD_GRID_BLANK;
+		c->cell.state = GD_BLANK;
+		return false;
+	}
+	if (gd_parse_value(tx->t + s, e - s, &c->cell))
+	{
+		c->kind = GD_GRID_VALUE;
+		c->cell.line = line;
+	}
+	else
+		c->kind = GD_GRID_TEXT;
+	return true;
+}
+
+void
+gd_add_stream_cell(const gd_text *tx, gd_grid *out, const gd_grid_cell *c, bool *row_has_value)
+{
+	if (c->kind == GD_GRID_TEXT && *row_has_value)
+	{
+		gd_grid_end_row(tx, out);
+		*row_has_value = false;
+	}
+	*row_has_value = *row_has_value || c->kind == GD_GRID_VALUE;
+	gd_grid_add(tx, out, c);
+}
+
+void
+gd_region_lines(const gd_text *tx, const gd_region *rg, size_t *first, size_t *end)
+{
+	*first = gd_line_of(tx, rg->start) - 1;
+	*end = *first;
+	while (*end < tx->nlines && tx->lines[*end].start < rg->end)
+		(*end)++;
+}
+
+void
+gd_read_cell_stream(gd_text *tx, const gd_region *rg, bool blanks_printed, gd_grid *out)
+{
+	bool		row_has_value = false;
+	size_t		first,
+				end;
+
+	gd_grid_init(out);
+	out->cells_per_line = true;
+	out->blanks_unprinted = !blanks_printed;
+	gd_region_lines(tx, rg, &first, &end);
+	for (size_t li = first; li < end; li++)
+	{
+		size_t		s = tx->lines[li].start > rg->start ? tx->lines[li].start : rg->start,
+					e = tx->lines[li].end < rg->end ? tx->lines[li].end : rg->end;
+		gd_grid_cell c;
+
+		if (s > e)
+			continue;
+
+		gd_note_work(tx, e - s + 1);
+		if (gd_text_cell(tx, (uint32_t) li + 1, s, e, &c) || blanks_printed)
+			gd_add_stream_cell(tx, out, &c, &row_has_value);
+	}
+	gd_grid_end_row(tx, out);
+}
+
+void
+gd_walk_start(gd_line_walk *w, const gd_text *tx, const gd_region *regions)
+{
+	w->tx = tx;
+	w->regions = regions;
+	w->k = -1;
+	w->li = w->end = 0;
+}
+
+bool
+gd_walk_next(gd_line_walk *w, size_t *li, bool *region_start)
+{
+	*region_start = false;
+	while (w->li >= w->end)
+	{
+		if (++w->k >= GD_REGIONS)
+			return false;
+		if (w->regions[w->k].found)
+		{
+			gd_region_lines(w->tx, &w->regions[w->k], &w->li, &w->end);
+			*region_start = true;
+		}
+	}
+	*li = w->li++;
+	return true;
+}

@@ -1,0 +1,217 @@
+/*
+ * wrapped.c - numbers wrapped inside their cells in text aligned by display
+ * width (`w3m -dump` of a borderless table prints a cell too narrow for
+ * "１１４６" as "１１４" with "６" under it on the next line), and so does
+ * a label ("4.无正当理由大" / "量反复申请").  The lines between a row of
+ * numbers and the next blank line hold the rest of its cells, each piece in
+ * the cell in whose column it starts; lines of digit pieces alone also when
+ * the next row follows with no blank line.
+ */
+#include "readers.h"
+
+/* Display columns of the UTF-8 character at s (CJK and full-width forms take two). */
+static int
+char_width(const unsigned char *s, size_t n, size_t *bytes)
+{
+	uint32_t	cp;
+
+	if (s[0] < 0x80 || n < 2)
+	{
+		*bytes = 1;
+		return 1;
+	}
+	if (s[0] < 0xE0 || n < 3)
+	{
+		*bytes = 2;
+		return 1;
+	}
+	if (s[0] >= 0xF0)
+	{
+		*bytes = n < 4 ? n : 4;
+		return 2;
+	}
+	*bytes = 3;
+	cp = ((uint32_t) (s[0] & 0x0F) << 12) | ((uint32_t) (s[1] & 0x3F) << 6) | (s[2] & 0x3F);
+	return (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF && cp != 0x303F) ||
+		(cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+		(cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
+		(cp >= 0xFFE0 && cp <= 0xFFE6) ? 2 : 1;
+}
+
+/* Only decimal digits, ASCII or full-width. */
+static bool
+all_digits(const char *t, size_t s, size_t e)
+{
+	if (s == e)
+		return false;
+	while (s < e)
+	{
+		if (gd_is_digit(t[s]))
+			s++;
+		else if (gd_starts_with(t + s, e - s, "\xEF\xBC") && s + 2 < e &&
+				 (unsigned char) t[s + 2] >= 0x90 && (unsigned char) t[s + 2] <= 0x99)
+			s += 3;				/* ０..９ */
+		else
+			return false;
+	}
+	return true;
+}
+
+/* Visible ASCII characters in t[s..e): the most columns folding full-width forms can have taken away. */
+static int
+ascii_before(const char *t, size_t s, size_t e)
+{
+	int			n = 0;
+
+	for (; s < e; s++)
+		n += (unsigned char) t[s] < 0x80 && !gd_is_blank(t[s]);
+	return n;
+}
+
+/* The whitespace-separated tokens of a line with their display columns [col, end_col). */
+typedef struct token
+{
+	size_t		s,
+				e;
+	int			col,
+				end_col;
+} token;
+
+static int
+tokens_of(const gd_text *tx, size_t li, token *tok)
+{
+	const char *t = tx->t;
+	size_t		i = tx->lines[li].start,
+				e = tx->lines[li].end;
+	int			col = 0,
+				n = 0;
+
+	while (i < e)
+	{
+		size_t		bytes;
+
+		if (gd_is_blank(t[i]))
+		{
+			col += t[i] == '\t' ? 8 - col % 8 : 1;
+			i++;
+			continue;
+		}
+		if (n == GD_LINE_TOKENS_MAX)
+			return -1;
+		tok[n].s = i;
+		tok[n].col = col;
+		while (i < e && !gd_is_blank(t[i]))
+		{
+			col += char_width((const unsigned char *) t + i, e - i, &bytes);
+			i += bytes;
+		}
+		tok[n].e = i;
+		tok[n].end_col = col;
+		n++;
+	}
+	return n;
+}
+
+/* Index of the row token whose cell the piece at col sits in, -1 left of them all; -2 when none can be. */
+static int
+cell_above(const gd_text *tx, size_t row_start, const token *row, int nrow, int col)
+{
+	int			above = -1;
+
+	/*
+	 * the last token starting at or before it, no further left than the
+	 * folded characters before it explain (normalisation made full-width forms
+	 * ASCII, one column narrower each; a piece's line holds no other text)
+	 */
+	for (int k = 0; k < nrow; k++)
+		if (row[k].col <= col)
+			above = k;
+	if (above >= 0 && col - row[above].col > ascii_before(tx->t, row_start, row[above].s))
+		return -2;
+	return above;
+}
+
+bool
+gd_wrapped_pieces(const gd_text *tx, size_t li, size_t end_line, gd_wrap *w)
+{
+	token		row[GD_LINE_TOKENS_MAX],
+				under[GD_LINE_TOKENS_MAX];
+	int			nrow = tokens_of(tx, li, row),
+				row_digits = 0;
+	size_t		last = li + 1;
+	bool		next_row_follows = false;
+
+	if (nrow < 3)
+		return false;
+	for (int k = 0; k < nrow; k++)
+		row_digits += all_digits(tx->t, row[k].s, row[k].e);
+	if (row_digits < 2)
+		return false;			/* not a row of numbers */
+	for (size_t up = li; up-- > 0 && !gd_only_blanks(tx->t, tx->lines[up].start, tx->lines[up].end);)
+	{
+		int			nup = tokens_of(tx, up, under),
+					digits = 0;
+
+		for (int j = 0; j < nup; j++)
+			digits += all_digits(tx->t, under[j].s, under[j].e);
+		if (digits * 2 > row_digits)
+			break;				/* the row above */
+		/* a few numbers above the row too: pieces printed round it (PDF text), not wrapped in it */
+		if (nup < 0 || digits > 0 || li - up >= GD_WRAP_LINES_MAX)
+			return false;
+	}
+	/* the pieces end at a blank line, or where the next row starts */
+	while (last < end_line && last < tx->nlines &&
+		   !gd_only_blanks(tx->t, tx->lines[last].start, tx->lines[last].end))
+	{
+		int			n = tokens_of(tx, last, under),
+					digits = 0;
+
+		for (int j = 0; j < n; j++)
+			digits += all_digits(tx->t, under[j].s, under[j].e);
+		if (digits * 2 > row_digits)
+		{
+			next_row_follows = true;
+			break;
+		}
+		if (++last - li > GD_WRAP_LINES_MAX)
+			return false;
+	}
+	w->nlines = (int) (last - li - 1);
+	if (w->nlines == 0)
+		return false;
+	for (int l = 0; l < w->nlines; l++)
+	{
+		int			nunder = tokens_of(tx, li + 1 + (size_t) l, under),
+					digits = 0;
+
+		if (nunder < 0)
+			return false;
+		for (int k = 0; k < nrow; k++)
+			w->piece[l][k] = (gd_span) {0, 0};
+		w->lead[l] = (gd_span) {0, 0};
+		for (int j = 0; j < nunder; j++)
+		{
+			int			above = cell_above(tx, tx->lines[li].start, row, nrow, under[j].col);
+			bool		is_digits = all_digits(tx->t, under[j].s, under[j].e);
+			gd_cell		v;
+			gd_span    *slot;
+
+			digits += is_digits;
+			if (above == -2 || (above >= 0 && is_digits != all_digits(tx->t, row[above].s, row[above].e)))
+				return false;	/* text under a number or a number under text */
+			if (!is_digits && gd_parse_value(tx->t + under[j].s, under[j].e - under[j].s, &v))
+				return false;	/* a value of another row */
+			slot = above < 0 ? &w->lead[l] : &w->piece[l][above];
+			if ((above < 0 && is_digits) || (next_row_follows && !is_digits))
+				return false;	/* label words between two rows may be either's */
+			if (slot->len == 0)
+				*slot = (gd_span) {under[j].s, under[j].e - under[j].s};
+			else
+				slot->len = under[j].e - slot->off;	/* words of one cell: "2023 年" */
+		}
+		if (digits * 2 > row_digits)
+			return false;		/* as many numbers as a row of its own */
+	}
+	return true;
+}
