@@ -110,7 +110,7 @@ all_kept(const char *s)
 	memcpy(&w, s, sizeof(w));
 	e3 = w ^ BYTES_OF(0xE3);
 	/* a byte below 0x21, and a zero byte of e3 (a byte 0xE3 of w), set their high bit here */
-	return (((w - BYTES_OF(0x21)) & ~w) | ((e3 - BYTES_OF(0x01)) & ~e3)) & BYTES_OF(0x80) ? false : true;
+	return ((((w - BYTES_OF(0x21)) & ~w) | ((e3 - BYTES_OF(0x01)) & ~e3)) & BYTES_OF(0x80)) == 0;
 }
 
 /* So "1、其他" and "1. 其他" and "1.其他" compare equal. */
