@@ -514,6 +514,10 @@ row_phrase_ends(requests_state *st, const char *label, size_t len, long *ends)
 	for (int row = 0; row < GD_REQ_ROWS; row++)
 		ends[row] = -1;
 	for (size_t i = 0; i + 3 <= len; i++)
+	{
+		/* a phrase starts with a character's first byte: no match begins on a UTF-8 continuation byte */
+		if (((unsigned char) label[i] & 0xC0) == 0x80)
+			continue;
 		for (int e = ix->bucket[gd_trigram_key(label + i)]; e >= 0; e = ix->phrases[e].next)
 		{
 			const row_phrase *ph = &ix->phrases[e];
@@ -522,6 +526,7 @@ row_phrase_ends(requests_state *st, const char *label, size_t len, long *ends)
 				(long) (i + ph->len) > ends[ph->row])
 				ends[ph->row] = (long) (i + ph->len);
 		}
+	}
 }
 
 static bool

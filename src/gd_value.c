@@ -10,8 +10,21 @@ gd_placeholder_mark(const char *s, size_t n)
 {
 	static const char *const marks[] = {"-", "—", "–", "―", "─", "/", "\\", "无", "×", "~"};
 
-	if (n == 0 || strchr("-/\\~\xE2\xE6\xC3", s[0]) == NULL || s[0] == '\0')
-		return 0;				/* no mark starts with this byte */
+	if (n == 0)
+		return 0;
+	switch ((unsigned char) s[0])
+	{
+		case '-':
+		case '/':
+		case '\\':
+		case '~':
+		case 0xE2:
+		case 0xE6:
+		case 0xC3:
+			break;
+		default:
+			return 0;			/* no mark starts with this byte */
+	}
 	for (size_t k = 0; k < sizeof(marks) / sizeof(marks[0]); k++)
 		if (gd_starts_with(s, n, marks[k]))
 			return strlen(marks[k]);
@@ -50,6 +63,7 @@ is_thousands_separator(const char *s, size_t n, size_t i)
 bool
 gd_parse_value(const char *s, size_t n, gd_cell *cell)
 {
+	/* every unit is one three-byte character */
 	static const char *const units[] = {"件", "条", "个", "项", "次", "元"};
 	size_t		i = 0;
 	bool		neg = false,
@@ -81,7 +95,8 @@ gd_parse_value(const char *s, size_t n, gd_cell *cell)
 			any = true;
 			if (point && decimals >= 6)
 				continue;		/* finer than that carries no meaning here */
-			if (v > ((uint64_t) INT64_MAX - (uint64_t) (c - '0')) / 10)
+			/* the first test spares the division on all but the longest numbers */
+			if (v > ((uint64_t) INT64_MAX - 9) / 10 && v > ((uint64_t) INT64_MAX - (uint64_t) (c - '0')) / 10)
 				overflow = true;
 			else
 				v = v * 10 + (uint64_t) (c - '0');
@@ -101,8 +116,8 @@ gd_parse_value(const char *s, size_t n, gd_cell *cell)
 	{
 		bool		unit = false;
 
-		for (size_t k = 0; k < sizeof(units) / sizeof(units[0]); k++)
-			if (n - i == strlen(units[k]) && memcmp(s + i, units[k], n - i) == 0)
+		for (size_t k = 0; k < sizeof(units) / sizeof(units[0]) && n - i == 3; k++)
+			if (memcmp(s + i, units[k], 3) == 0)
 				unit = true;
 		if (!unit)
 			return false;

@@ -117,38 +117,83 @@ composite_desc(Oid typid, int natts)
 	return BlessTupleDesc(desc);
 }
 
-/* The active table as a composite: fields are named item_measure. */
-static Datum
-active_datum(const gd_report *r, Oid typid)
+/*
+ * What parse_report works out once per call site (kept in fn_extra): its row
+ * types, and for each template which active measure each field of the active
+ * type holds (fields are named item_measure), so no call looks them up again.
+ */
+typedef struct report_shape
 {
-	TupleDesc	desc = lookup_rowtype_tupdesc_copy(typid, -1);
+	TupleDesc	report;
+	TupleDesc	active;
+	TupleDesc	review;
+	int		   *measure_of[GD_TEMPLATE_2019 + 1];	/* [template][field]: active index or -1 */
+} report_shape;
+
+static report_shape *
+report_shape_of(FunctionCallInfo fcinfo)
+{
+	report_shape *shape = fcinfo->flinfo->fn_extra;
+	MemoryContext old;
+	TupleDesc	desc;
+
+	if (shape)
+		return shape;
+	old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
+	shape = palloc0(sizeof(report_shape));
+	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "parse_report must return a composite type");
+	if (desc->natts != 9)
+		elog(ERROR, "type govdisclose.report has %d attributes, expected 9", desc->natts);
+	shape->report = BlessTupleDesc(desc);
+	shape->active = BlessTupleDesc(lookup_rowtype_tupdesc_copy(TupleDescAttr(desc, 5)->atttypid, -1));
+	shape->review = composite_desc(TupleDescAttr(desc, 6)->atttypid, GD_REV_CELLS);
+	for (int t = 0; t <= GD_TEMPLATE_2019; t++)
+	{
+		int			nm;
+		const gd_active_measure *m = gd_active_measures((gd_template) t, &nm);
+
+		shape->measure_of[t] = palloc(sizeof(int) * shape->active->natts);
+		for (int a = 0; a < shape->active->natts; a++)
+		{
+			shape->measure_of[t][a] = -1;
+			for (int k = 0; k < nm; k++)
+			{
+				char		name[NAMEDATALEN];
+
+				snprintf(name, sizeof(name), "%s_%s", m[k].item, m[k].measure);
+				if (strcmp(name, NameStr(TupleDescAttr(shape->active, a)->attname)) == 0)
+					shape->measure_of[t][a] = k;
+			}
+		}
+	}
+	MemoryContextSwitchTo(old);
+	fcinfo->flinfo->fn_extra = shape;
+	return shape;
+}
+
+/* The active table as a composite. */
+static Datum
+active_datum(const gd_report *r, const report_shape *shape)
+{
+	TupleDesc	desc = shape->active;
 	Datum	   *values = palloc0(sizeof(Datum) * desc->natts);
 	bool	   *nulls = palloc(sizeof(bool) * desc->natts);
-	int			nm;
-	const gd_active_measure *m = gd_active_measures(r->template_kind, &nm);
+	const int  *measure_of = shape->measure_of[r->template_kind];
 
-	desc = BlessTupleDesc(desc);
 	for (int a = 0; a < desc->natts; a++)
 	{
-		Form_pg_attribute att = TupleDescAttr(desc, a);
-
 		nulls[a] = true;
-		for (int k = 0; k < nm && r->has_active; k++)
-		{
-			char		name[NAMEDATALEN];
-
-			snprintf(name, sizeof(name), "%s_%s", m[k].item, m[k].measure);
-			if (strcmp(name, NameStr(att->attname)) == 0)
-				values[a] = cell_datum(&r->active[k], att->atttypid == NUMERICOID, &nulls[a]);
-		}
+		if (measure_of[a] >= 0)
+			values[a] = cell_datum(&r->active[measure_of[a]], TupleDescAttr(desc, a)->atttypid == NUMERICOID,
+								   &nulls[a]);
 	}
 	return HeapTupleGetDatum(heap_form_tuple(desc, values, nulls));
 }
 
 static Datum
-review_datum(const gd_report *r, Oid typid)
+review_datum(const gd_report *r, TupleDesc desc)
 {
-	TupleDesc	desc = composite_desc(typid, GD_REV_CELLS);
 	Datum		values[GD_REV_CELLS];
 	bool		nulls[GD_REV_CELLS];
 
@@ -245,29 +290,24 @@ gd_parse_report(PG_FUNCTION_ARGS)
 	parsed		p = parse_text(PG_GETARG_TEXT_PP(0), false);
 	bool		strict = PG_NARGS() > 1 && PG_GETARG_BOOL(1);
 	gd_report  *r = p.r;
-	TupleDesc	desc;
+	const report_shape *shape;
 	Datum		values[9];
 	bool		nulls[9] = {false};
 
 	if (strict)
 		raise_problems(r);
-	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE)
-		elog(ERROR, "parse_report must return a composite type");
-	if (desc->natts != 9)
-		elog(ERROR, "type govdisclose.report has %d attributes, expected 9", desc->natts);
-	desc = BlessTupleDesc(desc);
-
+	shape = report_shape_of(fcinfo);
 	header_values(r, values, nulls);
 	nulls[5] = !r->has_active;
 	if (r->has_active)
-		values[5] = active_datum(r, TupleDescAttr(desc, 5)->atttypid);
+		values[5] = active_datum(r, shape);
 	nulls[6] = !r->has_review;
 	if (r->has_review)
-		values[6] = review_datum(r, TupleDescAttr(desc, 6)->atttypid);
+		values[6] = review_datum(r, shape->review);
 	values[7] = problems_datum(r);
 	values[8] = published_datum(r, &nulls[8]);
 	{
-		Datum		result = HeapTupleGetDatum(heap_form_tuple(desc, values, nulls));
+		Datum		result = HeapTupleGetDatum(heap_form_tuple(shape->report, values, nulls));
 
 		MemoryContextDelete(p.cxt);
 		PG_RETURN_DATUM(result);
@@ -281,6 +321,32 @@ cell_inferred(const gd_cell *c)
 	return c->inferred && (c->state == GD_NUMBER || c->state == GD_PLACEHOLDER);
 }
 
+/* The row and applicant keys as text, made once per call site (kept in fn_extra): 182 rows per call use them. */
+typedef struct request_keys
+{
+	Datum		row[GD_REQ_ROWS];
+	Datum		applicant[GD_REQ_COLS];
+} request_keys;
+
+static const request_keys *
+request_keys_of(FunctionCallInfo fcinfo)
+{
+	request_keys *keys = fcinfo->flinfo->fn_extra;
+	MemoryContext old;
+
+	if (keys)
+		return keys;
+	old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
+	keys = palloc(sizeof(request_keys));
+	for (int row = 0; row < GD_REQ_ROWS; row++)
+		keys->row[row] = CStringGetTextDatum(gd_request_row_keys[row]);
+	for (int col = 0; col < GD_REQ_COLS; col++)
+		keys->applicant[col] = CStringGetTextDatum(gd_applicant_keys[col]);
+	MemoryContextSwitchTo(old);
+	fcinfo->flinfo->fn_extra = keys;
+	return keys;
+}
+
 PG_FUNCTION_INFO_V1(gd_request_cells);
 /* request_cells(body) -> (row_no, row_key, applicant, value, inferred): 175 rows, or 182 */
 Datum
@@ -288,6 +354,8 @@ gd_request_cells(PG_FUNCTION_ARGS)
 {
 	parsed		p = begin_parse_srf(fcinfo, false);
 	gd_report  *r = p.r;
+	const request_keys *keys = request_keys_of(fcinfo);
+
 	for (int row = 0; row < GD_REQ_ROWS && r->has_requests; row++)
 	{
 		if (row == GD_REQ_OTHER_UNDIVIDED && !r->other_undivided)
@@ -298,8 +366,8 @@ gd_request_cells(PG_FUNCTION_ARGS)
 			bool		nulls[5] = {false};
 
 			values[0] = Int32GetDatum(row + 1);
-			values[1] = CStringGetTextDatum(gd_request_row_keys[row]);
-			values[2] = CStringGetTextDatum(gd_applicant_keys[col]);
+			values[1] = keys->row[row];
+			values[2] = keys->applicant[col];
 			values[3] = cell_datum(&r->requests[row][col], false, &nulls[3]);
 			values[4] = BoolGetDatum(cell_inferred(&r->requests[row][col]));
 			put_row(fcinfo, values, nulls);

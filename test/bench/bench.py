@@ -21,6 +21,17 @@ def psql(sql, *, quiet=True):
     return out.stdout
 
 
+def statement_time(setup, sql):
+    """(wall, cpu) seconds of one statement: wall as psql's \\timing reports it
+    (no connection set-up), cpu the backend's own CPU time from
+    /proc/self/schedstat, which other processes on a shared machine do not
+    inflate as they do the wall time."""
+    cpu = "SELECT split_part(pg_read_file('/proc/self/schedstat'), ' ', 1);\n"
+    out = psql(setup + cpu + "\\timing on\n" + sql + "\n\\timing off\n" + cpu).strip().split("\n")
+    wall = next(float(line.split()[1]) for line in out if line.startswith("Time: ")) / 1000
+    return wall, (int(out[-1]) - int(out[0])) / 1e9
+
+
 def timed(sql, runs):
     """Median wall time (s) of a statement, each run in its own session."""
     times = []
@@ -31,8 +42,21 @@ def timed(sql, runs):
     return statistics.median(times), times
 
 
+def report(results, n, mbytes, ratios):
+    """One line per measurement: median time, throughput and ratios to the floor
+    and the baseline (for the one-process measurements the median of each
+    round's ratios, else the ratio of the medians)."""
+    md5 = results["floor count(md5(body))"][0]
+    base = results["PL/pgSQL regexp baseline"][0]
+    print(f"\n{'measurement':44} {'seconds':>8} {'reports/s':>10} {'MB/s':>8} {'x md5':>7} {'x baseline':>10}")
+    for name, (sec, reports) in results.items():
+        x_md5, x_base = ratios.get(name, (md5 / sec, base / sec))
+        print(f"{name:44} {sec:8.3f} {reports / sec:10.0f} {mbytes / sec:8.1f} {x_md5:7.2f} {x_base:10.1f}")
+
+
 def main():
     corpus, runs = sys.argv[1], int(sys.argv[2])
+    serial_only = len(sys.argv) > 3 and sys.argv[3] == "serial"
     psql("CREATE EXTENSION govdisclose;")
     psql(open(os.path.join(HERE, "baseline.sql"), encoding="utf-8").read())
     psql(f"CREATE TABLE corpus (source text, body text);\n\\copy corpus FROM '{corpus}'\nVACUUM ANALYZE corpus;")
@@ -44,20 +68,42 @@ def main():
     serial = "SET max_parallel_workers_per_gather = 0;\n"
     results = {}
 
-    def measure(name, sql, count_runs=runs, reports=n):
-        med, _ = timed(serial + sql, count_runs)
-        results[name] = (med, reports)
-        return med
-
-    measure("floor sum(length(body))", "SELECT sum(length(body)) FROM corpus;")
-    measure("floor count(md5(body))", "SELECT count(md5(body)) FROM corpus;")
-    measure("parse_report(body)", "SELECT count(govdisclose.parse_report(body)) FROM corpus;")
-    measure("request_cells(body)", "SELECT count(*) FROM corpus, govdisclose.request_cells(body);")
+    # The one-process measurements run in rounds, each round every statement
+    # once, so that the load of a shared machine weighs on all of them alike;
+    # the ratios are the medians of each round's ratios.
+    one_process = {
+        "floor sum(length(body))": "SELECT sum(length(body)) FROM corpus;",
+        "floor count(md5(body))": "SELECT count(md5(body)) FROM corpus;",
+        "parse_report(body)": "SELECT count(govdisclose.parse_report(body)) FROM corpus;",
+        "request_cells(body)": "SELECT count(*) FROM corpus, govdisclose.request_cells(body);",
+        "PL/pgSQL regexp baseline": "SELECT count(*) FROM corpus, bench_regexp_requests(body);",
+    }
+    walls = {name: [] for name in one_process}
+    rounds = {name: [] for name in one_process}
+    for _ in range(runs):
+        for name, sql in one_process.items():
+            wall, cpu = statement_time(serial, sql)
+            walls[name].append(wall)
+            rounds[name].append(cpu)
+    for name, times in rounds.items():
+        results[name] = (statistics.median(times), n)
+    ratios = {name: (statistics.median(f / t for f, t in zip(rounds["floor count(md5(body))"], times)),
+                     statistics.median(b / t for b, t in zip(rounds["PL/pgSQL regexp baseline"], times)))
+              for name, times in rounds.items()}
+    print("one-process lines of the table: the backend's CPU seconds (median of the rounds) and the\n"
+          "medians of each round's CPU-time ratios; the wall-clock ratios of the same rounds:")
+    for name in ("parse_report(body)", "request_cells(body)"):
+        print(f"  {name}: wall x md5 "
+              f"{statistics.median(f / t for f, t in zip(walls['floor count(md5(body))'], walls[name])):.2f}, "
+              f"wall x baseline {statistics.median(b / t for b, t in zip(walls['PL/pgSQL regexp baseline'], walls[name])):.1f}")
     base_rows = int(psql("SELECT count(*) FROM corpus, bench_regexp_requests(body);"))
     our_rows = int(psql("SELECT count(*) FROM corpus, govdisclose.request_cells(body) "
                         "WHERE applicant = 'total' AND value IS NOT NULL;"))
-    measure("PL/pgSQL regexp baseline", "SELECT count(*) FROM corpus, bench_regexp_requests(body);",
-            count_runs=max(1, min(runs, 3)))
+
+    if serial_only:
+        report(results, n, mbytes, ratios)
+        print(f"requests rows read with their total: govdisclose {our_rows}, baseline {base_rows}")
+        return
 
     # Two workers on this machine's two cores: the leader only gathers, so the
     # comparison is two processes against one.
@@ -83,11 +129,8 @@ def main():
     clean = psql("SELECT count(*) FROM govdisclose.reports r WHERE NOT EXISTS "
                  "(SELECT 1 FROM govdisclose.findings f WHERE f.doc_id = r.doc_id AND f.severity = 'error');").strip()
 
+    report(results, n, mbytes, ratios)
     md5 = results["floor count(md5(body))"][0]
-    base = results["PL/pgSQL regexp baseline"][0]
-    print(f"\n{'measurement':44} {'seconds':>8} {'reports/s':>10} {'MB/s':>8} {'x md5':>7} {'x baseline':>10}")
-    for name, (sec, reports) in results.items():
-        print(f"{name:44} {sec:8.2f} {reports / sec:10.0f} {mbytes / sec:8.1f} {md5 / sec:7.2f} {base / sec:10.1f}")
     serial_parse = results["parse_report(body)"][0]
     print(f"\n2 workers vs 1: parse_report {serial_parse / results['parse_report(body), 2 workers'][0]:.2f}x, "
           f"md5 floor {md5 / results['floor count(md5(body)), 2 workers'][0]:.2f}x "

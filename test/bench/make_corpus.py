@@ -1,20 +1,28 @@
 #!/usr/bin/env python3
 """Write a deterministic benchmark corpus in COPY text format: source<TAB>body.
 
-    make_corpus.py N OUT [--seed S]
+    make_corpus.py N OUT [--kind mixed|seeds|pages] [--seed S]
 
-Each report is one of the fixtures (every layout) with its own reporting
-body, year and numbers (all counts scaled alike, so the tables still add
-up), and with narrative paragraphs added to its first section until it is
-5-30 KB long, the size of real reports.  The same N and seed always give
-the same bytes.
+Each report is a template with its own reporting body, year and numbers
+(all counts scaled alike, so the tables still add up), and with narrative
+paragraphs added to its first section.  The kind chooses templates and size:
+  mixed  every fixture of test/fixtures (every layout), 5-30 KB per report;
+  seeds  the plain-text fixtures (no HTML), 6-8 KB per report: the size of
+         the seed reports, where per-call costs weigh most;
+  pages  the full CMS pages of test/fixtures/matrix (navigation, metadata,
+         scripts, styles, Word table markup with a <p> per cell line),
+         about 100 KB per report.
+The same N, kind and seed always give the same bytes.
 """
+import json
 import argparse
 import pathlib
 import random
 import re
 
 FIXTURES = pathlib.Path(__file__).resolve().parent.parent / "fixtures"
+# kind -> (smallest, largest) report size in KiB
+SIZES = {"mixed": (5, 30), "seeds": (6, 8), "pages": (96, 112)}
 
 PLACES = ["东陵", "西岚", "南浦", "北川", "青石", "白沙", "金溪", "木兰", "安平", "长宁",
           "永和", "清远", "石门", "丰泽", "云台", "凤岗", "桃源", "松柏", "海宁", "江华",
@@ -78,7 +86,8 @@ def make_report(template, rng, org, year, write_narrative=narrative, size_kb=(5,
     """The report of org for year; write_narrative(rng, year, size, html) gives
     the prose added to its first section (the copied-text benchmark gives its own)."""
     text = template["text"].replace(template["org"], org)
-    text = re.sub(r"20[12]\d(?=\s*年)", str(year), text)
+    # in a page the year and 年 may sit in different elements
+    text = re.sub(r"20[12]\d(?=(?:\s|<[^>]*>)*年)" if template["page"] else r"20[12]\d(?=\s*年)", str(year), text)
     if template["scalable"]:
         text = scale_numbers(text, rng.choice([1, 2, 3, 5, 10]))
     target = rng.randint(size_kb[0] * 1024, size_kb[1] * 1024)
@@ -88,12 +97,22 @@ def make_report(template, rng, org, year, write_narrative=narrative, size_kb=(5,
     return text[:at] + pad + text[at:]
 
 
-def load_templates():
+def load_templates(kind="mixed"):
+    if kind == "pages":
+        templates = []
+        for path in sorted(FIXTURES.glob("matrix/*/cms-page.html.txt")):
+            org = json.loads((path.parent / "expected.json").read_text(encoding="utf-8"))["org"]
+            templates.append({"name": f"{path.parent.name}.cms-page.html.txt", "org": org, "html": True,
+                              "text": path.read_text(encoding="utf-8"), "scalable": True, "page": True})
+        return templates
     templates = []
     for path in sorted(FIXTURES.glob("*.txt")):
         text = path.read_text(encoding="utf-8")
+        html = "<td" in text.lower()
+        if kind == "seeds" and (html or len(text.encode()) > SIZES["seeds"][0] * 1024):
+            continue
         org = FIXTURE_ORGS[path.name.split(".")[0]]
-        templates.append({"name": path.name, "text": text, "org": org, "html": "<td" in text.lower(),
+        templates.append({"name": path.name, "text": text, "org": org, "html": html, "page": False,
                           # glued digits and column positions would not survive new widths
                           "scalable": not path.name.endswith((".collapsed.txt", ".space-aligned.txt"))})
     return templates
@@ -108,6 +127,7 @@ def corpus_arguments():
     ap = argparse.ArgumentParser()
     ap.add_argument("n", type=int)
     ap.add_argument("out")
+    ap.add_argument("--kind", choices=sorted(SIZES), default="mixed")
     ap.add_argument("--seed", type=int, default=2026)
     args = ap.parse_args()
     return args, random.Random(args.seed)
@@ -115,11 +135,11 @@ def corpus_arguments():
 
 def main():
     args, rng = corpus_arguments()
-    templates = load_templates()
+    templates = load_templates(args.kind)
     with open(args.out, "w", encoding="utf-8", newline="\n") as f:
         for i in range(args.n):
             t = templates[i % len(templates)]
-            body = make_report(t, rng, *reporting_body(i))
+            body = make_report(t, rng, *reporting_body(i), size_kb=SIZES[args.kind])
             f.write(f"bench/{i:06d}/{t['name']}\t{copy_escape(body)}\n")
 
 

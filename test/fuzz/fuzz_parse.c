@@ -78,7 +78,7 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static arena a;
-	gd_options	opt = {arena_alloc, &a, interrupt, NULL, false};
+	gd_options	opt = {.alloc = arena_alloc, .alloc_ctx = &a, .check_interrupts = interrupt};
 	gd_report  *r = arena_alloc(&a, sizeof(gd_report));
 	bool		utf8_input = valid_utf8(data, size);
 	int			count;

@@ -163,7 +163,7 @@ dump(const char *path)
 	size_t		len;
 	char	   *buf = read_file(path, &len);
 	arena		a = {NULL};
-	gd_options	opt = {arena_alloc, &a, NULL, NULL, skip_facts};
+	gd_options	opt = {.alloc = arena_alloc, .alloc_ctx = &a, .skip_facts = skip_facts};
 	gd_report  *r = malloc(sizeof(gd_report));
 	int			nm;
 	const gd_active_measure *m;

@@ -30,7 +30,7 @@ static parsed *
 parse_mem(const char *buf, size_t len)
 {
 	parsed	   *p = calloc(1, sizeof(parsed));
-	gd_options	opt = {arena_alloc, NULL, NULL, NULL, false};
+	gd_options	opt = {.alloc = arena_alloc};
 
 	opt.alloc_ctx = &p->a;
 	gd_parse(buf, len, &opt, &p->r);
@@ -522,7 +522,7 @@ test_skip_facts_same_tables(void)
 	/* what parse_report uses: no prose scan, the same tables and header */
 	parsed	   *full = parse_file("test/fixtures/qinghe.html.txt");
 	parsed	   *lean = calloc(1, sizeof(parsed));
-	gd_options	opt = {arena_alloc, NULL, NULL, NULL, true};
+	gd_options	opt = {.alloc = arena_alloc, .skip_facts = true};
 
 	opt.alloc_ctx = &lean->a;
 	gd_parse(full->r.text, full->r.text_len, &opt, &lean->r);
@@ -709,7 +709,7 @@ interrupts_while_parsing(const char *head, const char *row, size_t total, size_t
 				n = hl;
 	char	   *buf = malloc(total + rl + 1);
 	arena		a = {NULL};
-	gd_options	opt = {arena_alloc, &a, count_interrupt, NULL, false};
+	gd_options	opt = {.alloc = arena_alloc, .alloc_ctx = &a, .check_interrupts = count_interrupt};
 	gd_report  *r = arena_alloc(&a, sizeof(gd_report));
 
 	memcpy(buf, head, hl + 1);

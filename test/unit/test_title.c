@@ -51,7 +51,7 @@ expect(const title_case *c)
 	size_t		len = strlen(c->head) + strlen(report_body) + strlen(c->tail);
 	char	   *text = malloc(len + 1);
 	arena		a = {NULL};
-	gd_options	opt = {arena_alloc, &a, NULL, NULL, true};
+	gd_options	opt = {.alloc = arena_alloc, .alloc_ctx = &a, .skip_facts = true};
 	gd_report  *r = calloc(1, sizeof(gd_report));
 	bool		ok;
 
