@@ -177,6 +177,14 @@ check "CARRY-CHAIN found between reports on different workers" grep -qE '^CARRY-
 check "STOCK-CHAIN found between reports on different workers" grep -qE '^STOCK-CHAIN\|[1-9]' <<<"$pairs"
 check "DUPLICATE-REPORT found between reports on different workers" grep -qE '^DUPLICATE-REPORT\|[1-9]' <<<"$pairs"
 
+echo "== a DELETE: parse_pending() drops the deleted report's signatures and pairs, as the one-node trigger does"
+copied_doc=$(single -c "SELECT min(doc_id) FROM govdisclose.copied_sections WHERE doc_id > $before_b")
+single -c "DELETE FROM govdisclose.documents WHERE doc_id = $copied_doc"
+sql coordinator -c "DELETE FROM govdisclose.documents WHERE doc_id = $copied_doc" -c 'SELECT govdisclose.parse_pending()' >/dev/null
+check "no signature of the deleted report is left" test "$(sql coordinator -c "
+    SELECT count(*) FROM govdisclose_internal.section_signatures WHERE doc_id = $copied_doc")" = 0
+compare copied_sections "after a DELETE"
+
 echo "== govdisclose.undistribute(): back to one node"
 sql coordinator -c 'SELECT govdisclose.undistribute()' >/dev/null
 check "govdisclose.undistribute() brings the data back" \
