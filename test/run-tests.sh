@@ -114,6 +114,23 @@ ok=$(grep -c '^ok ' "$gdload_out"); bad=$(grep -c '^not ok ' "$gdload_out")
 count "$ok" "$bad"
 rm -f "$gdload_out"
 
+if [ -d ../shared/vendor ]; then
+    echo "== Citus: a coordinator and two workers give the single node's rows (test/citus/run.sh)"
+    citus_out=$(mktemp)
+    bash test/citus/run.sh >"$citus_out" 2>&1
+    status=$?
+    cat "$citus_out"
+    # its closing line counts; a run that ends without one, or exits non-zero with
+    # no failure counted, counts as one failure
+    ok=0; bad=1
+    read -r ok bad < <(tail -1 "$citus_out" | sed -nE 's/^([0-9]+) passed, ([0-9]+) failed$/\1 \2/p')
+    [ "$status" -ne 0 ] && [ "${bad:-0}" -eq 0 ] && bad=1
+    count "${ok:-0}" "${bad:-1}"
+    rm -f "$citus_out"
+else
+    echo "== Citus test skipped: ../shared/vendor is not here (not counted)"
+fi
+
 if [ -n "${GD_CORPUS:-}" ]; then
     echo "== conformance on ../shared/corpus (real reports)"
     for f in "$results"/conformance.*.out; do echo "$(basename "$f"): $(tail -1 "$f")"; done
