@@ -34,13 +34,14 @@ score_bar_lines(const gd_text *tx, const gd_region *regions, const gd_census *ce
 	gd_line_walk w;
 
 	(void) census;
+	/* bars first (an empty line has none): most text has too few, and then its filled lines need no count */
 	for (gd_walk_start(&w, tx, regions); gd_walk_next(&w, &li, &region_start);)
-		if (!gd_only_blanks(tx->t, tx->lines[li].start, tx->lines[li].end))
-		{
-			filled++;
-			bars += bar_at_end(tx->t, tx->lines[li].start, tx->lines[li].end) != (size_t) -1;
-		}
-	return bars >= 20 && bars * 3 >= filled ? GD_SCORE_FITS : 0;
+		bars += bar_at_end(tx->t, tx->lines[li].start, tx->lines[li].end) != (size_t) -1;
+	if (bars < 20)
+		return 0;
+	for (gd_walk_start(&w, tx, regions); gd_walk_next(&w, &li, &region_start);)
+		filled += !gd_only_blanks(tx->t, tx->lines[li].start, tx->lines[li].end);
+	return bars * 3 >= filled ? GD_SCORE_FITS : 0;
 }
 
 static void
