@@ -69,8 +69,20 @@ typedef struct gd_line_walk
 				end;
 } gd_line_walk;
 void		gd_walk_start(gd_line_walk *w, const gd_text *tx, const gd_region *regions);
+/* gd_walk_next at a region's end: on to the next found region. */
+bool		gd_walk_next_region(gd_line_walk *w, size_t *li, bool *region_start);
+
 /* The next line into *li, *region_start telling a region's first line; false after the last. */
-bool		gd_walk_next(gd_line_walk *w, size_t *li, bool *region_start);
+static inline bool
+gd_walk_next(gd_line_walk *w, size_t *li, bool *region_start)
+{
+	/* inline within a region: every score walks every line */
+	if (w->li >= w->end)
+		return gd_walk_next_region(w, li, region_start);
+	*region_start = false;
+	*li = w->li++;
+	return true;
+}
 
 /*
  * Every line of rg a cell, rows told by their labels; an empty line is a

@@ -91,7 +91,7 @@ gd_walk_start(gd_line_walk *w, const gd_text *tx, const gd_region *regions)
 }
 
 bool
-gd_walk_next(gd_line_walk *w, size_t *li, bool *region_start)
+gd_walk_next_region(gd_line_walk *w, size_t *li, bool *region_start)
 {
 	*region_start = false;
 	while (w->li >= w->end)
