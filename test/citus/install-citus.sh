@@ -35,17 +35,9 @@ if [ -f "$cache/complete" ]; then
 fi
 [ -n "$tarball" ] || { echo "no cached build in $cache and no ${GD_VENDOR:-../shared/vendor}/citus-*.tar.gz" >&2; exit 1; }
 
-need=()
-for pkg in liblz4-dev libzstd-dev libkrb5-dev libssl-dev libselinux1-dev libxslt1-dev libpam0g-dev \
-           libreadline-dev zlib1g-dev postgresql-server-dev-"$major"; do
-    dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
-done
-if [ "${#need[@]}" -gt 0 ]; then
-    [ "$(id -u)" = 0 ] || { echo "run as root to install: ${need[*]}" >&2; exit 1; }
-    echo "installing: ${need[*]}"
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
-fi
+. test/apt-lib.sh
+install_missing liblz4-dev libzstd-dev libkrb5-dev libssl-dev libselinux1-dev libxslt1-dev libpam0g-dev \
+    libreadline-dev zlib1g-dev postgresql-server-dev-"$major"
 
 work=$(mktemp -d /tmp/citus-build.XXXXXX)
 trap 'rm -rf "$work"' EXIT
