@@ -61,11 +61,29 @@ score_cell_lines(const gd_text *tx, const gd_region *regions, const gd_census *c
 	return direct >= 5 && direct * 4 >= parted ? GD_SCORE_FITS : 0;
 }
 
+/*
+ * A region without one empty line prints nothing for a blank cell (a
+ * crawler's text nodes, stripped, one per line): a row short of cells
+ * lost some, and which is not known.
+ */
+static bool
+has_empty_line(const gd_text *tx, const gd_region *rg)
+{
+	size_t		first,
+				end;
+
+	gd_region_lines(tx, rg, &first, &end);
+	for (size_t li = first; li < end; li++)
+		if (gd_only_blanks(tx->t, tx->lines[li].start, tx->lines[li].end))
+			return true;
+	return false;
+}
+
 static void
 read_cell_lines(gd_text *tx, const gd_region *rg, const gd_census *census, gd_grid *out)
 {
 	(void) census;
-	gd_read_cell_stream(tx, rg, true, out);
+	gd_read_cell_stream(tx, rg, has_empty_line(tx, rg), out);
 }
 
 const gd_reader gd_reader_cell_lines = {"cell-lines", GD_LAYOUT_CELL_LINES, score_cell_lines, read_cell_lines};

@@ -32,6 +32,7 @@ typedef struct line_reader
 	 * shallower still.  The indentations of the gap's lines.
 	 */
 	bool		markup_gaps;
+	bool		empty_joins;	/* an empty line by every node (text nodes joined by newlines): no mark */
 	uint8_t		gap[GAP_LINES_MAX];
 	uint8_t		gap_tabs[GAP_LINES_MAX];	/* tabs after the indentation: cell ends (flattened HTML) */
 	int			ngap;
@@ -635,12 +636,16 @@ close_gap(line_reader *lr, uint8_t depth, size_t at)
 	lr->ngap = 0;
 }
 
-/* Do whitespace lines outnumber the lines with text (markup_gaps)? */
+/*
+ * Do whitespace lines outnumber the lines with text (markup_gaps)?  Empty
+ * lines outnumbering them too (*empty_joins) are no markup's but the join's.
+ */
 static bool
-has_markup_gaps(const gd_text *tx, const gd_region *rg)
+has_markup_gaps(const gd_text *tx, const gd_region *rg, bool *empty_joins)
 {
 	size_t		text_lines = 0,
-				gap_lines = 0;
+				gap_lines = 0,
+				empty_lines = 0;
 
 	for (size_t li = gd_line_of(tx, rg->start) - 1; li < tx->nlines && tx->lines[li].start < rg->end; li++)
 	{
@@ -648,12 +653,13 @@ has_markup_gaps(const gd_text *tx, const gd_region *rg)
 					e = tx->lines[li].end;
 
 		if (s == e)
-			continue;
-		if (gd_only_blanks(tx->t, s, e))
+			empty_lines++;
+		else if (gd_only_blanks(tx->t, s, e))
 			gap_lines++;
 		else
 			text_lines++;
 	}
+	*empty_joins = empty_lines > text_lines;
 	return gap_lines > text_lines && text_lines > 0;
 }
 
@@ -686,13 +692,13 @@ read_gapped_line(line_reader *lr, size_t s, size_t e)
 void
 gd_read_text_lines(gd_text *tx, const gd_region *rg, const gd_census *census, gd_grid *out)
 {
-	line_reader lr = {tx, out, 0, gd_one_cell_per_line(census), NULL, 0, false, false, {0}, {0}, 0};
+	line_reader lr = {tx, out, 0, gd_one_cell_per_line(census), NULL, 0, false, false, false, {0}, {0}, 0};
 	size_t		end_line = gd_line_of(tx, rg->end > 0 ? rg->end - 1 : 0);
 	gd_wrap    *wrap = gd_alloc(tx, sizeof(gd_wrap));
 
 	gd_grid_init(out);
 	out->cells_per_line = lr.cells_per_line;
-	lr.markup_gaps = lr.cells_per_line && has_markup_gaps(tx, rg);
+	lr.markup_gaps = lr.cells_per_line && has_markup_gaps(tx, rg, &lr.empty_joins);
 	for (size_t li = gd_line_of(tx, rg->start) - 1; li < tx->nlines; li++)
 	{
 		size_t		s = tx->lines[li].start,
@@ -718,7 +724,8 @@ gd_read_text_lines(gd_text *tx, const gd_region *rg, const gd_census *census, gd
 		}
 		if (lr.markup_gaps)
 		{
-			read_gapped_line(&lr, s, e);
+			if (!(lr.empty_joins && s == e))
+				read_gapped_line(&lr, s, e);
 			continue;
 		}
 		/* the table's text laid out by display width, where a number may wrap in its cell */
@@ -730,6 +737,9 @@ gd_read_text_lines(gd_text *tx, const gd_region *rg, const gd_census *census, gd
 			li += (size_t) wrap->nlines;	/* their pieces are read */
 	}
 	gd_grid_end_row(tx, out);
-	/* values one space apart (lynx's simple tables): no columns, and a blank cell leaves no trace */
-	out->blanks_unprinted = lr.value_rows >= 3 && !lr.wide_gaps;
+	/*
+	 * values one space apart (lynx's simple tables): no columns, and a blank cell leaves no trace;
+	 * one cell per line: a blank cell is a line of its own, so a row short of cells lost some
+	 */
+	out->blanks_unprinted = (lr.value_rows >= 3 && !lr.wide_gaps) || lr.cells_per_line;
 }
