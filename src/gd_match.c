@@ -18,6 +18,7 @@
 
 #define LABEL_CAP 768			/* folded label text kept per row (tail) */
 #define GD_WRAP_MAX 9			/* digits of a wrapped number's pieces kept */
+#define GD_SERIAL_CELLS_MAX 1	/* cells a row's serial-number column adds before its values */
 
 /*
  * A matcher reads one assembled row.  label holds the words carried since the
@@ -275,6 +276,15 @@ fit_row(match_target *mt, const gd_grid_cell *cells, int n, int width, const gd_
 		first++;
 	while (last - first > width && cells[last - 1].cell.state == GD_BLANK)
 		last--;
+	if (last - first > width + GD_SERIAL_CELLS_MAX)
+	{
+		/* more than a serial number: rows run together (a PDF's reading order), whose cells are not told */
+		mark_unknown(out, width, cells[0].cell.line);
+		gd_add_problem(mt->r, GD_PROBLEM_ROW_LONG, cells[0].cell.line,
+					"%s: %d cells where %d are expected (line %u), more than a serial number's; they are left unknown",
+					what, last - first, width, cells[0].cell.line);
+		return false;
+	}
 	if (last - first > width)
 	{
 		/* a leading serial-number column is the usual cause: keep the last cells */
@@ -529,6 +539,35 @@ row_phrase_ends(requests_state *st, const char *label, size_t len, long *ends)
 	}
 }
 
+/*
+ * Does a row printed again hold the values the row was read with (in order,
+ * blanks aside)?  read: the row's cells as fitted; open: its values when the
+ * solver was left to place them.
+ */
+static bool
+same_values(const gd_cell *read, const gd_open_row *open, const gd_grid_cell *cells, int n)
+{
+	const gd_cell *first = open->nvalues > 0 ? open->values : read;
+	int			nfirst = open->nvalues > 0 ? open->nvalues : GD_REQ_COLS,
+				i = 0,
+				k = 0;
+
+	if (open->len > 0)
+		return false;			/* glued digits: no values to compare */
+	for (;; i++, k++)
+	{
+		while (i < nfirst && first[i].state == GD_BLANK)
+			i++;
+		while (k < n && cells[k].cell.state == GD_BLANK)
+			k++;
+		if (i == nfirst || k == n)
+			return i == nfirst && k == n;
+		if (first[i].state != cells[k].cell.state || first[i].value != cells[k].cell.value ||
+			first[i].scale != cells[k].cell.scale)
+			return false;
+	}
+}
+
 static bool
 match_request_row(void *ctx, const char *label, size_t len, size_t own_from, const gd_grid_cell *cells, int n)
 {
@@ -577,9 +616,20 @@ match_request_row(void *ctx, const char *label, size_t len, size_t own_from, con
 		for (int k = 0; k <= st->cur; k++)
 			if (ends[k] >= 0 && count_values(cells, n) > 0)
 			{
-				gd_add_problem(mt->r, GD_PROBLEM_DUPLICATE_ROW, cells[0].cell.line,
-							"requests: row %s appears again (line %u); the first one is kept",
-							gd_request_row_keys[k], cells[0].cell.line);
+				if (same_values(r->requests[k], &st->open[k], cells, n))
+					gd_add_problem(mt->r, GD_PROBLEM_DUPLICATE_ROW, cells[0].cell.line,
+								"requests: row %s appears again (line %u); the first one is kept",
+								gd_request_row_keys[k], cells[0].cell.line);
+				else
+				{
+					/* which of the two holds the row's values (if either) is not told */
+					mark_unknown(r->requests[k], GD_REQ_COLS, cells[0].cell.line);
+					st->open[k].nvalues = 0;
+					st->open[k].len = 0;
+					gd_add_problem(mt->r, GD_PROBLEM_DUPLICATE_ROW, cells[0].cell.line,
+								"requests: row %s appears again (line %u) with other values; it is left unknown",
+								gd_request_row_keys[k], cells[0].cell.line);
+				}
 				return true;
 			}
 		/* no words to go by: the next row of the template, if the row looks whole */
