@@ -51,3 +51,55 @@ gd_grid_row(const gd_grid *g, size_t k, size_t *ncells)
 	*ncells = g->row_end[k] - start;
 	return g->cells + start;
 }
+
+/* Does t[s..e) hold U+FFFD (EF BF BD)? */
+static bool
+holds_replacement(const char *t, size_t s, size_t e)
+{
+	const char *p = t + s,
+			   *end = t + e;
+
+	while (p + 3 <= end && (p = memchr(p, 0xEF, (size_t) (end - p) - 2)) != NULL)
+	{
+		if ((unsigned char) p[1] == 0xBF && (unsigned char) p[2] == 0xBD)
+			return true;
+		p++;
+	}
+	return false;
+}
+
+uint32_t
+gd_grid_distrust_broken(const gd_text *tx, const gd_region *rg, gd_grid *g, int *nlines)
+{
+	uint32_t	first = 0,
+				checked = 0;
+	bool		broken = false;
+
+	*nlines = 0;
+	if (!holds_replacement(tx->t, rg->start, rg->end))
+		return 0;
+	for (size_t k = 0; k < g->ncells; k++)
+	{
+		gd_grid_cell *c = &g->cells[k];
+		uint32_t	line = c->cell.line;
+
+		if (c->kind != GD_GRID_VALUE || line == 0 || line > tx->nlines)
+			continue;
+		if (line != checked)
+		{
+			checked = line;
+			broken = holds_replacement(tx->t, tx->lines[line - 1].start, tx->lines[line - 1].end);
+			*nlines += broken;
+			if (broken && first == 0)
+				first = line;
+		}
+		if (broken)
+		{
+			c->cell.state = GD_UNREADABLE;
+			c->cell.value = 0;
+			c->cell.scale = 0;
+			c->cell.inferred = 1;	/* unknown for the text, not too large */
+		}
+	}
+	return first;
+}

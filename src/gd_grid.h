@@ -65,4 +65,12 @@ void		gd_grid_end_row(const gd_text *tx, gd_grid *g);
 /* First cell of row k and how many cells it has. */
 const gd_grid_cell *gd_grid_row(const gd_grid *g, size_t k, size_t *ncells);
 
+/*
+ * The values of g on lines of region rg holding U+FFFD become unknown: a
+ * converter cut characters there (CJK text wrapped byte by byte) and digits
+ * beside a cut may be pieces of other cells.  Returns the first such line
+ * (0: none) and how many into *nlines.
+ */
+uint32_t	gd_grid_distrust_broken(const gd_text *tx, const gd_region *rg, gd_grid *g, int *nlines);
+
 #endif							/* GD_GRID_H */

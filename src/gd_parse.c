@@ -20,11 +20,22 @@ read_tables(gd_text *tx, const gd_region *regions, const gd_census *census, cons
 	gd_grid		grids[GD_REGIONS];
 	int			nmeasures;
 
+	static const char *const table_names[GD_REGIONS] = {"active table", "requests", "review table"};
+
 	for (int k = 0; k < GD_REGIONS; k++)
 	{
+		int			broken_lines;
+		uint32_t	first_broken;
+
 		gd_grid_init(&grids[k]);
-		if (regions[k].found)
-			reader->read(tx, &regions[k], census, &grids[k]);
+		if (!regions[k].found)
+			continue;
+		reader->read(tx, &regions[k], census, &grids[k]);
+		first_broken = gd_grid_distrust_broken(tx, &regions[k], &grids[k], &broken_lines);
+		if (first_broken > 0)
+			gd_add_problem(r, GD_PROBLEM_GLUED_DIGITS, first_broken,
+						   "%s: %d lines hold characters a converter broke (U+FFFD, first line %u); their values are left unknown",
+						   table_names[k], broken_lines, first_broken);
 	}
 	r->layout = reader->layout;
 	/* collapsed text is told by values glued to labels: without any, the layout is unknown */

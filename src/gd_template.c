@@ -20,7 +20,7 @@ const char *const gd_active_anchors[] = {"第二十条", "信息内容", NULL};
 const char *const gd_request_anchors[] = {"勾稽关系", "申请人情况", "本年新收", NULL};
 const char *const gd_review_anchors[] = {"未经复议", "复议后起诉", NULL};
 
-const char *const gd_template_2019_markers[] = {"新制作", "上一年项目数量", "新公开数量", NULL};
+const char *const gd_template_2019_markers[] = {"新制作", "上一年项目数量", "新公开数量", "对外公开总数量", "对外管理服务", "采购总金额", "采购项目数量", NULL};
 
 const gd_fact_rule gd_fact_rules[GD_FACT_RULES] = {
 	{GD_FACT_ITEMS_DISCLOSED, {"主动公开"}, {"条", "件"}, 60},
