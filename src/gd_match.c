@@ -632,8 +632,8 @@ match_request_row(void *ctx, const char *label, size_t len, size_t own_from, con
 				}
 				return true;
 			}
-		/* no words to go by: the next row of the template, if the row looks whole */
-		if (count_values(cells, n) * 2 <= GD_REQ_COLS)
+		/* no words to go by: the next row of the template, if the row is whole */
+		if (count_values(cells, n) < GD_REQ_COLS)
 			return false;
 		row = st->cur + 1;
 	}
