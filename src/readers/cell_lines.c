@@ -31,6 +31,8 @@ kind_of(const gd_text *tx, size_t li)
  * right above a label line is what tells this text from cell-per-line text
  * with blank lines between rows.
  */
+#define CELL_LINES_MULTI_RATIO 20	/* one line of several values to this many of one */
+
 static int
 score_cell_lines(const gd_text *tx, const gd_region *regions, const gd_census *census)
 {
@@ -42,7 +44,8 @@ score_cell_lines(const gd_text *tx, const gd_region *regions, const gd_census *c
 	bool		region_start;
 	gd_line_walk w;
 
-	if (!gd_one_cell_per_line(census))
+	/* lines of several values: a PDF's text in reading order, not one cell per line */
+	if (!gd_one_cell_per_line(census) || census->multi * CELL_LINES_MULTI_RATIO > census->single)
 		return 0;
 	for (gd_walk_start(&w, tx, regions); gd_walk_next(&w, &li, &region_start);)
 	{
