@@ -19,7 +19,7 @@ typedef struct segment
 } segment;
 
 #define SEGMENTS_MAX 48
-#define BLOCK_LINES_MAX 24
+#define BLOCK_LINES_MAX 64		/* a label wrapped one character a line in a narrow column */
 
 typedef struct box_line
 {
@@ -214,6 +214,34 @@ emit_loose(gd_text *tx, gd_grid *out, const box_line *bl)
 	gd_grid_end_row(tx, out);
 }
 
+/*
+ * The lines of a block, each its own row: lines that do not share their
+ * columns, or a block too tall to join, whose values are then not told
+ * (values_unknown: they may be pieces of wrapped numbers).
+ */
+static void
+emit_lines(gd_text *tx, gd_grid *out, const box_line *lines, int nlines, bool values_unknown)
+{
+	for (int k = 0; k < nlines; k++)
+	{
+		gd_grid_cell c;
+
+		for (int j = 0; j < lines[k].nseg; j++)
+		{
+			gd_text_cell(tx, lines[k].line, lines[k].seg[j].s, lines[k].seg[j].e, &c);
+			if (values_unknown && c.kind == GD_GRID_VALUE)
+			{
+				c.cell.state = GD_UNREADABLE;
+				c.cell.value = 0;
+				c.cell.scale = 0;
+				c.cell.inferred = 1;
+			}
+			gd_grid_add(tx, out, &c);
+		}
+		gd_grid_end_row(tx, out);
+	}
+}
+
 /* The lines of one row block, joined column by column when they share their columns. */
 static void
 emit_block(gd_text *tx, gd_grid *out, const box_line *lines, int nlines)
@@ -224,17 +252,7 @@ emit_block(gd_text *tx, gd_grid *out, const box_line *lines, int nlines)
 		same = same && lines[k].nseg == lines[0].nseg;
 	if (!same)
 	{
-		for (int k = 0; k < nlines; k++)
-		{
-			gd_grid_cell c;
-
-			for (int j = 0; j < lines[k].nseg; j++)
-			{
-				gd_text_cell(tx, lines[k].line, lines[k].seg[j].s, lines[k].seg[j].e, &c);
-				gd_grid_add(tx, out, &c);
-			}
-			gd_grid_end_row(tx, out);
-		}
+		emit_lines(tx, out, lines, nlines, false);
 		return;
 	}
 	{
@@ -278,10 +296,9 @@ read_box_drawn(gd_text *tx, const gd_region *rg, const gd_census *census, gd_gri
 			continue;
 		if (nblock == BLOCK_LINES_MAX)
 		{
-			/* a block this tall is no wrapped row: its first line is read alone */
-			emit_block(tx, out, block, 1);
-			memmove(block, block + 1, sizeof(box_line) * (BLOCK_LINES_MAX - 1));
-			nblock--;
+			/* a block this tall is no row we can join: its lines are read alone, their numbers not told */
+			emit_lines(tx, out, block, nblock, true);
+			nblock = 0;
 		}
 		bl = &block[nblock];
 		bl->line = (uint32_t) li + 1;
