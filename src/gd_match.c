@@ -794,14 +794,15 @@ gd_match_review(const gd_text *tx, const gd_grid *g, gd_report *r)
 	st.mt = (match_target) {tx, r, g->blanks_unprinted};
 	st.cells_per_line = g->cells_per_line;
 	assemble(tx, g, match_review_row, &st);
-	if (g->blanks_unprinted && st.count > 0 && st.count < GD_REV_CELLS)
+	/* a short table whose cells end inside a group (cut off, or blanks unmarked): which cells they are is not known */
+	if (st.count > 0 && st.count < GD_REV_CELLS && (g->blanks_unprinted || st.count % GD_REV_OUTCOMES != 0))
 	{
 		uint32_t	line = r->review[0].line;
 
 		mark_unknown(r->review, st.count, line);
 		gd_add_problem(r, GD_PROBLEM_ROW_SHORT, line,
-					"review table: %d of 15 cells printed (line %u) and this layout prints nothing for a blank cell; which columns they belong to is unknown",
-					st.count, line);
+					"review table: %d of 15 cells printed (line %u) %s; which columns they belong to is unknown",
+					st.count, line, g->blanks_unprinted ? "and this layout prints nothing for a blank cell" : "and they end inside a group");
 	}
 }
 
