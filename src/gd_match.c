@@ -276,12 +276,15 @@ fit_row(match_target *mt, const gd_grid_cell *cells, int n, int width, const gd_
 		first++;
 	while (last - first > width && cells[last - 1].cell.state == GD_BLANK)
 		last--;
-	if (last - first > width + GD_SERIAL_CELLS_MAX)
+	if (last - first > width + (mt->blanks_unprinted ? 0 : GD_SERIAL_CELLS_MAX))
 	{
-		/* more than a serial number: rows run together (a PDF's reading order), whose cells are not told */
+		/*
+		 * more than a serial number, or any more where the layout runs rows
+		 * together: cells of other rows (a PDF's reading order), not told apart
+		 */
 		mark_unknown(out, width, cells[0].cell.line);
 		gd_add_problem(mt->r, GD_PROBLEM_ROW_LONG, cells[0].cell.line,
-					"%s: %d cells where %d are expected (line %u), more than a serial number's; they are left unknown",
+					"%s: %d cells where %d are expected (line %u), more than a serial number adds; they are left unknown",
 					what, last - first, width, cells[0].cell.line);
 		return false;
 	}
