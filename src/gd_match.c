@@ -47,6 +47,7 @@ typedef struct match_target
 	const gd_text *tx;
 	gd_report  *r;
 	bool		blanks_unprinted;	/* the grid's layout prints nothing for a blank cell */
+	uint32_t	overlong_line;	/* first row with cells of other rows (0: none) */
 } match_target;
 
 /* ---------- rows assembled from the grid ---------- */
@@ -283,6 +284,8 @@ fit_row(match_target *mt, const gd_grid_cell *cells, int n, int width, const gd_
 		 * together: cells of other rows (a PDF's reading order), not told apart
 		 */
 		mark_unknown(out, width, cells[0].cell.line);
+		if (mt->overlong_line == 0)
+			mt->overlong_line = cells[0].cell.line;
 		gd_add_problem(mt->r, GD_PROBLEM_ROW_LONG, cells[0].cell.line,
 					"%s: %d cells where %d are expected (line %u), more than a serial number adds; they are left unknown",
 					what, last - first, width, cells[0].cell.line);
@@ -774,16 +777,41 @@ match_active_row(void *ctx, const char *label, size_t len, size_t own_from, cons
 
 /* ---------- entry point ---------- */
 
+/*
+ * A row of a cell stream that ran on into other rows' cells shows the text
+ * is not in row order (a PDF's reading order puts some values before their
+ * labels): no row of the table can be trusted to hold its own cells.
+ */
+static bool
+distrust_stream(match_target *mt, const gd_grid *g, const char *table)
+{
+	if (!g->cells_per_line || mt->overlong_line == 0)
+		return false;
+	gd_add_problem(mt->r, GD_PROBLEM_ROW_LONG, mt->overlong_line,
+				"%s: a row runs on into other rows' cells (line %u), so the text is not in row order; the table's cells are left unknown",
+				table, mt->overlong_line);
+	return true;
+}
+
 void
 gd_match_requests(const gd_text *tx, const gd_grid *g, gd_report *r, bool *rows_found)
 {
 	requests_state st;
 
 	memset(&st, 0, sizeof(st));
-	st.mt = (match_target) {tx, r, g->blanks_unprinted};
+	st.mt = (match_target) {tx, r, g->blanks_unprinted, 0};
 	st.cur = -1;
 	st.cells_per_line = g->cells_per_line;
 	assemble(tx, g, match_request_row, &st);
+	if (distrust_stream(&st.mt, g, "requests"))
+	{
+		for (int row = 0; row < GD_REQ_ROWS; row++)
+		{
+			st.open[row].nvalues = st.open[row].len = 0;
+			if (st.filled[row])
+				mark_unknown(r->requests[row], GD_REQ_COLS, st.open[row].line);
+		}
+	}
 	gd_solve_open_rows(st.open, r);
 	memcpy(rows_found, st.filled, sizeof(st.filled));
 }
@@ -794,7 +822,7 @@ gd_match_review(const gd_text *tx, const gd_grid *g, gd_report *r)
 	review_state st;
 
 	memset(&st, 0, sizeof(st));
-	st.mt = (match_target) {tx, r, g->blanks_unprinted};
+	st.mt = (match_target) {tx, r, g->blanks_unprinted, 0};
 	st.cells_per_line = g->cells_per_line;
 	assemble(tx, g, match_review_row, &st);
 	/* a short table whose cells end inside a group (cut off, or blanks unmarked): which cells they are is not known */
@@ -815,9 +843,13 @@ gd_match_active(const gd_text *tx, const gd_grid *g, gd_report *r)
 	active_state st;
 
 	memset(&st, 0, sizeof(st));
-	st.mt = (match_target) {tx, r, g->blanks_unprinted};
+	st.mt = (match_target) {tx, r, g->blanks_unprinted, 0};
 	st.items = r->template_kind == GD_TEMPLATE_2019 ? gd_active_items_2019 : gd_active_items_2021;
 	assemble(tx, g, match_active_row, &st);
+	if (distrust_stream(&st.mt, g, "active table"))
+		for (int k = 0; st.items[k].phrases[0]; k++)
+			if (st.filled[k])
+				mark_unknown(&r->active[st.items[k].first], st.items[k].width, 0);
 }
 
 void
