@@ -47,7 +47,8 @@ typedef struct match_target
 	const gd_text *tx;
 	gd_report  *r;
 	bool		blanks_unprinted;	/* the grid's layout prints nothing for a blank cell */
-	uint32_t	overlong_line;	/* first row with cells of other rows (0: none) */
+	uint32_t	disorder_line;	/* first sign the text is not in row order (0: none) */
+	const char *disorder;		/* what that sign is */
 } match_target;
 
 /* ---------- rows assembled from the grid ---------- */
@@ -172,6 +173,16 @@ assemble(const gd_text *tx, const gd_grid *g, row_matcher match, void *ctx)
 
 /* ---------- fitting cells to a template row ---------- */
 
+/* The first sign that a table's text is not in row order (see distrust_stream). */
+static void
+note_disorder(match_target *mt, uint32_t line, const char *what)
+{
+	if (mt->disorder_line > 0)
+		return;
+	mt->disorder_line = line;
+	mt->disorder = what;
+}
+
 /* width cells, unknown: which columns the printed values belong to cannot be told. */
 static void
 mark_unknown(gd_cell *out, int width, uint32_t line)
@@ -284,8 +295,7 @@ fit_row(match_target *mt, const gd_grid_cell *cells, int n, int width, const gd_
 		 * together: cells of other rows (a PDF's reading order), not told apart
 		 */
 		mark_unknown(out, width, cells[0].cell.line);
-		if (mt->overlong_line == 0)
-			mt->overlong_line = cells[0].cell.line;
+		note_disorder(mt, cells[0].cell.line, "a row runs on into other rows' cells");
 		gd_add_problem(mt->r, GD_PROBLEM_ROW_LONG, cells[0].cell.line,
 					"%s: %d cells where %d are expected (line %u), more than a serial number adds; they are left unknown",
 					what, last - first, width, cells[0].cell.line);
@@ -638,6 +648,8 @@ match_request_row(void *ctx, const char *label, size_t len, size_t own_from, con
 				}
 				return true;
 			}
+		if (st->cur < 0 && count_values(cells, n) > 0)
+			note_disorder(mt, cells[0].cell.line, "values come before the first row's label");
 		/* no words to go by: the next row of the template, if the row is whole */
 		if (count_values(cells, n) < GD_REQ_COLS)
 			return false;
@@ -727,6 +739,15 @@ typedef struct active_state
 } active_state;
 
 static bool
+any_filled(const active_state *st)
+{
+	for (int k = 0; st->items[k].phrases[0]; k++)
+		if (st->filled[k])
+			return true;
+	return false;
+}
+
+static bool
 match_active_row(void *ctx, const char *label, size_t len, size_t own_from, const gd_grid_cell *cells, int n)
 {
 	active_state *st = ctx;
@@ -755,7 +776,11 @@ match_active_row(void *ctx, const char *label, size_t len, size_t own_from, cons
 		}
 	}
 	if (item < 0)
+	{
+		if (count_values(cells, n) > 0 && !any_filled(st))
+			note_disorder(mt, cells[0].cell.line, "values come before the first item's label");
 		return false;
+	}
 	it = &st->items[item];
 	if (count_values(cells, n) == 0 && (n != it->width || best <= (long) own_from))
 		return false;			/* a header line, not a row of blanks */
@@ -778,18 +803,19 @@ match_active_row(void *ctx, const char *label, size_t len, size_t own_from, cons
 /* ---------- entry point ---------- */
 
 /*
- * A row of a cell stream that ran on into other rows' cells shows the text
- * is not in row order (a PDF's reading order puts some values before their
- * labels): no row of the table can be trusted to hold its own cells.
+ * A row of a cell stream that ran on into other rows' cells, or values
+ * before the first row's label, show the text is not in row order (a PDF's
+ * reading order puts some values before their labels): no row of the table
+ * can be trusted to hold its own cells.
  */
 static bool
 distrust_stream(match_target *mt, const gd_grid *g, const char *table)
 {
-	if (!g->cells_per_line || mt->overlong_line == 0)
+	if (!g->cells_per_line || mt->disorder_line == 0)
 		return false;
-	gd_add_problem(mt->r, GD_PROBLEM_ROW_LONG, mt->overlong_line,
-				"%s: a row runs on into other rows' cells (line %u), so the text is not in row order; the table's cells are left unknown",
-				table, mt->overlong_line);
+	gd_add_problem(mt->r, GD_PROBLEM_ROW_LONG, mt->disorder_line,
+				"%s: %s (line %u), so the text is not in row order; the table's cells are left unknown",
+				table, mt->disorder, mt->disorder_line);
 	return true;
 }
 
@@ -799,7 +825,7 @@ gd_match_requests(const gd_text *tx, const gd_grid *g, gd_report *r, bool *rows_
 	requests_state st;
 
 	memset(&st, 0, sizeof(st));
-	st.mt = (match_target) {tx, r, g->blanks_unprinted, 0};
+	st.mt = (match_target) {tx, r, g->blanks_unprinted, 0, NULL};
 	st.cur = -1;
 	st.cells_per_line = g->cells_per_line;
 	assemble(tx, g, match_request_row, &st);
@@ -822,7 +848,7 @@ gd_match_review(const gd_text *tx, const gd_grid *g, gd_report *r)
 	review_state st;
 
 	memset(&st, 0, sizeof(st));
-	st.mt = (match_target) {tx, r, g->blanks_unprinted, 0};
+	st.mt = (match_target) {tx, r, g->blanks_unprinted, 0, NULL};
 	st.cells_per_line = g->cells_per_line;
 	assemble(tx, g, match_review_row, &st);
 	/* a short table whose cells end inside a group (cut off, or blanks unmarked): which cells they are is not known */
@@ -843,7 +869,7 @@ gd_match_active(const gd_text *tx, const gd_grid *g, gd_report *r)
 	active_state st;
 
 	memset(&st, 0, sizeof(st));
-	st.mt = (match_target) {tx, r, g->blanks_unprinted, 0};
+	st.mt = (match_target) {tx, r, g->blanks_unprinted, 0, NULL};
 	st.items = r->template_kind == GD_TEMPLATE_2019 ? gd_active_items_2019 : gd_active_items_2021;
 	assemble(tx, g, match_active_row, &st);
 	if (distrust_stream(&st.mt, g, "active table"))
