@@ -18,7 +18,7 @@
 
 #define LABEL_CAP 768			/* folded label text kept per row (tail) */
 #define GD_WRAP_MAX 9			/* digits of a wrapped number's pieces kept */
-#define GD_SERIAL_CELLS_MAX 1	/* cells a row's serial-number column adds before its values */
+#define GD_SERIAL_CELLS_MAX 2	/* cells a row's serial-number columns add before its values */
 
 /*
  * A matcher reads one assembled row.  label holds the words carried since the
