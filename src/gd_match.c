@@ -206,6 +206,16 @@ count_values(const gd_grid_cell *c, int n)
 	return k;
 }
 
+/* Numbers among the cells (a placeholder may be a header's "/" of 增/减). */
+static int
+count_numbers(const gd_grid_cell *c, int n)
+{
+	int			k = 0;
+
+	for (int i = 0; i < n; i++)
+		k += (c[i].cell.state == GD_NUMBER);
+	return k;
+}
 
 /*
  * A row that is one cell of glued digits (a run split out of label text):
@@ -648,8 +658,8 @@ match_request_row(void *ctx, const char *label, size_t len, size_t own_from, con
 				}
 				return true;
 			}
-		if (st->cur < 0 && count_values(cells, n) > 0)
-			note_disorder(mt, cells[0].cell.line, "values come before the first row's label");
+		if (st->cur < 0 && count_numbers(cells, n) > 0)
+			note_disorder(mt, cells[0].cell.line, "numbers come before the first row's label");
 		/* no words to go by: the next row of the template, if the row is whole */
 		if (count_values(cells, n) < GD_REQ_COLS)
 			return false;
@@ -739,15 +749,6 @@ typedef struct active_state
 } active_state;
 
 static bool
-any_filled(const active_state *st)
-{
-	for (int k = 0; st->items[k].phrases[0]; k++)
-		if (st->filled[k])
-			return true;
-	return false;
-}
-
-static bool
 match_active_row(void *ctx, const char *label, size_t len, size_t own_from, const gd_grid_cell *cells, int n)
 {
 	active_state *st = ctx;
@@ -777,8 +778,8 @@ match_active_row(void *ctx, const char *label, size_t len, size_t own_from, cons
 	}
 	if (item < 0)
 	{
-		if (count_values(cells, n) > 0 && !any_filled(st))
-			note_disorder(mt, cells[0].cell.line, "values come before the first item's label");
+		if (count_numbers(cells, n) > 0)
+			note_disorder(mt, cells[0].cell.line, "numbers stand under no item's label");
 		return false;
 	}
 	it = &st->items[item];
