@@ -78,6 +78,8 @@ gd_grid_distrust_broken(const gd_text *tx, const gd_region *rg, gd_grid *g, int 
 	*nlines = 0;
 	if (!holds_replacement(tx->t, rg->start, rg->end))
 		return 0;
+	/* a converter that cuts characters miscounts their widths too: columns do not place a short row */
+	g->blanks_unprinted = true;
 	for (size_t k = 0; k < g->ncells; k++)
 	{
 		gd_grid_cell *c = &g->cells[k];
@@ -99,6 +101,7 @@ gd_grid_distrust_broken(const gd_text *tx, const gd_region *rg, gd_grid *g, int 
 			c->cell.value = 0;
 			c->cell.scale = 0;
 			c->cell.inferred = 1;	/* unknown for the text, not too large */
+			c->glued = 0;		/* its digits are no run to split either */
 		}
 	}
 	return first;

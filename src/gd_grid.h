@@ -68,8 +68,9 @@ const gd_grid_cell *gd_grid_row(const gd_grid *g, size_t k, size_t *ncells);
 /*
  * The values of g on lines of region rg holding U+FFFD become unknown: a
  * converter cut characters there (CJK text wrapped byte by byte) and digits
- * beside a cut may be pieces of other cells.  Returns the first such line
- * (0: none) and how many into *nlines.
+ * beside a cut may be pieces of other cells; and since such a converter
+ * miscounts widths, no short row of the region is placed by its columns.
+ * Returns the first such line (0: none) and how many into *nlines.
  */
 uint32_t	gd_grid_distrust_broken(const gd_text *tx, const gd_region *rg, gd_grid *g, int *nlines);
 
