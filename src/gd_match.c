@@ -206,6 +206,16 @@ count_values(const gd_grid_cell *c, int n)
 	return k;
 }
 
+/* Is some cell a token of text aligned by spaces (a column position, no cell borders)? */
+static bool
+split_by_spaces(const gd_grid_cell *c, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (c[i].center2 > 0)
+			return true;
+	return false;
+}
+
 /* Numbers among the cells (a placeholder may be a header's "/" of 增/减). */
 static int
 count_numbers(const gd_grid_cell *c, int n)
@@ -294,6 +304,15 @@ fit_row(match_target *mt, const gd_grid_cell *cells, int n, int width, const gd_
 	}
 	if (n < width && count_values(cells, n) == n && gd_place_by_columns(cells, n, width, ref, out))
 		return true;
+	if (n < width && split_by_spaces(cells, n))
+	{
+		/* space-aligned text marks no blank cell: values the columns do not place are not told */
+		mark_unknown(out, width, cells[0].cell.line);
+		gd_add_problem(mt->r, GD_PROBLEM_ROW_SHORT, cells[0].cell.line,
+					"%s: %d of %d cells printed (line %u) in text aligned by spaces, and the columns do not place them; which columns they belong to is unknown",
+					what, n, width, cells[0].cell.line);
+		return false;
+	}
 	while (last - first > width && cells[first].cell.state == GD_BLANK)
 		first++;
 	while (last - first > width && cells[last - 1].cell.state == GD_BLANK)
