@@ -304,6 +304,15 @@ fit_row(match_target *mt, const gd_grid_cell *cells, int n, int width, const gd_
 	}
 	if (n < width && count_values(cells, n) == n && gd_place_by_columns(cells, n, width, ref, out))
 		return true;
+	if (n < width && n > 0 && cells[0].cell.state == GD_BLANK && count_values(cells, n) > 0)
+	{
+		/* a blank before fewer values than the row holds: a label's empty column or a blank cell, not told */
+		mark_unknown(out, width, cells[0].cell.line);
+		gd_add_problem(mt->r, GD_PROBLEM_ROW_SHORT, cells[0].cell.line,
+					"%s: %d of %d cells found (line %u), the first blank; which columns the values belong to is unknown",
+					what, n, width, cells[0].cell.line);
+		return false;
+	}
 	if (n < width && split_by_spaces(cells, n))
 	{
 		/* space-aligned text marks no blank cell: values the columns do not place are not told */
@@ -431,6 +440,11 @@ typedef struct requests_state
 	int			last_row;		/* the last row read, with its printed values */
 	gd_cell		last_values[GD_REQ_COLS];
 	int			last_n;
+	/* the last row, fitted short of cells (the rest blank): the rest may follow on the next line */
+	int			short_row;		/* -1: none */
+	int			short_n;
+	gd_grid_cell short_cells[GD_REQ_COLS];
+	int			short_problem;	/* index of the problem that fit added */
 } requests_state;
 
 /*
@@ -613,6 +627,45 @@ same_values(const gd_cell *read, const gd_open_row *open, const gd_grid_cell *ce
 	}
 }
 
+/*
+ * Values alone on the line after a row fitted short, that make it whole: a
+ * row wrapped over two lines (AsciiDoc tables).  Taken only when the row's
+ * total then equals the sum of its cells; the short fit's problem goes.
+ */
+static bool
+continue_short_row(requests_state *st, const gd_grid_cell *cells, int n)
+{
+	gd_report  *r = st->mt.r;
+	gd_cell		joined[GD_REQ_COLS];
+	int64_t		sum = 0;
+	int			skip = 0;		/* blanks before the values: the empty column of a label over two */
+
+	if (st->short_row < 0 || st->short_row != st->cur || count_values(cells, n) != n)
+		return false;
+	while (st->short_n - skip + n > GD_REQ_COLS && skip < st->short_n &&
+		   st->short_cells[skip].cell.state == GD_BLANK)
+		skip++;
+	if (st->short_n - skip + n != GD_REQ_COLS)
+		return false;
+	for (int i = 0; i < GD_REQ_COLS; i++)
+	{
+		joined[i] = i < st->short_n - skip ? st->short_cells[skip + i].cell : cells[i - (st->short_n - skip)].cell;
+		if (joined[i].state != GD_NUMBER && joined[i].state != GD_PLACEHOLDER && joined[i].state != GD_BLANK)
+			return false;
+		if (joined[i].state == GD_NUMBER && joined[i].scale != 0)
+			return false;
+		if (i < GD_REQ_COLS - 1 && joined[i].state == GD_NUMBER)
+			sum += joined[i].value;
+	}
+	if (sum != (joined[GD_REQ_COLS - 1].state == GD_NUMBER ? joined[GD_REQ_COLS - 1].value : 0))
+		return false;
+	memcpy(r->requests[st->short_row], joined, sizeof(joined));
+	if (r->problem_count == st->short_problem + 1)
+		r->problem_count--;
+	st->short_row = -1;
+	return true;
+}
+
 static bool
 match_request_row(void *ctx, const char *label, size_t len, size_t own_from, const gd_grid_cell *cells, int n)
 {
@@ -677,6 +730,8 @@ match_request_row(void *ctx, const char *label, size_t len, size_t own_from, con
 				}
 				return true;
 			}
+		if (continue_short_row(st, cells, n))
+			return true;
 		if (st->cur < 0 && count_numbers(cells, n) > 0)
 			note_disorder(mt, cells[0].cell.line, "numbers come before the first row's label");
 		/* no words to go by: the next row of the template, if the row is whole */
@@ -689,9 +744,23 @@ match_request_row(void *ctx, const char *label, size_t len, size_t own_from, con
 	name_row(what, sizeof(what), "requests row ", gd_request_row_keys[row]);
 	st->open[row].len = (uint8_t) glued_run(mt->tx, cells, n, GD_REQ_COLS, st->open[row].run);
 	st->open[row].line = cells[0].cell.line;
+	st->short_row = -1;
 	if (st->open[row].len == 0 &&
 		!take_unplaced_values(&st->open[row], cells, n, st->have_columns ? st->columns : NULL))
-		fit_row(mt, cells, n, GD_REQ_COLS, NULL, 0, false, st->have_columns ? st->columns : NULL, what, r->requests[row]);
+	{
+		int			problems_before = r->problem_count;
+
+		if (!fit_row(mt, cells, n, GD_REQ_COLS, NULL, 0, false, st->have_columns ? st->columns : NULL, what,
+					 r->requests[row]) &&
+			n < GD_REQ_COLS && !mt->blanks_unprinted && r->problem_count == problems_before + 1 &&
+			r->problems[problems_before].code == GD_PROBLEM_ROW_SHORT)
+		{
+			st->short_row = row;
+			st->short_n = n;
+			memcpy(st->short_cells, cells, sizeof(gd_grid_cell) * (size_t) n);
+			st->short_problem = problems_before;
+		}
+	}
 	if (n == GD_REQ_COLS && cells[0].center2 > 0 && count_values(cells, n) == n)
 	{
 		for (int k = 0; k < GD_REQ_COLS; k++)
@@ -847,6 +916,7 @@ gd_match_requests(const gd_text *tx, const gd_grid *g, gd_report *r, bool *rows_
 	memset(&st, 0, sizeof(st));
 	st.mt = (match_target) {tx, r, g->blanks_unprinted, 0, NULL};
 	st.cur = -1;
+	st.short_row = -1;
 	st.cells_per_line = g->cells_per_line;
 	assemble(tx, g, match_request_row, &st);
 	if (distrust_stream(&st.mt, g, "requests"))
