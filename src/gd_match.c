@@ -260,6 +260,47 @@ glued_run(const gd_text *tx, const gd_grid_cell *cells, int n, int width, char *
 	return len;
 }
 
+/*
+ * Of the windows of width cells in cells[first, last), the start of the one
+ * under which every identity holds (all its cells read), or -1 when not
+ * exactly one does.
+ */
+static int
+window_holding(const gd_grid_cell *cells, int first, int last, int width, const gd_identity *ids, int nids)
+{
+	int			found = -1;
+
+	if (nids == 0)
+		return -1;
+	for (int w = first; w + width <= last; w++)
+	{
+		bool		holds = true;
+
+		for (int k = 0; k < nids && holds; k++)
+		{
+			int64_t		sum = 0;
+			const gd_cell *total = &cells[w + ids[k].total].cell;
+
+			for (int m = 0; m < ids[k].count && holds; m++)
+			{
+				const gd_cell *c = &cells[w + ids[k].first + m].cell;
+
+				holds = c->state == GD_PLACEHOLDER || (c->state == GD_NUMBER && c->scale == 0);
+				sum += c->state == GD_NUMBER ? c->value : 0;
+			}
+			holds = holds && (total->state == GD_PLACEHOLDER || (total->state == GD_NUMBER && total->scale == 0)) &&
+				sum == (total->state == GD_NUMBER ? total->value : 0);
+		}
+		if (holds)
+		{
+			if (found >= 0)
+				return -1;
+			found = w;
+		}
+	}
+	return found;
+}
+
 static bool
 fit_row(match_target *mt, const gd_grid_cell *cells, int n, int width, const gd_identity *ids, int nids,
 		bool signed_cells, const uint32_t *ref, const char *what, gd_cell *out)
@@ -341,11 +382,25 @@ fit_row(match_target *mt, const gd_grid_cell *cells, int n, int width, const gd_
 	}
 	if (last - first > width)
 	{
-		/* a leading serial-number column is the usual cause: keep the last cells */
-		gd_add_problem(mt->r, GD_PROBLEM_ROW_LONG, cells[0].cell.line,
-					"%s: %d cells where %d are expected (line %u); the last %d were read",
-					what, last - first, width, cells[0].cell.line, width);
-		first = last - width;
+		int			held = window_holding(cells, first, last, width, ids, nids);
+
+		if (held >= 0 && held != last - width)
+		{
+			/* cells after the row's (a row mark, "|-"): the one window whose identities hold */
+			gd_add_problem(mt->r, GD_PROBLEM_ROW_LONG, cells[0].cell.line,
+						"%s: %d cells where %d are expected (line %u); the %d whose total holds were read",
+						what, last - first, width, cells[0].cell.line, width);
+			first = held;
+			last = held + width;
+		}
+		else
+		{
+			/* a leading serial-number column is the usual cause: keep the last cells */
+			gd_add_problem(mt->r, GD_PROBLEM_ROW_LONG, cells[0].cell.line,
+						"%s: %d cells where %d are expected (line %u); the last %d were read",
+						what, last - first, width, cells[0].cell.line, width);
+			first = last - width;
+		}
 	}
 	for (int i = 0; i < width; i++)
 	{
@@ -750,7 +805,9 @@ match_request_row(void *ctx, const char *label, size_t len, size_t own_from, con
 	{
 		int			problems_before = r->problem_count;
 
-		if (!fit_row(mt, cells, n, GD_REQ_COLS, NULL, 0, false, st->have_columns ? st->columns : NULL, what,
+		static const gd_identity row_total = {GD_REQ_COLS - 1, 0, GD_REQ_COLS - 1};
+
+		if (!fit_row(mt, cells, n, GD_REQ_COLS, &row_total, 1, false, st->have_columns ? st->columns : NULL, what,
 					 r->requests[row]) &&
 			n < GD_REQ_COLS && !mt->blanks_unprinted && r->problem_count == problems_before + 1 &&
 			r->problems[problems_before].code == GD_PROBLEM_ROW_SHORT)
