@@ -33,6 +33,7 @@ typedef struct line_reader
 	 */
 	bool		markup_gaps;
 	bool		empty_joins;	/* an empty line by every node (text nodes joined by newlines): no mark */
+	bool		space_joins;	/* a space ending every line (text nodes joined by spaces): no depth */
 	uint8_t		gap[GAP_LINES_MAX];
 	uint8_t		gap_tabs[GAP_LINES_MAX];	/* tabs after the indentation: cell ends (flattened HTML) */
 	int			ngap;
@@ -638,14 +639,16 @@ close_gap(line_reader *lr, uint8_t depth, size_t at)
 
 /*
  * Do whitespace lines outnumber the lines with text (markup_gaps)?  Empty
- * lines outnumbering them too (*empty_joins) are no markup's but the join's.
+ * lines outnumbering them too (*empty_joins), or a space ending nine lines
+ * in ten (*space_joins), are no markup's but the join's.
  */
 static bool
-has_markup_gaps(const gd_text *tx, const gd_region *rg, bool *empty_joins)
+has_markup_gaps(const gd_text *tx, const gd_region *rg, bool *empty_joins, bool *space_joins)
 {
 	size_t		text_lines = 0,
 				gap_lines = 0,
-				empty_lines = 0;
+				empty_lines = 0,
+				space_ends = 0;
 
 	for (size_t li = gd_line_of(tx, rg->start) - 1; li < tx->nlines && tx->lines[li].start < rg->end; li++)
 	{
@@ -658,9 +661,22 @@ has_markup_gaps(const gd_text *tx, const gd_region *rg, bool *empty_joins)
 			gap_lines++;
 		else
 			text_lines++;
+		space_ends += s < e && tx->t[e - 1] == ' ';
 	}
 	*empty_joins = empty_lines > text_lines;
+	*space_joins = space_ends * 10 >= (gap_lines + text_lines) * 9;
 	return gap_lines > text_lines && text_lines > 0;
+}
+
+/* A line's indentation, less the space a join by spaces put after its tabs. */
+static uint8_t
+line_depth(const line_reader *lr, size_t s, size_t e)
+{
+	uint8_t		depth = indentation(lr->tx->t, s, e);
+
+	if (lr->space_joins && depth >= 2 && lr->tx->t[s + depth - 1] == ' ' && lr->tx->t[s + depth - 2] == '\t')
+		depth--;
+	return depth;
 }
 
 /* A line of markup-gapped text: gap lines are kept, a cell line closes the gap. */
@@ -673,7 +689,7 @@ read_gapped_line(line_reader *lr, size_t s, size_t e)
 	{
 		if (lr->ngap < GAP_LINES_MAX)
 		{
-			uint8_t		depth = indentation(t, s, e),
+			uint8_t		depth = line_depth(lr, s, e),
 						tabs = 0;
 
 			for (size_t i = s + 1; i < e; i++)
@@ -683,7 +699,7 @@ read_gapped_line(line_reader *lr, size_t s, size_t e)
 		}
 		return;
 	}
-	close_gap(lr, indentation(t, s, e), s);
+	close_gap(lr, line_depth(lr, s, e), s);
 	gd_note_work(lr->tx, e - s + 1);
 	if (!is_page_footer(t, s, e))
 		emit_item(lr, s, e, true, 0);
@@ -692,13 +708,13 @@ read_gapped_line(line_reader *lr, size_t s, size_t e)
 void
 gd_read_text_lines(gd_text *tx, const gd_region *rg, const gd_census *census, gd_grid *out)
 {
-	line_reader lr = {tx, out, 0, gd_one_cell_per_line(census), NULL, 0, false, false, false, {0}, {0}, 0};
+	line_reader lr = {tx, out, 0, gd_one_cell_per_line(census), NULL, 0, false, false, false, false, {0}, {0}, 0};
 	size_t		end_line = gd_line_of(tx, rg->end > 0 ? rg->end - 1 : 0);
 	gd_wrap    *wrap = gd_alloc(tx, sizeof(gd_wrap));
 
 	gd_grid_init(out);
 	out->cells_per_line = lr.cells_per_line;
-	lr.markup_gaps = lr.cells_per_line && has_markup_gaps(tx, rg, &lr.empty_joins);
+	lr.markup_gaps = lr.cells_per_line && has_markup_gaps(tx, rg, &lr.empty_joins, &lr.space_joins);
 	for (size_t li = gd_line_of(tx, rg->start) - 1; li < tx->nlines; li++)
 	{
 		size_t		s = tx->lines[li].start,
