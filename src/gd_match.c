@@ -721,6 +721,31 @@ continue_short_row(requests_state *st, const gd_grid_cell *cells, int n)
 	return true;
 }
 
+/*
+ * Values on the line after a row whose printed values the columns did not
+ * place, that make it whole: the row printed over two lines (a PDF's cells
+ * aligned to their middle).  Each line keeps its order; how the two
+ * interleave is for the identities (gd_solve.h, split).
+ */
+static bool
+continue_open_row(requests_state *st, const gd_grid_cell *cells, int n)
+{
+	gd_open_row *o;
+
+	if (st->cur < 0 || n == 0)
+		return false;
+	o = &st->open[st->cur];
+	if (o->len > 0 || o->split > 0 || o->nvalues == 0 || o->nvalues + n != GD_REQ_COLS)
+		return false;
+	for (int i = 0; i < n; i++)
+		if (cells[i].cell.state != GD_NUMBER && cells[i].cell.state != GD_PLACEHOLDER)
+			return false;
+	o->split = o->nvalues;
+	for (int i = 0; i < n; i++)
+		o->values[o->nvalues++] = cells[i].cell;
+	return true;
+}
+
 static bool
 match_request_row(void *ctx, const char *label, size_t len, size_t own_from, const gd_grid_cell *cells, int n)
 {
@@ -785,7 +810,7 @@ match_request_row(void *ctx, const char *label, size_t len, size_t own_from, con
 				}
 				return true;
 			}
-		if (continue_short_row(st, cells, n))
+		if (continue_short_row(st, cells, n) || continue_open_row(st, cells, n))
 			return true;
 		if (st->cur < 0 && count_numbers(cells, n) > 0)
 			note_disorder(mt, cells[0].cell.line, "numbers come before the first row's label");

@@ -448,18 +448,43 @@ identity_allows(const gd_cell *cells, const gd_identity *id)
 	return sum == (cells[id->total].state == GD_NUMBER ? cells[id->total].value : 0);
 }
 
-int
-gd_placements(const gd_cell *values, int n, int width, const gd_identity *ids, int nids,
-			  gd_cell *readings, int max_readings)
+/* Is cells (width) a reading already among the first found? */
+static bool
+reading_known(const gd_cell *readings, int found, const gd_cell *cells, int width)
+{
+	for (int k = 0; k < found; k++)
+	{
+		bool		same = true;
+
+		for (int c = 0; c < width && same; c++)
+		{
+			const gd_cell *a = &readings[(size_t) k * (size_t) width + c];
+
+			same = a->state == cells[c].state && a->value == cells[c].value && a->scale == cells[c].scale;
+		}
+		if (same)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * The n values into every choice of n of the width cells, in order; the
+ * other cells blank, or (rest) the nrest values of another line in order.
+ */
+static int
+place_values(const gd_cell *values, int n, const gd_cell *rest, int nrest, int width, const gd_identity *ids,
+			 int nids, gd_cell *readings, int max_readings)
 {
 	int			found = 0;
 
-	if (width > GD_REQ_COLS || n > width || n <= 0)
+	if (width > GD_REQ_COLS || n > width || n <= 0 || (rest != NULL && n + nrest != width))
 		return GD_READINGS_TOO_MANY;
 	for (unsigned mask = 0; mask < (1u << width); mask++)
 	{
 		gd_cell		cells[GD_REQ_COLS];
-		int			k = 0;
+		int			k = 0,
+					j = 0;
 		bool		fits = true;
 
 		if (__builtin_popcount(mask) != n)
@@ -471,6 +496,11 @@ gd_placements(const gd_cell *values, int n, int width, const gd_identity *ids, i
 				cells[c] = values[k++];
 				cells[c].inferred = 1;
 			}
+			else if (rest != NULL)
+			{
+				cells[c] = rest[j++];
+				cells[c].inferred = 1;
+			}
 			else
 			{
 				memset(&cells[c], 0, sizeof(gd_cell));
@@ -479,7 +509,8 @@ gd_placements(const gd_cell *values, int n, int width, const gd_identity *ids, i
 		}
 		for (int i = 0; i < nids && fits; i++)
 			fits = identity_allows(cells, &ids[i]);
-		if (!fits)
+		/* equal values of the two lines swapped make the same reading */
+		if (!fits || (rest != NULL && reading_known(readings, found < max_readings ? found : max_readings, cells, width)))
 			continue;
 		if (found < max_readings)
 			memcpy(readings + (size_t) found * (size_t) width, cells, sizeof(gd_cell) * (size_t) width);
@@ -487,6 +518,13 @@ gd_placements(const gd_cell *values, int n, int width, const gd_identity *ids, i
 			return GD_READINGS_TOO_MANY;
 	}
 	return found;
+}
+
+int
+gd_placements(const gd_cell *values, int n, int width, const gd_identity *ids, int nids,
+			  gd_cell *readings, int max_readings)
+{
+	return place_values(values, n, NULL, 0, width, ids, nids, readings, max_readings);
 }
 
 /* Are all the open row's printed values zeros or placeholders (whichever cells they fill)? */
@@ -543,6 +581,8 @@ gd_solve_open_rows(const gd_open_row *rows, gd_report *r)
 			const gd_open_row *o = &rows[row];
 			int			n = o->len > 0 ? gd_glued_readings(o->run, o->len, GD_REQ_COLS, &row_total, 1, false,
 											   readings[row], GD_ROW_READINGS_MAX)
+				: o->split > 0 ? place_values(o->values, o->split, o->values + o->split, o->nvalues - o->split,
+											  GD_REQ_COLS, &row_total, 1, readings[row], GD_ROW_READINGS_MAX)
 				: gd_placements(o->values, o->nvalues, GD_REQ_COLS, &row_total, 1,
 								readings[row], GD_ROW_READINGS_MAX);
 			if (first_line == 0)

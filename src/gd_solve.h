@@ -56,13 +56,16 @@ int			gd_placements(const gd_cell *values, int n, int width, const gd_identity *
 /*
  * A requests row whose reading the layout leaves open: one glued run (len),
  * or nvalues printed values whose columns are unknown (blank cells left no
- * mark).  Neither: the row was read as printed.
+ * mark), or (split > 0) the row's values printed over two lines, the first
+ * split of them on one, the rest on the next, each line's in column order.
+ * None: the row was read as printed.
  */
 typedef struct gd_open_row
 {
 	char		run[GD_RUN_MAX];
 	uint8_t		len;
 	uint8_t		nvalues;
+	uint8_t		split;
 	gd_cell		values[GD_REQ_COLS];
 	uint32_t	line;
 } gd_open_row;
