@@ -743,6 +743,14 @@ continue_open_row(requests_state *st, const gd_grid_cell *cells, int n)
 	o->split = o->nvalues;
 	for (int i = 0; i < n; i++)
 		o->values[o->nvalues++] = cells[i].cell;
+	if (o->split == 1 && st->last_row == st->cur)
+	{
+		/* one value above the rest: maybe the top of the total wrapped in its cell, its rest to come */
+		for (int i = 0; i < n; i++)
+			st->last_values[i] = cells[i].cell;
+		st->last_values[n] = o->values[0];
+		st->last_n = n + 1;
+	}
 	return true;
 }
 
