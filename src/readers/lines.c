@@ -248,6 +248,19 @@ gd_has_inner_tab(const char *t, size_t s, size_t e)
 	return memchr(t + s, '\t', e - s) != NULL;
 }
 
+/*
+ * A MediaWiki row mark "|-" (its line flattened into the table's: "|- | "):
+ * the cell t[cs..ce) is a dash right after its bar, then blanks only, and
+ * the next cell is padded.  A placeholder cell is padded too ("| - |"), or
+ * closed at once ("|-|"), or unpadded like its neighbours (AsciiDoc "|- |0 ").
+ */
+static bool
+is_wiki_row_mark(const char *t, size_t s, size_t e, size_t cs, size_t ce)
+{
+	return cs > s && ce - cs >= 2 && ce + 1 < e && t[cs - 1] == '|' && t[cs] == '-' &&
+		gd_only_blanks(t, cs + 1, ce) && gd_is_blank(t[ce + 1]);
+}
+
 /* "|---|:--|" rows of a Markdown table carry no data. */
 static bool
 is_rule_line(const char *t, size_t s, size_t e)
@@ -385,7 +398,9 @@ tokenize_line(line_reader *lr, size_t s, size_t e)
 				/* the empty outsides of "| a | b |" are no cells */
 				bool		outside = pipe && (cs == s || i == e) && gd_only_blanks(t, cs, i);
 
-				if (!outside)
+				if (pipe && is_wiki_row_mark(t, s, e, cs, i))
+					gd_grid_end_row(lr->tx, lr->g);
+				else if (!outside)
 					emit_item(lr, cs, i, true, 0);
 				cs = i + 1;
 			}
