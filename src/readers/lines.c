@@ -227,6 +227,18 @@ emit_item(line_reader *lr, size_t s, size_t e, bool blanks_count, uint32_t cente
 	emit_label_token(lr, s, e);
 }
 
+/*
+ * The bar a pipe line's cells are split by: '|', or '!' for the rows of a
+ * table nested in an AsciiDoc cell ("!行政许可 !214 !+12").
+ */
+static char
+pipe_bar(const char *t, size_t s, size_t e)
+{
+	while (s < e && gd_is_blank(t[s]))
+		s++;
+	return s + 1 < e && t[s] == '!' && !gd_is_blank(t[s + 1]) && memchr(t + s + 1, '!', e - s - 1) ? '!' : '|';
+}
+
 bool
 gd_is_pipe_line(const char *t, size_t s, size_t e)
 {
@@ -234,7 +246,7 @@ gd_is_pipe_line(const char *t, size_t s, size_t e)
 
 	while (s < e && gd_is_blank(t[s]))
 		s++;
-	if (s < e && t[s] == '|')
+	if (s < e && (t[s] == '|' || pipe_bar(t, s, e) == '!'))
 		return true;
 	first = memchr(t + s, '|', e - s);
 	return first != NULL && memchr(first + 1, '|', (size_t) (t + e - first - 1)) != NULL;
@@ -389,11 +401,12 @@ tokenize_line(line_reader *lr, size_t s, size_t e)
 	if (pipe || gd_has_inner_tab(t, s, e))
 	{
 		size_t		cs = s;
+		char		bar = pipe ? pipe_bar(t, s, e) : '|';
 
 		if (pipe && is_rule_line(t, s, e))
 			return;
 		for (size_t i = s; i <= e; i++)
-			if (i == e || t[i] == '\t' || (pipe && t[i] == '|'))
+			if (i == e || t[i] == '\t' || (pipe && t[i] == bar))
 			{
 				/* the empty outsides of "| a | b |" are no cells */
 				bool		outside = pipe && (cs == s || i == e) && gd_only_blanks(t, cs, i);
