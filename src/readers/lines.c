@@ -236,7 +236,13 @@ pipe_bar(const char *t, size_t s, size_t e)
 {
 	while (s < e && gd_is_blank(t[s]))
 		s++;
-	return s + 1 < e && t[s] == '!' && !gd_is_blank(t[s + 1]) && memchr(t + s + 1, '!', e - s - 1) ? '!' : '|';
+	if (s + 1 >= e || t[s] != '!')
+		return '|';
+	/* another cell opened after a blank: " !" */
+	for (size_t i = s + 2; i < e; i++)
+		if (t[i] == '!' && gd_is_blank(t[i - 1]))
+			return '!';
+	return '|';
 }
 
 bool
