@@ -879,7 +879,59 @@ typedef struct review_state
 	match_target mt;
 	bool		cells_per_line;	/* the grid was read one cell per line */
 	int			count;
+	gd_cell		pending[GD_REV_CELLS];	/* values of lines too short for a row: the row wrapped over them */
+	int			npending;
 } review_state;
+
+/*
+ * A line of fewer values than a group's, before the table's row: a piece of
+ * the row wrapped over several lines (a table nested in a layout table's
+ * cell).  The pieces make the row when they come to its 15 cells exactly
+ * and each group's total is the sum of its four; otherwise they are stray.
+ */
+static void
+take_review_piece(review_state *st, const gd_grid_cell *cells, int n)
+{
+	gd_report  *r = st->mt.r;
+
+	if (st->count > 0)
+		return;
+	for (int i = 0; i < n; i++)
+	{
+		if (cells[i].cell.state == GD_BLANK)
+			continue;
+		if (st->npending == GD_REV_CELLS ||
+			(cells[i].cell.state != GD_NUMBER && cells[i].cell.state != GD_PLACEHOLDER))
+		{
+			st->npending = 0;
+			return;
+		}
+		st->pending[st->npending++] = cells[i].cell;
+	}
+	if (st->npending < GD_REV_CELLS)
+		return;
+	for (int g = 0; g < GD_REV_CELLS; g += GD_REV_OUTCOMES)
+	{
+		int64_t		sum = 0;
+
+		for (int k = g; k < g + GD_REV_OUTCOMES; k++)
+			if (st->pending[k].state == GD_NUMBER && st->pending[k].scale != 0)
+			{
+				st->npending = 0;
+				return;
+			}
+		for (int k = g; k < g + GD_REV_OUTCOMES - 1; k++)
+			sum += st->pending[k].state == GD_NUMBER ? st->pending[k].value : 0;
+		if (sum != (st->pending[g + GD_REV_OUTCOMES - 1].state == GD_NUMBER ? st->pending[g + GD_REV_OUTCOMES - 1].value : 0))
+		{
+			st->npending = 0;
+			return;
+		}
+	}
+	memcpy(r->review, st->pending, sizeof(st->pending));
+	st->count = GD_REV_CELLS;
+	r->has_review = true;
+}
 
 static bool
 match_review_row(void *ctx, const char *label, size_t len, size_t own_from, const gd_grid_cell *cells, int n)
@@ -910,7 +962,10 @@ match_review_row(void *ctx, const char *label, size_t len, size_t own_from, cons
 	while (last > first && cells[last - 1].cell.state == GD_BLANK && last - first > GD_REV_OUTCOMES)
 		last--;
 	if (last - first < GD_REV_OUTCOMES && !(st->cells_per_line && st->count > 0))
-		return false;			/* a stray number, not a row of the table */
+	{
+		take_review_piece(st, cells + first, last - first);
+		return false;			/* a stray number, not a row of the table, or a piece of one */
+	}
 	for (int i = first; i < last && st->count < GD_REV_CELLS; i++)
 		r->review[st->count++] = cells[i].cell;
 	r->has_review = true;
