@@ -149,6 +149,8 @@ bool		gd_parse_value(const char *s, size_t n, gd_cell *cell);
 size_t		gd_placeholder_mark(const char *s, size_t n);
 /* The number the decimal digits d[0..len) spell. */
 int64_t		gd_digits_value(const char *d, int len);
+/* gd_radicals.c: the unified ideograph a radical code point stands for in PDF text, 0 for none. */
+unsigned	gd_radical_ideograph(unsigned cp);
 
 /* ---------- segmentation (gd_segment.c) ---------- */
 
