@@ -683,6 +683,34 @@ same_values(const gd_cell *read, const gd_open_row *open, const gd_grid_cell *ce
 }
 
 /*
+ * A row of one cell more than its width, all values, whose last cell
+ * continues the total before it (a number wrapped in its cell, one piece a
+ * line: "１１４" / "６"): joined when the row total then holds (gd_join_wrapped).
+ */
+static bool
+join_wrapped_total(const gd_text *tx, const gd_grid_cell *cells, int n, gd_cell *out)
+{
+	const gd_grid_cell *last = &cells[n - 1];
+	gd_cell		values[GD_REQ_COLS];
+	char		frag[GD_WRAP_MAX];
+	size_t		fl = 0;
+
+	if (n != GD_REQ_COLS + 1 || last->cell.state != GD_NUMBER || last->cell.scale != 0 || last->glued ||
+		last->span.len > GD_WRAP_MAX)
+		return false;
+	for (int i = 0; i < GD_REQ_COLS; i++)
+	{
+		if (cells[i].cell.state != GD_NUMBER && cells[i].cell.state != GD_PLACEHOLDER)
+			return false;
+		values[i] = cells[i].cell;
+	}
+	for (size_t i = 0; i < last->span.len; i++)
+		if (gd_is_digit(tx->t[last->span.off + i]))
+			frag[fl++] = tx->t[last->span.off + i];
+	return gd_join_wrapped(values, GD_REQ_COLS, frag, fl, GD_REQ_COLS, out);
+}
+
+/*
  * Values alone on the line after a row fitted short, that make it whole: a
  * row wrapped over two lines (AsciiDoc tables).  Taken only when the row's
  * total then equals the sum of its cells; the short fit's problem goes.
@@ -833,7 +861,8 @@ match_request_row(void *ctx, const char *label, size_t len, size_t own_from, con
 	st->open[row].len = (uint8_t) glued_run(mt->tx, cells, n, GD_REQ_COLS, st->open[row].run);
 	st->open[row].line = cells[0].cell.line;
 	st->short_row = -1;
-	if (st->open[row].len == 0 &&
+	/* not the total wrapped in its cell with its last piece a cell of its own, nor values for the solver */
+	if (st->open[row].len == 0 && !join_wrapped_total(mt->tx, cells, n, r->requests[row]) &&
 		!take_unplaced_values(&st->open[row], cells, n, st->have_columns ? st->columns : NULL))
 	{
 		int			problems_before = r->problem_count;

@@ -267,6 +267,48 @@ gd_has_inner_tab(const char *t, size_t s, size_t e)
 }
 
 /*
+ * A line of text read one cell per line that holds two values or more and
+ * nothing else (a PDF's neighbouring cells on one line: "1244 12"): each
+ * value its own cell.  False, and nothing emitted, for any other line.
+ */
+static bool
+emit_value_tokens(line_reader *lr, size_t s, size_t e)
+{
+	const char *t = lr->tx->t;
+	int			tokens = 0;
+	gd_cell		v;
+
+	for (int pass = 0; pass < 2; pass++)
+	{
+		for (size_t i = s; i < e;)
+		{
+			size_t		ts;
+
+			while (i < e && gd_is_blank(t[i]))
+				i++;
+			ts = i;
+			while (i < e && !gd_is_blank(t[i]))
+				i++;
+			if (i == ts)
+				continue;
+			if (pass == 0)
+			{
+				if (!gd_parse_value(t + ts, i - ts, &v))
+					return false;
+				tokens++;
+				continue;
+			}
+			gd_parse_value(t + ts, i - ts, &v);
+			v.line = lr->line;
+			add_value(lr, &v, ts, i, 0, false);
+		}
+		if (tokens < 2)
+			return false;
+	}
+	return true;
+}
+
+/*
  * A MediaWiki row mark "|-" (its line flattened into the table's: "|- | "):
  * the cell t[cs..ce) is a dash right after its bar, then blanks only, and
  * the next cell is padded.  A placeholder cell is padded too ("| - |"), or
@@ -429,7 +471,8 @@ tokenize_line(line_reader *lr, size_t s, size_t e)
 	}
 	if (lr->cells_per_line)
 	{
-		emit_item(lr, s, e, true, 0);
+		if (!emit_value_tokens(lr, s, e))
+			emit_item(lr, s, e, true, 0);
 		return;
 	}
 
