@@ -971,11 +971,12 @@ match_review_row(void *ctx, const char *label, size_t len, size_t own_from, cons
 	int			first = 0,
 				last = n;
 
-	(void) label;
-	(void) len;
 	(void) own_from;
 	if (st->count >= GD_REV_CELLS || count_values(cells, n) == 0)
 		return false;
+	/* the header (结果维持 …) comes before the values: numbers before it are other cells (a PDF's reading order) */
+	if (st->count == 0 && count_numbers(cells, n) > 0 && !gd_contains(label, len, "维持"))
+		note_disorder(mt, cells[0].cell.line, "numbers come before the table's header");
 	if (st->count == 0 && n == 1 && cells[0].glued && cells[0].span.len > 1)
 	{
 		/* per group: total = upheld + corrected + other + pending */
@@ -1115,8 +1116,10 @@ gd_match_review(const gd_text *tx, const gd_grid *g, gd_report *r)
 	st.mt = (match_target) {tx, r, g->blanks_unprinted, 0, NULL};
 	st.cells_per_line = g->cells_per_line;
 	assemble(tx, g, match_review_row, &st);
+	if (distrust_stream(&st.mt, g, "review table"))
+		mark_unknown(r->review, st.count, r->review[0].line);
 	/* a short table whose cells end inside a group (cut off, or blanks unmarked): which cells they are is not known */
-	if (st.count > 0 && st.count < GD_REV_CELLS && (g->blanks_unprinted || st.count % GD_REV_OUTCOMES != 0))
+	else if (st.count > 0 && st.count < GD_REV_CELLS && (g->blanks_unprinted || st.count % GD_REV_OUTCOMES != 0))
 	{
 		uint32_t	line = r->review[0].line;
 
