@@ -605,7 +605,7 @@ usage(FILE *to)
 		  "  gdload [OPTION]... PATH...     load files, and folders recursively\n"
 		  "  gdload --text FILE             print the UTF-8 text gdload would load\n\n"
 		  "Formats, found from the content: PDF, DOCX, DOC (Word 97), HTML, and text in\n"
-		  "UTF-8, UTF-16 (with a byte order mark) or GB18030/GBK/GB2312.\n\n"
+		  "UTF-8, UTF-16 (with a byte order mark or without) or GB18030/GBK/GB2312.\n\n"
 		  "Options:\n"
 		  "  -j, --jobs=N              convert N files at a time (default: the number of cores)\n"
 		  "      --max-size=MB         skip files larger than this (default 100)\n"

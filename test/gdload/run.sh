@@ -70,8 +70,8 @@ check "format column: doc html pdf text (the DOCX text equals the DOC's, so one 
     [ "$formats" = "doc html pdf text" ]
 check "--text of a PDF is poppler's layout text, byte for byte what pdftotext -layout prints" \
     cmp -s <("$gdload" --text "$fixtures/same-report/qinghe.pdf") <(pdftotext -layout "$fixtures/same-report/qinghe.pdf" -)
-check "--text of GB18030, UTF-16LE and UTF-16BE text is the UTF-8 reference, byte for byte" bash -c '
-    for e in gb18030 utf16le utf16be; do cmp -s <("$0" --text "$1/qinghe-$e.txt") "$2" || exit 1; done' \
+check "--text of GB18030, UTF-16LE and UTF-16BE text (with a BOM and without) is the UTF-8 reference, byte for byte" bash -c '
+    for e in gb18030 utf16le utf16be utf16le-nobom utf16be-nobom; do cmp -s <("$0" --text "$1/qinghe-$e.txt") "$2" || exit 1; done' \
     "$gdload" "$fixtures/same-report" "$reference"
 check "--text of a GB2312 page with its meta charset is the UTF-8 page with the charset renamed" \
     cmp -s <("$gdload" --text "$fixtures/same-report/qinghe-gb2312.html") <(sed 's/charset="utf-8"/charset="gb2312"/' test/fixtures/qinghe.html.txt)
