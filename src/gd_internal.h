@@ -90,6 +90,8 @@ bool		gd_only_blanks(const char *t, size_t s, size_t e);
 /* End offset of the last occurrence of needle in hay, or -1. */
 long		gd_last_occurrence_end(const char *hay, size_t hlen, const char *needle);
 bool		gd_contains(const char *hay, size_t hlen, const char *needle);
+/* The first occurrence of needle[0..nl) in hay[0..hlen), or NULL. */
+const char *gd_find_bytes(const char *hay, size_t hlen, const char *needle, size_t nl);
 /* Offset of the first occurrence of phrase in tx->t[from, to), or to. */
 size_t		gd_find_phrase(const gd_text *tx, size_t from, size_t to, const char *phrase);
 
