@@ -280,27 +280,21 @@ emit_value_tokens(line_reader *lr, size_t s, size_t e)
 
 	for (int pass = 0; pass < 2; pass++)
 	{
-		for (size_t i = s; i < e;)
-		{
-			size_t		ts;
+		size_t		i = s,
+					ts;
 
-			while (i < e && gd_is_blank(t[i]))
-				i++;
-			ts = i;
-			while (i < e && !gd_is_blank(t[i]))
-				i++;
-			if (i == ts)
-				continue;
-			if (pass == 0)
+		while (gd_next_token(t, &i, e, &ts))
+		{
+			bool		is_value = gd_parse_value(t + ts, i - ts, &v);
+
+			if (pass == 0 && !is_value)
+				return false;
+			tokens += pass == 0;
+			if (pass == 1)
 			{
-				if (!gd_parse_value(t + ts, i - ts, &v))
-					return false;
-				tokens++;
-				continue;
+				v.line = lr->line;
+				add_value(lr, &v, ts, i, 0, false);
 			}
-			gd_parse_value(t + ts, i - ts, &v);
-			v.line = lr->line;
-			add_value(lr, &v, ts, i, 0, false);
 		}
 		if (tokens < 2)
 			return false;
