@@ -500,6 +500,7 @@ typedef struct requests_state
 	int			short_n;
 	gd_grid_cell short_cells[GD_REQ_COLS];
 	int			short_problem;	/* index of the problem that fit added */
+	int			guess_first;	/* first of the rows read by their position since the last named one, -1: none */
 } requests_state;
 
 /*
@@ -782,6 +783,38 @@ continue_open_row(requests_state *st, const gd_grid_cell *cells, int n)
 	return true;
 }
 
+/*
+ * Rows read by their position (values under no row's words: a garbled
+ * label) hold their own values only if the next row named is the one after
+ * them; when it is not (rows the converter dropped), which rows the values
+ * were is not known.  Called with each row read: by_position, or named.
+ */
+static void
+check_guessed_rows(requests_state *st, int row, bool by_position, uint32_t line)
+{
+	gd_report  *r = st->mt.r;
+
+	if (by_position)
+	{
+		if (st->guess_first < 0)
+			st->guess_first = row;
+		return;
+	}
+	if (st->guess_first >= 0 && row != st->cur + 1 &&
+		!(row == GD_REQ_OTHER_UNDIVIDED && st->cur + 1 == GD_REQ_ROW_OTHER_FIRST))
+	{
+		for (int k = st->guess_first; k <= st->cur; k++)
+		{
+			mark_unknown(r->requests[k], GD_REQ_COLS, line);
+			st->open[k].nvalues = st->open[k].len = 0;
+		}
+		gd_add_problem(r, GD_PROBLEM_ROW_MISSING, line,
+					"requests: rows %s to %s were read by their position, and the next row named (%s, line %u) is not the one after them; they are left unknown",
+					gd_request_row_keys[st->guess_first], gd_request_row_keys[st->cur], gd_request_row_keys[row], line);
+	}
+	st->guess_first = -1;
+}
+
 static bool
 match_request_row(void *ctx, const char *label, size_t len, size_t own_from, const gd_grid_cell *cells, int n)
 {
@@ -792,6 +825,7 @@ match_request_row(void *ctx, const char *label, size_t len, size_t own_from, con
 	long		best = -1;
 	char		what[80];
 	long		ends[GD_REQ_ROWS];
+	bool		by_position = false;
 
 	row_phrase_ends(st, label, len, ends);
 	if (st->cur >= GD_REQ_TEMPLATE_ROWS - 1)
@@ -854,9 +888,11 @@ match_request_row(void *ctx, const char *label, size_t len, size_t own_from, con
 		if (count_values(cells, n) < GD_REQ_COLS)
 			return false;
 		row = st->cur + 1;
+		by_position = true;
 	}
 	if (count_values(cells, n) == 0 && (n != GD_REQ_COLS || ends[row] <= (long) own_from))
 		return false;			/* a header line, not a row of blanks */
+	check_guessed_rows(st, row, by_position, cells[0].cell.line);
 	name_row(what, sizeof(what), "requests row ", gd_request_row_keys[row]);
 	st->open[row].len = (uint8_t) glued_run(mt->tx, cells, n, GD_REQ_COLS, st->open[row].run);
 	st->open[row].line = cells[0].cell.line;
@@ -1092,6 +1128,7 @@ gd_match_requests(const gd_text *tx, const gd_grid *g, gd_report *r, bool *rows_
 	st.mt = (match_target) {tx, r, g->blanks_unprinted, 0, NULL};
 	st.cur = -1;
 	st.short_row = -1;
+	st.guess_first = -1;
 	st.cells_per_line = g->cells_per_line;
 	assemble(tx, g, match_request_row, &st);
 	if (distrust_stream(&st.mt, g, "requests"))
