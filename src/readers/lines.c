@@ -546,6 +546,38 @@ is_grid_rule(const char *t, size_t s, size_t e)
 }
 
 /*
+ * A number wrapped over a grid cell's lines ("183" / "6540" / "0.50"), the
+ * cells from on: one value; pieces that make no number together are no value.
+ */
+static void
+join_value_pieces(line_reader *lr, size_t from)
+{
+	gd_grid    *g = lr->g;
+	char		joined[64];
+	size_t		jl = 0;
+	gd_cell		v;
+
+	if (g->ncells < from + 2)
+		return;
+	for (size_t k = from; k < g->ncells; k++)
+	{
+		if (g->cells[k].kind != GD_GRID_VALUE || g->cells[k].glued || jl + g->cells[k].span.len > sizeof(joined))
+			return;
+		memcpy(joined + jl, lr->tx->t + g->cells[k].span.off, g->cells[k].span.len);
+		jl += g->cells[k].span.len;
+	}
+	if (gd_parse_value(joined, jl, &v))
+	{
+		v.line = g->cells[from].cell.line;
+		g->cells[from].cell = v;
+		g->ncells = from + 1;
+		return;
+	}
+	for (size_t k = from; k < g->ncells; k++)
+		g->cells[k].kind = GD_GRID_TEXT;
+}
+
+/*
  * Read lines [first, last) as one row of a grid table, cell by cell: each
  * cell's pieces in line order (a wrapped label's pieces follow each other,
  * so the matcher reads them as one label), without the attributes of a
@@ -604,6 +636,7 @@ read_grid_row(line_reader *lr, size_t first, size_t last)
 				}
 			emit_item(lr, s, e, false, 0);
 		}
+		join_value_pieces(lr, cells_before);
 		if (lr->g->ncells == cells_before)
 			add_blank(lr, bars[0][c] + 1);
 	}
