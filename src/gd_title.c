@@ -1069,6 +1069,40 @@ org_from(org_reading *o, org_source source, const folded_view **in)
 	return read_site_name(o->head);
 }
 
+/*
+ * A name that is only a body's last words (委员会, 人民政府): the rest of it
+ * wrapped onto the line above the title, or cut off.
+ */
+static bool
+is_bare_ending(const char *name, size_t len)
+{
+	static const char *const bare[] = {"委员会", "人民政府", "政府", "办公室", "管理局", "管委会", "办事处", NULL};
+
+	for (int k = 0; bare[k]; k++)
+		if (len == strlen(bare[k]) && memcmp(name, bare[k], len) == 0)
+			return true;
+	return false;
+}
+
+/* A bare ending for the org (r->org_text): a later source's longer name that ends with it, if any. */
+static void
+complete_bare_org(org_reading *o, org_source found, gd_report *r)
+{
+	for (org_source source = found + 1; source < ORG_SOURCES; source++)
+	{
+		const folded_view *in;
+		name_span	s = org_from(o, source, &in);
+
+		if (s.end - s.start > r->org_text_len &&
+			memcmp(in->f + s.end - r->org_text_len, r->org_text, r->org_text_len) == 0)
+		{
+			r->org_text = in->f + s.start;
+			r->org_text_len = s.end - s.start;
+			return;
+		}
+	}
+}
+
 void
 gd_find_title(gd_text *tx, gd_report *r)
 {
@@ -1111,6 +1145,8 @@ gd_find_title(gd_text *tx, gd_report *r)
 		{
 			r->org_text = in->f + s.start;
 			r->org_text_len = s.end - s.start;
+			if (is_bare_ending(r->org_text, r->org_text_len))
+				complete_bare_org(&o, source, r);
 			return;
 		}
 	}
