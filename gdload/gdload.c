@@ -59,7 +59,7 @@ typedef struct
 typedef struct
 {
 	pid_t		pid;			/* 0: free */
-	int			fd;
+	int			fd;				/* -1 once the child closed it: it is exiting */
 	size_t		file;
 	buffer		received;
 	double		started;
@@ -428,17 +428,12 @@ load_ready(file_list *list, size_t *next_to_load, loader *ld, char *err, size_t 
 	return 0;
 }
 
+/* w's child has ended with status: its file's result, and the slot free. */
 static void
-finish_worker(worker *w, int timed_out, file_list *list, progress *p, const run_options *opt)
+settle_worker(worker *w, int status, int timed_out, file_list *list, progress *p, const run_options *opt)
 {
-	int			status = 0;
 	file_entry *f = &list->items[w->file];
 
-	if (timed_out)
-		kill(-w->pid, SIGKILL);
-	close(w->fd);
-	while (waitpid(w->pid, &status, 0) < 0 && errno == EINTR)
-		;
 	if (!timed_out)
 		kill(-w->pid, SIGKILL);	/* anything the converter left running */
 	child_result(w, status, timed_out, opt, f);
@@ -446,6 +441,39 @@ finish_worker(worker *w, int timed_out, file_list *list, progress *p, const run_
 	w->pid = 0;
 	p->files_done++;
 	p->bytes_done += (double) f->size;
+}
+
+/* End w's child, killing it first when it ran out of time, and wait for it. */
+static void
+finish_worker(worker *w, int timed_out, file_list *list, progress *p, const run_options *opt)
+{
+	int			status = 0;
+
+	if (timed_out)
+		kill(-w->pid, SIGKILL);
+	if (w->fd >= 0)
+		close(w->fd);
+	w->fd = -1;
+	while (waitpid(w->pid, &status, 0) < 0 && errno == EINTR)
+		;
+	settle_worker(w, status, timed_out, list, p, opt);
+}
+
+/*
+ * A child that closed its pipe is exiting: unmapping a converter takes about
+ * a millisecond, which the loop spends on the other children and the server
+ * instead of waiting.  True when it has ended and is settled.
+ */
+static int
+reap_worker(worker *w, file_list *list, progress *p, const run_options *opt)
+{
+	int			status = 0;
+	pid_t		ended = waitpid(w->pid, &status, WNOHANG);
+
+	if (ended == 0 || (ended < 0 && errno == EINTR))
+		return 0;
+	settle_worker(w, status, 0, list, p, opt);
+	return 1;
 }
 
 static int
@@ -463,7 +491,8 @@ convert_and_load(file_list *list, const run_options *opt, loader *ld)
 	while ((next_to_start < list->count || running > 0) && !interrupted)
 	{
 		int			n = 0,
-					polled;
+					polled,
+					exiting = 0;
 
 		for (int i = 0; i < opt->jobs && next_to_start < list->count; i++)
 		{
@@ -485,7 +514,9 @@ convert_and_load(file_list *list, const run_options *opt, loader *ld)
 			running++;
 		}
 		for (int i = 0; i < opt->jobs; i++)
-			if (workers[i].pid != 0)
+			if (workers[i].pid != 0 && workers[i].fd < 0)
+				exiting++;
+			else if (workers[i].pid != 0)
 			{
 				fds[n].fd = workers[i].fd;
 				fds[n].events = POLLIN;
@@ -498,7 +529,8 @@ convert_and_load(file_list *list, const run_options *opt, loader *ld)
 			fds[polled].fd = loader_socket(ld);
 			fds[polled++].events = POLLIN;
 		}
-		if (n > 0 && poll(fds, (nfds_t) polled, 200) < 0 && errno != EINTR)
+		/* an exiting child is looked at again within a millisecond */
+		if ((n > 0 || exiting > 0) && poll(fds, (nfds_t) polled, exiting > 0 ? 1 : 200) < 0 && errno != EINTR)
 		{
 			fprintf(stderr, "gdload: poll: %s\n", strerror(errno));
 			return -1;
@@ -517,8 +549,8 @@ convert_and_load(file_list *list, const run_options *opt, loader *ld)
 					buffer_append(&w->received, chunk, (size_t) got);
 				else if (got == 0 || errno != EINTR)
 				{
-					finish_worker(w, 0, list, &p, opt);
-					running--;
+					close(w->fd);
+					w->fd = -1;
 				}
 			}
 			else if (timed_out)
@@ -526,6 +558,20 @@ convert_and_load(file_list *list, const run_options *opt, loader *ld)
 				finish_worker(w, 1, list, &p, opt);
 				running--;
 			}
+		}
+		for (int i = 0; i < opt->jobs; i++)
+		{
+			worker	   *w = &workers[i];
+
+			if (w->pid == 0 || w->fd >= 0)
+				continue;
+			if (now() - w->started > opt->wall_seconds)
+			{
+				finish_worker(w, 1, list, &p, opt);
+				running--;
+			}
+			else if (reap_worker(w, list, &p, opt))
+				running--;
 		}
 		if (load_ready(list, &next_to_load, ld, err, sizeof(err)) != 0 ||
 			(ld != NULL && loader_poll(ld, err, sizeof(err)) != 0))
