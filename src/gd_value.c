@@ -5,30 +5,33 @@
 
 #include <string.h>
 
+/*
+ * The marks: - / \ ~ — – ― ─ 无 ×.  Decided by their bytes, without a
+ * search: label text is scanned for marks at every character.
+ */
 size_t
 gd_placeholder_mark(const char *s, size_t n)
 {
-	static const char *const marks[] = {"-", "—", "–", "―", "─", "/", "\\", "无", "×", "~"};
+	const unsigned char *u = (const unsigned char *) s;
 
 	if (n == 0)
 		return 0;
-	switch ((unsigned char) s[0])
+	switch (u[0])
 	{
 		case '-':
 		case '/':
 		case '\\':
 		case '~':
-		case 0xE2:
-		case 0xE6:
-		case 0xC3:
-			break;
+			return 1;
+		case 0xC3:				/* × U+00D7 */
+			return n >= 2 && u[1] == 0x97 ? 2 : 0;
+		case 0xE6:				/* 无 U+65E0 */
+			return n >= 3 && u[1] == 0x97 && u[2] == 0xA0 ? 3 : 0;
+		case 0xE2:				/* – — ― U+2013..U+2015, ─ U+2500 */
+			return n >= 3 && ((u[1] == 0x80 && u[2] >= 0x93 && u[2] <= 0x95) || (u[1] == 0x94 && u[2] == 0x80)) ? 3 : 0;
 		default:
-			return 0;			/* no mark starts with this byte */
+			return 0;
 	}
-	for (size_t k = 0; k < sizeof(marks) / sizeof(marks[0]); k++)
-		if (gd_starts_with(s, n, marks[k]))
-			return strlen(marks[k]);
-	return 0;
 }
 
 static bool

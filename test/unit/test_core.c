@@ -528,6 +528,26 @@ test_rules_name_the_cells(void)
 }
 
 static void
+test_placeholder_marks(void)
+{
+	/* every mark a table prints for "nothing", and characters a byte away from one */
+	static const char *const marks[] = {"-", "/", "\\", "~", "—", "–", "―", "─", "无", "×"};
+	static const char *const others[] = {"‒", "┄", "旡", "Ö", "±", "一", "a", "1"};
+
+	for (size_t k = 0; k < sizeof(marks) / sizeof(marks[0]); k++)
+	{
+		size_t		len = strlen(marks[k]);
+
+		CHECK(gd_placeholder_mark(marks[k], len) == len);
+		/* a mark cut by the end of the text is none */
+		CHECK(len == 1 || gd_placeholder_mark(marks[k], len - 1) == 0);
+	}
+	for (size_t k = 0; k < sizeof(others) / sizeof(others[0]); k++)
+		CHECK(gd_placeholder_mark(others[k], strlen(others[k])) == 0);
+	CHECK(gd_placeholder_mark("—12", strlen("—12")) == strlen("—"));
+}
+
+static void
 test_skip_facts_same_tables(void)
 {
 	/* what parse_report uses: no prose scan, the same tables and header */
@@ -923,6 +943,7 @@ main(void)
 	RUN(test_truncated_everywhere);
 	RUN(test_rules_on_consistent_reports);
 	RUN(test_rules_name_the_cells);
+	RUN(test_placeholder_marks);
 	RUN(test_skip_facts_same_tables);
 	RUN(test_sections_only_same_sections);
 	RUN(test_text_dump_families);
