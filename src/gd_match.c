@@ -140,6 +140,39 @@ on_rowbreak(assembler *a)
 	a->label_in_row = false;
 }
 
+/* width cells, unknown: which columns the printed values belong to cannot be told. */
+static void
+mark_unknown(gd_cell *out, int width, uint32_t line)
+{
+	for (int i = 0; i < width; i++)
+	{
+		memset(&out[i], 0, sizeof(gd_cell));
+		out[i].state = GD_UNREADABLE;
+		out[i].inferred = 1;	/* unknown for the layout, not too large */
+		out[i].line = line;
+	}
+}
+
+/*
+ * A piece of a number cut at its thousands separator (",1", "22," of a
+ * "1,122" wrapped in a narrow cell): no label word, and no number either.
+ */
+static bool
+is_cut_number(const gd_text *tx, const gd_grid_cell *c)
+{
+	bool		digit = false,
+				comma = false;
+
+	for (size_t i = c->span.off; i < c->span.off + c->span.len; i++)
+	{
+		digit = digit || gd_is_digit(tx->t[i]);
+		comma = comma || tx->t[i] == ',';
+		if (!gd_is_digit(tx->t[i]) && tx->t[i] != ',')
+			return false;
+	}
+	return digit && comma;
+}
+
 /* Feed the grid's rows to match, row by row. */
 static void
 assemble(const gd_text *tx, const gd_grid *g, row_matcher match, void *ctx)
@@ -160,7 +193,15 @@ assemble(const gd_text *tx, const gd_grid *g, row_matcher match, void *ctx)
 			if (i % (GD_INTERRUPT_STRIDE / GD_TOKEN_WORK) == GD_INTERRUPT_STRIDE / GD_TOKEN_WORK - 1 &&
 				tx->opt->check_interrupts)
 				tx->opt->check_interrupts(tx->opt->interrupt_ctx);
-			if (row[i].kind == GD_GRID_TEXT)
+			if (row[i].kind == GD_GRID_TEXT && is_cut_number(tx, &row[i]))
+			{
+				gd_grid_cell cut = row[i];
+
+				cut.kind = GD_GRID_VALUE;
+				mark_unknown(&cut.cell, 1, row[i].cell.line);
+				on_value(a, &cut);
+			}
+			else if (row[i].kind == GD_GRID_TEXT)
 				on_label(a, tx->t + row[i].span.off, row[i].span.len);
 			else if (row[i].kind == GD_GRID_BLANK)
 				on_blank(a, &row[i]);
@@ -181,19 +222,6 @@ note_disorder(match_target *mt, uint32_t line, const char *what)
 		return;
 	mt->disorder_line = line;
 	mt->disorder = what;
-}
-
-/* width cells, unknown: which columns the printed values belong to cannot be told. */
-static void
-mark_unknown(gd_cell *out, int width, uint32_t line)
-{
-	for (int i = 0; i < width; i++)
-	{
-		memset(&out[i], 0, sizeof(gd_cell));
-		out[i].state = GD_UNREADABLE;
-		out[i].inferred = 1;	/* unknown for the layout, not too large */
-		out[i].line = line;
-	}
 }
 
 static int

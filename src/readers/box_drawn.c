@@ -143,6 +143,24 @@ score_box_drawn(const gd_text *tx, const gd_region *regions, const gd_census *ce
 	return rules >= 5 && rules * 4 >= rows ? GD_SCORE_FITS : 0;
 }
 
+/* A piece of a number wrapped at its separator: digits with ',' or '.' (",1" and "26" of "1,126"). */
+static bool
+is_number_piece(const gd_text *tx, const gd_grid_cell *c)
+{
+	bool		digit = false;
+
+	for (size_t i = c->span.off; i < c->span.off + c->span.len; i++)
+	{
+		char		ch = tx->t[i];
+
+		if (ch >= '0' && ch <= '9')
+			digit = true;
+		else if (ch != ',' && ch != '.')
+			return false;
+	}
+	return digit;
+}
+
 /* One cell from the pieces p[0..n) of a column, joined: a wrapped label or number. */
 static void
 emit_column(gd_text *tx, gd_grid *out, const box_line *lines, int nlines, int col)
@@ -162,7 +180,7 @@ emit_column(gd_text *tx, gd_grid *out, const box_line *lines, int nlines, int co
 			continue;
 		if (pieces++ == 0)
 			first = c;
-		all_values = all_values && c.kind == GD_GRID_VALUE;
+		all_values = all_values && (c.kind == GD_GRID_VALUE || is_number_piece(tx, &c));
 		if (jl + c.span.len < sizeof(joined))
 			memcpy(joined + jl, tx->t + c.span.off, c.span.len);
 		jl += c.span.len;
