@@ -288,6 +288,52 @@ section_region(const gd_text *tx, const gd_report *r, int sec, size_t fallback_f
 }
 
 
+/* Does a line (from its first non-blank byte) open a note: "注：", "备注：", "说明：" (either colon)? */
+static bool
+opens_note(const char *s, size_t n)
+{
+	static const char *const marks[] = {"注", "备注", "说明"};
+
+	for (size_t k = 0; k < sizeof(marks) / sizeof(marks[0]); k++)
+		if (gd_starts_with(s, n, marks[k]))
+		{
+			size_t		l = strlen(marks[k]);
+
+			return gd_starts_with(s + l, n - l, "：") || gd_starts_with(s + l, n - l, ":");
+		}
+	return false;
+}
+
+/*
+ * A note under a table ("注：本表…12366…") ends it: its words and numbers
+ * are no row's (a stream reader would take them for a wrapped label's).
+ * Only after a line with digits: a note above the table ("注：单位为件")
+ * ends nothing.
+ */
+static void
+end_at_note(const gd_text *tx, gd_region *rg)
+{
+	bool		digits = false;
+
+	if (!rg->found)
+		return;
+	for (size_t li = gd_line_of(tx, rg->start) - 1; li < tx->nlines && tx->lines[li].start < rg->end; li++)
+	{
+		size_t		s = tx->lines[li].start > rg->start ? tx->lines[li].start : rg->start,
+					e = tx->lines[li].end < rg->end ? tx->lines[li].end : rg->end;
+
+		while (s < e && gd_is_blank(tx->t[s]))
+			s++;
+		if (digits && opens_note(tx->t + s, e - s))
+		{
+			rg->end = s;
+			return;
+		}
+		for (size_t i = s; i < e && !digits; i++)
+			digits = gd_is_digit(tx->t[i]);
+	}
+}
+
 void
 gd_find_table_regions(const gd_text *tx, const gd_report *r, gd_region *regions)
 {
@@ -306,4 +352,6 @@ gd_find_table_regions(const gd_text *tx, const gd_report *r, gd_region *regions)
 		active->end = requests->start;
 	if (active->found && requests->found && active->start >= requests->start)
 		active->found = false;	/* an anchor inside the requests table */
+	for (int k = 0; k < GD_REGIONS; k++)
+		end_at_note(tx, &regions[k]);
 }
