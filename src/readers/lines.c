@@ -129,6 +129,27 @@ mark_continues_run(const char *t, size_t i, size_t e)
 	return i < e && gd_is_digit(t[i]);
 }
 
+/*
+ * End of a run of placeholder marks starting at t[i] that stands for cells
+ * glued between labels ("1.属于国家秘密———————2.其他…", "规章///行政…"): three
+ * marks or more, or two before a digit or the token's end; i when none.
+ * Not 无 (a word of labels), and not one mark or "——" in words (增/减, a dash).
+ */
+static size_t
+marks_run_end(const char *t, size_t i, size_t e)
+{
+	size_t		j = i,
+				mark;
+	int			marks = 0;
+
+	while (j < e && (mark = gd_placeholder_mark(t + j, e - j)) > 0 && (unsigned char) t[j] != 0xE6)
+	{
+		j += mark;
+		marks++;
+	}
+	return marks >= 3 || (marks == 2 && (j == e || gd_is_digit(t[j]))) ? j : i;
+}
+
 /* Emit a label token, splitting out digit runs glued to it (collapsed layout). */
 static void
 emit_label_token(line_reader *lr, size_t s, size_t e)
@@ -140,17 +161,23 @@ emit_label_token(line_reader *lr, size_t s, size_t e)
 	while (i < e)
 	{
 		size_t		ds,
-					de;
+					de,
+					marks_end = i;
 
-		if (!gd_is_digit(t[i]))
+		if (!gd_is_digit(t[i]) && (marks_end = marks_run_end(t, i, e)) == i)
 		{
 			i++;
 			continue;
 		}
 		ds = i;
-		/* a placeholder glued before the digits is a cell of the run ("—12") */
-		while (ds > label_start && (t[ds - 1] == '-' || t[ds - 1] == '/'))
-			ds--;
+		if (marks_end > i)
+			i = marks_end;		/* a row of placeholders, maybe digits after */
+		else
+		{
+			/* a placeholder glued before the digits is a cell of the run ("—12") */
+			while (ds > label_start && (t[ds - 1] == '-' || t[ds - 1] == '/'))
+				ds--;
+		}
 		while (i < e)
 		{
 			size_t		mark = gd_placeholder_mark(t + i, e - i);
