@@ -952,6 +952,7 @@ typedef struct active_state
 	match_target mt;
 	const gd_active_item *items;
 	bool		filled[16];
+	bool		matched[16];	/* a row named the item, values or blanks */
 } active_state;
 
 static bool
@@ -1003,6 +1004,7 @@ match_active_row(void *ctx, const char *label, size_t len, size_t own_from, cons
 	flag_unreadable(mt, &r->active[it->first], it->width, what);
 	/* a row of blanks may be a header line naming the item: a later row with values replaces it */
 	st->filled[item] = count_values(cells, n) > 0;
+	st->matched[item] = true;
 	r->has_active = true;
 	return true;
 }
@@ -1084,6 +1086,17 @@ gd_match_active(const gd_text *tx, const gd_grid *g, gd_report *r)
 		for (int k = 0; st.items[k].phrases[0]; k++)
 			if (st.filled[k])
 				mark_unknown(&r->active[st.items[k].first], st.items[k].width, 0);
+	for (int k = 0; r->has_active && st.items[k].phrases[0]; k++)
+		if (!st.matched[k])
+		{
+			int			nmeasures;
+			const gd_active_measure *m = gd_active_measures(r->template_kind, &nmeasures);
+
+			/* blank cells, or a value glued between its label and the next ("行政许可无第二十条") */
+			gd_add_problem(r, GD_PROBLEM_ROW_MISSING, 0,
+						   "active item %s (%s): no row with its values was found (its cells blank, or not read)",
+						   m[st.items[k].first].item, st.items[k].phrases[0]);
+		}
 }
 
 void
