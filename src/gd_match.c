@@ -907,7 +907,15 @@ typedef struct review_state
 	match_target mt;
 	bool		cells_per_line;	/* the grid was read one cell per line */
 	int			count;
+	gd_grid_cell row[GD_REV_CELLS];	/* the first row read, as printed */
+	int			nrow;
 } review_state;
+
+/* Words of the review table's outcome headers, alone or joined, as renderers print them. */
+static const char *const review_header_words[] = {
+	"结果", "维持", "纠正", "其他", "尚未", "审结", "总计", "总", "计",
+	"结果维持", "结果纠正", "其他结果", "尚未审结", NULL
+};
 
 static bool
 match_review_row(void *ctx, const char *label, size_t len, size_t own_from, const gd_grid_cell *cells, int n)
@@ -939,9 +947,35 @@ match_review_row(void *ctx, const char *label, size_t len, size_t own_from, cons
 		last--;
 	if (last - first < GD_REV_OUTCOMES && !(st->cells_per_line && st->count > 0))
 		return false;			/* a stray number, not a row of the table */
+	if (st->count == 0)
+		for (int i = first; i < last && st->nrow < GD_REV_CELLS; i++)
+			st->row[st->nrow++] = cells[i];
 	for (int i = first; i < last && st->count < GD_REV_CELLS; i++)
 		r->review[st->count++] = cells[i].cell;
 	r->has_review = true;
+	return true;
+}
+
+/* Per group, with any cell read: total = upheld + corrected + other + pending (blanks and placeholders 0). */
+static bool
+review_groups_hold(const gd_cell *c)
+{
+	for (int g = 0; g < GD_REV_CELLS; g += GD_REV_OUTCOMES)
+	{
+		int64_t		sum = 0;
+		bool		any = false;
+
+		for (int k = 0; k < GD_REV_OUTCOMES; k++)
+		{
+			any = any || c[g + k].state != GD_BLANK;
+			if (c[g + k].state == GD_NUMBER && c[g + k].scale != 0)
+				return false;
+			if (k < GD_REV_OUTCOMES - 1)
+				sum += c[g + k].state == GD_NUMBER ? c[g + k].value : 0;
+		}
+		if (any && sum != (c[g + GD_REV_OUTCOMES - 1].state == GD_NUMBER ? c[g + GD_REV_OUTCOMES - 1].value : 0))
+			return false;
+	}
 	return true;
 }
 
@@ -1065,6 +1099,16 @@ gd_match_review(const gd_text *tx, const gd_grid *g, gd_report *r)
 	if (st.count > 0 && st.count < GD_REV_CELLS && (g->blanks_unprinted || st.count % GD_REV_OUTCOMES != 0))
 	{
 		uint32_t	line = r->review[0].line;
+		gd_cell		placed[GD_REV_CELLS];
+
+		/* the columns of a renderer's header words place the values, if every group's total then holds */
+		if (st.nrow == st.count && g->ncells > 0 &&
+			gd_place_under_header(tx, st.row, st.nrow, GD_REV_CELLS, g->cells[0].cell.line, review_header_words,
+								  placed) && review_groups_hold(placed))
+		{
+			memcpy(r->review, placed, sizeof(placed));
+			return;
+		}
 
 		mark_unknown(r->review, st.count, line);
 		gd_add_problem(r, GD_PROBLEM_ROW_SHORT, line,

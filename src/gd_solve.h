@@ -108,4 +108,14 @@ bool		gd_join_wrapped(const gd_cell *values, int n, const char *frag, size_t fra
 bool		gd_place_by_columns(const gd_grid_cell *cells, int n, int width, const uint32_t *ref,
 								gd_cell *out);
 
+/*
+ * Place the n values of a short row, the tokens of one line of text aligned
+ * by a renderer, under the width columns that the header words (words, on
+ * the lines above it, from first_line on) mark in display columns; the other
+ * cells are blank (gd_columns.c).  Returns false unless the words mark
+ * exactly width columns and each value lines up with one, left to right.
+ */
+bool		gd_place_under_header(const gd_text *tx, const gd_grid_cell *cells, int n, int width,
+								  uint32_t first_line, const char *const *words, gd_cell *out);
+
 #endif							/* GD_SOLVE_H */
