@@ -80,6 +80,33 @@ put(norm_state *st, char c)
 	st->out[st->n++] = c;
 }
 
+/* Bytes of the digit at p (ASCII or full-width), 0 when none. */
+static size_t
+digit_len(const unsigned char *p, size_t avail)
+{
+	if (avail >= 1 && p[0] >= '0' && p[0] <= '9')
+		return 1;
+	return avail >= 3 && p[0] == 0xEF && p[1] == 0xBC && p[2] >= 0x90 && p[2] <= 0x99 ? 3 : 0;
+}
+
+/*
+ * Is the full-width comma at p a thousands separator ("1，234", typed with a
+ * Chinese input method): a digit before it, exactly three after?
+ */
+static bool
+fullwidth_thousands_comma(const norm_state *st, const unsigned char *p, size_t avail)
+{
+	size_t		at = 3,
+				k;
+
+	if (st->n == 0 || st->out[st->n - 1] < '0' || st->out[st->n - 1] > '9')
+		return false;
+	for (int d = 0; d < 3; d++, at += k)
+		if (at >= avail || (k = digit_len(p + at, avail - at)) == 0)
+			return false;
+	return at >= avail || digit_len(p + at, avail - at) == 0;
+}
+
 /*
  * Copy one UTF-8 sequence (or a stray byte) starting at p, mapping it.
  * Returns the number of input bytes consumed.
@@ -132,6 +159,11 @@ map_char(norm_state *st, const unsigned char *p, size_t avail)
 				return 3;
 			}
 		}
+		if (c == 0xEF && p[1] == 0xBC && p[2] == 0x8C && fullwidth_thousands_comma(st, p, avail))
+		{
+			put(st, ',');
+			return 3;
+		}
 		if (c == 0xEF && p[1] == 0xBD && p[2] == 0x9C)
 		{
 			put(st, '|');		/* full-width vertical bar */
@@ -177,7 +209,7 @@ unmapped_sequence_len(const unsigned char *p, size_t avail)
 		return p[1] == 0x80 && p[2] == 0x80 ? 0 : 3;
 	if (p[1] == 0xBC)
 		return (p[2] >= 0x90 && p[2] <= 0x99) || p[2] == 0x88 || p[2] == 0x89 || p[2] == 0x8B ||
-			p[2] == 0x8D || p[2] == 0x8E || p[2] == 0x8F ? 0 : 3;
+			p[2] == 0x8D || p[2] == 0x8E || p[2] == 0x8F || (p[2] == 0x8C && digit_len(p + 3, avail - 3) > 0) ? 0 : 3;
 	return (p[1] == 0xBD && p[2] == 0x9C) || (p[1] == 0xBB && p[2] == 0xBF) ? 0 : 3;
 }
 

@@ -187,6 +187,8 @@ emit_label_token(line_reader *lr, size_t s, size_t e)
 				i++;
 			else if (mark > 0 && mark_continues_run(t, i + mark, e))
 				i += mark;		/* "1010—-112": a placeholder among glued cells */
+			else if (i > ds && gd_starts_with(t + i, e - i, "，") && i + 3 < e && gd_is_digit(t[i + 3]))
+				i += 3;			/* "1，1266…": a thousands comma typed full-width */
 			else
 				break;
 		}
@@ -248,6 +250,13 @@ emit_item(line_reader *lr, size_t s, size_t e, bool blanks_count, uint32_t cente
 	if (gd_parse_value(lr->tx->t + s, e - s, &v))
 	{
 		v.line = lr->line;
+		add_value(lr, &v, s, e, center2, false);
+		return;
+	}
+	if (gd_is_cut_number(lr->tx->t + s, e - s))
+	{
+		/* a cell of digits and separators that make no number ("1 126"): unknown, not label words */
+		gd_cut_number_cell(&v, lr->line);
 		add_value(lr, &v, s, e, center2, false);
 		return;
 	}
