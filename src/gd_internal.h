@@ -145,6 +145,15 @@ void		gd_add_problem(gd_report *r, gd_problem_code code, uint32_t line, const ch
  * a value (a number, possibly unreadable, or a placeholder).
  */
 bool		gd_parse_value(const char *s, size_t n, gd_cell *cell);
+/*
+ * Is s[0..n) digits and thousands separators that read as no number: a piece
+ * of a number cut at its separator (",1" of "1,126" wrapped in a narrow
+ * cell), or separators where none belong ("1 126", "1,12，6" in one cell)?
+ */
+bool		gd_is_cut_number(const char *s, size_t n);
+/* gd_cell.value of the unreadable cell such text makes (gd_cut_number_cell): the matcher's problem names it. */
+#define GD_VALUE_CUT_NUMBER INT64_C(-1)
+void		gd_cut_number_cell(gd_cell *c, uint32_t line);
 /* Bytes of the placeholder mark ('-', '—', '/', '无', ...) at s[0..n), or 0. */
 size_t		gd_placeholder_mark(const char *s, size_t n);
 /* The number the decimal digits d[0..len) spell. */

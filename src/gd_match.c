@@ -153,26 +153,6 @@ mark_unknown(gd_cell *out, int width, uint32_t line)
 	}
 }
 
-/*
- * A piece of a number cut at its thousands separator (",1", "22," of a
- * "1,122" wrapped in a narrow cell): no label word, and no number either.
- */
-static bool
-is_cut_number(const gd_text *tx, const gd_grid_cell *c)
-{
-	bool		digit = false,
-				comma = false;
-
-	for (size_t i = c->span.off; i < c->span.off + c->span.len; i++)
-	{
-		digit = digit || gd_is_digit(tx->t[i]);
-		comma = comma || tx->t[i] == ',';
-		if (!gd_is_digit(tx->t[i]) && tx->t[i] != ',')
-			return false;
-	}
-	return digit && comma;
-}
-
 /* Feed the grid's rows to match, row by row. */
 static void
 assemble(const gd_text *tx, const gd_grid *g, row_matcher match, void *ctx)
@@ -193,12 +173,13 @@ assemble(const gd_text *tx, const gd_grid *g, row_matcher match, void *ctx)
 			if (i % (GD_INTERRUPT_STRIDE / GD_TOKEN_WORK) == GD_INTERRUPT_STRIDE / GD_TOKEN_WORK - 1 &&
 				tx->opt->check_interrupts)
 				tx->opt->check_interrupts(tx->opt->interrupt_ctx);
-			if (row[i].kind == GD_GRID_TEXT && is_cut_number(tx, &row[i]))
+			if (row[i].kind == GD_GRID_TEXT && gd_is_cut_number(tx->t + row[i].span.off, row[i].span.len))
 			{
+				/* no label word, and no number either */
 				gd_grid_cell cut = row[i];
 
 				cut.kind = GD_GRID_VALUE;
-				mark_unknown(&cut.cell, 1, row[i].cell.line);
+				gd_cut_number_cell(&cut.cell, row[i].cell.line);
 				on_value(a, &cut);
 			}
 			else if (row[i].kind == GD_GRID_TEXT)
@@ -329,6 +310,70 @@ window_holding(const gd_grid_cell *cells, int first, int last, int width, const 
 	return found;
 }
 
+/*
+ * Can cells[p] and cells[p + 1] be one number printed with a space between
+ * its thousands ("1 126"): one space apart, 1-999 then exactly three digits?
+ */
+static bool
+thousands_pair(const gd_text *tx, const gd_grid_cell *cells, int p)
+{
+	const gd_grid_cell *hi = &cells[p],
+			   *lo = &cells[p + 1];
+
+	if (hi->cell.state != GD_NUMBER || lo->cell.state != GD_NUMBER || hi->cell.scale != 0 || lo->cell.scale != 0 ||
+		hi->glued || lo->glued || hi->cell.value < 1 || hi->cell.value > 999 || lo->span.len != 3 ||
+		lo->span.off != hi->span.off + hi->span.len + 1 || tx->t[hi->span.off + hi->span.len] != ' ')
+		return false;
+	for (size_t i = 0; i < 3; i++)
+		if (!gd_is_digit(tx->t[lo->span.off + i]))
+			return false;
+	return true;
+}
+
+/*
+ * A row one or two cells longer than its width where numbers were printed
+ * with a space between their thousands ("1 126  64 … 1 204"): the one way of
+ * joining such pairs back into width cells under which the identities hold,
+ * into out (marked inferred).  False when none or several do.
+ */
+static bool
+join_spaced_thousands(const gd_text *tx, const gd_grid_cell *cells, int first, int last, int width,
+					  const gd_identity *ids, int nids, gd_cell *out)
+{
+	int			joins = last - first - width,
+				found = 0;
+	gd_grid_cell row[GD_ROW_WIDTH_MAX];
+
+	if (nids == 0 || joins < 1 || joins > 2 || width > GD_ROW_WIDTH_MAX)
+		return false;
+	for (int a = first; a + 1 < last; a++)
+		for (int b = joins == 1 ? a : a + 2; b < (joins == 1 ? a + 1 : last - 1); b++)
+		{
+			int			k = 0;
+
+			if (!thousands_pair(tx, cells, a) || (joins == 2 && !thousands_pair(tx, cells, b)))
+				continue;
+			for (int i = first; i < last; i++)
+			{
+				row[k] = cells[i];
+				if (i == a || (joins == 2 && i == b))
+				{
+					row[k].cell.value = cells[i].cell.value * 1000 + cells[i + 1].cell.value;
+					row[k].cell.inferred = 1;
+					i++;
+				}
+				k++;
+			}
+			if (window_holding(row, 0, width, width, ids, nids) != 0)
+				continue;
+			if (found++ > 0)
+				return false;
+			for (int i = 0; i < width; i++)
+				out[i] = row[i].cell;
+		}
+	return found == 1;
+}
+
 static bool
 fit_row(match_target *mt, const gd_grid_cell *cells, int n, int width, const gd_identity *ids, int nids,
 		bool signed_cells, const uint32_t *ref, const char *what, gd_cell *out)
@@ -421,6 +466,17 @@ fit_row(match_target *mt, const gd_grid_cell *cells, int n, int width, const gd_
 			first = held;
 			last = held + width;
 		}
+		else if (join_spaced_thousands(mt->tx, cells, first, last, width, ids, nids, out))
+			return true;
+		else if (nids > 0 && held < 0 && window_holding(cells, last - width, last, width, ids, nids) < 0)
+		{
+			/* not a serial number before the row's cells: the last of them break the row total */
+			mark_unknown(out, width, cells[0].cell.line);
+			gd_add_problem(mt->r, GD_PROBLEM_ROW_LONG, cells[0].cell.line,
+						"%s: %d cells where %d are expected (line %u), and no %d of them make the row total hold; they are left unknown",
+						what, last - first, width, cells[0].cell.line, width);
+			return false;
+		}
 		else
 		{
 			/* a leading serial-number column is the usual cause: keep the last cells */
@@ -489,6 +545,7 @@ require_whole(match_target *mt, gd_cell *c, int count, const char *what)
 	}
 }
 
+/* The first cell left unknown for what it printed (not for the layout): a problem says why. */
 static void
 flag_unreadable(match_target *mt, const gd_cell *c, int count, const char *what)
 {
@@ -497,6 +554,13 @@ flag_unreadable(match_target *mt, const gd_cell *c, int count, const char *what)
 		{
 			gd_add_problem(mt->r, GD_PROBLEM_NUMBER_TOO_LARGE, c[i].line,
 						"%s: a number is too large to be a count (line %u); it is left unknown",
+						what, c[i].line);
+			return;
+		}
+		else if (c[i].state == GD_UNREADABLE && !c[i].inferred && c[i].value == GD_VALUE_CUT_NUMBER)
+		{
+			gd_add_problem(mt->r, GD_PROBLEM_GLUED_DIGITS, c[i].line,
+						"%s: a cell holds digits and separators that make no number (line %u); it is left unknown",
 						what, c[i].line);
 			return;
 		}
@@ -924,7 +988,8 @@ match_review_row(void *ctx, const char *label, size_t len, size_t own_from, cons
 	match_target *mt = &st->mt;
 	gd_report  *r = mt->r;
 	int			first = 0,
-				last = n;
+				last = n,
+				before;
 
 	(void) label;
 	(void) len;
@@ -950,8 +1015,10 @@ match_review_row(void *ctx, const char *label, size_t len, size_t own_from, cons
 	if (st->count == 0)
 		for (int i = first; i < last && st->nrow < GD_REV_CELLS; i++)
 			st->row[st->nrow++] = cells[i];
+	before = st->count;
 	for (int i = first; i < last && st->count < GD_REV_CELLS; i++)
 		r->review[st->count++] = cells[i].cell;
+	flag_unreadable(mt, r->review + before, st->count - before, "review table");
 	r->has_review = true;
 	return true;
 }
