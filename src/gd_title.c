@@ -521,13 +521,14 @@ typedef struct title_hit
 } title_hit;
 
 /*
- * After 信息公开 at q: [工作] [2023年[度]] 年度报告|年报|报告.  Returns the
+ * After 信息公开 at q: [工作] [2023年[度]] 年度报告|年报|报告|情况[的]报告.  Returns the
  * end of the title, 0 when this is no title (…信息公开条例, …信息公开申请).
  */
 static size_t
 title_tail_end(const char *f, size_t n, size_t q, int *year)
 {
-	static const char *const tails[] = {"年度报告", "年报", "报告", "工作年度报告", "工作报告", NULL};
+	static const char *const tails[] = {"年度报告", "年报", "报告", "工作年度报告", "工作报告", "情况的报告", "情况报告",
+	NULL};
 	size_t		e;
 
 	if (gd_starts_with(f + q, n - q, "工作"))
