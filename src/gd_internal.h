@@ -87,6 +87,18 @@ gd_starts_with(const char *s, size_t n, const char *lit)
 }
 
 bool		gd_only_blanks(const char *t, size_t s, size_t e);
+
+/* A whitespace-separated token of a line, with its display columns [col, end_col) (CJK two wide). */
+typedef struct gd_col_token
+{
+	size_t		s,
+				e;
+	int			col,
+				end_col;
+} gd_col_token;
+
+/* The tokens of line li (0-based) into tok; -1 when it has more than max. */
+int			gd_line_tokens(const gd_text *tx, size_t li, gd_col_token *tok, int max);
 /* End offset of the last occurrence of needle in hay, or -1. */
 long		gd_last_occurrence_end(const char *hay, size_t hlen, const char *needle);
 bool		gd_contains(const char *hay, size_t hlen, const char *needle);

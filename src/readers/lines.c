@@ -162,9 +162,9 @@ emit_label_token(line_reader *lr, size_t s, size_t e)
 	{
 		size_t		ds,
 					de,
-					marks_end = i;
+					marks_end = gd_is_digit(t[i]) ? i : marks_run_end(t, i, e);
 
-		if (!gd_is_digit(t[i]) && (marks_end = marks_run_end(t, i, e)) == i)
+		if (!gd_is_digit(t[i]) && marks_end == i)
 		{
 			i++;
 			continue;
