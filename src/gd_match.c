@@ -912,6 +912,14 @@ match_request_row(void *ctx, const char *label, size_t len, size_t own_from, con
 			}
 		if (continue_short_row(st, cells, n) || continue_open_row(st, cells, n))
 			return true;
+		if (st->cur >= 0 && gd_starts_with(label + own_from, len - own_from, "其中"))
+		{
+			/* a breakdown of the row above ("其中：通过网络申请"): no row of the template */
+			gd_add_problem(mt->r, GD_PROBLEM_DUPLICATE_ROW, cells[0].cell.line,
+						"requests: a row \"其中…\" (line %u) is no row of the template; it is left out",
+						cells[0].cell.line);
+			return true;
+		}
 		if (st->cur < 0 && count_numbers(cells, n) > 0)
 			note_disorder(mt, cells[0].cell.line, "numbers come before the first row's label");
 		/* no words to go by: the next row of the template, if the row is whole */

@@ -162,6 +162,69 @@ test_cell_noise(void)
 	release(p);
 }
 
+/* The small report with every tab made some spaces: space-aligned rows (three) or stream text (one). */
+static parsed *
+parse_small_spaced(const char *first_row, const char *after_table, const char *gap)
+{
+	static char buf[4096],
+				spaced[8192];
+	size_t		k = 0;
+	const char *end_of_table = strstr(small_report, "四、政府信息公开行政复议");
+
+	snprintf(buf, sizeof(buf), "%.*s%s%s", (int) (end_of_table - small_report), small_report, after_table,
+			 end_of_table);
+	snprintf(spaced, sizeof(spaced), buf, first_row);
+	memcpy(buf, spaced, strlen(spaced) + 1);
+	for (const char *c = buf; *c && k + strlen(gap) < sizeof(spaced); c++)
+		if (*c == '\t')
+			k += (size_t) snprintf(spaced + k, sizeof(spaced) - k, "%s", gap);
+		else
+			spaced[k++] = *c;
+	spaced[k] = '\0';
+	return parse_str(spaced);
+}
+
+/* Bodies the fixtures did not have: how their numbers are printed, and what stands around the tables. */
+static void
+test_unseen_bodies(void)
+{
+	parsed	   *p;
+
+	/* a thousands comma typed full-width */
+	p = parse_small("1\xEF\xBC\x8C" "234\t0\t0\t0\t0\t0\t1,234");
+	CHECK(p->r.requests[0][0].state == GD_NUMBER && p->r.requests[0][0].value == 1234);
+	release(p);
+	/* a space between the thousands in one cell: unknown, and the next cells stay in their columns */
+	p = parse_small("1 234\t0\t0\t0\t0\t0\t1234");
+	CHECK(p->r.requests[0][0].state == GD_UNREADABLE && has_problem(&p->r, GD_PROBLEM_GLUED_DIGITS));
+	CHECK(p->r.requests[0][1].state == GD_NUMBER && p->r.requests[0][1].value == 0);
+	CHECK(p->r.requests[0][6].value == 1234);
+	release(p);
+	/* the same in space-aligned text: two tokens joined back by the row total */
+	p = parse_small_spaced("1 234\t5\t0\t0\t0\t0\t1 239", "", "   ");
+	CHECK(p->r.requests[0][0].state == GD_NUMBER && p->r.requests[0][0].value == 1234);
+	CHECK(p->r.requests[0][1].value == 5 && p->r.requests[0][6].value == 1239);
+	release(p);
+	/* a breakdown row under the first: no row of the template, the next row keeps its own values */
+	p = parse_small("5\t0\t0\t0\t0\t0\t5\n其中：通过网络申请\t3\t0\t0\t0\t0\t0\t3");
+	CHECK(p->r.requests[1][0].state == GD_NUMBER && p->r.requests[1][0].value == 0);
+	CHECK(p->r.requests[0][0].value == 5);
+	release(p);
+	/* a note under the table, its number glued to its words, in stream text */
+	p = parse_small_spaced("5\t0\t0\t0\t0\t0\t5", "注：本表含12366热线转办的申请。\n", " ");
+	CHECK(p->r.requests[24][6].state == GD_NUMBER && p->r.requests[24][6].value == 0);
+	CHECK(!has_problem(&p->r, GD_PROBLEM_GLUED_DIGITS));
+	release(p);
+	/* rows of placeholders glued between labels (a crawler's text) */
+	p = parse_str("测试县档案馆2023年政府信息公开工作年度报告一、总体情况无。三、收到和处理政府信息公开申请情况"
+				  "一、本年新收政府信息公开申请数量5000005二、上年结转政府信息公开申请数量———————"
+				  "三、本年度办理结果（一）予以公开5000005（七）总计5000005四、结转下年度继续办理0000000"
+				  "四、政府信息公开行政复议、行政诉讼情况五、存在的主要问题及改进情况无。");
+	CHECK(p->r.requests[1][0].state == GD_PLACEHOLDER && p->r.requests[1][6].state == GD_PLACEHOLDER);
+	CHECK(p->r.requests[0][0].value == 5);
+	release(p);
+}
+
 static void
 test_hostile_numbers(void)
 {
@@ -871,6 +934,7 @@ main(void)
 	printf("TAP version 13\n");
 	RUN(test_small_report);
 	RUN(test_cell_noise);
+	RUN(test_unseen_bodies);
 	RUN(test_hostile_numbers);
 	RUN(test_not_a_report);
 	RUN(test_normalise);
