@@ -215,6 +215,16 @@ count_values(const gd_grid_cell *c, int n)
 	return k;
 }
 
+/* Is some cell a value split out of label words (glued text, where a blank cell leaves no mark)? */
+static bool
+any_glued(const gd_grid_cell *c, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (c[i].glued)
+			return true;
+	return false;
+}
+
 /* Is some cell a token of text aligned by spaces (a column position, no cell borders)? */
 static bool
 split_by_spaces(const gd_grid_cell *c, int n)
@@ -408,7 +418,7 @@ fit_row(match_target *mt, const gd_grid_cell *cells, int n, int width, const gd_
 					width, cells[0].cell.line);
 		return false;
 	}
-	if (n < width && mt->blanks_unprinted)
+	if (n < width && (mt->blanks_unprinted || any_glued(cells, n)))
 	{
 		mark_unknown(out, width, cells[0].cell.line);
 		gd_add_problem(mt->r, GD_PROBLEM_ROW_SHORT, cells[0].cell.line,

@@ -223,6 +223,16 @@ test_unseen_bodies(void)
 	CHECK(p->r.requests[1][0].state == GD_PLACEHOLDER && p->r.requests[1][6].state == GD_PLACEHOLDER);
 	CHECK(p->r.requests[0][0].value == 5);
 	release(p);
+	/* glued text whose headings are numbered （三）, after a preamble that lists the sections' names */
+	p = parse_str("测试县档案馆2023年政府信息公开工作年度报告本报告包括总体情况、主动公开政府信息情况、"
+				  "收到和处理政府信息公开申请情况、政府信息公开行政复议、行政诉讼情况等部分。"
+				  "（一）总体情况全年新收申请5件，上年结转9件。（三）收到和处理政府信息公开申请情况"
+				  "一、本年新收政府信息公开申请数量5000005二、上年结转政府信息公开申请数量0000000"
+				  "三、本年度办理结果（一）予以公开5000005（七）总计5000005四、结转下年度继续办理0000000"
+				  "（四）政府信息公开行政复议、行政诉讼情况（五）存在的主要问题及改进情况无。");
+	CHECK(p->r.requests[1][0].state == GD_NUMBER && p->r.requests[1][0].value == 0);
+	CHECK(p->r.requests[0][0].value == 5 && p->r.requests[24][6].value == 0);
+	release(p);
 }
 
 static void
