@@ -1070,6 +1070,31 @@ org_from(org_reading *o, org_source source, const folded_view **in)
 	return read_site_name(o->head);
 }
 
+/*
+ * A signature by the body's short name (棠溪县税务局) where the page's other
+ * copies of the title or its fields give the same name with more before it
+ * (国家税务总局棠溪县税务局): the full name.  Not a name with more after it
+ * (…办公室, the office that posts the report).
+ */
+static void
+prefer_full_name(org_reading *o, gd_report *r)
+{
+	for (org_source source = ORG_TITLE_COPIES; source <= ORG_SOURCE_FIELD; source++)
+	{
+		const folded_view *in;
+		name_span	s = org_from(o, source, &in);
+		size_t		len = s.end - s.start;
+
+		if (len > r->org_text_len &&
+			memcmp(in->f + s.end - r->org_text_len, r->org_text, r->org_text_len) == 0)
+		{
+			r->org_text = in->f + s.start;
+			r->org_text_len = len;
+			return;
+		}
+	}
+}
+
 void
 gd_find_title(gd_text *tx, gd_report *r)
 {
@@ -1112,6 +1137,8 @@ gd_find_title(gd_text *tx, gd_report *r)
 		{
 			r->org_text = in->f + s.start;
 			r->org_text_len = s.end - s.start;
+			if (source == ORG_SIGNATURE)
+				prefer_full_name(&o, r);
 			return;
 		}
 	}
