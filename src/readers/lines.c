@@ -150,6 +150,23 @@ marks_run_end(const char *t, size_t i, size_t e)
 	return marks >= 3 || (marks == 2 && (j == e || gd_is_digit(t[j]))) ? j : i;
 }
 
+/*
+ * Where one placeholder mark ends the label text t[s..e) after a blank
+ * ("…申请 /"), e when none: not 无 (a word of labels).
+ */
+static size_t
+trailing_mark(const char *t, size_t s, size_t e)
+{
+	for (size_t len = 1; len <= 3 && len < e - s; len++)
+	{
+		size_t		at = e - len;
+
+		if (gd_is_blank(t[at - 1]) && (unsigned char) t[at] != 0xE6 && gd_placeholder_mark(t + at, len) == len)
+			return at;
+	}
+	return e;
+}
+
 /* Emit a label token, splitting out digit runs glued to it (collapsed layout). */
 static void
 emit_label_token(line_reader *lr, size_t s, size_t e)
@@ -226,7 +243,22 @@ emit_label_token(line_reader *lr, size_t s, size_t e)
 		}
 	}
 	if (e > label_start)
+	{
+		size_t		mark = trailing_mark(t, label_start, e);
+
+		if (mark < e)
+		{
+			gd_cell		v;
+
+			/* "4.无正当理由大量反复申请 /": a cell's mark printed on its label's line, as digits are */
+			gd_parse_value(t + mark, e - mark, &v);
+			v.line = lr->line;
+			add_text(lr, label_start, mark);
+			add_value(lr, &v, mark, e, 0, true);
+			return;
+		}
 		add_text(lr, label_start, e);
+	}
 }
 
 /* One cell or token: a value, a blank, or label text. */

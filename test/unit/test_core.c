@@ -223,6 +223,13 @@ test_unseen_bodies(void)
 	CHECK(p->r.requests[1][0].state == GD_PLACEHOLDER && p->r.requests[1][6].state == GD_PLACEHOLDER);
 	CHECK(p->r.requests[0][0].value == 5);
 	release(p);
+	/* a cell's mark printed on its label's line after a space (MuPDF's text of a PDF) */
+	p = parse_str("测试县档案馆\n2023年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
+				  "一、本年新收政府信息公开申请数量\t5\t0\t0\t0\t0\t0\t5\n"
+				  "二、上年结转政府信息公开申请数量 /\t/\t/\t/\t/\t/\t/\n"
+				  "四、政府信息公开行政复议、行政诉讼情况\n");
+	CHECK(p->r.requests[1][0].state == GD_PLACEHOLDER && p->r.requests[1][6].state == GD_PLACEHOLDER);
+	release(p);
 	/* glued text whose headings are numbered （三）, after a preamble that lists the sections' names */
 	p = parse_str("测试县档案馆2023年政府信息公开工作年度报告本报告包括总体情况、主动公开政府信息情况、"
 				  "收到和处理政府信息公开申请情况、政府信息公开行政复议、行政诉讼情况等部分。"
