@@ -118,19 +118,21 @@ map_char(norm_state *st, const unsigned char *p, size_t avail)
 
 	if (c < 0x80)
 	{
+		size_t		used = 1;
+
 		if (c == '\r')
 		{
-			put(st, '\n');
-			return (avail > 1 && p[1] == '\n') ? 2 : 1;
+			c = '\n';			/* CR LF, or CR alone: one line end */
+			used = (avail > 1 && p[1] == '\n') ? 2 : 1;
 		}
-		if (c == '\f' || c == '\v')
+		else if (c == '\f' || c == '\v')
 			c = '\n';
 		else if (c < 0x20 && c != '\t' && c != '\n')
 			c = ' ';
 		if (st->html && (c == '\n' || c == '\t') && !(st->markdown && st->table_depth == 0))
 			c = ' ';			/* markup source formatting is not layout */
 		put(st, (char) c);
-		return 1;
+		return used;
 	}
 	if (c == 0xC2 && avail >= 2 && p[1] == 0xA0)
 	{

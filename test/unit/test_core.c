@@ -184,6 +184,43 @@ parse_small_spaced(const char *first_row, const char *after_table, const char *g
 	return parse_str(spaced);
 }
 
+/* An HTML page saved with CR LF line ends reads as with LF: the markup's line ends are no layout. */
+static void
+test_html_crlf(void)
+{
+	static const char *const pages[] = {"test/fixtures/jianglan.word-html.txt",
+	"test/fixtures/matrix/wangjiang/cms-page.html.txt"};
+
+	for (size_t k = 0; k < sizeof(pages) / sizeof(pages[0]); k++)
+	{
+		parsed	   *lf = parse_file(pages[k]);
+		FILE	   *f = fopen(pages[k], "rb");
+		static char buf[1 << 20],
+					crlf[2 << 20];
+		size_t		n = f ? fread(buf, 1, sizeof(buf), f) : 0,
+					m = 0;
+		parsed	   *cr;
+
+		if (f)
+			fclose(f);
+		for (size_t i = 0; i < n; i++)
+		{
+			if (buf[i] == '\n' && (i == 0 || buf[i - 1] != '\r'))
+				crlf[m++] = '\r';
+			crlf[m++] = buf[i];
+		}
+		cr = parse_mem(crlf, m);
+		CHECK(lf->r.has_requests && lf->r.has_review);
+		for (int row = 0; row < GD_REQ_ROWS; row++)
+			for (int col = 0; col < GD_REQ_COLS; col++)
+				CHECK(same_cell(&lf->r.requests[row][col], &cr->r.requests[row][col]));
+		for (int i = 0; i < GD_REV_CELLS; i++)
+			CHECK(same_cell(&lf->r.review[i], &cr->r.review[i]));
+		release(lf);
+		release(cr);
+	}
+}
+
 /* Bodies the fixtures did not have: how their numbers are printed, and what stands around the tables. */
 static void
 test_unseen_bodies(void)
@@ -952,6 +989,7 @@ main(void)
 	RUN(test_small_report);
 	RUN(test_cell_noise);
 	RUN(test_unseen_bodies);
+	RUN(test_html_crlf);
 	RUN(test_hostile_numbers);
 	RUN(test_not_a_report);
 	RUN(test_normalise);
