@@ -321,6 +321,48 @@ window_holding(const gd_grid_cell *cells, int first, int last, int width, const 
 }
 
 /*
+ * Of the windows of width cells in cells[first, last) with only blank cells
+ * outside them, the start of the one under which every identity holds (a
+ * blank read as 0, some cell of it printed), or -1 when not exactly one does.
+ */
+static int
+window_holding_blanks(const gd_grid_cell *cells, int first, int last, int width, const gd_identity *ids, int nids)
+{
+	int			found = -1;
+
+	for (int w = first; w + width <= last && nids > 0; w++)
+	{
+		bool		holds = count_values(cells + w, width) > 0;
+
+		for (int i = first; i < last && holds; i++)
+			holds = (i >= w && i < w + width) || cells[i].cell.state == GD_BLANK;
+		for (int k = 0; k < nids && holds; k++)
+		{
+			int64_t		sum = 0;
+			const gd_cell *total = &cells[w + ids[k].total].cell;
+
+			for (int m = 0; m < ids[k].count && holds; m++)
+			{
+				const gd_cell *c = &cells[w + ids[k].first + m].cell;
+
+				holds = c->state == GD_BLANK || c->state == GD_PLACEHOLDER || (c->state == GD_NUMBER && c->scale == 0);
+				sum += c->state == GD_NUMBER ? c->value : 0;
+			}
+			holds = holds && (total->state == GD_BLANK || total->state == GD_PLACEHOLDER ||
+							  (total->state == GD_NUMBER && total->scale == 0)) &&
+				sum == (total->state == GD_NUMBER ? total->value : 0);
+		}
+		if (holds)
+		{
+			if (found >= 0)
+				return -1;
+			found = w;
+		}
+	}
+	return found;
+}
+
+/*
  * Can cells[p] and cells[p + 1] be one number printed with a space between
  * its thousands ("1 126"): one space apart, 1-999 then exactly three digits?
  */
@@ -426,7 +468,7 @@ fit_row(match_target *mt, const gd_grid_cell *cells, int n, int width, const gd_
 					what, n, width, cells[0].cell.line);
 		return false;
 	}
-	if (n < width && count_values(cells, n) == n && gd_place_by_columns(cells, n, width, ref, out))
+	if (n < width && count_values(cells, n) == n && gd_place_by_columns(cells, n, width, ref, ids, nids, out))
 		return true;
 	if (n < width && n > 0 && cells[0].cell.state == GD_BLANK && count_values(cells, n) > 0)
 	{
@@ -445,6 +487,17 @@ fit_row(match_target *mt, const gd_grid_cell *cells, int n, int width, const gd_
 					"%s: %d of %d cells printed (line %u) in text aligned by spaces, and the columns do not place them; which columns they belong to is unknown",
 					what, n, width, cells[0].cell.line);
 		return false;
+	}
+	if (last - first > width)
+	{
+		/* blank cells around the row's own (a row shifted by a cell): the one place where its total holds */
+		int			held = window_holding_blanks(cells, first, last, width, ids, nids);
+
+		if (held >= 0)
+		{
+			first = held;
+			last = held + width;
+		}
 	}
 	while (last - first > width && cells[first].cell.state == GD_BLANK)
 		first++;
@@ -614,7 +667,9 @@ take_unplaced_values(gd_open_row *o, const gd_grid_cell *cells, int n, const uin
 {
 	gd_cell		placed[GD_REQ_COLS];
 
-	if (n == 0 || n >= GD_REQ_COLS || gd_place_by_columns(cells, n, GD_REQ_COLS, ref, placed))
+	static const gd_identity row_total = {GD_REQ_COLS - 1, 0, GD_REQ_COLS - 1};
+
+	if (n == 0 || n >= GD_REQ_COLS || gd_place_by_columns(cells, n, GD_REQ_COLS, ref, &row_total, 1, placed))
 		return false;
 	/* only whitespace-separated tokens (center2) lose blank cells; split cells keep them */
 	for (int i = 0; i < n; i++)

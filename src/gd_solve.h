@@ -102,11 +102,13 @@ bool		gd_join_wrapped(const gd_cell *values, int n, const char *frag, size_t fra
 /*
  * Place the n value cells of a short space-aligned row under the columns
  * ref[0..width) of the last complete row, the spacing of the columns
- * agreeing best; the other cells are blank.  Returns false when the row has
- * no column positions or the spacing fits several placements equally.
+ * agreeing clearly best; the other cells are blank.  Returns false when the
+ * row has no column positions, the spacing fits another placement nearly as
+ * well, or the placement leaves blank the total of an identity (ids) whose
+ * other cells it prints.
  */
 bool		gd_place_by_columns(const gd_grid_cell *cells, int n, int width, const uint32_t *ref,
-								gd_cell *out);
+								const gd_identity *ids, int nids, gd_cell *out);
 
 /*
  * Place the n values of a short row, the tokens of one line of text aligned

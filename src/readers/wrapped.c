@@ -28,6 +28,28 @@ all_digits(const char *t, size_t s, size_t e)
 	return true;
 }
 
+/*
+ * Does t[s..e) open a row's label with its item number ("2.没有现成…",
+ * "3、重复申请"): a row whose cells are all blank prints no numbers, only this.
+ */
+static bool
+opens_item(const char *t, size_t s, size_t e)
+{
+	size_t		i = s;
+
+	while (i < e && gd_is_digit(t[i]))
+		i++;
+	if (i == s || i - s > 2)
+		return false;
+	if (i < e && t[i] == '.')
+		i++;
+	else if (gd_starts_with(t + i, e - i, "、"))
+		i += strlen("、");
+	else
+		return false;
+	return i < e && !gd_is_digit(t[i]);
+}
+
 /* Visible ASCII characters in t[s..e): the most columns folding full-width forms can have taken away. */
 static int
 ascii_before(const char *t, size_t s, size_t e)
@@ -87,16 +109,20 @@ gd_wrapped_pieces(const gd_text *tx, size_t li, size_t end_line, gd_wrap *w)
 		if (nup < 0 || digits > 0 || li - up >= GD_WRAP_LINES_MAX)
 			return false;
 	}
-	/* the pieces end at a blank line, or where the next row starts */
+	/* the pieces end at a blank line, or where the next row starts (its numbers, or its item number) */
 	while (last < end_line && last < tx->nlines &&
 		   !gd_only_blanks(tx->t, tx->lines[last].start, tx->lines[last].end))
 	{
 		int			n = gd_line_tokens(tx, last, under, GD_LINE_TOKENS_MAX),
 					digits = 0;
+		bool		item = false;
 
 		for (int j = 0; j < n; j++)
+		{
 			digits += all_digits(tx->t, under[j].s, under[j].e);
-		if (digits * 2 > row_digits)
+			item = item || opens_item(tx->t, under[j].s, under[j].e);
+		}
+		if (digits * 2 > row_digits || item)
 		{
 			next_row_follows = true;
 			break;
