@@ -39,6 +39,7 @@ typedef struct assembler
 	gd_grid_cell cells[GD_ROW_CELLS_MAX];
 	int			ncells;
 	bool		has_value;
+	bool		blanks_open_rows;	/* a row without words may start with a blank cell of its own (the review table's) */
 } assembler;
 
 /* What every table's matcher reads from and writes to. */
@@ -118,7 +119,7 @@ on_label(assembler *a, const char *s, size_t n)
 static void
 on_blank(assembler *a, const gd_grid_cell *c)
 {
-	if (!a->label_in_row && a->ncells == 0)
+	if (!a->label_in_row && a->ncells == 0 && !a->blanks_open_rows)
 		return;					/* the empty label column of a merged row */
 	push_cell(a, c);
 }
@@ -155,13 +156,14 @@ mark_unknown(gd_cell *out, int width, uint32_t line)
 
 /* Feed the grid's rows to match, row by row. */
 static void
-assemble(const gd_text *tx, const gd_grid *g, row_matcher match, void *ctx)
+assemble(const gd_text *tx, const gd_grid *g, row_matcher match, void *ctx, bool blanks_open_rows)
 {
 	assembler  *a = gd_alloc(tx, sizeof(assembler));
 
 	memset(a, 0, sizeof(*a));
 	a->match = match;
 	a->match_ctx = ctx;
+	a->blanks_open_rows = blanks_open_rows;
 	for (size_t k = 0; k < g->nrows; k++)
 	{
 		size_t		n;
@@ -363,6 +365,35 @@ window_holding_blanks(const gd_grid_cell *cells, int first, int last, int width,
 }
 
 /*
+ * Do the windows of width cells in cells[first, last) with only blank cells
+ * outside them all read the same (a row shifted by a cell whose values sit
+ * alike in each)?  Several that read otherwise leave its columns untold.
+ */
+static bool
+blank_windows_agree(const gd_grid_cell *cells, int first, int last, int width)
+{
+	int			seen = -1;
+
+	for (int w = first; w + width <= last; w++)
+	{
+		bool		window = true;
+
+		for (int i = first; i < last && window; i++)
+			window = (i >= w && i < w + width) || cells[i].cell.state == GD_BLANK;
+		if (!window)
+			continue;
+		if (seen < 0)
+			seen = w;
+		else
+			for (int i = 0; i < width; i++)
+				if (cells[w + i].cell.state != cells[seen + i].cell.state ||
+					cells[w + i].cell.value != cells[seen + i].cell.value)
+					return false;
+	}
+	return true;
+}
+
+/*
  * Can cells[p] and cells[p + 1] be one number printed with a space between
  * its thousands ("1 126"): one space apart, 1-999 then exactly three digits?
  */
@@ -497,6 +528,14 @@ fit_row(match_target *mt, const gd_grid_cell *cells, int n, int width, const gd_
 		{
 			first = held;
 			last = held + width;
+		}
+		else if (!blank_windows_agree(cells, first, last, width))
+		{
+			mark_unknown(out, width, cells[0].cell.line);
+			gd_add_problem(mt->r, GD_PROBLEM_ROW_LONG, cells[0].cell.line,
+						"%s: %d cells where %d are expected (line %u), blank ones before and after its values; which columns they are in is unknown",
+						what, last - first, width, cells[0].cell.line);
+			return false;
 		}
 	}
 	while (last - first > width && cells[first].cell.state == GD_BLANK)
@@ -1039,6 +1078,9 @@ match_request_row(void *ctx, const char *label, size_t len, size_t own_from, con
 
 /* ---------- the review table ---------- */
 
+/* Per group of the review table: total = upheld + corrected + other + pending. */
+static const gd_identity review_group_totals[] = {{4, 0, 4}, {9, 5, 4}, {14, 10, 4}};
+
 typedef struct review_state
 {
 	match_target mt;
@@ -1071,18 +1113,27 @@ match_review_row(void *ctx, const char *label, size_t len, size_t own_from, cons
 		return false;
 	if (st->count == 0 && n == 1 && cells[0].glued && cells[0].span.len > 1)
 	{
-		/* per group: total = upheld + corrected + other + pending */
-		static const gd_identity group_totals[] = {{4, 0, 4}, {9, 5, 4}, {14, 10, 4}};
-
-		fit_row(mt, cells, n, GD_REV_CELLS, group_totals, 3, false, NULL, "review table", r->review);
+		fit_row(mt, cells, n, GD_REV_CELLS, review_group_totals, 3, false, NULL, "review table", r->review);
 		st->count = GD_REV_CELLS;
 		r->has_review = true;
 		return true;
 	}
-	while (first < last && cells[first].cell.state == GD_BLANK && last - first > GD_REV_OUTCOMES)
-		first++;
-	while (last > first && cells[last - 1].cell.state == GD_BLANK && last - first > GD_REV_OUTCOMES)
-		last--;
+	{
+		/* blank cells of a whole row (15 or more printed) are its own down to 15: the first group's first may be blank */
+		int			keep = st->count == 0 && n >= GD_REV_CELLS ? GD_REV_CELLS : GD_REV_OUTCOMES;
+		int			held = keep == GD_REV_CELLS ? window_holding_blanks(cells, first, last, GD_REV_CELLS,
+																	   review_group_totals, 3) : -1;
+
+		if (held >= 0)
+		{
+			first = held;		/* the blanks around it: where every group's total holds */
+			last = held + GD_REV_CELLS;
+		}
+		while (first < last && cells[first].cell.state == GD_BLANK && last - first > keep)
+			first++;
+		while (last > first && cells[last - 1].cell.state == GD_BLANK && last - first > keep)
+			last--;
+	}
 	if (last - first < GD_REV_OUTCOMES && !(st->cells_per_line && st->count > 0))
 		return false;			/* a stray number, not a row of the table */
 	if (st->count == 0)
@@ -1212,7 +1263,7 @@ gd_match_requests(const gd_text *tx, const gd_grid *g, gd_report *r, bool *rows_
 	st.cur = -1;
 	st.short_row = -1;
 	st.cells_per_line = g->cells_per_line;
-	assemble(tx, g, match_request_row, &st);
+	assemble(tx, g, match_request_row, &st, false);
 	if (distrust_stream(&st.mt, g, "requests"))
 	{
 		for (int row = 0; row < GD_REQ_ROWS; row++)
@@ -1234,7 +1285,7 @@ gd_match_review(const gd_text *tx, const gd_grid *g, gd_report *r)
 	memset(&st, 0, sizeof(st));
 	st.mt = (match_target) {tx, r, g->blanks_unprinted, 0, NULL};
 	st.cells_per_line = g->cells_per_line;
-	assemble(tx, g, match_review_row, &st);
+	assemble(tx, g, match_review_row, &st, true);
 	/* a short table whose cells end inside a group (cut off, or blanks unmarked): which cells they are is not known */
 	if (st.count > 0 && st.count < GD_REV_CELLS && (g->blanks_unprinted || st.count % GD_REV_OUTCOMES != 0))
 	{
@@ -1265,7 +1316,7 @@ gd_match_active(const gd_text *tx, const gd_grid *g, gd_report *r)
 	memset(&st, 0, sizeof(st));
 	st.mt = (match_target) {tx, r, g->blanks_unprinted, 0, NULL};
 	st.items = r->template_kind == GD_TEMPLATE_2019 ? gd_active_items_2019 : gd_active_items_2021;
-	assemble(tx, g, match_active_row, &st);
+	assemble(tx, g, match_active_row, &st, false);
 	if (distrust_stream(&st.mt, g, "active table"))
 		for (int k = 0; st.items[k].phrases[0]; k++)
 			if (st.filled[k])
