@@ -986,8 +986,8 @@ match_request_row(void *ctx, const char *label, size_t len, size_t own_from, con
 			row = k;
 		}
 	}
-	/* （六）其他处理 printed as one row: its words, none of its sub-items' */
-	if (st->cur < GD_REQ_ROW_OTHER_FIRST && (row < 0 || row > GD_REQ_ROW_OTHER_LAST) &&
+	/* （六）其他处理 printed as one row: its words after those of any other row (an all-blank row's, carried) */
+	if (st->cur < GD_REQ_ROW_OTHER_FIRST && (row < GD_REQ_ROW_OTHER_FIRST || row > GD_REQ_ROW_OTHER_LAST) &&
 		ends[GD_REQ_OTHER_UNDIVIDED] > best)
 		row = GD_REQ_OTHER_UNDIVIDED;
 	/* one number on a line that names no row: a piece of a number wrapped in its cell */

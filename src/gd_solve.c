@@ -171,8 +171,12 @@ gd_glued_readings(const char *run, size_t len, int width, const gd_identity *ids
 	rs.budget = GD_RUN_SEARCH_BUDGET;
 	memset(rs.total_of, -1, sizeof(rs.total_of));
 	memset(rs.member_of, -1, sizeof(rs.member_of));
-	/* a run exactly as long as the row: one character per cell is the only reading */
-	for (int i = 0; i < (len == (size_t) width ? 0 : nids); i++)
+	/*
+	 * a run exactly as long as the row: one character per cell is the only
+	 * reading, if the identities hold on it (else a blank cell left no mark
+	 * and a number has two digits)
+	 */
+	for (int i = 0; i < nids; i++)
 	{
 		rs.total_of[ids[i].total] = (int8_t) i;
 		for (int m = 0; m < ids[i].count; m++)

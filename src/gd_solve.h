@@ -36,7 +36,7 @@ typedef struct gd_identity
  * Every reading of run[0..len) as width cells (1-9 digits, no leading zero,
  * 'P' one placeholder cell) under which the identities hold, into
  * readings (width cells each, marked inferred).  A run of exactly width
- * characters has one reading whatever the identities.  Signs ('M', '+')
+ * characters has one reading, if the identities hold on it.  Signs ('M', '+')
  * start a signed cell only with signed_cells (a table of changes).  Returns how many
  * (0 when none fits), or GD_READINGS_TOO_MANY when more than max_readings fit
  * or the search ran out of steps.

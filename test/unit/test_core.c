@@ -758,8 +758,10 @@ test_solver_readings(void)
 		printed_found |= same;
 	}
 	CHECK(printed_found);
-	/* one character per cell is the only reading of a run as long as the row, even one not adding up */
-	CHECK(gd_glued_readings("1111111", 7, GD_REQ_COLS, &row_total, 1, false, readings, 16) == 1);
+	/* one character per cell is the only reading of a run as long as the row, if it adds up */
+	CHECK(gd_glued_readings("1111116", 7, GD_REQ_COLS, &row_total, 1, false, readings, 16) == 1);
+	/* one that does not may hold a number of two digits, a blank cell leaving no mark: no reading */
+	CHECK(gd_glued_readings("8522522", 7, GD_REQ_COLS, &row_total, 1, false, readings, 16) == 0);
 	/* placeholders are cells: 10 1 0 - - 1 12 and 1 0 10 - - 1 12 both add up (the table decides) */
 	CHECK(gd_glued_readings("1010PM112", 9, GD_REQ_COLS, &row_total, 1, false, readings, 16) == 2 &&
 		  readings[3].state == GD_PLACEHOLDER && readings[4].state == GD_PLACEHOLDER && readings[6].value == 12);
