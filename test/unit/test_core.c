@@ -267,6 +267,16 @@ test_unseen_bodies(void)
 				  "四、政府信息公开行政复议、行政诉讼情况\n");
 	CHECK(p->r.requests[1][0].state == GD_PLACEHOLDER && p->r.requests[1][6].state == GD_PLACEHOLDER);
 	release(p);
+	/* an all-blank row prints its label alone; （六）其他处理 as one row after it is still itself */
+	p = parse_str("测试县档案馆\n2023年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
+				  "一、本年新收政府信息公开申请数量\t2\t\t\t\t\t\t2\n"
+				  "5.要求行政机关确认或重新出具已获取信息\n"
+				  "（六）其他处理\t\t\t\t2\t\t\t2\n"
+				  "（七）总计\t\t\t\t2\t\t\t2\n"
+				  "四、政府信息公开行政复议、行政诉讼情况\n");
+	CHECK(p->r.other_undivided && p->r.requests[GD_REQ_OTHER_UNDIVIDED][3].value == 2);
+	CHECK(p->r.requests[19][3].state != GD_NUMBER);
+	release(p);
 	/* glued text whose headings are numbered （三）, after a preamble that lists the sections' names */
 	p = parse_str("测试县档案馆2023年政府信息公开工作年度报告本报告包括总体情况、主动公开政府信息情况、"
 				  "收到和处理政府信息公开申请情况、政府信息公开行政复议、行政诉讼情况等部分。"
