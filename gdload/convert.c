@@ -3,8 +3,8 @@
  *
  * The format comes from the content: %PDF-, a zip holding word/document.xml,
  * an OLE2 compound file holding a WordDocument stream, markup, else text.
- * Text is UTF-8 (checked strictly), UTF-16 with a BOM, or GB18030 (which
- * covers GBK and GB2312).
+ * Text is UTF-8 (checked strictly), UTF-16 (with a BOM or told by its zero
+ * bytes), or GB18030 (which covers GBK and GB2312).
  */
 #include "convert.h"
 
@@ -287,9 +287,34 @@ declared_charset(const char *s, size_t len, char *name, size_t size)
 }
 
 /*
- * Text or HTML: decode to UTF-8.  UTF-16 needs its BOM; UTF-8 is taken only
- * when the whole file is valid; otherwise a page's declared charset, then
- * GB18030.  The UTF-8 BOM is kept: the parser skips it, and the body stays
+ * UTF-16 written without a byte order mark, told by its zero bytes: the high
+ * byte of every ASCII character (digits, spaces, line ends: a report has
+ * many) is on one side of the code units, and only the few characters
+ * U+XX00 (一, U+4E00, among them) put one on the other side.  Text in any
+ * other encoding has no zero byte, and binary data has them on both sides
+ * alike.  "UTF-16LE", "UTF-16BE", or NULL.
+ */
+static const char *
+utf16_without_bom(const unsigned char *u, size_t len)
+{
+	size_t		zeros[2] = {0, 0};
+
+	if (len < 64 || len % 2 != 0)
+		return NULL;
+	for (size_t i = 0; i < len; i++)
+		zeros[i % 2] += u[i] == 0;
+	/* one code unit in twenty is ASCII at the least, and few are U+XX00 */
+	if (zeros[1] * 20 >= len / 2 && zeros[0] * 8 <= zeros[1])
+		return "UTF-16LE";
+	if (zeros[0] * 20 >= len / 2 && zeros[1] * 8 <= zeros[0])
+		return "UTF-16BE";
+	return NULL;
+}
+
+/*
+ * Text or HTML: decode to UTF-8.  UTF-16 is told by its BOM or else by its
+ * zero bytes; UTF-8 is taken only when the whole file is valid; otherwise a
+ * page's declared charset, then GB18030.  The UTF-8 BOM is kept: the parser skips it, and the body stays
  * the file's own text.
  */
 static void
@@ -297,14 +322,14 @@ convert_text(const char *data, size_t len, conversion *out)
 {
 	const unsigned char *u = (const unsigned char *) data;
 	char		charset[40];
+	bool		bom = len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF));
+	const char *utf16 = bom ? (u[0] == 0xFF ? "UTF-16LE" : "UTF-16BE") : utf16_without_bom(u, len);
 
-	if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)))
+	if (utf16 != NULL)
 	{
-		const char *encoding = u[0] == 0xFF ? "UTF-16LE" : "UTF-16BE";
-
-		if (iconv_to_utf8(encoding, data + 2, len - 2, &out->text) != 0)
+		if (iconv_to_utf8(utf16, data + (bom ? 2 : 0), len - (bom ? 2 : 0), &out->text) != 0)
 		{
-			fail(out, UNREADABLE_CORRUPT, "not valid %s text (cut in the middle of a character?)", encoding);
+			fail(out, UNREADABLE_CORRUPT, "not valid %s text (cut in the middle of a character?)", utf16);
 			return;
 		}
 	}
@@ -327,8 +352,7 @@ convert_text(const char *data, size_t len, conversion *out)
 			(strcmp(encoding, "GB18030") == 0 ||
 			 (buffer_free(&out->text), iconv_to_utf8("GB18030", data, len, &out->text) != 0)))
 		{
-			fail(out, UNREADABLE_UNKNOWN_FORMAT,
-				 "neither UTF-8, UTF-16 with a byte order mark nor GB18030 text");
+			fail(out, UNREADABLE_UNKNOWN_FORMAT, "neither UTF-8, UTF-16 nor GB18030 text");
 			return;
 		}
 	}

@@ -452,7 +452,7 @@ static int
 convert_and_load(file_list *list, const run_options *opt, loader *ld)
 {
 	worker		workers[MAX_JOBS] = {0};
-	struct pollfd fds[MAX_JOBS];
+	struct pollfd fds[MAX_JOBS + 1];	/* the children's pipes, and the server's socket */
 	int			owner[MAX_JOBS];
 	size_t		next_to_start = 0;
 	size_t		next_to_load = 0;
@@ -462,7 +462,8 @@ convert_and_load(file_list *list, const run_options *opt, loader *ld)
 
 	while ((next_to_start < list->count || running > 0) && !interrupted)
 	{
-		int			n = 0;
+		int			n = 0,
+					polled;
 
 		for (int i = 0; i < opt->jobs && next_to_start < list->count; i++)
 		{
@@ -490,7 +491,14 @@ convert_and_load(file_list *list, const run_options *opt, loader *ld)
 				fds[n].events = POLLIN;
 				owner[n++] = i;
 			}
-		if (n > 0 && poll(fds, (nfds_t) n, 200) < 0 && errno != EINTR)
+		/* the server finishing a batch wakes the loop too: the next one is sent at once */
+		polled = n;
+		if (n > 0 && ld != NULL && loader_socket(ld) >= 0)
+		{
+			fds[polled].fd = loader_socket(ld);
+			fds[polled++].events = POLLIN;
+		}
+		if (n > 0 && poll(fds, (nfds_t) polled, 200) < 0 && errno != EINTR)
 		{
 			fprintf(stderr, "gdload: poll: %s\n", strerror(errno));
 			return -1;
@@ -519,7 +527,8 @@ convert_and_load(file_list *list, const run_options *opt, loader *ld)
 				running--;
 			}
 		}
-		if (load_ready(list, &next_to_load, ld, err, sizeof(err)) != 0)
+		if (load_ready(list, &next_to_load, ld, err, sizeof(err)) != 0 ||
+			(ld != NULL && loader_poll(ld, err, sizeof(err)) != 0))
 			break;
 		if (opt->show_progress)
 			show_progress(&p, list, 0);
@@ -596,7 +605,7 @@ usage(FILE *to)
 		  "  gdload [OPTION]... PATH...     load files, and folders recursively\n"
 		  "  gdload --text FILE             print the UTF-8 text gdload would load\n\n"
 		  "Formats, found from the content: PDF, DOCX, DOC (Word 97), HTML, and text in\n"
-		  "UTF-8, UTF-16 (with a byte order mark) or GB18030/GBK/GB2312.\n\n"
+		  "UTF-8, UTF-16 (with a byte order mark or without) or GB18030/GBK/GB2312.\n\n"
 		  "Options:\n"
 		  "  -j, --jobs=N              convert N files at a time (default: the number of cores)\n"
 		  "      --max-size=MB         skip files larger than this (default 100)\n"

@@ -4,7 +4,9 @@
  * it stored, so "already present" is the rows sent minus the count COPY
  * returns.  A batch the server refuses is sent again row by row, so one
  * refused file never costs the others.  Two batches: one filling while the
- * server stores and parses the other.
+ * server stores and parses the other.  A batch goes as soon as the server is
+ * idle and it holds BATCH_ROWS_IDLE rows, so the server works while files
+ * convert and little is left for it after the last file.
  */
 #include "load.h"
 
@@ -13,6 +15,8 @@
 #include <string.h>
 
 #define BATCH_ROWS 200
+/* fewer rows per COPY would cost more in statement triggers than the overlap gains */
+#define BATCH_ROWS_IDLE 32
 #define BATCH_BYTES ((size_t) 16 << 20)
 
 static const char copy_command[] = "COPY govdisclose.documents (source, format, body) FROM STDIN";
@@ -224,6 +228,32 @@ send_batch(loader *ld, char *err, size_t err_size)
 		return settle(ld, b, -1, err, err_size);
 	ld->in_flight = 1;
 	ld->filling = !ld->filling;
+	return 0;
+}
+
+int
+loader_socket(const loader *ld)
+{
+	return ld->in_flight ? PQsocket(ld->conn) : -1;
+}
+
+int
+loader_poll(loader *ld, char *err, size_t err_size)
+{
+	if (ld->in_flight)
+	{
+		if (PQconsumeInput(ld->conn) != 1)
+		{
+			snprintf(err, err_size, "%s", PQerrorMessage(ld->conn));
+			return -1;
+		}
+		if (PQisBusy(ld->conn))
+			return 0;
+		if (collect(ld, err, err_size) != 0)
+			return -1;
+	}
+	if (ld->batches[ld->filling].row_count >= BATCH_ROWS_IDLE)
+		return send_batch(ld, err, err_size);
 	return 0;
 }
 

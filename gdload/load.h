@@ -47,6 +47,16 @@ int			loader_connect(loader *ld, const char *host, const char *port, const char 
 int			loader_add(loader *ld, size_t file_index, const char *source, doc_format format,
 					   const buffer *text, char *err, size_t err_size);
 
+/* The socket to poll while a batch is in flight, else -1. */
+int			loader_socket(const loader *ld);
+
+/*
+ * Without blocking: count the batch in flight if the server has finished
+ * it, and send the one filling if the server is idle and it holds enough
+ * rows.  -1: the connection is gone (message in err).
+ */
+int			loader_poll(loader *ld, char *err, size_t err_size);
+
 /* Send what is queued and wait until all is stored.  -1: the connection is gone. */
 int			loader_flush(loader *ld, char *err, size_t err_size);
 

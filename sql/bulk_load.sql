@@ -31,4 +31,6 @@ SELECT left(r.source, 4) AS kind, count(*) AS reports, count(*) FILTER (WHERE s.
 FROM govdisclose.reports r JOIN govdisclose.report_summary s USING (doc_id)
 WHERE r.source ~ '^(good|bad) ' GROUP BY 1 ORDER BY 1;
 SELECT status, count(*) FROM govdisclose.reports WHERE source LIKE 'bad %' GROUP BY 1 ORDER BY 1;
+-- compressed bodies are lz4 (Debian's server has it), which loads and reads several times faster than pglz
+SELECT DISTINCT pg_column_compression(body) AS compression FROM govdisclose.documents WHERE pg_column_compression(body) IS NOT NULL;
 TRUNCATE govdisclose.documents RESTART IDENTITY CASCADE;

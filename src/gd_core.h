@@ -162,6 +162,7 @@ typedef struct gd_options
 	void		(*check_interrupts) (void *ctx);
 	void	   *interrupt_ctx;
 	bool		skip_facts;		/* the caller does not read facts: skip the prose scan */
+	bool		sections_only;	/* the caller reads the sections alone: stop once they are found */
 } gd_options;
 
 /* Parse one report.  Never fails on content: what it cannot read is in problems. */

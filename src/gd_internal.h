@@ -102,6 +102,8 @@ int			gd_line_tokens(const gd_text *tx, size_t li, gd_col_token *tok, int max);
 /* End offset of the last occurrence of needle in hay, or -1. */
 long		gd_last_occurrence_end(const char *hay, size_t hlen, const char *needle);
 bool		gd_contains(const char *hay, size_t hlen, const char *needle);
+/* The first occurrence of needle[0..nl) in hay[0..hlen), or NULL. */
+const char *gd_find_bytes(const char *hay, size_t hlen, const char *needle, size_t nl);
 /* Offset of the first occurrence of phrase in tx->t[from, to), or to. */
 size_t		gd_find_phrase(const gd_text *tx, size_t from, size_t to, const char *phrase);
 
@@ -170,6 +172,8 @@ void		gd_cut_number_cell(gd_cell *c, uint32_t line);
 size_t		gd_placeholder_mark(const char *s, size_t n);
 /* The number the decimal digits d[0..len) spell. */
 int64_t		gd_digits_value(const char *d, int len);
+/* gd_radicals.c: the unified ideograph a radical code point stands for in PDF text, 0 for none. */
+unsigned	gd_radical_ideograph(unsigned cp);
 
 /* ---------- segmentation (gd_segment.c) ---------- */
 

@@ -694,6 +694,7 @@ typedef struct requests_state
 	int			short_n;
 	gd_grid_cell short_cells[GD_REQ_COLS];
 	int			short_problem;	/* index of the problem that fit added */
+	int			guess_first;	/* first of the rows read by their position since the last named one, -1: none */
 } requests_state;
 
 /*
@@ -879,6 +880,34 @@ same_values(const gd_cell *read, const gd_open_row *open, const gd_grid_cell *ce
 }
 
 /*
+ * A row of one cell more than its width, all values, whose last cell
+ * continues the total before it (a number wrapped in its cell, one piece a
+ * line: "１１４" / "６"): joined when the row total then holds (gd_join_wrapped).
+ */
+static bool
+join_wrapped_total(const gd_text *tx, const gd_grid_cell *cells, int n, gd_cell *out)
+{
+	const gd_grid_cell *last = &cells[n - 1];
+	gd_cell		values[GD_REQ_COLS];
+	char		frag[GD_WRAP_MAX];
+	size_t		fl = 0;
+
+	if (n != GD_REQ_COLS + 1 || last->cell.state != GD_NUMBER || last->cell.scale != 0 || last->glued ||
+		last->span.len > GD_WRAP_MAX)
+		return false;
+	for (int i = 0; i < GD_REQ_COLS; i++)
+	{
+		if (cells[i].cell.state != GD_NUMBER && cells[i].cell.state != GD_PLACEHOLDER)
+			return false;
+		values[i] = cells[i].cell;
+	}
+	for (size_t i = 0; i < last->span.len; i++)
+		if (gd_is_digit(tx->t[last->span.off + i]))
+			frag[fl++] = tx->t[last->span.off + i];
+	return gd_join_wrapped(values, GD_REQ_COLS, frag, fl, GD_REQ_COLS, out);
+}
+
+/*
  * Values alone on the line after a row fitted short, that make it whole: a
  * row wrapped over two lines (AsciiDoc tables).  Taken only when the row's
  * total then equals the sum of its cells; the short fit's problem goes.
@@ -950,6 +979,38 @@ continue_open_row(requests_state *st, const gd_grid_cell *cells, int n)
 	return true;
 }
 
+/*
+ * Rows read by their position (values under no row's words: a garbled
+ * label) hold their own values only if the next row named is the one after
+ * them; when it is not (rows the converter dropped), which rows the values
+ * were is not known.  Called with each row read: by_position, or named.
+ */
+static void
+check_guessed_rows(requests_state *st, int row, bool by_position, uint32_t line)
+{
+	gd_report  *r = st->mt.r;
+
+	if (by_position)
+	{
+		if (st->guess_first < 0)
+			st->guess_first = row;
+		return;
+	}
+	if (st->guess_first >= 0 && row != st->cur + 1 &&
+		!(row == GD_REQ_OTHER_UNDIVIDED && st->cur + 1 == GD_REQ_ROW_OTHER_FIRST))
+	{
+		for (int k = st->guess_first; k <= st->cur; k++)
+		{
+			mark_unknown(r->requests[k], GD_REQ_COLS, line);
+			st->open[k].nvalues = st->open[k].len = 0;
+		}
+		gd_add_problem(r, GD_PROBLEM_ROW_MISSING, line,
+					"requests: rows %s to %s were read by their position, and the next row named (%s, line %u) is not the one after them; they are left unknown",
+					gd_request_row_keys[st->guess_first], gd_request_row_keys[st->cur], gd_request_row_keys[row], line);
+	}
+	st->guess_first = -1;
+}
+
 static bool
 match_request_row(void *ctx, const char *label, size_t len, size_t own_from, const gd_grid_cell *cells, int n)
 {
@@ -960,6 +1021,7 @@ match_request_row(void *ctx, const char *label, size_t len, size_t own_from, con
 	long		best = -1;
 	char		what[80];
 	long		ends[GD_REQ_ROWS];
+	bool		by_position = false;
 
 	row_phrase_ends(st, label, len, ends);
 	if (st->cur >= GD_REQ_TEMPLATE_ROWS - 1)
@@ -1030,14 +1092,17 @@ match_request_row(void *ctx, const char *label, size_t len, size_t own_from, con
 		if (count_values(cells, n) < GD_REQ_COLS)
 			return false;
 		row = st->cur + 1;
+		by_position = true;
 	}
 	if (count_values(cells, n) == 0 && (n != GD_REQ_COLS || ends[row] <= (long) own_from))
 		return false;			/* a header line, not a row of blanks */
+	check_guessed_rows(st, row, by_position, cells[0].cell.line);
 	name_row(what, sizeof(what), "requests row ", gd_request_row_keys[row]);
 	st->open[row].len = (uint8_t) glued_run(mt->tx, cells, n, GD_REQ_COLS, st->open[row].run);
 	st->open[row].line = cells[0].cell.line;
 	st->short_row = -1;
-	if (st->open[row].len == 0 &&
+	/* not the total wrapped in its cell with its last piece a cell of its own, nor values for the solver */
+	if (st->open[row].len == 0 && !join_wrapped_total(mt->tx, cells, n, r->requests[row]) &&
 		!take_unplaced_values(&st->open[row], cells, n, st->have_columns ? st->columns : NULL))
 	{
 		int			problems_before = r->problem_count;
@@ -1088,6 +1153,8 @@ typedef struct review_state
 	int			count;
 	gd_grid_cell row[GD_REV_CELLS];	/* the first row read, as printed */
 	int			nrow;
+	gd_cell		pending[GD_REV_CELLS];	/* values of lines too short for a row: the row wrapped over them */
+	int			npending;
 } review_state;
 
 /* Words of the review table's outcome headers, alone or joined, as renderers print them. */
@@ -1095,6 +1162,66 @@ static const char *const review_header_words[] = {
 	"结果", "维持", "纠正", "其他", "尚未", "审结", "总计", "总", "计",
 	"结果维持", "结果纠正", "其他结果", "尚未审结", NULL
 };
+
+/* Per group, with any cell read: total = upheld + corrected + other + pending (blanks and placeholders 0). */
+static bool
+review_groups_hold(const gd_cell *c)
+{
+	for (int g = 0; g < GD_REV_CELLS; g += GD_REV_OUTCOMES)
+	{
+		int64_t		sum = 0;
+		bool		any = false;
+
+		for (int k = 0; k < GD_REV_OUTCOMES; k++)
+		{
+			any = any || c[g + k].state != GD_BLANK;
+			if (c[g + k].state == GD_NUMBER && c[g + k].scale != 0)
+				return false;
+			if (k < GD_REV_OUTCOMES - 1)
+				sum += c[g + k].state == GD_NUMBER ? c[g + k].value : 0;
+		}
+		if (any && sum != (c[g + GD_REV_OUTCOMES - 1].state == GD_NUMBER ? c[g + GD_REV_OUTCOMES - 1].value : 0))
+			return false;
+	}
+	return true;
+}
+
+/*
+ * A line of fewer values than a group's, before the table's row: a piece of
+ * the row wrapped over several lines (a table nested in a layout table's
+ * cell).  The pieces make the row when they come to its 15 cells exactly
+ * and each group's total is the sum of its four; otherwise they are stray.
+ */
+static void
+take_review_piece(review_state *st, const gd_grid_cell *cells, int n)
+{
+	gd_report  *r = st->mt.r;
+
+	if (st->count > 0)
+		return;
+	for (int i = 0; i < n; i++)
+	{
+		if (cells[i].cell.state == GD_BLANK)
+			continue;
+		if (st->npending == GD_REV_CELLS ||
+			(cells[i].cell.state != GD_NUMBER && cells[i].cell.state != GD_PLACEHOLDER))
+		{
+			st->npending = 0;
+			return;
+		}
+		st->pending[st->npending++] = cells[i].cell;
+	}
+	if (st->npending < GD_REV_CELLS)
+		return;
+	if (!review_groups_hold(st->pending))
+	{
+		st->npending = 0;
+		return;
+	}
+	memcpy(r->review, st->pending, sizeof(st->pending));
+	st->count = GD_REV_CELLS;
+	r->has_review = true;
+}
 
 static bool
 match_review_row(void *ctx, const char *label, size_t len, size_t own_from, const gd_grid_cell *cells, int n)
@@ -1106,11 +1233,12 @@ match_review_row(void *ctx, const char *label, size_t len, size_t own_from, cons
 				last = n,
 				before;
 
-	(void) label;
-	(void) len;
 	(void) own_from;
 	if (st->count >= GD_REV_CELLS || count_values(cells, n) == 0)
 		return false;
+	/* the header (结果维持 …) comes before the values: numbers before it are other cells (a PDF's reading order) */
+	if (st->count == 0 && count_numbers(cells, n) > 0 && !gd_contains(label, len, "维持"))
+		note_disorder(mt, cells[0].cell.line, "numbers come before the table's header");
 	if (st->count == 0 && n == 1 && cells[0].glued && cells[0].span.len > 1)
 	{
 		fit_row(mt, cells, n, GD_REV_CELLS, review_group_totals, 3, false, NULL, "review table", r->review);
@@ -1135,7 +1263,10 @@ match_review_row(void *ctx, const char *label, size_t len, size_t own_from, cons
 			last--;
 	}
 	if (last - first < GD_REV_OUTCOMES && !(st->cells_per_line && st->count > 0))
-		return false;			/* a stray number, not a row of the table */
+	{
+		take_review_piece(st, cells + first, last - first);
+		return false;			/* a stray number, not a row of the table, or a piece of one */
+	}
 	if (st->count == 0)
 		for (int i = first; i < last && st->nrow < GD_REV_CELLS; i++)
 			st->row[st->nrow++] = cells[i];
@@ -1147,28 +1278,6 @@ match_review_row(void *ctx, const char *label, size_t len, size_t own_from, cons
 	return true;
 }
 
-/* Per group, with any cell read: total = upheld + corrected + other + pending (blanks and placeholders 0). */
-static bool
-review_groups_hold(const gd_cell *c)
-{
-	for (int g = 0; g < GD_REV_CELLS; g += GD_REV_OUTCOMES)
-	{
-		int64_t		sum = 0;
-		bool		any = false;
-
-		for (int k = 0; k < GD_REV_OUTCOMES; k++)
-		{
-			any = any || c[g + k].state != GD_BLANK;
-			if (c[g + k].state == GD_NUMBER && c[g + k].scale != 0)
-				return false;
-			if (k < GD_REV_OUTCOMES - 1)
-				sum += c[g + k].state == GD_NUMBER ? c[g + k].value : 0;
-		}
-		if (any && sum != (c[g + GD_REV_OUTCOMES - 1].state == GD_NUMBER ? c[g + GD_REV_OUTCOMES - 1].value : 0))
-			return false;
-	}
-	return true;
-}
 
 /* ---------- the active table ---------- */
 
@@ -1210,8 +1319,9 @@ match_active_row(void *ctx, const char *label, size_t len, size_t own_from, cons
 	}
 	if (item < 0)
 	{
-		if (count_numbers(cells, n) > 0)
-			note_disorder(mt, cells[0].cell.line, "numbers stand under no item's label");
+		/* under the header's words, not an item's the template lacks (行政确认…): values before their label */
+		if (count_numbers(cells, n) > 0 && gd_contains(label, len, "信息内容"))
+			note_disorder(mt, cells[0].cell.line, "numbers stand under the header, before their item's label");
 		return false;
 	}
 	it = &st->items[item];
@@ -1262,6 +1372,7 @@ gd_match_requests(const gd_text *tx, const gd_grid *g, gd_report *r, bool *rows_
 	st.mt = (match_target) {tx, r, g->blanks_unprinted, 0, NULL};
 	st.cur = -1;
 	st.short_row = -1;
+	st.guess_first = -1;
 	st.cells_per_line = g->cells_per_line;
 	assemble(tx, g, match_request_row, &st, false);
 	if (distrust_stream(&st.mt, g, "requests"))
@@ -1286,8 +1397,10 @@ gd_match_review(const gd_text *tx, const gd_grid *g, gd_report *r)
 	st.mt = (match_target) {tx, r, g->blanks_unprinted, 0, NULL};
 	st.cells_per_line = g->cells_per_line;
 	assemble(tx, g, match_review_row, &st, true);
+	if (distrust_stream(&st.mt, g, "review table"))
+		mark_unknown(r->review, st.count, r->review[0].line);
 	/* a short table whose cells end inside a group (cut off, or blanks unmarked): which cells they are is not known */
-	if (st.count > 0 && st.count < GD_REV_CELLS && (g->blanks_unprinted || st.count % GD_REV_OUTCOMES != 0))
+	else if (st.count > 0 && st.count < GD_REV_CELLS && (g->blanks_unprinted || st.count % GD_REV_OUTCOMES != 0))
 	{
 		uint32_t	line = r->review[0].line;
 		gd_cell		placed[GD_REV_CELLS];

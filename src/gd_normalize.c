@@ -107,6 +107,15 @@ fullwidth_thousands_comma(const norm_state *st, const unsigned char *p, size_t a
 	return at >= avail || digit_len(p + at, avail - at) == 0;
 }
 
+/* The ideograph for the radical E2 p[1] p[2] (U+2E80..U+2FD5), 0 for none or another character. */
+static unsigned
+radical_ideograph(const unsigned char *p)
+{
+	if (p[1] < 0xBA || p[1] > 0xBF || (p[2] & 0xC0) != 0x80)
+		return 0;
+	return gd_radical_ideograph(0x2000u | (unsigned) (p[1] & 0x3F) << 6 | (unsigned) (p[2] & 0x3F));
+}
+
 /*
  * Copy one UTF-8 sequence (or a stray byte) starting at p, mapping it.
  * Returns the number of input bytes consumed.
@@ -185,6 +194,15 @@ map_char(norm_state *st, const unsigned char *p, size_t avail)
 		}
 		if (c == 0xE2 && p[1] == 0x80 && p[2] >= 0x8B && p[2] <= 0x8D)
 			return 3;			/* zero-width space and joiners */
+		if (c == 0xE2 && radical_ideograph(p) != 0)
+		{
+			unsigned	cp = radical_ideograph(p);	/* a PDF font's radical for an ideograph */
+
+			put(st, (char) (0xE0 | (cp >> 12)));
+			put(st, (char) (0x80 | ((cp >> 6) & 0x3F)));
+			put(st, (char) (0x80 | (cp & 0x3F)));
+			return 3;
+		}
 	}
 	put(st, (char) c);
 	return 1;
@@ -206,7 +224,7 @@ unmapped_sequence_len(const unsigned char *p, size_t avail)
 		(p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80)
 		return 0;
 	if (c == 0xE2)
-		return p[1] == 0x80 && p[2] <= 0x8D ? 0 : 3;
+		return (p[1] == 0x80 && p[2] <= 0x8D) || radical_ideograph(p) != 0 ? 0 : 3;
 	if (c == 0xE3)
 		return p[1] == 0x80 && p[2] == 0x80 ? 0 : 3;
 	if (p[1] == 0xBC)

@@ -178,6 +178,8 @@ gd_parse(const char *buf, size_t len, const gd_options *opt, gd_report *r)
 	gd_index_lines(&tx);
 
 	gd_find_sections(&tx, r);
+	if (opt->sections_only)
+		return;
 	gd_find_table_regions(&tx, r, regions);
 	gd_take_census(&tx, regions, is_html, &census);
 	nranked = gd_choose_reader(&tx, regions, &census, ranked);

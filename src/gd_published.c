@@ -7,6 +7,7 @@
  * returned; anything else means "unknown", never a guess.
  */
 #include "gd_checks.h"
+#include "gd_internal.h"
 
 #include <string.h>
 
@@ -200,18 +201,13 @@ labelled_date(const char *text, size_t len, gd_date *out)
 	for (size_t k = 0; k < sizeof(date_labels) / sizeof(date_labels[0]); k++)
 	{
 		size_t		label_len = strlen(date_labels[k]);
+		const char *hit;
 
-		for (size_t at = 0; at + label_len <= len; at++)
+		for (size_t at = 0; (hit = gd_find_bytes(text + at, len - at, date_labels[k], label_len)) != NULL;)
 		{
-			const char *hit = memchr(text + at, date_labels[k][0], len - at);
-			cursor		c;
+			cursor		c = {text, len, (size_t) (hit - text) + label_len};
 
-			if (hit == NULL)
-				break;
-			at = (size_t) (hit - text);
-			if (at + label_len > len || memcmp(hit, date_labels[k], label_len) != 0)
-				continue;
-			c = (cursor) {text, len, at + label_len};
+			at = c.at;
 			skip_spaces(&c);
 			if (peek(&c) == ':' || peek(&c) == 0xFF1A)
 				advance(&c);
@@ -229,13 +225,17 @@ line_ending_date(const char *text, size_t begin, size_t end, gd_date *out)
 {
 	while (end > begin && (text[end - 1] == ' ' || text[end - 1] == '\t' || text[end - 1] == '\r'))
 		end--;
+	/* a date ends with 日 or a digit */
+	if (end == begin || !(gd_is_digit(text[end - 1]) || (end - begin >= 3 && memcmp(text + end - 3, "日", 3) == 0)))
+		return false;
 	for (size_t at = begin; at < end && at - begin <= SIGNATURE_PREFIX;)
 	{
 		cursor		c = {text, end, at};
+		uint32_t	cp = gd_utf8_next(text, end, &at);
 
-		if (date_at(&c, out) && c.at == end)
+		/* a date starts with a digit of either script */
+		if (((cp >= '0' && cp <= '9') || chinese_digit(cp) >= 0) && date_at(&c, out) && c.at == end)
 			return true;
-		(void) gd_utf8_next(text, end, &at);
 	}
 	return false;
 }

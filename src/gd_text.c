@@ -188,43 +188,41 @@ gd_last_occurrence_end(const char *hay, size_t hlen, const char *needle)
 bool
 gd_contains(const char *hay, size_t hlen, const char *needle)
 {
-	size_t		nl = strlen(needle);
-	const char *at = hay,
-			   *last;
-
-	if (nl == 0 || nl > hlen)
-		return false;
-	last = hay + hlen - nl;		/* the last place a match can start */
-	/* forwards, by memchr to each candidate first byte: haystacks here can be whole sections */
-	while ((at = memchr(at, needle[0], (size_t) (last - at) + 1)) != NULL)
-	{
-		if (memcmp(at, needle, nl) == 0)
-			return true;
-		if (at++ == last)
-			break;
-	}
-	return false;
+	return gd_find_bytes(hay, hlen, needle, strlen(needle)) != NULL;
 }
 
-/* Searched by the phrase's third byte: a CJK lead byte is shared by thousands of characters. */
-size_t
-gd_find_phrase(const gd_text *tx, size_t from, size_t to, const char *phrase)
+/*
+ * Searched by the needle's third byte: a CJK lead byte is shared by
+ * thousands of characters, so memchr on it stops at every other character.
+ */
+const char *
+gd_find_bytes(const char *hay, size_t hlen, const char *needle, size_t nl)
 {
-	size_t		pl = strlen(phrase);
-	size_t		k = pl >= 3 ? 2 : 0;
+	size_t		k = nl >= 3 ? 2 : 0;
+	size_t		from = 0;
 
-	while (from + pl <= to)
+	if (nl == 0)
+		return hay;
+	while (from + nl <= hlen)
 	{
-		const char *hit = memchr(tx->t + from + k, phrase[k], to - pl + 1 - from);
+		const char *hit = memchr(hay + from + k, needle[k], hlen - nl + 1 - from);
 
 		if (hit == NULL)
 			break;
-		from = (size_t) (hit - tx->t) - k;
-		if (memcmp(tx->t + from, phrase, pl) == 0)
-			return from;
+		from = (size_t) (hit - hay) - k;
+		if (memcmp(hay + from, needle, nl) == 0)
+			return hay + from;
 		from++;
 	}
-	return to;
+	return NULL;
+}
+
+size_t
+gd_find_phrase(const gd_text *tx, size_t from, size_t to, const char *phrase)
+{
+	const char *hit = from < to ? gd_find_bytes(tx->t + from, to - from, phrase, strlen(phrase)) : NULL;
+
+	return hit ? (size_t) (hit - tx->t) : to;
 }
 
 /* Display columns of the UTF-8 character at s (CJK and full-width forms take two). */

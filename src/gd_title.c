@@ -1071,25 +1071,40 @@ org_from(org_reading *o, org_source source, const folded_view **in)
 }
 
 /*
- * A signature by the body's short name (棠溪县税务局) where the page's other
- * copies of the title or its fields give the same name with more before it
- * (国家税务总局棠溪县税务局): the full name.  Not a name with more after it
- * (…办公室, the office that posts the report).
+ * A name that is only a body's last words (委员会, 人民政府): the rest of it
+ * wrapped onto the line above the title, or cut off.
+ */
+static bool
+is_bare_ending(const char *name, size_t len)
+{
+	static const char *const bare[] = {"委员会", "人民政府", "政府", "办公室", "管理局", "管委会", "办事处", NULL};
+
+	for (int k = 0; bare[k]; k++)
+		if (len == strlen(bare[k]) && memcmp(name, bare[k], len) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * The org (r->org_text) completed from the sources first..last: the first
+ * longer name that ends with it.  For a bare ending (the rest cut off), and
+ * for a signature by the body's short name (棠溪县税务局) where the title
+ * copies or the fields give the full one (国家税务总局棠溪县税务局); never a
+ * name with more after it (…办公室, the office that posts the report).
  */
 static void
-prefer_full_name(org_reading *o, gd_report *r)
+complete_org(org_reading *o, org_source first, org_source last, gd_report *r)
 {
-	for (org_source source = ORG_TITLE_COPIES; source <= ORG_SOURCE_FIELD; source++)
+	for (org_source source = first; source <= last; source++)
 	{
 		const folded_view *in;
 		name_span	s = org_from(o, source, &in);
-		size_t		len = s.end - s.start;
 
-		if (len > r->org_text_len &&
+		if (s.end - s.start > r->org_text_len &&
 			memcmp(in->f + s.end - r->org_text_len, r->org_text, r->org_text_len) == 0)
 		{
 			r->org_text = in->f + s.start;
-			r->org_text_len = len;
+			r->org_text_len = s.end - s.start;
 			return;
 		}
 	}
@@ -1137,8 +1152,10 @@ gd_find_title(gd_text *tx, gd_report *r)
 		{
 			r->org_text = in->f + s.start;
 			r->org_text_len = s.end - s.start;
-			if (source == ORG_SIGNATURE)
-				prefer_full_name(&o, r);
+			if (is_bare_ending(r->org_text, r->org_text_len))
+				complete_org(&o, (org_source) (source + 1), ORG_SOURCES - 1, r);
+			else if (source == ORG_SIGNATURE)
+				complete_org(&o, ORG_TITLE_COPIES, ORG_SOURCE_FIELD, r);
 			return;
 		}
 	}

@@ -54,7 +54,7 @@ require_utf8_database(void)
 
 /* Parse a text argument. */
 parsed
-parse_text(text *body, bool want_facts)
+parse_text(text *body, parse_scope scope)
 {
 	parsed		p;
 	gd_options	opt;
@@ -66,7 +66,8 @@ parse_text(text *body, bool want_facts)
 	opt.alloc_ctx = p.cxt;
 	opt.check_interrupts = check_interrupts;
 	opt.interrupt_ctx = NULL;
-	opt.skip_facts = !want_facts;
+	opt.skip_facts = scope != PARSE_ALL;
+	opt.sections_only = scope == PARSE_SECTIONS;
 	p.r = MemoryContextAlloc(p.cxt, sizeof(gd_report));
 	gd_parse(VARDATA_ANY(body), VARSIZE_ANY_EXHDR(body), &opt, p.r);
 	return p;
@@ -238,7 +239,7 @@ static parsed
 begin_parse_srf(FunctionCallInfo fcinfo, bool want_facts)
 {
 	InitMaterializedSRF(fcinfo, 0);
-	return parse_text(PG_GETARG_TEXT_PP(0), want_facts);
+	return parse_text(PG_GETARG_TEXT_PP(0), want_facts ? PARSE_ALL : PARSE_TABLES);
 }
 
 static void
@@ -287,7 +288,7 @@ PG_FUNCTION_INFO_V1(gd_parse_report);
 Datum
 gd_parse_report(PG_FUNCTION_ARGS)
 {
-	parsed		p = parse_text(PG_GETARG_TEXT_PP(0), false);
+	parsed		p = parse_text(PG_GETARG_TEXT_PP(0), PARSE_TABLES);
 	bool		strict = PG_NARGS() > 1 && PG_GETARG_BOOL(1);
 	gd_report  *r = p.r;
 	const report_shape *shape;
@@ -514,7 +515,7 @@ PG_FUNCTION_INFO_V1(gd_parse_flat);
 Datum
 gd_parse_flat(PG_FUNCTION_ARGS)
 {
-	parsed		p = parse_text(PG_GETARG_TEXT_PP(0), true);
+	parsed		p = parse_text(PG_GETARG_TEXT_PP(0), PARSE_ALL);
 	gd_report  *r = p.r;
 	TupleDesc	desc;
 	Datum		values[17];

@@ -14,8 +14,16 @@ typedef struct parsed
 	gd_report  *r;
 } parsed;
 
+/* How much of a report a caller reads: the later stages cost most of a parse. */
+typedef enum parse_scope
+{
+	PARSE_SECTIONS,				/* the section spans alone */
+	PARSE_TABLES,				/* everything but the narrative facts */
+	PARSE_ALL
+} parse_scope;
+
 /* Parse a text argument in a private memory context (delete p.cxt when done). */
-parsed		parse_text(text *body, bool want_facts);
+parsed		parse_text(text *body, parse_scope scope);
 
 /* The publication date of a parsed report as a date Datum; *isnull when there is none. */
 Datum		published_datum(const gd_report *r, bool *isnull);

@@ -43,27 +43,27 @@ signature_datum(const uint32_t sig[GD_MINHASH_K])
 static void
 signature_arg(ArrayType *a, uint32_t sig[GD_MINHASH_K])
 {
-	Datum	   *elems;
-	bool	   *nulls;
 	int			n;
 
 	if (ARR_ELEMTYPE(a) != INT4OID || ARR_NDIM(a) > 1)
 		ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 						errmsg("a minhash signature must be a one-dimensional integer array"),
 						errdetail("The array has %d dimensions.", ARR_NDIM(a))));
-	deconstruct_array(a, INT4OID, 4, true, TYPALIGN_INT, &elems, &nulls, &n);
+	n = ArrayGetNItems(ARR_NDIM(a), ARR_DIMS(a));
 	if (n != GD_MINHASH_K)
 		ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 						errmsg("a minhash signature must have %d elements", GD_MINHASH_K),
 						errdetail("The array has %d elements.", n)));
-	for (int k = 0; k < n; k++)
-	{
-		if (nulls[k])
-			ereport(ERROR, (errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-							errmsg("a minhash signature cannot hold NULL"),
-							errdetail("Element %d is NULL.", k + 1)));
-		sig[k] = (uint32_t) DatumGetInt32(elems[k]);
-	}
+	if (ARR_HASNULL(a))
+		for (int k = 0; k < n; k++)
+			if (!(ARR_NULLBITMAP(a)[k / 8] & (1 << (k % 8))))
+				ereport(ERROR, (errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+								errmsg("a minhash signature cannot hold NULL"),
+								errdetail("Element %d is NULL.", k + 1)));
+	/* read on every candidate pair of a load: the values lie packed, no NULL among them */
+	/* ARR_DATA_PTR, spelled out: the macro mixes signedness under -Wextra */
+	memcpy(sig, (const char *) a + (a->dataoffset != 0 ? (size_t) a->dataoffset : ARR_OVERHEAD_NONULLS(ARR_NDIM(a))),
+		   sizeof(uint32_t) * GD_MINHASH_K);
 }
 
 PG_FUNCTION_INFO_V1(gd_section_minhash);
@@ -75,7 +75,7 @@ gd_section_minhash(PG_FUNCTION_ARGS)
 	parsed		p;
 
 	InitMaterializedSRF(fcinfo, 0);
-	p = parse_text(PG_GETARG_TEXT_PP(0), false);
+	p = parse_text(PG_GETARG_TEXT_PP(0), PARSE_SECTIONS);
 	for (size_t k = 0; k < lengthof(prose_sections); k++)
 	{
 		int			sec = prose_sections[k];

@@ -24,6 +24,25 @@ bar_at_end(const char *t, size_t s, size_t e)
 	return e;
 }
 
+/*
+ * Bars of a line of bars alone ("|  |  |": a cell's end, then blank cells,
+ * each with its bar: Python html2text); 0 for another line.
+ */
+static int
+bars_alone(const char *t, size_t s, size_t e)
+{
+	int			bars = 0;
+
+	for (size_t i = s; i < e; i++)
+	{
+		if (t[i] == '|')
+			bars++;
+		else if (!gd_is_blank(t[i]))
+			return 0;
+	}
+	return bars;
+}
+
 static int
 score_bar_lines(const gd_text *tx, const gd_region *regions, const gd_census *census)
 {
@@ -66,6 +85,17 @@ read_bar_lines(gd_text *tx, const gd_region *rg, const gd_census *census, gd_gri
 			e = rg->end;
 		gd_note_work(tx, e - s + 1);
 		text_end = bar_at_end(tx->t, s, e);
+		if (text_end == (size_t) -1 && bars_alone(tx->t, s, e) > 1)
+		{
+			/* the open cell's end (a blank one when it has no text), then a blank cell for each further bar */
+			for (int k = bars_alone(tx->t, s, e) - (cell_has_text ? 1 : 0); k > 0; k--)
+			{
+				gd_text_cell(tx, (uint32_t) li + 1, s, s, &c);
+				gd_add_stream_cell(tx, out, &c, &row_has_value);
+			}
+			cell_has_text = false;
+			continue;
+		}
 		if (gd_text_cell(tx, (uint32_t) li + 1, s, text_end == (size_t) -1 ? e : text_end, &c))
 		{
 			gd_add_stream_cell(tx, out, &c, &row_has_value);

@@ -295,6 +295,24 @@ emit_item(line_reader *lr, size_t s, size_t e, bool blanks_count, uint32_t cente
 	emit_label_token(lr, s, e);
 }
 
+/*
+ * The bar a pipe line's cells are split by: '|', or '!' for the rows of a
+ * table nested in an AsciiDoc cell ("!行政许可 !214 !+12").
+ */
+static char
+pipe_bar(const char *t, size_t s, size_t e)
+{
+	while (s < e && gd_is_blank(t[s]))
+		s++;
+	if (s + 1 >= e || t[s] != '!')
+		return '|';
+	/* another cell opened after a blank: " !" */
+	for (size_t i = s + 2; i < e; i++)
+		if (t[i] == '!' && gd_is_blank(t[i - 1]))
+			return '!';
+	return '|';
+}
+
 bool
 gd_is_pipe_line(const char *t, size_t s, size_t e)
 {
@@ -302,7 +320,7 @@ gd_is_pipe_line(const char *t, size_t s, size_t e)
 
 	while (s < e && gd_is_blank(t[s]))
 		s++;
-	if (s < e && t[s] == '|')
+	if (s < e && (t[s] == '|' || pipe_bar(t, s, e) == '!'))
 		return true;
 	first = memchr(t + s, '|', e - s);
 	return first != NULL && memchr(first + 1, '|', (size_t) (t + e - first - 1)) != NULL;
@@ -314,6 +332,55 @@ gd_has_inner_tab(const char *t, size_t s, size_t e)
 	while (s < e && gd_is_blank(t[s]))
 		s++;
 	return memchr(t + s, '\t', e - s) != NULL;
+}
+
+/*
+ * A line of text read one cell per line that holds two values or more and
+ * nothing else (a PDF's neighbouring cells on one line: "1244 12"): each
+ * value its own cell.  False, and nothing emitted, for any other line.
+ */
+static bool
+emit_value_tokens(line_reader *lr, size_t s, size_t e)
+{
+	const char *t = lr->tx->t;
+	int			tokens = 0;
+	gd_cell		v;
+
+	for (int pass = 0; pass < 2; pass++)
+	{
+		size_t		i = s,
+					ts;
+
+		while (gd_next_token(t, &i, e, &ts))
+		{
+			bool		is_value = gd_parse_value(t + ts, i - ts, &v);
+
+			if (pass == 0 && !is_value)
+				return false;
+			tokens += pass == 0;
+			if (pass == 1)
+			{
+				v.line = lr->line;
+				add_value(lr, &v, ts, i, 0, false);
+			}
+		}
+		if (tokens < 2)
+			return false;
+	}
+	return true;
+}
+
+/*
+ * A MediaWiki row mark "|-" (its line flattened into the table's: "|- | "):
+ * the cell t[cs..ce) is a dash right after its bar, then blanks only, and
+ * the next cell is padded.  A placeholder cell is padded too ("| - |"), or
+ * closed at once ("|-|"), or unpadded like its neighbours (AsciiDoc "|- |0 ").
+ */
+static bool
+is_wiki_row_mark(const char *t, size_t s, size_t e, size_t cs, size_t ce)
+{
+	return cs > s && ce - cs >= 2 && ce + 1 < e && t[cs - 1] == '|' && t[cs] == '-' &&
+		gd_only_blanks(t, cs + 1, ce) && gd_is_blank(t[ce + 1]);
 }
 
 /* "|---|:--|" rows of a Markdown table carry no data. */
@@ -444,16 +511,19 @@ tokenize_line(line_reader *lr, size_t s, size_t e)
 	if (pipe || gd_has_inner_tab(t, s, e))
 	{
 		size_t		cs = s;
+		char		bar = pipe ? pipe_bar(t, s, e) : '|';
 
 		if (pipe && is_rule_line(t, s, e))
 			return;
 		for (size_t i = s; i <= e; i++)
-			if (i == e || t[i] == '\t' || (pipe && t[i] == '|'))
+			if (i == e || t[i] == '\t' || (pipe && t[i] == bar))
 			{
 				/* the empty outsides of "| a | b |" are no cells */
 				bool		outside = pipe && (cs == s || i == e) && gd_only_blanks(t, cs, i);
 
-				if (!outside)
+				if (pipe && is_wiki_row_mark(t, s, e, cs, i))
+					gd_grid_end_row(lr->tx, lr->g);
+				else if (!outside)
 					emit_item(lr, cs, i, true, 0);
 				cs = i + 1;
 			}
@@ -463,7 +533,8 @@ tokenize_line(line_reader *lr, size_t s, size_t e)
 	}
 	if (lr->cells_per_line)
 	{
-		emit_item(lr, s, e, true, 0);
+		if (!emit_value_tokens(lr, s, e))
+			emit_item(lr, s, e, true, 0);
 		return;
 	}
 
@@ -543,6 +614,38 @@ is_grid_rule(const char *t, size_t s, size_t e)
 }
 
 /*
+ * A number wrapped over a grid cell's lines ("183" / "6540" / "0.50"), the
+ * cells from on: one value; pieces that make no number together are no value.
+ */
+static void
+join_value_pieces(line_reader *lr, size_t from)
+{
+	gd_grid    *g = lr->g;
+	char		joined[64];
+	size_t		jl = 0;
+	gd_cell		v;
+
+	if (g->ncells < from + 2)
+		return;
+	for (size_t k = from; k < g->ncells; k++)
+	{
+		if (g->cells[k].kind != GD_GRID_VALUE || g->cells[k].glued || jl + g->cells[k].span.len > sizeof(joined))
+			return;
+		memcpy(joined + jl, lr->tx->t + g->cells[k].span.off, g->cells[k].span.len);
+		jl += g->cells[k].span.len;
+	}
+	if (gd_parse_value(joined, jl, &v))
+	{
+		v.line = g->cells[from].cell.line;
+		g->cells[from].cell = v;
+		g->ncells = from + 1;
+		return;
+	}
+	for (size_t k = from; k < g->ncells; k++)
+		g->cells[k].kind = GD_GRID_TEXT;
+}
+
+/*
  * Read lines [first, last) as one row of a grid table, cell by cell: each
  * cell's pieces in line order (a wrapped label's pieces follow each other,
  * so the matcher reads them as one label), without the attributes of a
@@ -601,6 +704,7 @@ read_grid_row(line_reader *lr, size_t first, size_t last)
 				}
 			emit_item(lr, s, e, false, 0);
 		}
+		join_value_pieces(lr, cells_before);
 		if (lr->g->ncells == cells_before)
 			add_blank(lr, bars[0][c] + 1);
 	}

@@ -35,7 +35,7 @@ score_paragraphs(const gd_text *tx, const gd_region *regions, const gd_census *c
 		prev_filled = is_filled;
 	}
 	/* lines of spaces between the cells: a page's markup whitespace, which marks blank cells (lines.c) */
-	return filled >= 20 && joined * 8 < filled && spaced * 4 < filled ? GD_SCORE_FITS : 0;
+	return filled >= 20 && joined * 4 < filled && spaced * 4 < filled ? GD_SCORE_FITS : 0;
 }
 
 static void

@@ -109,15 +109,16 @@ gd_take_census(gd_text *tx, const gd_region *regions, bool is_html, gd_census *c
 				census->piped++;
 				continue;
 			}
+			while (s < e && gd_is_blank(t[s]))
+				s++;
+			while (e > s && gd_is_blank(t[e - 1]))
+				e--;
+			/* a tab after the text alone ends it (text nodes joined by tabs): no row of cells */
 			if (gd_has_inner_tab(t, s, e))
 			{
 				census->tabbed++;
 				continue;
 			}
-			while (s < e && gd_is_blank(t[s]))
-				s++;
-			while (e > s && gd_is_blank(t[e - 1]))
-				e--;
 			if (s < e && gd_parse_value(t + s, e - s, &v))
 			{
 				census->single++;

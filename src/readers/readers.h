@@ -108,6 +108,18 @@ typedef struct gd_wrap
 } gd_wrap;
 bool		gd_wrapped_pieces(const gd_text *tx, size_t li, size_t end_line, gd_wrap *w);
 
+/* The next whitespace-separated token of t[*i, e) into [*ts, *i); false when none is left. */
+static inline bool
+gd_next_token(const char *t, size_t *i, size_t e, size_t *ts)
+{
+	while (*i < e && gd_is_blank(t[*i]))
+		(*i)++;
+	*ts = *i;
+	while (*i < e && !gd_is_blank(t[*i]))
+		(*i)++;
+	return *i > *ts;
+}
+
 /* cell_per_line.c: does the census say the text holds one cell per line? */
 bool		gd_one_cell_per_line(const gd_census *census);
 

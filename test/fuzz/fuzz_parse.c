@@ -125,6 +125,19 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	check_cells(r->active, GD_ACTIVE_MAX, "active cell");
 	check_cells(r->review, GD_REV_CELLS, "review cell");
 
+	/* section_minhash parses with sections_only: the same sections as the whole parse */
+	{
+		gd_options	lean_opt = opt;
+		gd_report  *lean = arena_alloc(&a, sizeof(gd_report));
+
+		lean_opt.sections_only = true;
+		gd_parse((const char *) data, size, &lean_opt, lean);
+		for (int s = 0; s < GD_SECTIONS; s++)
+			if (lean->section_found[s] != r->section_found[s] ||
+				lean->section_content[s].off != r->section_content[s].off ||
+				lean->section_content[s].len != r->section_content[s].len)
+				fail("sections_only sections");
+	}
 	/* the reviewer checks read the same normalised text and sections */
 	{
 		gd_date		d;

@@ -6,7 +6,8 @@
 #     bash test/gdload/make_fixtures.sh     # needs libreoffice-writer-nogui, qpdf, python3
 #
 #   same-report/  one report (qinghe) as DOCX, DOC, PDF, HTML (UTF-8 and GB2312),
-#                 and text in UTF-8, UTF-8 with BOM, GB18030, UTF-16LE and UTF-16BE
+#                 and text in UTF-8, UTF-8 with BOM, GB18030, UTF-16LE and UTF-16BE (with
+#                 a BOM and without)
 #   bad/          a truncated DOCX, an empty file, a PDF with no text layer, an
 #                 encrypted PDF, a file of no known format, a zip that is no
 #                 Word file, and a DOCX whose XML unpacks to 3 MB (for --max-unpacked 1)
@@ -47,6 +48,8 @@ cp "$src/qinghe.tab-rows.txt" "$s/qinghe-utf8.txt"
 iconv -f UTF-8 -t GB18030 "$src/qinghe.tab-rows.txt" >"$s/qinghe-gb18030.txt"
 { printf '\377\376'; iconv -f UTF-8 -t UTF-16LE "$src/qinghe.tab-rows.txt"; } >"$s/qinghe-utf16le.txt"
 { printf '\376\377'; iconv -f UTF-8 -t UTF-16BE "$src/qinghe.tab-rows.txt"; } >"$s/qinghe-utf16be.txt"
+iconv -f UTF-8 -t UTF-16LE "$src/qinghe.tab-rows.txt" >"$s/qinghe-utf16le-nobom.txt"
+iconv -f UTF-8 -t UTF-16BE "$src/qinghe.tab-rows.txt" >"$s/qinghe-utf16be-nobom.txt"
 
 # --- what cannot be loaded
 b=$out/bad

@@ -27,14 +27,19 @@ typedef struct parsed
 } parsed;
 
 static parsed *
-parse_mem(const char *buf, size_t len)
+parse_mem_with(const char *buf, size_t len, gd_options opt)
 {
 	parsed	   *p = calloc(1, sizeof(parsed));
-	gd_options	opt = {.alloc = arena_alloc};
 
 	opt.alloc_ctx = &p->a;
 	gd_parse(buf, len, &opt, &p->r);
 	return p;
+}
+
+static parsed *
+parse_mem(const char *buf, size_t len)
+{
+	return parse_mem_with(buf, len, (gd_options) {.alloc = arena_alloc});
 }
 
 static parsed *
@@ -44,7 +49,7 @@ parse_str(const char *s)
 }
 
 static parsed *
-parse_file(const char *path)
+parse_file_with(const char *path, gd_options opt)
 {
 	FILE	   *f = fopen(path, "rb");
 	static char buf[1 << 20];
@@ -57,7 +62,13 @@ parse_file(const char *path)
 	}
 	n = fread(buf, 1, sizeof(buf), f);
 	fclose(f);
-	return parse_mem(buf, n);
+	return parse_mem_with(buf, n, opt);
+}
+
+static parsed *
+parse_file(const char *path)
+{
+	return parse_file_with(path, (gd_options) {.alloc = arena_alloc});
 }
 
 static void
@@ -662,6 +673,34 @@ test_skip_facts_same_tables(void)
 	release(full);
 }
 
+static void
+test_sections_only_same_sections(void)
+{
+	/* what section_minhash uses: the parse stops after the sections, which are the full parse's */
+	static const char *const files[] = {"test/fixtures/qinghe.html.txt", "test/fixtures/jianglan.tab-rows.txt",
+	"test/fixtures/nanhu.cell-per-line.txt", "test/fixtures/linchuan2019.tab-rows.txt"};
+
+	for (size_t k = 0; k < sizeof(files) / sizeof(files[0]); k++)
+	{
+		parsed	   *full = parse_file(files[k]);
+		parsed	   *lean = parse_file_with(files[k], (gd_options) {.alloc = arena_alloc, .skip_facts = true,
+																	.sections_only = true});
+		int			found = 0;
+
+		CHECK(full->r.has_requests && !lean->r.has_requests);
+		for (int sec = 0; sec < GD_SECTIONS; sec++)
+		{
+			found += full->r.section_found[sec];
+			CHECK(lean->r.section_found[sec] == full->r.section_found[sec]);
+			CHECK(lean->r.section_content[sec].off == full->r.section_content[sec].off &&
+				  lean->r.section_content[sec].len == full->r.section_content[sec].len);
+		}
+		CHECK(found == GD_SECTIONS);
+		release(lean);
+		release(full);
+	}
+}
+
 static bool
 is_number(const gd_cell *c)
 {
@@ -1016,6 +1055,7 @@ main(void)
 	RUN(test_rules_on_consistent_reports);
 	RUN(test_rules_name_the_cells);
 	RUN(test_skip_facts_same_tables);
+	RUN(test_sections_only_same_sections);
 	RUN(test_text_dump_families);
 	RUN(test_solver_readings);
 	RUN(test_wrapped_total);
