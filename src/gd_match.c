@@ -1397,7 +1397,16 @@ gd_match_review(const gd_text *tx, const gd_grid *g, gd_report *r)
 	st.mt = (match_target) {tx, r, g->blanks_unprinted, 0, NULL};
 	st.cells_per_line = g->cells_per_line;
 	assemble(tx, g, match_review_row, &st, true);
-	if (distrust_stream(&st.mt, g, "review table"))
+	if (st.count == 0 && st.npending >= GD_REV_OUTCOMES)
+	{
+		/* values only in lines too short for a row, a group's worth or more, never its 15 cells (blanks unmarked) */
+		r->has_review = true;
+		mark_unknown(r->review, GD_REV_CELLS, st.pending[0].line);
+		gd_add_problem(r, GD_PROBLEM_ROW_SHORT, st.pending[0].line,
+					"review table: %d values printed in lines too short for a row (line %u), not its 15 cells; which cells they fill is unknown",
+					st.npending, st.pending[0].line);
+	}
+	else if (distrust_stream(&st.mt, g, "review table"))
 		mark_unknown(r->review, st.count, r->review[0].line);
 	/* a short table whose cells end inside a group (cut off, or blanks unmarked): which cells they are is not known */
 	else if (st.count > 0 && st.count < GD_REV_CELLS && (g->blanks_unprinted || st.count % GD_REV_OUTCOMES != 0))
