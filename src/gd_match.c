@@ -283,76 +283,37 @@ glued_run(const gd_text *tx, const gd_grid_cell *cells, int n, int width, char *
 
 /*
  * Of the windows of width cells in cells[first, last), the start of the one
- * under which every identity holds (all its cells read), or -1 when not
- * exactly one does.
+ * under which every identity holds, or -1 when not exactly one does.  All
+ * its cells read; or (blanks) a blank read as 0, some cell printed, and only
+ * blank cells outside the window (a row shifted by a cell).
  */
 static int
-window_holding(const gd_grid_cell *cells, int first, int last, int width, const gd_identity *ids, int nids)
-{
-	int			found = -1;
-
-	if (nids == 0)
-		return -1;
-	for (int w = first; w + width <= last; w++)
-	{
-		bool		holds = true;
-
-		for (int k = 0; k < nids && holds; k++)
-		{
-			int64_t		sum = 0;
-			const gd_cell *total = &cells[w + ids[k].total].cell;
-
-			for (int m = 0; m < ids[k].count && holds; m++)
-			{
-				const gd_cell *c = &cells[w + ids[k].first + m].cell;
-
-				holds = c->state == GD_PLACEHOLDER || (c->state == GD_NUMBER && c->scale == 0);
-				sum += c->state == GD_NUMBER ? c->value : 0;
-			}
-			holds = holds && (total->state == GD_PLACEHOLDER || (total->state == GD_NUMBER && total->scale == 0)) &&
-				sum == (total->state == GD_NUMBER ? total->value : 0);
-		}
-		if (holds)
-		{
-			if (found >= 0)
-				return -1;
-			found = w;
-		}
-	}
-	return found;
-}
-
-/*
- * Of the windows of width cells in cells[first, last) with only blank cells
- * outside them, the start of the one under which every identity holds (a
- * blank read as 0, some cell of it printed), or -1 when not exactly one does.
- */
-static int
-window_holding_blanks(const gd_grid_cell *cells, int first, int last, int width, const gd_identity *ids, int nids)
+window_holding(const gd_grid_cell *cells, int first, int last, int width, const gd_identity *ids, int nids,
+			   bool blanks)
 {
 	int			found = -1;
 
 	for (int w = first; w + width <= last && nids > 0; w++)
 	{
-		bool		holds = count_values(cells + w, width) > 0;
+		bool		holds = !blanks || count_values(cells + w, width) > 0;
 
-		for (int i = first; i < last && holds; i++)
+		for (int i = first; i < last && holds && blanks; i++)
 			holds = (i >= w && i < w + width) || cells[i].cell.state == GD_BLANK;
 		for (int k = 0; k < nids && holds; k++)
 		{
 			int64_t		sum = 0;
-			const gd_cell *total = &cells[w + ids[k].total].cell;
 
-			for (int m = 0; m < ids[k].count && holds; m++)
+			for (int m = 0; m <= ids[k].count && holds; m++)
 			{
-				const gd_cell *c = &cells[w + ids[k].first + m].cell;
+				const gd_cell *c = &cells[w + (m < ids[k].count ? ids[k].first + m : ids[k].total)].cell;
 
-				holds = c->state == GD_BLANK || c->state == GD_PLACEHOLDER || (c->state == GD_NUMBER && c->scale == 0);
-				sum += c->state == GD_NUMBER ? c->value : 0;
+				holds = (blanks && c->state == GD_BLANK) || c->state == GD_PLACEHOLDER ||
+					(c->state == GD_NUMBER && c->scale == 0);
+				if (m < ids[k].count)
+					sum += c->state == GD_NUMBER ? c->value : 0;
+				else
+					holds = holds && sum == (c->state == GD_NUMBER ? c->value : 0);
 			}
-			holds = holds && (total->state == GD_BLANK || total->state == GD_PLACEHOLDER ||
-							  (total->state == GD_NUMBER && total->scale == 0)) &&
-				sum == (total->state == GD_NUMBER ? total->value : 0);
 		}
 		if (holds)
 		{
@@ -447,7 +408,7 @@ join_spaced_thousands(const gd_text *tx, const gd_grid_cell *cells, int first, i
 				}
 				k++;
 			}
-			if (window_holding(row, 0, width, width, ids, nids) != 0)
+			if (window_holding(row, 0, width, width, ids, nids, false) != 0)
 				continue;
 			if (found++ > 0)
 				return false;
@@ -522,7 +483,7 @@ fit_row(match_target *mt, const gd_grid_cell *cells, int n, int width, const gd_
 	if (last - first > width)
 	{
 		/* blank cells around the row's own (a row shifted by a cell): the one place where its total holds */
-		int			held = window_holding_blanks(cells, first, last, width, ids, nids);
+		int			held = window_holding(cells, first, last, width, ids, nids, true);
 
 		if (held >= 0)
 		{
@@ -557,7 +518,7 @@ fit_row(match_target *mt, const gd_grid_cell *cells, int n, int width, const gd_
 	}
 	if (last - first > width)
 	{
-		int			held = window_holding(cells, first, last, width, ids, nids);
+		int			held = window_holding(cells, first, last, width, ids, nids, false);
 
 		if (held >= 0 && held != last - width)
 		{
@@ -570,7 +531,7 @@ fit_row(match_target *mt, const gd_grid_cell *cells, int n, int width, const gd_
 		}
 		else if (join_spaced_thousands(mt->tx, cells, first, last, width, ids, nids, out))
 			return true;
-		else if (nids > 0 && held < 0 && window_holding(cells, last - width, last, width, ids, nids) < 0)
+		else if (nids > 0 && held < 0 && window_holding(cells, last - width, last, width, ids, nids, false) < 0)
 		{
 			/* not a serial number before the row's cells: the last of them break the row total */
 			mark_unknown(out, width, cells[0].cell.line);
@@ -1249,8 +1210,8 @@ match_review_row(void *ctx, const char *label, size_t len, size_t own_from, cons
 	{
 		/* blank cells of a whole row (15 or more printed) are its own down to 15: the first group's first may be blank */
 		int			keep = st->count == 0 && n >= GD_REV_CELLS ? GD_REV_CELLS : GD_REV_OUTCOMES;
-		int			held = keep == GD_REV_CELLS ? window_holding_blanks(cells, first, last, GD_REV_CELLS,
-																	   review_group_totals, 3) : -1;
+		int			held = keep == GD_REV_CELLS ? window_holding(cells, first, last, GD_REV_CELLS,
+																 review_group_totals, 3, true) : -1;
 
 		if (held >= 0)
 		{
