@@ -1335,7 +1335,7 @@ gd_match_requests(const gd_text *tx, const gd_grid *g, gd_report *r, bool *rows_
 	st.short_row = -1;
 	st.guess_first = -1;
 	st.cells_per_line = g->cells_per_line;
-	assemble(tx, g, match_request_row, &st, false);
+	assemble(tx, g, match_request_row, &st, true);
 	if (distrust_stream(&st.mt, g, "requests"))
 	{
 		for (int row = 0; row < GD_REQ_ROWS; row++)
@@ -1369,8 +1369,13 @@ gd_match_review(const gd_text *tx, const gd_grid *g, gd_report *r)
 	}
 	else if (distrust_stream(&st.mt, g, "review table"))
 		mark_unknown(r->review, st.count, r->review[0].line);
-	/* a short table whose cells end inside a group (cut off, or blanks unmarked): which cells they are is not known */
-	else if (st.count > 0 && st.count < GD_REV_CELLS && (g->blanks_unprinted || st.count % GD_REV_OUTCOMES != 0))
+	/*
+	 * a short table whose cells end inside a group (cut off, or blanks
+	 * unmarked), or tokens of text aligned by spaces (a blank cell leaves no
+	 * token, whole groups or not): which cells they are is not known
+	 */
+	else if (st.count > 0 && st.count < GD_REV_CELLS &&
+			 (g->blanks_unprinted || st.count % GD_REV_OUTCOMES != 0 || split_by_spaces(st.row, st.nrow)))
 	{
 		uint32_t	line = r->review[0].line;
 		gd_cell		placed[GD_REV_CELLS];

@@ -30,13 +30,25 @@ all_digits(const char *t, size_t s, size_t e)
 
 /*
  * Does t[s..e) open a row's label with its item number ("2.没有现成…",
- * "3、重复申请"): a row whose cells are all blank prints no numbers, only this.
+ * "3、重复申请", "四、结转…", "(七)总计"): a row whose cells are all blank
+ * prints no numbers, only this, and a PDF's text puts the next row's label
+ * and values under the last one's.
  */
 static bool
 opens_item(const char *t, size_t s, size_t e)
 {
+	static const char *const numerals[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
 	size_t		i = s;
 
+	if (i < e && t[i] == '(')
+		i++;
+	for (size_t k = 0; k < sizeof(numerals) / sizeof(numerals[0]); k++)
+		if (gd_starts_with(t + i, e - i, numerals[k]))
+		{
+			i += strlen(numerals[k]);
+			return i > s + 3 ? gd_starts_with(t + i, e - i, ")") : gd_starts_with(t + i, e - i, "、");
+		}
+	i = s;
 	while (i < e && gd_is_digit(t[i]))
 		i++;
 	if (i == s || i - s > 2)

@@ -288,6 +288,19 @@ test_unseen_bodies(void)
 	CHECK(p->r.other_undivided && p->r.requests[GD_REQ_OTHER_UNDIVIDED][3].value == 2);
 	CHECK(p->r.requests[19][3].state != GD_NUMBER);
 	release(p);
+	/* a review row of ten tokens aligned by spaces, two groups' blanks unmarked: not read as two whole groups */
+	p = parse_str("测试县档案馆\n2023年政府信息公开工作年度报告\n四、政府信息公开行政复议、行政诉讼情况\n"
+				  "行政复议 行政诉讼\n1         1         2                3     1     4   3         2    1    6\n"
+				  "五、存在的主要问题及改进情况\n无。\n");
+	CHECK(p->r.review[0].state != GD_NUMBER && p->r.review[9].state != GD_NUMBER);
+	release(p);
+	/* PDF text in reading order: the next row's label and values under the last row's are no pieces of it */
+	p = parse_str("测试县档案馆\n2023年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
+				  "一、本年新收政府信息公开申请数量 57 12 12 14 16 11 122\n"
+				  "（七）总计 57 12 12 14 16 11 122\n四、结转下年度继续办理 2 3 5\n"
+				  "四、政府信息公开行政复议、行政诉讼情况\n");
+	CHECK(p->r.requests[24][0].state != GD_NUMBER && p->r.requests[24][4].state != GD_NUMBER);
+	release(p);
 	/* glued text whose headings are numbered （三）, after a preamble that lists the sections' names */
 	p = parse_str("测试县档案馆2023年政府信息公开工作年度报告本报告包括总体情况、主动公开政府信息情况、"
 				  "收到和处理政府信息公开申请情况、政府信息公开行政复议、行政诉讼情况等部分。"
