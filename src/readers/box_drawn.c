@@ -149,22 +149,18 @@ score_box_drawn(const gd_text *tx, const gd_region *regions, const gd_census *ce
 	return rules >= 5 && rules * BOX_LINES_PER_RULE >= rows ? GD_SCORE_FITS : 0;
 }
 
-/* A piece of a number wrapped at its separator: digits with ',' or '.' (",1" and "26" of "1,126"). */
+/*
+ * A piece of a number wrapped at its separator: digits, ',' and '.' (",1"
+ * and "26" of "1,126", or "," alone in a column a character wide); the
+ * joined pieces must still read as a number.
+ */
 static bool
 is_number_piece(const gd_text *tx, const gd_grid_cell *c)
 {
-	bool		digit = false;
-
 	for (size_t i = c->span.off; i < c->span.off + c->span.len; i++)
-	{
-		char		ch = tx->t[i];
-
-		if (ch >= '0' && ch <= '9')
-			digit = true;
-		else if (ch != ',' && ch != '.')
+		if (!gd_is_digit(tx->t[i]) && tx->t[i] != ',' && tx->t[i] != '.')
 			return false;
-	}
-	return digit;
+	return true;
 }
 
 /* One cell from the pieces p[0..n) of a column, joined: a wrapped label or number. */
@@ -202,9 +198,11 @@ emit_column(gd_text *tx, gd_grid *out, const box_line *lines, int nlines, int co
 		gd_grid_add(tx, out, &first);
 		return;
 	}
-	if (all_values && jl < sizeof(joined) && gd_parse_value(joined, jl, &first.cell))
+	if (all_values)
 	{
-		/* a number wrapped inside its cell ("１１" / "４６") */
+		/* a number wrapped inside its cell ("１１" / "４６"); pieces that make none together: one cell, unknown */
+		if (jl >= sizeof(joined) || !gd_parse_value(joined, jl, &first.cell))
+			gd_cut_number_cell(&first.cell, lines[0].line);
 		first.kind = GD_GRID_VALUE;
 		first.cell.line = lines[0].line;
 		gd_grid_add(tx, out, &first);
@@ -216,7 +214,7 @@ emit_column(gd_text *tx, gd_grid *out, const box_line *lines, int nlines, int co
 
 		if (gd_text_cell(tx, lines[k].line, sg->s, sg->e, &c))
 		{
-			/* pieces that make no number together, or a label wrapped a character a line ("（四）无法提供"): words */
+			/* a label wrapped a character a line ("（四）无法提供"): words, whatever they look like */
 			c.kind = GD_GRID_TEXT;
 			gd_grid_add(tx, out, &c);
 		}
