@@ -1324,6 +1324,43 @@ distrust_stream(match_target *mt, const gd_grid *g, const char *table)
 	return true;
 }
 
+/*
+ * Row totals that fail in most rows read with all their cells: the columns
+ * are not what they seem (a converter shifted or dropped some), not a few
+ * slips of the office's arithmetic.  The table is left unknown.
+ */
+#define BROKEN_TOTALS_MIN 3
+
+static void
+distrust_broken_totals(gd_report *r)
+{
+	int			holds = 0,
+				fails = 0;
+
+	for (int row = 0; row < GD_REQ_ROWS; row++)
+	{
+		const gd_cell *c = r->requests[row];
+		int64_t		sum = 0;
+		bool		read = c[GD_REQ_COLS - 1].state == GD_NUMBER && c[GD_REQ_COLS - 1].scale == 0;
+
+		for (int col = 0; col < GD_REQ_COLS - 1 && read; col++)
+		{
+			read = c[col].state == GD_NUMBER || c[col].state == GD_PLACEHOLDER || c[col].state == GD_BLANK;
+			sum += c[col].state == GD_NUMBER ? c[col].value : 0;
+		}
+		holds += read && sum == c[GD_REQ_COLS - 1].value;
+		fails += read && sum != c[GD_REQ_COLS - 1].value;
+	}
+	if (fails < BROKEN_TOTALS_MIN || fails <= holds)
+		return;
+	for (int row = 0; row < GD_REQ_ROWS; row++)
+		if (r->requests[row][0].state != GD_ABSENT)
+			mark_unknown(r->requests[row], GD_REQ_COLS, r->requests[row][0].line);
+	gd_add_problem(r, GD_PROBLEM_ROW_LONG, 0,
+				"requests: the row total fails in %d of %d rows read whole, so the columns are not what they seem (a converter shifted or dropped some); the table's cells are left unknown",
+				fails, fails + holds);
+}
+
 void
 gd_match_requests(const gd_text *tx, const gd_grid *g, gd_report *r, bool *rows_found)
 {
@@ -1346,6 +1383,7 @@ gd_match_requests(const gd_text *tx, const gd_grid *g, gd_report *r, bool *rows_
 		}
 	}
 	gd_solve_open_rows(st.open, r);
+	distrust_broken_totals(r);
 	memcpy(rows_found, st.filled, sizeof(st.filled));
 }
 

@@ -301,6 +301,14 @@ test_unseen_bodies(void)
 				  "四、政府信息公开行政复议、行政诉讼情况\n");
 	CHECK(p->r.requests[24][0].state != GD_NUMBER && p->r.requests[24][4].state != GD_NUMBER);
 	release(p);
+	/* a converter that dropped the last two columns and put two empty ones first: every row total fails */
+	p = parse_str("测试县档案馆\n2023年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
+				  "一、本年新收政府信息公开申请数量\t\t\t1126\t64\t0\t2\t9\n"
+				  "二、上年结转政府信息公开申请数量\t\t\t7\t2\t0\t0\t0\n"
+				  "（一）予以公开\t\t\t904\t48\t0\t1\t6\n（七）总计\t\t\t1122\t65\t0\t2\t9\n"
+				  "四、结转下年度继续办理\t\t\t11\t1\t0\t0\t0\n四、政府信息公开行政复议、行政诉讼情况\n");
+	CHECK(p->r.requests[0][2].state == GD_UNREADABLE && p->r.requests[0][6].state == GD_UNREADABLE);
+	release(p);
 	/* glued text whose headings are numbered （三）, after a preamble that lists the sections' names */
 	p = parse_str("测试县档案馆2023年政府信息公开工作年度报告本报告包括总体情况、主动公开政府信息情况、"
 				  "收到和处理政府信息公开申请情况、政府信息公开行政复议、行政诉讼情况等部分。"
