@@ -195,6 +195,17 @@ parse_small_spaced(const char *first_row, const char *after_table, const char *g
 	return parse_str(spaced);
 }
 
+/* A report of a title and section 3's rows only (rows: the requests table as printed). */
+static parsed *
+parse_requests(const char *rows)
+{
+	static char buf[4096];
+
+	snprintf(buf, sizeof(buf), "测试县档案馆\n2023年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n%s"
+			 "四、政府信息公开行政复议、行政诉讼情况\n", rows);
+	return parse_str(buf);
+}
+
 /* An HTML page saved with CR LF line ends reads as with LF: the markup's line ends are no layout. */
 static void
 test_html_crlf(void)
@@ -272,19 +283,15 @@ test_unseen_bodies(void)
 	CHECK(p->r.requests[0][0].value == 5);
 	release(p);
 	/* a cell's mark printed on its label's line after a space (MuPDF's text of a PDF) */
-	p = parse_str("测试县档案馆\n2023年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
-				  "一、本年新收政府信息公开申请数量\t5\t0\t0\t0\t0\t0\t5\n"
-				  "二、上年结转政府信息公开申请数量 /\t/\t/\t/\t/\t/\t/\n"
-				  "四、政府信息公开行政复议、行政诉讼情况\n");
+	p = parse_requests("一、本年新收政府信息公开申请数量\t5\t0\t0\t0\t0\t0\t5\n"
+					   "二、上年结转政府信息公开申请数量 /\t/\t/\t/\t/\t/\t/\n");
 	CHECK(p->r.requests[1][0].state == GD_PLACEHOLDER && p->r.requests[1][6].state == GD_PLACEHOLDER);
 	release(p);
 	/* an all-blank row prints its label alone; （六）其他处理 as one row after it is still itself */
-	p = parse_str("测试县档案馆\n2023年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
-				  "一、本年新收政府信息公开申请数量\t2\t\t\t\t\t\t2\n"
-				  "5.要求行政机关确认或重新出具已获取信息\n"
-				  "（六）其他处理\t\t\t\t2\t\t\t2\n"
-				  "（七）总计\t\t\t\t2\t\t\t2\n"
-				  "四、政府信息公开行政复议、行政诉讼情况\n");
+	p = parse_requests("一、本年新收政府信息公开申请数量\t2\t\t\t\t\t\t2\n"
+					   "5.要求行政机关确认或重新出具已获取信息\n"
+					   "（六）其他处理\t\t\t\t2\t\t\t2\n"
+					   "（七）总计\t\t\t\t2\t\t\t2\n");
 	CHECK(p->r.other_undivided && p->r.requests[GD_REQ_OTHER_UNDIVIDED][3].value == 2);
 	CHECK(p->r.requests[19][3].state != GD_NUMBER);
 	release(p);
@@ -295,18 +302,15 @@ test_unseen_bodies(void)
 	CHECK(p->r.review[0].state != GD_NUMBER && p->r.review[9].state != GD_NUMBER);
 	release(p);
 	/* PDF text in reading order: the next row's label and values under the last row's are no pieces of it */
-	p = parse_str("测试县档案馆\n2023年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
-				  "一、本年新收政府信息公开申请数量 57 12 12 14 16 11 122\n"
-				  "（七）总计 57 12 12 14 16 11 122\n四、结转下年度继续办理 2 3 5\n"
-				  "四、政府信息公开行政复议、行政诉讼情况\n");
+	p = parse_requests("一、本年新收政府信息公开申请数量 57 12 12 14 16 11 122\n"
+					   "（七）总计 57 12 12 14 16 11 122\n四、结转下年度继续办理 2 3 5\n");
 	CHECK(p->r.requests[24][0].state != GD_NUMBER && p->r.requests[24][4].state != GD_NUMBER);
 	release(p);
 	/* a converter that dropped the last two columns and put two empty ones first: every row total fails */
-	p = parse_str("测试县档案馆\n2023年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
-				  "一、本年新收政府信息公开申请数量\t\t\t1126\t64\t0\t2\t9\n"
-				  "二、上年结转政府信息公开申请数量\t\t\t7\t2\t0\t0\t0\n"
-				  "（一）予以公开\t\t\t904\t48\t0\t1\t6\n（七）总计\t\t\t1122\t65\t0\t2\t9\n"
-				  "四、结转下年度继续办理\t\t\t11\t1\t0\t0\t0\n四、政府信息公开行政复议、行政诉讼情况\n");
+	p = parse_requests("一、本年新收政府信息公开申请数量\t\t\t1126\t64\t0\t2\t9\n"
+					   "二、上年结转政府信息公开申请数量\t\t\t7\t2\t0\t0\t0\n"
+					   "（一）予以公开\t\t\t904\t48\t0\t1\t6\n（七）总计\t\t\t1122\t65\t0\t2\t9\n"
+					   "四、结转下年度继续办理\t\t\t11\t1\t0\t0\t0\n");
 	CHECK(p->r.requests[0][2].state == GD_UNREADABLE && p->r.requests[0][6].state == GD_UNREADABLE);
 	release(p);
 	/* glued text whose headings are numbered （三）, after a preamble that lists the sections' names */
