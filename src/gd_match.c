@@ -1148,6 +1148,37 @@ review_groups_hold(const gd_cell *c)
 }
 
 /*
+ * Does no group of the review table hold its total, two or more failing it
+ * (a total other than the sum of its four, or left blank beside them)?
+ */
+static bool
+review_groups_all_fail(const gd_cell *c)
+{
+	int			fails = 0;
+
+	for (int g = 0; g < GD_REV_CELLS; g += GD_REV_OUTCOMES)
+	{
+		const gd_cell *total = &c[g + GD_REV_OUTCOMES - 1];
+		int64_t		sum = 0;
+		int			printed = 0;
+
+		for (int k = 0; k < GD_REV_OUTCOMES - 1; k++)
+		{
+			if (c[g + k].state == GD_UNREADABLE || (c[g + k].state == GD_NUMBER && c[g + k].scale != 0))
+				return false;
+			printed += c[g + k].state == GD_NUMBER;
+			sum += c[g + k].state == GD_NUMBER ? c[g + k].value : 0;
+		}
+		if (total->state == GD_UNREADABLE || (printed == 0 && total->state != GD_NUMBER))
+			continue;			/* nothing to check */
+		if (sum == (total->state == GD_NUMBER ? total->value : 0) && total->state != GD_BLANK)
+			return false;
+		fails++;
+	}
+	return fails >= 2;
+}
+
+/*
  * A line of fewer values than a group's, before the table's row: a piece of
  * the row wrapped over several lines (a table nested in a layout table's
  * cell).  The pieces make the row when they come to its 15 cells exactly
@@ -1278,13 +1309,15 @@ match_active_row(void *ctx, const char *label, size_t len, size_t own_from, cons
 			}
 		}
 	}
-	if (item < 0)
+	/* under the header's words, after any item's (or of no item the template has, 行政确认…): values before their label */
+	if ((item < 0 || gd_contains(label + best, len - (size_t) best, "信息内容")) && count_numbers(cells, n) > 0 &&
+		gd_contains(label, len, "信息内容"))
 	{
-		/* under the header's words, not an item's the template lacks (行政确认…): values before their label */
-		if (count_numbers(cells, n) > 0 && gd_contains(label, len, "信息内容"))
-			note_disorder(mt, cells[0].cell.line, "numbers stand under the header, before their item's label");
+		note_disorder(mt, cells[0].cell.line, "numbers stand under the header, before their item's label");
 		return false;
 	}
+	if (item < 0)
+		return false;
 	it = &st->items[item];
 	if (count_values(cells, n) == 0 && (n != it->width || best <= (long) own_from))
 		return false;			/* a header line, not a row of blanks */
@@ -1407,6 +1440,14 @@ gd_match_review(const gd_text *tx, const gd_grid *g, gd_report *r)
 	}
 	else if (distrust_stream(&st.mt, g, "review table"))
 		mark_unknown(r->review, st.count, r->review[0].line);
+	else if (st.count == GD_REV_CELLS && review_groups_all_fail(r->review))
+	{
+		/* every group's total fails: the cells are not in their columns (empty lines that separate, not blanks) */
+		mark_unknown(r->review, GD_REV_CELLS, r->review[0].line);
+		gd_add_problem(r, GD_PROBLEM_ROW_LONG, r->review[0].line,
+					"review table: no group's total is the sum of its four (line %u), so the cells are not in their columns; they are left unknown",
+					r->review[0].line);
+	}
 	/*
 	 * a short table whose cells end inside a group (cut off, or blanks
 	 * unmarked), or tokens of text aligned by spaces (a blank cell leaves no

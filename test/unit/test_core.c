@@ -313,6 +313,17 @@ test_unseen_bodies(void)
 					   "四、结转下年度继续办理\t\t\t11\t1\t0\t0\t0\n");
 	CHECK(p->r.requests[0][2].state == GD_UNREADABLE && p->r.requests[0][6].state == GD_UNREADABLE);
 	release(p);
+	/* a review row no group of which adds up: its cells are not in their columns */
+	p = parse_str("测试县档案馆\n2023年政府信息公开工作年度报告\n四、政府信息公开行政复议、行政诉讼情况\n"
+				  "3\t1\t0\t1\t0\t5\t1\t0\t0\t1\t2\t0\t0\t0\t0\n五、存在的主要问题及改进情况\n无。\n");
+	CHECK(p->r.review[0].state == GD_UNREADABLE && has_problem(&p->r, GD_PROBLEM_ROW_LONG));
+	release(p);
+	/* a PDF's reading order: a value after the next block's header words is not the item's before them */
+	p = parse_str("测试县档案馆\n2023年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第（五）项\n"
+				  "信息内容\n本年处理决定数量\n行政许可\n第二十条第（六）项\n信息内容\n本年处理决定数量\n12\n"
+				  "行政处罚\n行政强制\n三、收到和处理政府信息公开申请情况\n");
+	CHECK(p->r.active[6].state != GD_NUMBER);
+	release(p);
 	/* glued text whose headings are numbered （三）, after a preamble that lists the sections' names */
 	p = parse_str("测试县档案馆2023年政府信息公开工作年度报告本报告包括总体情况、主动公开政府信息情况、"
 				  "收到和处理政府信息公开申请情况、政府信息公开行政复议、行政诉讼情况等部分。"
