@@ -87,6 +87,18 @@ gd_starts_with(const char *s, size_t n, const char *lit)
 }
 
 bool		gd_only_blanks(const char *t, size_t s, size_t e);
+
+/* A whitespace-separated token of a line, with its display columns [col, end_col) (CJK two wide). */
+typedef struct gd_col_token
+{
+	size_t		s,
+				e;
+	int			col,
+				end_col;
+} gd_col_token;
+
+/* The tokens of line li (0-based) into tok; -1 when it has more than max. */
+int			gd_line_tokens(const gd_text *tx, size_t li, gd_col_token *tok, int max);
 /* End offset of the last occurrence of needle in hay, or -1. */
 long		gd_last_occurrence_end(const char *hay, size_t hlen, const char *needle);
 bool		gd_contains(const char *hay, size_t hlen, const char *needle);
@@ -147,6 +159,15 @@ void		gd_add_problem(gd_report *r, gd_problem_code code, uint32_t line, const ch
  * a value (a number, possibly unreadable, or a placeholder).
  */
 bool		gd_parse_value(const char *s, size_t n, gd_cell *cell);
+/*
+ * Is s[0..n) digits and thousands separators that read as no number: a piece
+ * of a number cut at its separator (",1" of "1,126" wrapped in a narrow
+ * cell), or separators where none belong ("1 126", "1,12，6" in one cell)?
+ */
+bool		gd_is_cut_number(const char *s, size_t n);
+/* gd_cell.value of the unreadable cell such text makes (gd_cut_number_cell): the matcher's problem names it. */
+#define GD_VALUE_CUT_NUMBER INT64_C(-1)
+void		gd_cut_number_cell(gd_cell *c, uint32_t line);
 /* Bytes of the placeholder mark ('-', '—', '/', '无', ...) at s[0..n), or 0. */
 size_t		gd_placeholder_mark(const char *s, size_t n);
 /* The number the decimal digits d[0..len) spell. */

@@ -39,6 +39,7 @@ typedef struct assembler
 	gd_grid_cell cells[GD_ROW_CELLS_MAX];
 	int			ncells;
 	bool		has_value;
+	bool		blanks_open_rows;	/* a row without words may start with a blank cell of its own (the review table's) */
 } assembler;
 
 /* What every table's matcher reads from and writes to. */
@@ -118,7 +119,7 @@ on_label(assembler *a, const char *s, size_t n)
 static void
 on_blank(assembler *a, const gd_grid_cell *c)
 {
-	if (!a->label_in_row && a->ncells == 0)
+	if (!a->label_in_row && a->ncells == 0 && !a->blanks_open_rows)
 		return;					/* the empty label column of a merged row */
 	push_cell(a, c);
 }
@@ -140,15 +141,29 @@ on_rowbreak(assembler *a)
 	a->label_in_row = false;
 }
 
+/* width cells, unknown: which columns the printed values belong to cannot be told. */
+static void
+mark_unknown(gd_cell *out, int width, uint32_t line)
+{
+	for (int i = 0; i < width; i++)
+	{
+		memset(&out[i], 0, sizeof(gd_cell));
+		out[i].state = GD_UNREADABLE;
+		out[i].inferred = 1;	/* unknown for the layout, not too large */
+		out[i].line = line;
+	}
+}
+
 /* Feed the grid's rows to match, row by row. */
 static void
-assemble(const gd_text *tx, const gd_grid *g, row_matcher match, void *ctx)
+assemble(const gd_text *tx, const gd_grid *g, row_matcher match, void *ctx, bool blanks_open_rows)
 {
 	assembler  *a = gd_alloc(tx, sizeof(assembler));
 
 	memset(a, 0, sizeof(*a));
 	a->match = match;
 	a->match_ctx = ctx;
+	a->blanks_open_rows = blanks_open_rows;
 	for (size_t k = 0; k < g->nrows; k++)
 	{
 		size_t		n;
@@ -160,7 +175,16 @@ assemble(const gd_text *tx, const gd_grid *g, row_matcher match, void *ctx)
 			if (i % (GD_INTERRUPT_STRIDE / GD_TOKEN_WORK) == GD_INTERRUPT_STRIDE / GD_TOKEN_WORK - 1 &&
 				tx->opt->check_interrupts)
 				tx->opt->check_interrupts(tx->opt->interrupt_ctx);
-			if (row[i].kind == GD_GRID_TEXT)
+			if (row[i].kind == GD_GRID_TEXT && gd_is_cut_number(tx->t + row[i].span.off, row[i].span.len))
+			{
+				/* no label word, and no number either */
+				gd_grid_cell cut = row[i];
+
+				cut.kind = GD_GRID_VALUE;
+				gd_cut_number_cell(&cut.cell, row[i].cell.line);
+				on_value(a, &cut);
+			}
+			else if (row[i].kind == GD_GRID_TEXT)
 				on_label(a, tx->t + row[i].span.off, row[i].span.len);
 			else if (row[i].kind == GD_GRID_BLANK)
 				on_blank(a, &row[i]);
@@ -183,19 +207,6 @@ note_disorder(match_target *mt, uint32_t line, const char *what)
 	mt->disorder = what;
 }
 
-/* width cells, unknown: which columns the printed values belong to cannot be told. */
-static void
-mark_unknown(gd_cell *out, int width, uint32_t line)
-{
-	for (int i = 0; i < width; i++)
-	{
-		memset(&out[i], 0, sizeof(gd_cell));
-		out[i].state = GD_UNREADABLE;
-		out[i].inferred = 1;	/* unknown for the layout, not too large */
-		out[i].line = line;
-	}
-}
-
 static int
 count_values(const gd_grid_cell *c, int n)
 {
@@ -204,6 +215,16 @@ count_values(const gd_grid_cell *c, int n)
 	for (int i = 0; i < n; i++)
 		k += (c[i].cell.state != GD_BLANK);
 	return k;
+}
+
+/* Is some cell a value split out of label words (glued text, where a blank cell leaves no mark)? */
+static bool
+any_glued(const gd_grid_cell *c, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (c[i].glued)
+			return true;
+	return false;
 }
 
 /* Is some cell a token of text aligned by spaces (a column position, no cell borders)? */
@@ -262,34 +283,37 @@ glued_run(const gd_text *tx, const gd_grid_cell *cells, int n, int width, char *
 
 /*
  * Of the windows of width cells in cells[first, last), the start of the one
- * under which every identity holds (all its cells read), or -1 when not
- * exactly one does.
+ * under which every identity holds, or -1 when not exactly one does.  All
+ * its cells read; or (blanks) a blank read as 0, some cell printed, and only
+ * blank cells outside the window (a row shifted by a cell).
  */
 static int
-window_holding(const gd_grid_cell *cells, int first, int last, int width, const gd_identity *ids, int nids)
+window_holding(const gd_grid_cell *cells, int first, int last, int width, const gd_identity *ids, int nids,
+			   bool blanks)
 {
 	int			found = -1;
 
-	if (nids == 0)
-		return -1;
-	for (int w = first; w + width <= last; w++)
+	for (int w = first; w + width <= last && nids > 0; w++)
 	{
-		bool		holds = true;
+		bool		holds = !blanks || count_values(cells + w, width) > 0;
 
+		for (int i = first; i < last && holds && blanks; i++)
+			holds = (i >= w && i < w + width) || cells[i].cell.state == GD_BLANK;
 		for (int k = 0; k < nids && holds; k++)
 		{
 			int64_t		sum = 0;
-			const gd_cell *total = &cells[w + ids[k].total].cell;
 
-			for (int m = 0; m < ids[k].count && holds; m++)
+			for (int m = 0; m <= ids[k].count && holds; m++)
 			{
-				const gd_cell *c = &cells[w + ids[k].first + m].cell;
+				const gd_cell *c = &cells[w + (m < ids[k].count ? ids[k].first + m : ids[k].total)].cell;
 
-				holds = c->state == GD_PLACEHOLDER || (c->state == GD_NUMBER && c->scale == 0);
-				sum += c->state == GD_NUMBER ? c->value : 0;
+				holds = (blanks && c->state == GD_BLANK) || c->state == GD_PLACEHOLDER ||
+					(c->state == GD_NUMBER && c->scale == 0);
+				if (m < ids[k].count)
+					sum += c->state == GD_NUMBER ? c->value : 0;
+				else
+					holds = holds && sum == (c->state == GD_NUMBER ? c->value : 0);
 			}
-			holds = holds && (total->state == GD_PLACEHOLDER || (total->state == GD_NUMBER && total->scale == 0)) &&
-				sum == (total->state == GD_NUMBER ? total->value : 0);
 		}
 		if (holds)
 		{
@@ -299,6 +323,99 @@ window_holding(const gd_grid_cell *cells, int first, int last, int width, const 
 		}
 	}
 	return found;
+}
+
+/*
+ * Do the windows of width cells in cells[first, last) with only blank cells
+ * outside them all read the same (a row shifted by a cell whose values sit
+ * alike in each)?  Several that read otherwise leave its columns untold.
+ */
+static bool
+blank_windows_agree(const gd_grid_cell *cells, int first, int last, int width)
+{
+	int			seen = -1;
+
+	for (int w = first; w + width <= last; w++)
+	{
+		bool		window = true;
+
+		for (int i = first; i < last && window; i++)
+			window = (i >= w && i < w + width) || cells[i].cell.state == GD_BLANK;
+		if (!window)
+			continue;
+		if (seen < 0)
+			seen = w;
+		else
+			for (int i = 0; i < width; i++)
+				if (cells[w + i].cell.state != cells[seen + i].cell.state ||
+					cells[w + i].cell.value != cells[seen + i].cell.value)
+					return false;
+	}
+	return true;
+}
+
+/*
+ * Can cells[p] and cells[p + 1] be one number printed with a space between
+ * its thousands ("1 126"): one space apart, 1-999 then exactly three digits?
+ */
+static bool
+thousands_pair(const gd_text *tx, const gd_grid_cell *cells, int p)
+{
+	const gd_grid_cell *hi = &cells[p],
+			   *lo = &cells[p + 1];
+
+	if (hi->cell.state != GD_NUMBER || lo->cell.state != GD_NUMBER || hi->cell.scale != 0 || lo->cell.scale != 0 ||
+		hi->glued || lo->glued || hi->cell.value < 1 || hi->cell.value > 999 || lo->span.len != 3 ||
+		lo->span.off != hi->span.off + hi->span.len + 1 || tx->t[hi->span.off + hi->span.len] != ' ')
+		return false;
+	for (size_t i = 0; i < 3; i++)
+		if (!gd_is_digit(tx->t[lo->span.off + i]))
+			return false;
+	return true;
+}
+
+/*
+ * A row one or two cells longer than its width where numbers were printed
+ * with a space between their thousands ("1 126  64 … 1 204"): the one way of
+ * joining such pairs back into width cells under which the identities hold,
+ * into out (marked inferred).  False when none or several do.
+ */
+static bool
+join_spaced_thousands(const gd_text *tx, const gd_grid_cell *cells, int first, int last, int width,
+					  const gd_identity *ids, int nids, gd_cell *out)
+{
+	int			joins = last - first - width,
+				found = 0;
+	gd_grid_cell row[GD_ROW_WIDTH_MAX];
+
+	if (nids == 0 || joins < 1 || joins > 2 || width > GD_ROW_WIDTH_MAX)
+		return false;
+	for (int a = first; a + 1 < last; a++)
+		for (int b = joins == 1 ? a : a + 2; b < (joins == 1 ? a + 1 : last - 1); b++)
+		{
+			int			k = 0;
+
+			if (!thousands_pair(tx, cells, a) || (joins == 2 && !thousands_pair(tx, cells, b)))
+				continue;
+			for (int i = first; i < last; i++)
+			{
+				row[k] = cells[i];
+				if (i == a || (joins == 2 && i == b))
+				{
+					row[k].cell.value = cells[i].cell.value * 1000 + cells[i + 1].cell.value;
+					row[k].cell.inferred = 1;
+					i++;
+				}
+				k++;
+			}
+			if (window_holding(row, 0, width, width, ids, nids, false) != 0)
+				continue;
+			if (found++ > 0)
+				return false;
+			for (int i = 0; i < width; i++)
+				out[i] = row[i].cell;
+		}
+	return found == 1;
 }
 
 static bool
@@ -335,7 +452,7 @@ fit_row(match_target *mt, const gd_grid_cell *cells, int n, int width, const gd_
 					width, cells[0].cell.line);
 		return false;
 	}
-	if (n < width && mt->blanks_unprinted)
+	if (n < width && (mt->blanks_unprinted || any_glued(cells, n)))
 	{
 		mark_unknown(out, width, cells[0].cell.line);
 		gd_add_problem(mt->r, GD_PROBLEM_ROW_SHORT, cells[0].cell.line,
@@ -343,7 +460,7 @@ fit_row(match_target *mt, const gd_grid_cell *cells, int n, int width, const gd_
 					what, n, width, cells[0].cell.line);
 		return false;
 	}
-	if (n < width && count_values(cells, n) == n && gd_place_by_columns(cells, n, width, ref, out))
+	if (n < width && count_values(cells, n) == n && gd_place_by_columns(cells, n, width, ref, ids, nids, out))
 		return true;
 	if (n < width && n > 0 && cells[0].cell.state == GD_BLANK && count_values(cells, n) > 0)
 	{
@@ -362,6 +479,25 @@ fit_row(match_target *mt, const gd_grid_cell *cells, int n, int width, const gd_
 					"%s: %d of %d cells printed (line %u) in text aligned by spaces, and the columns do not place them; which columns they belong to is unknown",
 					what, n, width, cells[0].cell.line);
 		return false;
+	}
+	if (last - first > width)
+	{
+		/* blank cells around the row's own (a row shifted by a cell): the one place where its total holds */
+		int			held = window_holding(cells, first, last, width, ids, nids, true);
+
+		if (held >= 0)
+		{
+			first = held;
+			last = held + width;
+		}
+		else if (!blank_windows_agree(cells, first, last, width))
+		{
+			mark_unknown(out, width, cells[0].cell.line);
+			gd_add_problem(mt->r, GD_PROBLEM_ROW_LONG, cells[0].cell.line,
+						"%s: %d cells where %d are expected (line %u), blank ones before and after its values; which columns they are in is unknown",
+						what, last - first, width, cells[0].cell.line);
+			return false;
+		}
 	}
 	while (last - first > width && cells[first].cell.state == GD_BLANK)
 		first++;
@@ -382,7 +518,7 @@ fit_row(match_target *mt, const gd_grid_cell *cells, int n, int width, const gd_
 	}
 	if (last - first > width)
 	{
-		int			held = window_holding(cells, first, last, width, ids, nids);
+		int			held = window_holding(cells, first, last, width, ids, nids, false);
 
 		if (held >= 0 && held != last - width)
 		{
@@ -392,6 +528,17 @@ fit_row(match_target *mt, const gd_grid_cell *cells, int n, int width, const gd_
 						what, last - first, width, cells[0].cell.line, width);
 			first = held;
 			last = held + width;
+		}
+		else if (join_spaced_thousands(mt->tx, cells, first, last, width, ids, nids, out))
+			return true;
+		else if (nids > 0 && held < 0 && window_holding(cells, last - width, last, width, ids, nids, false) < 0)
+		{
+			/* not a serial number before the row's cells: the last of them break the row total */
+			mark_unknown(out, width, cells[0].cell.line);
+			gd_add_problem(mt->r, GD_PROBLEM_ROW_LONG, cells[0].cell.line,
+						"%s: %d cells where %d are expected (line %u), and no %d of them make the row total hold; they are left unknown",
+						what, last - first, width, cells[0].cell.line, width);
+			return false;
 		}
 		else
 		{
@@ -461,6 +608,7 @@ require_whole(match_target *mt, gd_cell *c, int count, const char *what)
 	}
 }
 
+/* The first cell left unknown for what it printed (not for the layout): a problem says why. */
 static void
 flag_unreadable(match_target *mt, const gd_cell *c, int count, const char *what)
 {
@@ -469,6 +617,13 @@ flag_unreadable(match_target *mt, const gd_cell *c, int count, const char *what)
 		{
 			gd_add_problem(mt->r, GD_PROBLEM_NUMBER_TOO_LARGE, c[i].line,
 						"%s: a number is too large to be a count (line %u); it is left unknown",
+						what, c[i].line);
+			return;
+		}
+		else if (c[i].state == GD_UNREADABLE && !c[i].inferred && c[i].value == GD_VALUE_CUT_NUMBER)
+		{
+			gd_add_problem(mt->r, GD_PROBLEM_GLUED_DIGITS, c[i].line,
+						"%s: a cell holds digits and separators that make no number (line %u); it is left unknown",
 						what, c[i].line);
 			return;
 		}
@@ -513,7 +668,9 @@ take_unplaced_values(gd_open_row *o, const gd_grid_cell *cells, int n, const uin
 {
 	gd_cell		placed[GD_REQ_COLS];
 
-	if (n == 0 || n >= GD_REQ_COLS || gd_place_by_columns(cells, n, GD_REQ_COLS, ref, placed))
+	static const gd_identity row_total = {GD_REQ_COLS - 1, 0, GD_REQ_COLS - 1};
+
+	if (n == 0 || n >= GD_REQ_COLS || gd_place_by_columns(cells, n, GD_REQ_COLS, ref, &row_total, 1, placed))
 		return false;
 	/* only whitespace-separated tokens (center2) lose blank cells; split cells keep them */
 	for (int i = 0; i < n; i++)
@@ -852,8 +1009,8 @@ match_request_row(void *ctx, const char *label, size_t len, size_t own_from, con
 			row = k;
 		}
 	}
-	/* （六）其他处理 printed as one row: its words, none of its sub-items' */
-	if (st->cur < GD_REQ_ROW_OTHER_FIRST && (row < 0 || row > GD_REQ_ROW_OTHER_LAST) &&
+	/* （六）其他处理 printed as one row: its words after those of any other row (an all-blank row's, carried) */
+	if (st->cur < GD_REQ_ROW_OTHER_FIRST && (row < GD_REQ_ROW_OTHER_FIRST || row > GD_REQ_ROW_OTHER_LAST) &&
 		ends[GD_REQ_OTHER_UNDIVIDED] > best)
 		row = GD_REQ_OTHER_UNDIVIDED;
 	/* one number on a line that names no row: a piece of a number wrapped in its cell */
@@ -882,6 +1039,14 @@ match_request_row(void *ctx, const char *label, size_t len, size_t own_from, con
 			}
 		if (continue_short_row(st, cells, n) || continue_open_row(st, cells, n))
 			return true;
+		if (st->cur >= 0 && gd_starts_with(label + own_from, len - own_from, "其中"))
+		{
+			/* a breakdown of the row above ("其中：通过网络申请"): no row of the template */
+			gd_add_problem(mt->r, GD_PROBLEM_DUPLICATE_ROW, cells[0].cell.line,
+						"requests: a row \"其中…\" (line %u) is no row of the template; it is left out",
+						cells[0].cell.line);
+			return true;
+		}
 		if (st->cur < 0 && count_numbers(cells, n) > 0)
 			note_disorder(mt, cells[0].cell.line, "numbers come before the first row's label");
 		/* no words to go by: the next row of the template, if the row is whole */
@@ -939,14 +1104,79 @@ match_request_row(void *ctx, const char *label, size_t len, size_t own_from, con
 
 /* ---------- the review table ---------- */
 
+/* Per group of the review table: total = upheld + corrected + other + pending. */
+static const gd_identity review_group_totals[] = {{4, 0, 4}, {9, 5, 4}, {14, 10, 4}};
+
 typedef struct review_state
 {
 	match_target mt;
 	bool		cells_per_line;	/* the grid was read one cell per line */
 	int			count;
+	gd_grid_cell row[GD_REV_CELLS];	/* the first row read, as printed */
+	int			nrow;
 	gd_cell		pending[GD_REV_CELLS];	/* values of lines too short for a row: the row wrapped over them */
 	int			npending;
 } review_state;
+
+/* Words of the review table's outcome headers, alone or joined, as renderers print them. */
+static const char *const review_header_words[] = {
+	"结果", "维持", "纠正", "其他", "尚未", "审结", "总计", "总", "计",
+	"结果维持", "结果纠正", "其他结果", "尚未审结", NULL
+};
+
+/* Per group, with any cell read: total = upheld + corrected + other + pending (blanks and placeholders 0). */
+static bool
+review_groups_hold(const gd_cell *c)
+{
+	for (int g = 0; g < GD_REV_CELLS; g += GD_REV_OUTCOMES)
+	{
+		int64_t		sum = 0;
+		bool		any = false;
+
+		for (int k = 0; k < GD_REV_OUTCOMES; k++)
+		{
+			any = any || c[g + k].state != GD_BLANK;
+			if (c[g + k].state == GD_NUMBER && c[g + k].scale != 0)
+				return false;
+			if (k < GD_REV_OUTCOMES - 1)
+				sum += c[g + k].state == GD_NUMBER ? c[g + k].value : 0;
+		}
+		if (any && sum != (c[g + GD_REV_OUTCOMES - 1].state == GD_NUMBER ? c[g + GD_REV_OUTCOMES - 1].value : 0))
+			return false;
+	}
+	return true;
+}
+
+/*
+ * Does no group of the review table hold its total, two or more failing it
+ * (a total other than the sum of its four, or left blank beside them)?
+ */
+static bool
+review_groups_all_fail(const gd_cell *c)
+{
+	int			fails = 0;
+
+	for (int g = 0; g < GD_REV_CELLS; g += GD_REV_OUTCOMES)
+	{
+		const gd_cell *total = &c[g + GD_REV_OUTCOMES - 1];
+		int64_t		sum = 0;
+		int			printed = 0;
+
+		for (int k = 0; k < GD_REV_OUTCOMES - 1; k++)
+		{
+			if (c[g + k].state == GD_UNREADABLE || (c[g + k].state == GD_NUMBER && c[g + k].scale != 0))
+				return false;
+			printed += c[g + k].state == GD_NUMBER;
+			sum += c[g + k].state == GD_NUMBER ? c[g + k].value : 0;
+		}
+		if (total->state == GD_UNREADABLE || (printed == 0 && total->state != GD_NUMBER))
+			continue;			/* nothing to check */
+		if (sum == (total->state == GD_NUMBER ? total->value : 0) && total->state != GD_BLANK)
+			return false;
+		fails++;
+	}
+	return fails >= 2;
+}
 
 /*
  * A line of fewer values than a group's, before the table's row: a piece of
@@ -975,23 +1205,10 @@ take_review_piece(review_state *st, const gd_grid_cell *cells, int n)
 	}
 	if (st->npending < GD_REV_CELLS)
 		return;
-	for (int g = 0; g < GD_REV_CELLS; g += GD_REV_OUTCOMES)
+	if (!review_groups_hold(st->pending))
 	{
-		int64_t		sum = 0;
-
-		for (int k = g; k < g + GD_REV_OUTCOMES; k++)
-			if (st->pending[k].state == GD_NUMBER && st->pending[k].scale != 0)
-			{
-				st->npending = 0;
-				return;
-			}
-		for (int k = g; k < g + GD_REV_OUTCOMES - 1; k++)
-			sum += st->pending[k].state == GD_NUMBER ? st->pending[k].value : 0;
-		if (sum != (st->pending[g + GD_REV_OUTCOMES - 1].state == GD_NUMBER ? st->pending[g + GD_REV_OUTCOMES - 1].value : 0))
-		{
-			st->npending = 0;
-			return;
-		}
+		st->npending = 0;
+		return;
 	}
 	memcpy(r->review, st->pending, sizeof(st->pending));
 	st->count = GD_REV_CELLS;
@@ -1005,7 +1222,8 @@ match_review_row(void *ctx, const char *label, size_t len, size_t own_from, cons
 	match_target *mt = &st->mt;
 	gd_report  *r = mt->r;
 	int			first = 0,
-				last = n;
+				last = n,
+				before;
 
 	(void) own_from;
 	if (st->count >= GD_REV_CELLS || count_values(cells, n) == 0)
@@ -1015,28 +1233,43 @@ match_review_row(void *ctx, const char *label, size_t len, size_t own_from, cons
 		note_disorder(mt, cells[0].cell.line, "numbers come before the table's header");
 	if (st->count == 0 && n == 1 && cells[0].glued && cells[0].span.len > 1)
 	{
-		/* per group: total = upheld + corrected + other + pending */
-		static const gd_identity group_totals[] = {{4, 0, 4}, {9, 5, 4}, {14, 10, 4}};
-
-		fit_row(mt, cells, n, GD_REV_CELLS, group_totals, 3, false, NULL, "review table", r->review);
+		fit_row(mt, cells, n, GD_REV_CELLS, review_group_totals, 3, false, NULL, "review table", r->review);
 		st->count = GD_REV_CELLS;
 		r->has_review = true;
 		return true;
 	}
-	while (first < last && cells[first].cell.state == GD_BLANK && last - first > GD_REV_OUTCOMES)
-		first++;
-	while (last > first && cells[last - 1].cell.state == GD_BLANK && last - first > GD_REV_OUTCOMES)
-		last--;
+	{
+		/* blank cells of a whole row (15 or more printed) are its own down to 15: the first group's first may be blank */
+		int			keep = st->count == 0 && n >= GD_REV_CELLS ? GD_REV_CELLS : GD_REV_OUTCOMES;
+		int			held = keep == GD_REV_CELLS ? window_holding(cells, first, last, GD_REV_CELLS,
+																 review_group_totals, 3, true) : -1;
+
+		if (held >= 0)
+		{
+			first = held;		/* the blanks around it: where every group's total holds */
+			last = held + GD_REV_CELLS;
+		}
+		while (first < last && cells[first].cell.state == GD_BLANK && last - first > keep)
+			first++;
+		while (last > first && cells[last - 1].cell.state == GD_BLANK && last - first > keep)
+			last--;
+	}
 	if (last - first < GD_REV_OUTCOMES && !(st->cells_per_line && st->count > 0))
 	{
 		take_review_piece(st, cells + first, last - first);
 		return false;			/* a stray number, not a row of the table, or a piece of one */
 	}
+	if (st->count == 0)
+		for (int i = first; i < last && st->nrow < GD_REV_CELLS; i++)
+			st->row[st->nrow++] = cells[i];
+	before = st->count;
 	for (int i = first; i < last && st->count < GD_REV_CELLS; i++)
 		r->review[st->count++] = cells[i].cell;
+	flag_unreadable(mt, r->review + before, st->count - before, "review table");
 	r->has_review = true;
 	return true;
 }
+
 
 /* ---------- the active table ---------- */
 
@@ -1045,6 +1278,7 @@ typedef struct active_state
 	match_target mt;
 	const gd_active_item *items;
 	bool		filled[16];
+	bool		matched[16];	/* a row named the item, values or blanks */
 } active_state;
 
 static bool
@@ -1075,13 +1309,15 @@ match_active_row(void *ctx, const char *label, size_t len, size_t own_from, cons
 			}
 		}
 	}
-	if (item < 0)
+	/* under the header's words, after any item's (or of no item the template has, 行政确认…): values before their label */
+	if ((item < 0 || gd_contains(label + best, len - (size_t) best, "信息内容")) && count_numbers(cells, n) > 0 &&
+		gd_contains(label, len, "信息内容"))
 	{
-		/* under the header's words, not an item's the template lacks (行政确认…): values before their label */
-		if (count_numbers(cells, n) > 0 && gd_contains(label, len, "信息内容"))
-			note_disorder(mt, cells[0].cell.line, "numbers stand under the header, before their item's label");
+		note_disorder(mt, cells[0].cell.line, "numbers stand under the header, before their item's label");
 		return false;
 	}
+	if (item < 0)
+		return false;
 	it = &st->items[item];
 	if (count_values(cells, n) == 0 && (n != it->width || best <= (long) own_from))
 		return false;			/* a header line, not a row of blanks */
@@ -1097,6 +1333,7 @@ match_active_row(void *ctx, const char *label, size_t len, size_t own_from, cons
 	flag_unreadable(mt, &r->active[it->first], it->width, what);
 	/* a row of blanks may be a header line naming the item: a later row with values replaces it */
 	st->filled[item] = count_values(cells, n) > 0;
+	st->matched[item] = true;
 	r->has_active = true;
 	return true;
 }
@@ -1120,6 +1357,43 @@ distrust_stream(match_target *mt, const gd_grid *g, const char *table)
 	return true;
 }
 
+/*
+ * Row totals that fail in most rows read with all their cells: the columns
+ * are not what they seem (a converter shifted or dropped some), not a few
+ * slips of the office's arithmetic.  The table is left unknown.
+ */
+#define BROKEN_TOTALS_MIN 3
+
+static void
+distrust_broken_totals(gd_report *r)
+{
+	int			holds = 0,
+				fails = 0;
+
+	for (int row = 0; row < GD_REQ_ROWS; row++)
+	{
+		const gd_cell *c = r->requests[row];
+		int64_t		sum = 0;
+		bool		read = c[GD_REQ_COLS - 1].state == GD_NUMBER && c[GD_REQ_COLS - 1].scale == 0;
+
+		for (int col = 0; col < GD_REQ_COLS - 1 && read; col++)
+		{
+			read = c[col].state == GD_NUMBER || c[col].state == GD_PLACEHOLDER || c[col].state == GD_BLANK;
+			sum += c[col].state == GD_NUMBER ? c[col].value : 0;
+		}
+		holds += read && sum == c[GD_REQ_COLS - 1].value;
+		fails += read && sum != c[GD_REQ_COLS - 1].value;
+	}
+	if (fails < BROKEN_TOTALS_MIN || fails <= holds)
+		return;
+	for (int row = 0; row < GD_REQ_ROWS; row++)
+		if (r->requests[row][0].state != GD_ABSENT)
+			mark_unknown(r->requests[row], GD_REQ_COLS, r->requests[row][0].line);
+	gd_add_problem(r, GD_PROBLEM_ROW_LONG, 0,
+				"requests: the row total fails in %d of %d rows read whole, so the columns are not what they seem (a converter shifted or dropped some); the table's cells are left unknown",
+				fails, fails + holds);
+}
+
 void
 gd_match_requests(const gd_text *tx, const gd_grid *g, gd_report *r, bool *rows_found)
 {
@@ -1131,7 +1405,7 @@ gd_match_requests(const gd_text *tx, const gd_grid *g, gd_report *r, bool *rows_
 	st.short_row = -1;
 	st.guess_first = -1;
 	st.cells_per_line = g->cells_per_line;
-	assemble(tx, g, match_request_row, &st);
+	assemble(tx, g, match_request_row, &st, true);
 	if (distrust_stream(&st.mt, g, "requests"))
 	{
 		for (int row = 0; row < GD_REQ_ROWS; row++)
@@ -1142,6 +1416,7 @@ gd_match_requests(const gd_text *tx, const gd_grid *g, gd_report *r, bool *rows_
 		}
 	}
 	gd_solve_open_rows(st.open, r);
+	distrust_broken_totals(r);
 	memcpy(rows_found, st.filled, sizeof(st.filled));
 }
 
@@ -1153,13 +1428,45 @@ gd_match_review(const gd_text *tx, const gd_grid *g, gd_report *r)
 	memset(&st, 0, sizeof(st));
 	st.mt = (match_target) {tx, r, g->blanks_unprinted, 0, NULL};
 	st.cells_per_line = g->cells_per_line;
-	assemble(tx, g, match_review_row, &st);
-	if (distrust_stream(&st.mt, g, "review table"))
+	assemble(tx, g, match_review_row, &st, true);
+	if (st.count == 0 && st.npending >= GD_REV_OUTCOMES)
+	{
+		/* values only in lines too short for a row, a group's worth or more, never its 15 cells (blanks unmarked) */
+		r->has_review = true;
+		mark_unknown(r->review, GD_REV_CELLS, st.pending[0].line);
+		gd_add_problem(r, GD_PROBLEM_ROW_SHORT, st.pending[0].line,
+					"review table: %d values printed in lines too short for a row (line %u), not its 15 cells; which cells they fill is unknown",
+					st.npending, st.pending[0].line);
+	}
+	else if (distrust_stream(&st.mt, g, "review table"))
 		mark_unknown(r->review, st.count, r->review[0].line);
-	/* a short table whose cells end inside a group (cut off, or blanks unmarked): which cells they are is not known */
-	else if (st.count > 0 && st.count < GD_REV_CELLS && (g->blanks_unprinted || st.count % GD_REV_OUTCOMES != 0))
+	else if (st.count == GD_REV_CELLS && review_groups_all_fail(r->review))
+	{
+		/* every group's total fails: the cells are not in their columns (empty lines that separate, not blanks) */
+		mark_unknown(r->review, GD_REV_CELLS, r->review[0].line);
+		gd_add_problem(r, GD_PROBLEM_ROW_LONG, r->review[0].line,
+					"review table: no group's total is the sum of its four (line %u), so the cells are not in their columns; they are left unknown",
+					r->review[0].line);
+	}
+	/*
+	 * a short table whose cells end inside a group (cut off, or blanks
+	 * unmarked), or tokens of text aligned by spaces (a blank cell leaves no
+	 * token, whole groups or not): which cells they are is not known
+	 */
+	else if (st.count > 0 && st.count < GD_REV_CELLS &&
+			 (g->blanks_unprinted || st.count % GD_REV_OUTCOMES != 0 || split_by_spaces(st.row, st.nrow)))
 	{
 		uint32_t	line = r->review[0].line;
+		gd_cell		placed[GD_REV_CELLS];
+
+		/* the columns of a renderer's header words place the values, if every group's total then holds */
+		if (st.nrow == st.count && g->ncells > 0 &&
+			gd_place_under_header(tx, st.row, st.nrow, GD_REV_CELLS, g->cells[0].cell.line, review_header_words,
+								  placed) && review_groups_hold(placed))
+		{
+			memcpy(r->review, placed, sizeof(placed));
+			return;
+		}
 
 		mark_unknown(r->review, st.count, line);
 		gd_add_problem(r, GD_PROBLEM_ROW_SHORT, line,
@@ -1176,11 +1483,22 @@ gd_match_active(const gd_text *tx, const gd_grid *g, gd_report *r)
 	memset(&st, 0, sizeof(st));
 	st.mt = (match_target) {tx, r, g->blanks_unprinted, 0, NULL};
 	st.items = r->template_kind == GD_TEMPLATE_2019 ? gd_active_items_2019 : gd_active_items_2021;
-	assemble(tx, g, match_active_row, &st);
+	assemble(tx, g, match_active_row, &st, false);
 	if (distrust_stream(&st.mt, g, "active table"))
 		for (int k = 0; st.items[k].phrases[0]; k++)
 			if (st.filled[k])
 				mark_unknown(&r->active[st.items[k].first], st.items[k].width, 0);
+	for (int k = 0; r->has_active && st.items[k].phrases[0]; k++)
+		if (!st.matched[k])
+		{
+			int			nmeasures;
+			const gd_active_measure *m = gd_active_measures(r->template_kind, &nmeasures);
+
+			/* blank cells, or a value glued between its label and the next ("行政许可无第二十条") */
+			gd_add_problem(r, GD_PROBLEM_ROW_MISSING, 0,
+						   "active item %s (%s): no row with its values was found (its cells blank, or not read)",
+						   m[st.items[k].first].item, st.items[k].phrases[0]);
+		}
 }
 
 void

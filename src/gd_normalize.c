@@ -80,6 +80,33 @@ put(norm_state *st, char c)
 	st->out[st->n++] = c;
 }
 
+/* Bytes of the digit at p (ASCII or full-width), 0 when none. */
+static size_t
+digit_len(const unsigned char *p, size_t avail)
+{
+	if (avail >= 1 && p[0] >= '0' && p[0] <= '9')
+		return 1;
+	return avail >= 3 && p[0] == 0xEF && p[1] == 0xBC && p[2] >= 0x90 && p[2] <= 0x99 ? 3 : 0;
+}
+
+/*
+ * Is the full-width comma at p a thousands separator ("1，234", typed with a
+ * Chinese input method): a digit before it, exactly three after?
+ */
+static bool
+fullwidth_thousands_comma(const norm_state *st, const unsigned char *p, size_t avail)
+{
+	size_t		at = 3,
+				k;
+
+	if (st->n == 0 || st->out[st->n - 1] < '0' || st->out[st->n - 1] > '9')
+		return false;
+	for (int d = 0; d < 3; d++, at += k)
+		if (at >= avail || (k = digit_len(p + at, avail - at)) == 0)
+			return false;
+	return at >= avail || digit_len(p + at, avail - at) == 0;
+}
+
 /* The ideograph for the radical E2 p[1] p[2] (U+2E80..U+2FD5), 0 for none or another character. */
 static unsigned
 radical_ideograph(const unsigned char *p)
@@ -100,19 +127,21 @@ map_char(norm_state *st, const unsigned char *p, size_t avail)
 
 	if (c < 0x80)
 	{
+		size_t		used = 1;
+
 		if (c == '\r')
 		{
-			put(st, '\n');
-			return (avail > 1 && p[1] == '\n') ? 2 : 1;
+			c = '\n';			/* CR LF, or CR alone: one line end */
+			used = (avail > 1 && p[1] == '\n') ? 2 : 1;
 		}
-		if (c == '\f' || c == '\v')
+		else if (c == '\f' || c == '\v')
 			c = '\n';
 		else if (c < 0x20 && c != '\t' && c != '\n')
 			c = ' ';
 		if (st->html && (c == '\n' || c == '\t') && !(st->markdown && st->table_depth == 0))
 			c = ' ';			/* markup source formatting is not layout */
 		put(st, (char) c);
-		return 1;
+		return used;
 	}
 	if (c == 0xC2 && avail >= 2 && p[1] == 0xA0)
 	{
@@ -140,6 +169,11 @@ map_char(norm_state *st, const unsigned char *p, size_t avail)
 				put(st, fw[k]);
 				return 3;
 			}
+		}
+		if (c == 0xEF && p[1] == 0xBC && p[2] == 0x8C && fullwidth_thousands_comma(st, p, avail))
+		{
+			put(st, ',');
+			return 3;
 		}
 		if (c == 0xEF && p[1] == 0xBD && p[2] == 0x9C)
 		{
@@ -195,7 +229,7 @@ unmapped_sequence_len(const unsigned char *p, size_t avail)
 		return p[1] == 0x80 && p[2] == 0x80 ? 0 : 3;
 	if (p[1] == 0xBC)
 		return (p[2] >= 0x90 && p[2] <= 0x99) || p[2] == 0x88 || p[2] == 0x89 || p[2] == 0x8B ||
-			p[2] == 0x8D || p[2] == 0x8E || p[2] == 0x8F ? 0 : 3;
+			p[2] == 0x8D || p[2] == 0x8E || p[2] == 0x8F || (p[2] == 0x8C && digit_len(p + 3, avail - 3) > 0) ? 0 : 3;
 	return (p[1] == 0xBD && p[2] == 0x9C) || (p[1] == 0xBB && p[2] == 0xBF) ? 0 : 3;
 }
 

@@ -154,6 +154,23 @@ report_second_copy(const gd_text *tx, gd_report *r)
 	}
 }
 
+/* Is the phrase at [at, at + len) one item of a list in prose: "、" or "和" right before or after it? */
+static bool
+in_list(const gd_text *tx, size_t at, size_t len)
+{
+	static const char *const joins[] = {"、", "和", "，"};
+
+	for (size_t k = 0; k < sizeof(joins) / sizeof(joins[0]); k++)
+	{
+		size_t		jl = strlen(joins[k]);
+
+		if ((at >= jl && memcmp(tx->t + at - jl, joins[k], jl) == 0) ||
+			gd_starts_with(tx->t + at + len, tx->n - at - len, joins[k]))
+			return true;
+	}
+	return false;
+}
+
 /*
  * Find the section headings in order, by their words (numbers are often
  * lost).  A heading is a short line; in collapsed text, where there are no
@@ -179,25 +196,36 @@ gd_find_sections(gd_text *tx, gd_report *r)
 		}
 		if (!r->section_found[sec] && sec >= 2)
 		{
-			static const char *const numerals[GD_SECTIONS] = {"", "一、", "二、", "三、", "四、", "五、", "六、"};
+			/* the numberings of a heading: "二、", "（二）" (normalised "(二)"), "2.", "2、" */
+			static const char *const numerals[][GD_SECTIONS] = {
+				{"", "一、", "二、", "三、", "四、", "五、", "六、"},
+				{"", "(一)", "(二)", "(三)", "(四)", "(五)", "(六)"},
+				{"", "1.", "2.", "3.", "4.", "5.", "6."},
+				{"", "1、", "2、", "3、", "4、", "5、", "6、"}
+			};
 			const char *ph = gd_heading_phrases[sec][0];
 			char		numbered[64];
 			size_t		hit = tx->n;
 
-			/* prose names the sections too ("全文包括…"): the numbered heading first */
-			size_t		nl = strlen(numerals[sec]),
-						pl = strlen(ph);
-
-			if (nl + pl < sizeof(numbered))
+			/* prose names the sections too ("全文包括…"): a numbered heading first */
+			for (size_t k = 0; k < sizeof(numerals) / sizeof(numerals[0]) && hit == tx->n; k++)
 			{
-				memcpy(numbered, numerals[sec], nl);
-				memcpy(numbered + nl, ph, pl + 1);
+				size_t		nl = strlen(numerals[k][sec]),
+							pl = strlen(gd_heading_phrases[sec][0]);
+
+				if (nl + pl >= sizeof(numbered))
+					continue;
+				memcpy(numbered, numerals[k][sec], nl);
+				memcpy(numbered + nl, gd_heading_phrases[sec][0], pl + 1);
 				hit = gd_find_phrase(tx, from_off, tx->n, numbered);
 				if (hit < tx->n)
 					ph = numbered;
 			}
-			if (hit == tx->n)
-				hit = gd_find_phrase(tx, from_off, tx->n, ph);
+			/* else the words, where they are not one of a list ("…总体情况、主动公开政府信息情况、…") */
+			for (size_t at = from_off; hit == tx->n && (at = gd_find_phrase(tx, at, tx->n, ph)) < tx->n;
+				 at += strlen(ph))
+				if (!in_list(tx, at, strlen(ph)))
+					hit = at;
 
 			if (hit < tx->n)
 			{
@@ -288,6 +316,52 @@ section_region(const gd_text *tx, const gd_report *r, int sec, size_t fallback_f
 }
 
 
+/* Does a line (from its first non-blank byte) open a note: "注：", "备注：", "说明：" (either colon)? */
+static bool
+opens_note(const char *s, size_t n)
+{
+	static const char *const marks[] = {"注", "备注", "说明"};
+
+	for (size_t k = 0; k < sizeof(marks) / sizeof(marks[0]); k++)
+		if (gd_starts_with(s, n, marks[k]))
+		{
+			size_t		l = strlen(marks[k]);
+
+			return gd_starts_with(s + l, n - l, "：") || gd_starts_with(s + l, n - l, ":");
+		}
+	return false;
+}
+
+/*
+ * A note under a table ("注：本表…12366…") ends it: its words and numbers
+ * are no row's (a stream reader would take them for a wrapped label's).
+ * Only after a line with digits: a note above the table ("注：单位为件")
+ * ends nothing.
+ */
+static void
+end_at_note(const gd_text *tx, gd_region *rg)
+{
+	bool		digits = false;
+
+	if (!rg->found)
+		return;
+	for (size_t li = gd_line_of(tx, rg->start) - 1; li < tx->nlines && tx->lines[li].start < rg->end; li++)
+	{
+		size_t		s = tx->lines[li].start > rg->start ? tx->lines[li].start : rg->start,
+					e = tx->lines[li].end < rg->end ? tx->lines[li].end : rg->end;
+
+		while (s < e && gd_is_blank(tx->t[s]))
+			s++;
+		if (digits && opens_note(tx->t + s, e - s))
+		{
+			rg->end = s;
+			return;
+		}
+		for (size_t i = s; i < e && !digits; i++)
+			digits = gd_is_digit(tx->t[i]);
+	}
+}
+
 void
 gd_find_table_regions(const gd_text *tx, const gd_report *r, gd_region *regions)
 {
@@ -306,4 +380,6 @@ gd_find_table_regions(const gd_text *tx, const gd_report *r, gd_region *regions)
 		active->end = requests->start;
 	if (active->found && requests->found && active->start >= requests->start)
 		active->found = false;	/* an anchor inside the requests table */
+	for (int k = 0; k < GD_REGIONS; k++)
+		end_at_note(tx, &regions[k]);
 }

@@ -14,6 +14,9 @@
 
 #include <string.h>
 
+/* How much better (2 x columns) the spacing must fit a short row's best placement than any other. */
+#define PLACEMENT_MARGIN2 4
+
 /* A count the sums can take without overflow (larger ones leave their equations unchecked). */
 #define SUMMABLE_MAX INT64_C(1000000000000)
 
@@ -168,8 +171,12 @@ gd_glued_readings(const char *run, size_t len, int width, const gd_identity *ids
 	rs.budget = GD_RUN_SEARCH_BUDGET;
 	memset(rs.total_of, -1, sizeof(rs.total_of));
 	memset(rs.member_of, -1, sizeof(rs.member_of));
-	/* a run exactly as long as the row: one character per cell is the only reading */
-	for (int i = 0; i < (len == (size_t) width ? 0 : nids); i++)
+	/*
+	 * a run exactly as long as the row: one character per cell is the only
+	 * reading, if the identities hold on it (else a blank cell left no mark
+	 * and a number has two digits)
+	 */
+	for (int i = 0; i < nids; i++)
 	{
 		rs.total_of[ids[i].total] = (int8_t) i;
 		for (int m = 0; m < ids[i].count; m++)
@@ -187,20 +194,27 @@ gd_glued_readings(const char *run, size_t len, int width, const gd_identity *ids
  * text are often shifted as a whole (a wrapped group label indents them), so
  * only the spacing of the columns is compared, not their positions.
  */
+typedef struct slot_search
+{
+	int64_t		best_spread;
+	int64_t		next_spread;	/* the least spread of another placement */
+	int			best[GD_ROW_CELLS_MAX];
+} slot_search;
+
 static void
 search_slots(const gd_grid_cell *cells, int n, int width, const uint32_t *ref, int i, int k,
-			 int64_t lo, int64_t hi, int *slots, int64_t *best_spread, int *best, int *ties)
+			 int64_t lo, int64_t hi, int *slots, slot_search *ss)
 {
 	if (i == n)
 	{
-		if (hi - lo < *best_spread)
+		if (hi - lo < ss->best_spread)
 		{
-			*best_spread = hi - lo;
-			*ties = 0;
-			memcpy(best, slots, sizeof(int) * (size_t) n);
+			ss->next_spread = ss->best_spread;
+			ss->best_spread = hi - lo;
+			memcpy(ss->best, slots, sizeof(int) * (size_t) n);
 		}
-		else if (hi - lo == *best_spread)
-			(*ties)++;
+		else if (hi - lo < ss->next_spread)
+			ss->next_spread = hi - lo;
 		return;
 	}
 	for (int s = k; s <= width - (n - i); s++)
@@ -209,10 +223,10 @@ search_slots(const gd_grid_cell *cells, int n, int width, const uint32_t *ref, i
 		int64_t		nlo = i == 0 || d < lo ? d : lo;
 		int64_t		nhi = i == 0 || d > hi ? d : hi;
 
-		if (nhi - nlo > *best_spread)
+		if (nhi - nlo > ss->next_spread)
 			continue;
 		slots[i] = s;
-		search_slots(cells, n, width, ref, i + 1, s + 1, nlo, nhi, slots, best_spread, best, ties);
+		search_slots(cells, n, width, ref, i + 1, s + 1, nlo, nhi, slots, ss);
 	}
 }
 
@@ -221,22 +235,42 @@ search_slots(const gd_grid_cell *cells, int n, int width, const uint32_t *ref, i
  * in PDF text) under the columns of the last complete row.  Returns false
  * when the row has no column positions.
  */
+/* Does a placed row print its identity's total wherever it prints one of the cells summed? */
+static bool
+placement_keeps_total(const gd_cell *cells, const gd_identity *id)
+{
+	if (cells[id->total].state != GD_BLANK)
+		return true;
+	for (int m = 0; m < id->count; m++)
+		if (cells[id->first + m].state != GD_BLANK)
+			return false;
+	return true;
+}
+
 bool
-gd_place_by_columns(const gd_grid_cell *cells, int n, int width, const uint32_t *ref, gd_cell *out)
+gd_place_by_columns(const gd_grid_cell *cells, int n, int width, const uint32_t *ref, const gd_identity *ids,
+					int nids, gd_cell *out)
 {
 	int			slots[GD_ROW_CELLS_MAX];
-	int			best[GD_ROW_CELLS_MAX];
-	int64_t		best_spread = INT64_MAX;
-	int			ties = 0;
+	slot_search ss = {INT64_MAX, INT64_MAX, {0}};
 
 	if (ref == NULL || n > width || n == 0)
 		return false;
 	for (int i = 0; i < n; i++)
 		if (cells[i].center2 == 0)
 			return false;
-	search_slots(cells, n, width, ref, 0, 0, 0, 0, slots, &best_spread, best, &ties);
-	if (best_spread == INT64_MAX || ties > 0)
-		return false;			/* the spacing fits several placements (stream text) */
+	search_slots(cells, n, width, ref, 0, 0, 0, 0, slots, &ss);
+	/*
+	 * the spacing must fit one placement clearly better than any other: two
+	 * values the same distance apart fit every pair of columns that distance
+	 * apart, and a column's width of text is no evidence (stream text, or
+	 * labels of other widths before the values); and it must fit at all, two
+	 * values (one spacing that nothing else confirms) closely: a page's
+	 * columns may sit elsewhere
+	 */
+	if (ss.best_spread > (n < 3 ? PLACEMENT_MARGIN2 : 2 * PLACEMENT_MARGIN2) ||
+		ss.next_spread - ss.best_spread < PLACEMENT_MARGIN2)
+		return false;
 	for (int i = 0; i < width; i++)
 	{
 		memset(&out[i], 0, sizeof(gd_cell));
@@ -244,7 +278,11 @@ gd_place_by_columns(const gd_grid_cell *cells, int n, int width, const uint32_t 
 		out[i].line = cells[0].cell.line;
 	}
 	for (int i = 0; i < n; i++)
-		out[best[i]] = cells[i].cell;
+		out[ss.best[i]] = cells[i].cell;
+	/* columns of PDF text are uneven: a placement that leaves a printed row's total blank is no reading */
+	for (int k = 0; k < nids; k++)
+		if (!placement_keeps_total(out, &ids[k]))
+			return false;
 	return true;
 }
 

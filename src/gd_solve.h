@@ -36,7 +36,7 @@ typedef struct gd_identity
  * Every reading of run[0..len) as width cells (1-9 digits, no leading zero,
  * 'P' one placeholder cell) under which the identities hold, into
  * readings (width cells each, marked inferred).  A run of exactly width
- * characters has one reading whatever the identities.  Signs ('M', '+')
+ * characters has one reading, if the identities hold on it.  Signs ('M', '+')
  * start a signed cell only with signed_cells (a table of changes).  Returns how many
  * (0 when none fits), or GD_READINGS_TOO_MANY when more than max_readings fit
  * or the search ran out of steps.
@@ -102,10 +102,22 @@ bool		gd_join_wrapped(const gd_cell *values, int n, const char *frag, size_t fra
 /*
  * Place the n value cells of a short space-aligned row under the columns
  * ref[0..width) of the last complete row, the spacing of the columns
- * agreeing best; the other cells are blank.  Returns false when the row has
- * no column positions or the spacing fits several placements equally.
+ * agreeing clearly best; the other cells are blank.  Returns false when the
+ * row has no column positions, the spacing fits another placement nearly as
+ * well, or the placement leaves blank the total of an identity (ids) whose
+ * other cells it prints.
  */
 bool		gd_place_by_columns(const gd_grid_cell *cells, int n, int width, const uint32_t *ref,
-								gd_cell *out);
+								const gd_identity *ids, int nids, gd_cell *out);
+
+/*
+ * Place the n values of a short row, the tokens of one line of text aligned
+ * by a renderer, under the width columns that the header words (words, on
+ * the lines above it, from first_line on) mark in display columns; the other
+ * cells are blank (gd_columns.c).  Returns false unless the words mark
+ * exactly width columns and each value lines up with one, left to right.
+ */
+bool		gd_place_under_header(const gd_text *tx, const gd_grid_cell *cells, int n, int width,
+								  uint32_t first_line, const char *const *words, gd_cell *out);
 
 #endif							/* GD_SOLVE_H */

@@ -224,3 +224,67 @@ gd_find_phrase(const gd_text *tx, size_t from, size_t to, const char *phrase)
 
 	return hit ? (size_t) (hit - tx->t) : to;
 }
+
+/* Display columns of the UTF-8 character at s (CJK and full-width forms take two). */
+static int
+char_width(const unsigned char *s, size_t n, size_t *bytes)
+{
+	uint32_t	cp;
+
+	if (s[0] < 0x80 || n < 2)
+	{
+		*bytes = 1;
+		return 1;
+	}
+	if (s[0] < 0xE0 || n < 3)
+	{
+		*bytes = 2;
+		return 1;
+	}
+	if (s[0] >= 0xF0)
+	{
+		*bytes = n < 4 ? n : 4;
+		return 2;
+	}
+	*bytes = 3;
+	cp = ((uint32_t) (s[0] & 0x0F) << 12) | ((uint32_t) (s[1] & 0x3F) << 6) | (s[2] & 0x3F);
+	return (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF && cp != 0x303F) ||
+		(cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+		(cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
+		(cp >= 0xFFE0 && cp <= 0xFFE6) ? 2 : 1;
+}
+
+int
+gd_line_tokens(const gd_text *tx, size_t li, gd_col_token *tok, int max)
+{
+	const char *t = tx->t;
+	size_t		i = tx->lines[li].start,
+				e = tx->lines[li].end;
+	int			col = 0,
+				n = 0;
+
+	while (i < e)
+	{
+		size_t		bytes;
+
+		if (gd_is_blank(t[i]))
+		{
+			col += t[i] == '\t' ? 8 - col % 8 : 1;
+			i++;
+			continue;
+		}
+		if (n == max)
+			return -1;
+		tok[n].s = i;
+		tok[n].col = col;
+		while (i < e && !gd_is_blank(t[i]))
+		{
+			col += char_width((const unsigned char *) t + i, e - i, &bytes);
+			i += bytes;
+		}
+		tok[n].e = i;
+		tok[n].end_col = col;
+		n++;
+	}
+	return n;
+}

@@ -521,13 +521,14 @@ typedef struct title_hit
 } title_hit;
 
 /*
- * After 信息公开 at q: [工作] [2023年[度]] 年度报告|年报|报告.  Returns the
+ * After 信息公开 at q: [工作] [2023年[度]] 年度报告|年报|报告|情况[的]报告.  Returns the
  * end of the title, 0 when this is no title (…信息公开条例, …信息公开申请).
  */
 static size_t
 title_tail_end(const char *f, size_t n, size_t q, int *year)
 {
-	static const char *const tails[] = {"年度报告", "年报", "报告", "工作年度报告", "工作报告", NULL};
+	static const char *const tails[] = {"年度报告", "年报", "报告", "工作年度报告", "工作报告", "情况的报告", "情况报告",
+	NULL};
 	size_t		e;
 
 	if (gd_starts_with(f + q, n - q, "工作"))
@@ -1084,11 +1085,17 @@ is_bare_ending(const char *name, size_t len)
 	return false;
 }
 
-/* A bare ending for the org (r->org_text): a later source's longer name that ends with it, if any. */
+/*
+ * The org (r->org_text) completed from the sources first..last: the first
+ * longer name that ends with it.  For a bare ending (the rest cut off), and
+ * for a signature by the body's short name (棠溪县税务局) where the title
+ * copies or the fields give the full one (国家税务总局棠溪县税务局); never a
+ * name with more after it (…办公室, the office that posts the report).
+ */
 static void
-complete_bare_org(org_reading *o, org_source found, gd_report *r)
+complete_org(org_reading *o, org_source first, org_source last, gd_report *r)
 {
-	for (org_source source = found + 1; source < ORG_SOURCES; source++)
+	for (org_source source = first; source <= last; source++)
 	{
 		const folded_view *in;
 		name_span	s = org_from(o, source, &in);
@@ -1146,7 +1153,9 @@ gd_find_title(gd_text *tx, gd_report *r)
 			r->org_text = in->f + s.start;
 			r->org_text_len = s.end - s.start;
 			if (is_bare_ending(r->org_text, r->org_text_len))
-				complete_bare_org(&o, source, r);
+				complete_org(&o, (org_source) (source + 1), ORG_SOURCES - 1, r);
+			else if (source == ORG_SIGNATURE)
+				complete_org(&o, ORG_TITLE_COPIES, ORG_SOURCE_FIELD, r);
 			return;
 		}
 	}

@@ -136,6 +136,35 @@ gd_parse_value(const char *s, size_t n, gd_cell *cell)
 	return true;
 }
 
+bool
+gd_is_cut_number(const char *s, size_t n)
+{
+	bool		digit = false,
+				separator = false;
+
+	for (size_t i = 0; i < n;)
+	{
+		if (gd_is_digit(s[i]))
+			digit = true, i++;
+		else if (s[i] == ',' || s[i] == ' ')
+			separator = true, i++;
+		else if (gd_starts_with(s + i, n - i, "，"))
+			separator = true, i += strlen("，");
+		else
+			return false;
+	}
+	return digit && separator;
+}
+
+void
+gd_cut_number_cell(gd_cell *c, uint32_t line)
+{
+	memset(c, 0, sizeof(*c));
+	c->state = GD_UNREADABLE;
+	c->value = GD_VALUE_CUT_NUMBER;
+	c->line = line;
+}
+
 int64_t
 gd_digits_value(const char *d, int len)
 {

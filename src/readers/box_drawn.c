@@ -20,6 +20,7 @@ typedef struct segment
 
 #define SEGMENTS_MAX 48
 #define BLOCK_LINES_MAX 64		/* a label wrapped one character a line in a narrow column */
+#define BOX_LINES_PER_RULE 8	/* at most, on average: rows wrapped tall, not a Markdown table's one rule */
 
 typedef struct box_line
 {
@@ -136,11 +137,30 @@ score_box_drawn(const gd_text *tx, const gd_region *regions, const gd_census *ce
 		if (may_hold_separator(tx->t, tx->lines[li].start, tx->lines[li].end) &&
 			split_line(tx->t, tx->lines[li].start, tx->lines[li].end, &bl))
 		{
-			rules += bl.is_rule;
-			rows += !bl.is_rule;
+			bool		border = bl.is_rule;
+
+			/* a border holds no words ("| 2.其他… | --- |" is a row of dashes for placeholders) */
+			for (int j = 0; j < bl.nseg && border; j++)
+				border = bl.seg[j].rule || gd_only_blanks(tx->t, bl.seg[j].s, bl.seg[j].e);
+			rules += border;
+			rows += !border;
 		}
-	/* a rule under every row, not one under a Markdown header */
-	return rules >= 5 && rules * 4 >= rows ? GD_SCORE_FITS : 0;
+	/* a rule under every row (rows of labels wrapped a few characters a line), not one under a Markdown header */
+	return rules >= 5 && rules * BOX_LINES_PER_RULE >= rows ? GD_SCORE_FITS : 0;
+}
+
+/*
+ * A piece of a number wrapped at its separator: digits, ',' and '.' (",1"
+ * and "26" of "1,126", or "," alone in a column a character wide); the
+ * joined pieces must still read as a number.
+ */
+static bool
+is_number_piece(const gd_text *tx, const gd_grid_cell *c)
+{
+	for (size_t i = c->span.off; i < c->span.off + c->span.len; i++)
+		if (!gd_is_digit(tx->t[i]) && tx->t[i] != ',' && tx->t[i] != '.')
+			return false;
+	return true;
 }
 
 /* One cell from the pieces p[0..n) of a column, joined: a wrapped label or number. */
@@ -162,7 +182,7 @@ emit_column(gd_text *tx, gd_grid *out, const box_line *lines, int nlines, int co
 			continue;
 		if (pieces++ == 0)
 			first = c;
-		all_values = all_values && c.kind == GD_GRID_VALUE;
+		all_values = all_values && (c.kind == GD_GRID_VALUE || is_number_piece(tx, &c));
 		if (jl + c.span.len < sizeof(joined))
 			memcpy(joined + jl, tx->t + c.span.off, c.span.len);
 		jl += c.span.len;
@@ -178,9 +198,11 @@ emit_column(gd_text *tx, gd_grid *out, const box_line *lines, int nlines, int co
 		gd_grid_add(tx, out, &first);
 		return;
 	}
-	if (all_values && jl < sizeof(joined) && gd_parse_value(joined, jl, &first.cell))
+	if (all_values)
 	{
-		/* a number wrapped inside its cell ("１１" / "４６") */
+		/* a number wrapped inside its cell ("１１" / "４６"); pieces that make none together: one cell, unknown */
+		if (jl >= sizeof(joined) || !gd_parse_value(joined, jl, &first.cell))
+			gd_cut_number_cell(&first.cell, lines[0].line);
 		first.kind = GD_GRID_VALUE;
 		first.cell.line = lines[0].line;
 		gd_grid_add(tx, out, &first);
@@ -192,8 +214,8 @@ emit_column(gd_text *tx, gd_grid *out, const box_line *lines, int nlines, int co
 
 		if (gd_text_cell(tx, lines[k].line, sg->s, sg->e, &c))
 		{
-			if (all_values)
-				c.kind = GD_GRID_TEXT;	/* pieces that make no number together: no value */
+			/* a label wrapped a character a line ("（四）无法提供"): words, whatever they look like */
+			c.kind = GD_GRID_TEXT;
 			gd_grid_add(tx, out, &c);
 		}
 	}

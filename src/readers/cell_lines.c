@@ -65,21 +65,33 @@ score_cell_lines(const gd_text *tx, const gd_region *regions, const gd_census *c
 }
 
 /*
- * A region without one empty line prints nothing for a blank cell (a
- * crawler's text nodes, stripped, one per line): a row short of cells
- * lost some, and which is not known.
+ * Does the region print blank cells as empty lines?  Not without two empty
+ * lines next to a value's (a crawler's stripped text nodes print nothing for
+ * a blank cell; a PDF's page break between two labels is no cell): a row
+ * short of cells then lost some, and which is not known.
  */
 static bool
 has_empty_line(const gd_text *tx, const gd_region *rg)
 {
 	size_t		first,
 				end;
+	int			beside_values = 0;
 
 	gd_region_lines(tx, rg, &first, &end);
-	for (size_t li = first; li < end; li++)
+	for (size_t li = first; li < end && beside_values < 2; li++)
 		if (gd_only_blanks(tx->t, tx->lines[li].start, tx->lines[li].end))
-			return true;
-	return false;
+		{
+			size_t		before = li,
+						after = li + 1;
+
+			while (before > first && gd_only_blanks(tx->t, tx->lines[before - 1].start, tx->lines[before - 1].end))
+				before--;
+			while (after < end && gd_only_blanks(tx->t, tx->lines[after].start, tx->lines[after].end))
+				after++;
+			beside_values += (before > first && kind_of(tx, before - 1) == LINE_VALUE) ||
+				(after < end && kind_of(tx, after) == LINE_VALUE);
+		}
+	return beside_values >= 2;
 }
 
 static void

@@ -129,6 +129,44 @@ mark_continues_run(const char *t, size_t i, size_t e)
 	return i < e && gd_is_digit(t[i]);
 }
 
+/*
+ * End of a run of placeholder marks starting at t[i] that stands for cells
+ * glued between labels ("1.属于国家秘密———————2.其他…", "规章///行政…"): three
+ * marks or more, or two before a digit or the token's end; i when none.
+ * Not 无 (a word of labels), and not one mark or "——" in words (增/减, a dash).
+ */
+static size_t
+marks_run_end(const char *t, size_t i, size_t e)
+{
+	size_t		j = i,
+				mark;
+	int			marks = 0;
+
+	while (j < e && (mark = gd_placeholder_mark(t + j, e - j)) > 0 && (unsigned char) t[j] != 0xE6)
+	{
+		j += mark;
+		marks++;
+	}
+	return marks >= 3 || (marks == 2 && (j == e || gd_is_digit(t[j]))) ? j : i;
+}
+
+/*
+ * Where one placeholder mark ends the label text t[s..e) after a blank
+ * ("…申请 /"), e when none: not 无 (a word of labels).
+ */
+static size_t
+trailing_mark(const char *t, size_t s, size_t e)
+{
+	for (size_t len = 1; len <= 3 && len < e - s; len++)
+	{
+		size_t		at = e - len;
+
+		if (gd_is_blank(t[at - 1]) && (unsigned char) t[at] != 0xE6 && gd_placeholder_mark(t + at, len) == len)
+			return at;
+	}
+	return e;
+}
+
 /* Emit a label token, splitting out digit runs glued to it (collapsed layout). */
 static void
 emit_label_token(line_reader *lr, size_t s, size_t e)
@@ -140,17 +178,23 @@ emit_label_token(line_reader *lr, size_t s, size_t e)
 	while (i < e)
 	{
 		size_t		ds,
-					de;
+					de,
+					marks_end = gd_is_digit(t[i]) ? i : marks_run_end(t, i, e);
 
-		if (!gd_is_digit(t[i]))
+		if (!gd_is_digit(t[i]) && marks_end == i)
 		{
 			i++;
 			continue;
 		}
 		ds = i;
-		/* a placeholder glued before the digits is a cell of the run ("—12") */
-		while (ds > label_start && (t[ds - 1] == '-' || t[ds - 1] == '/'))
-			ds--;
+		if (marks_end > i)
+			i = marks_end;		/* a row of placeholders, maybe digits after */
+		else
+		{
+			/* a placeholder glued before the digits is a cell of the run ("—12") */
+			while (ds > label_start && (t[ds - 1] == '-' || t[ds - 1] == '/'))
+				ds--;
+		}
 		while (i < e)
 		{
 			size_t		mark = gd_placeholder_mark(t + i, e - i);
@@ -160,6 +204,8 @@ emit_label_token(line_reader *lr, size_t s, size_t e)
 				i++;
 			else if (mark > 0 && mark_continues_run(t, i + mark, e))
 				i += mark;		/* "1010—-112": a placeholder among glued cells */
+			else if (i > ds && gd_starts_with(t + i, e - i, "，") && i + 3 < e && gd_is_digit(t[i + 3]))
+				i += 3;			/* "1，1266…": a thousands comma typed full-width */
 			else
 				break;
 		}
@@ -197,7 +243,22 @@ emit_label_token(line_reader *lr, size_t s, size_t e)
 		}
 	}
 	if (e > label_start)
+	{
+		size_t		mark = trailing_mark(t, label_start, e);
+
+		if (mark < e)
+		{
+			gd_cell		v;
+
+			/* "4.无正当理由大量反复申请 /": a cell's mark printed on its label's line, as digits are */
+			gd_parse_value(t + mark, e - mark, &v);
+			v.line = lr->line;
+			add_text(lr, label_start, mark);
+			add_value(lr, &v, mark, e, 0, true);
+			return;
+		}
 		add_text(lr, label_start, e);
+	}
 }
 
 /* One cell or token: a value, a blank, or label text. */
@@ -221,6 +282,13 @@ emit_item(line_reader *lr, size_t s, size_t e, bool blanks_count, uint32_t cente
 	if (gd_parse_value(lr->tx->t + s, e - s, &v))
 	{
 		v.line = lr->line;
+		add_value(lr, &v, s, e, center2, false);
+		return;
+	}
+	if (gd_is_cut_number(lr->tx->t + s, e - s))
+	{
+		/* a cell of digits and separators that make no number ("1 126"): unknown, not label words */
+		gd_cut_number_cell(&v, lr->line);
 		add_value(lr, &v, s, e, center2, false);
 		return;
 	}

@@ -9,35 +9,6 @@
  */
 #include "readers.h"
 
-/* Display columns of the UTF-8 character at s (CJK and full-width forms take two). */
-static int
-char_width(const unsigned char *s, size_t n, size_t *bytes)
-{
-	uint32_t	cp;
-
-	if (s[0] < 0x80 || n < 2)
-	{
-		*bytes = 1;
-		return 1;
-	}
-	if (s[0] < 0xE0 || n < 3)
-	{
-		*bytes = 2;
-		return 1;
-	}
-	if (s[0] >= 0xF0)
-	{
-		*bytes = n < 4 ? n : 4;
-		return 2;
-	}
-	*bytes = 3;
-	cp = ((uint32_t) (s[0] & 0x0F) << 12) | ((uint32_t) (s[1] & 0x3F) << 6) | (s[2] & 0x3F);
-	return (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF && cp != 0x303F) ||
-		(cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
-		(cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
-		(cp >= 0xFFE0 && cp <= 0xFFE6) ? 2 : 1;
-}
-
 /* Only decimal digits, ASCII or full-width. */
 static bool
 all_digits(const char *t, size_t s, size_t e)
@@ -57,6 +28,40 @@ all_digits(const char *t, size_t s, size_t e)
 	return true;
 }
 
+/*
+ * Does t[s..e) open a row's label with its item number ("2.没有现成…",
+ * "3、重复申请", "四、结转…", "(七)总计"): a row whose cells are all blank
+ * prints no numbers, only this, and a PDF's text puts the next row's label
+ * and values under the last one's.
+ */
+static bool
+opens_item(const char *t, size_t s, size_t e)
+{
+	static const char *const numerals[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
+	size_t		i = s;
+
+	if (i < e && t[i] == '(')
+		i++;
+	for (size_t k = 0; k < sizeof(numerals) / sizeof(numerals[0]); k++)
+		if (gd_starts_with(t + i, e - i, numerals[k]))
+		{
+			i += strlen(numerals[k]);
+			return i > s + 3 ? gd_starts_with(t + i, e - i, ")") : gd_starts_with(t + i, e - i, "、");
+		}
+	i = s;
+	while (i < e && gd_is_digit(t[i]))
+		i++;
+	if (i == s || i - s > 2)
+		return false;
+	if (i < e && t[i] == '.')
+		i++;
+	else if (gd_starts_with(t + i, e - i, "、"))
+		i += strlen("、");
+	else
+		return false;
+	return i < e && !gd_is_digit(t[i]);
+}
+
 /* Visible ASCII characters in t[s..e): the most columns folding full-width forms can have taken away. */
 static int
 ascii_before(const char *t, size_t s, size_t e)
@@ -68,53 +73,9 @@ ascii_before(const char *t, size_t s, size_t e)
 	return n;
 }
 
-/* The whitespace-separated tokens of a line with their display columns [col, end_col). */
-typedef struct token
-{
-	size_t		s,
-				e;
-	int			col,
-				end_col;
-} token;
-
-static int
-tokens_of(const gd_text *tx, size_t li, token *tok)
-{
-	const char *t = tx->t;
-	size_t		i = tx->lines[li].start,
-				e = tx->lines[li].end;
-	int			col = 0,
-				n = 0;
-
-	while (i < e)
-	{
-		size_t		bytes;
-
-		if (gd_is_blank(t[i]))
-		{
-			col += t[i] == '\t' ? 8 - col % 8 : 1;
-			i++;
-			continue;
-		}
-		if (n == GD_LINE_TOKENS_MAX)
-			return -1;
-		tok[n].s = i;
-		tok[n].col = col;
-		while (i < e && !gd_is_blank(t[i]))
-		{
-			col += char_width((const unsigned char *) t + i, e - i, &bytes);
-			i += bytes;
-		}
-		tok[n].e = i;
-		tok[n].end_col = col;
-		n++;
-	}
-	return n;
-}
-
 /* Index of the row token whose cell the piece at col sits in, -1 left of them all; -2 when none can be. */
 static int
-cell_above(const gd_text *tx, size_t row_start, const token *row, int nrow, int col)
+cell_above(const gd_text *tx, size_t row_start, const gd_col_token *row, int nrow, int col)
 {
 	int			above = -1;
 
@@ -134,9 +95,9 @@ cell_above(const gd_text *tx, size_t row_start, const token *row, int nrow, int 
 bool
 gd_wrapped_pieces(const gd_text *tx, size_t li, size_t end_line, gd_wrap *w)
 {
-	token		row[GD_LINE_TOKENS_MAX],
+	gd_col_token row[GD_LINE_TOKENS_MAX],
 				under[GD_LINE_TOKENS_MAX];
-	int			nrow = tokens_of(tx, li, row),
+	int			nrow = gd_line_tokens(tx, li, row, GD_LINE_TOKENS_MAX),
 				row_digits = 0;
 	size_t		last = li + 1;
 	bool		next_row_follows = false;
@@ -149,7 +110,7 @@ gd_wrapped_pieces(const gd_text *tx, size_t li, size_t end_line, gd_wrap *w)
 		return false;			/* not a row of numbers */
 	for (size_t up = li; up-- > 0 && !gd_only_blanks(tx->t, tx->lines[up].start, tx->lines[up].end);)
 	{
-		int			nup = tokens_of(tx, up, under),
+		int			nup = gd_line_tokens(tx, up, under, GD_LINE_TOKENS_MAX),
 					digits = 0;
 
 		for (int j = 0; j < nup; j++)
@@ -160,16 +121,20 @@ gd_wrapped_pieces(const gd_text *tx, size_t li, size_t end_line, gd_wrap *w)
 		if (nup < 0 || digits > 0 || li - up >= GD_WRAP_LINES_MAX)
 			return false;
 	}
-	/* the pieces end at a blank line, or where the next row starts */
+	/* the pieces end at a blank line, or where the next row starts (its numbers, or its item number) */
 	while (last < end_line && last < tx->nlines &&
 		   !gd_only_blanks(tx->t, tx->lines[last].start, tx->lines[last].end))
 	{
-		int			n = tokens_of(tx, last, under),
+		int			n = gd_line_tokens(tx, last, under, GD_LINE_TOKENS_MAX),
 					digits = 0;
+		bool		item = false;
 
 		for (int j = 0; j < n; j++)
+		{
 			digits += all_digits(tx->t, under[j].s, under[j].e);
-		if (digits * 2 > row_digits)
+			item = item || opens_item(tx->t, under[j].s, under[j].e);
+		}
+		if (digits * 2 > row_digits || item)
 		{
 			next_row_follows = true;
 			break;
@@ -182,7 +147,7 @@ gd_wrapped_pieces(const gd_text *tx, size_t li, size_t end_line, gd_wrap *w)
 		return false;
 	for (int l = 0; l < w->nlines; l++)
 	{
-		int			nunder = tokens_of(tx, li + 1 + (size_t) l, under),
+		int			nunder = gd_line_tokens(tx, li + 1 + (size_t) l, under, GD_LINE_TOKENS_MAX),
 					digits = 0;
 
 		if (nunder < 0)

@@ -173,6 +173,169 @@ test_cell_noise(void)
 	release(p);
 }
 
+/* The small report with every tab made some spaces: space-aligned rows (three) or stream text (one). */
+static parsed *
+parse_small_spaced(const char *first_row, const char *after_table, const char *gap)
+{
+	static char buf[4096],
+				spaced[8192];
+	size_t		k = 0;
+	const char *end_of_table = strstr(small_report, "四、政府信息公开行政复议");
+
+	snprintf(buf, sizeof(buf), "%.*s%s%s", (int) (end_of_table - small_report), small_report, after_table,
+			 end_of_table);
+	snprintf(spaced, sizeof(spaced), buf, first_row);
+	memcpy(buf, spaced, strlen(spaced) + 1);
+	for (const char *c = buf; *c && k + strlen(gap) < sizeof(spaced); c++)
+		if (*c == '\t')
+			k += (size_t) snprintf(spaced + k, sizeof(spaced) - k, "%s", gap);
+		else
+			spaced[k++] = *c;
+	spaced[k] = '\0';
+	return parse_str(spaced);
+}
+
+/* A report of a title and section 3's rows only (rows: the requests table as printed). */
+static parsed *
+parse_requests(const char *rows)
+{
+	static char buf[4096];
+
+	snprintf(buf, sizeof(buf), "测试县档案馆\n2023年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n%s"
+			 "四、政府信息公开行政复议、行政诉讼情况\n", rows);
+	return parse_str(buf);
+}
+
+/* An HTML page saved with CR LF line ends reads as with LF: the markup's line ends are no layout. */
+static void
+test_html_crlf(void)
+{
+	static const char *const pages[] = {"test/fixtures/jianglan.word-html.txt",
+	"test/fixtures/matrix/wangjiang/cms-page.html.txt"};
+
+	for (size_t k = 0; k < sizeof(pages) / sizeof(pages[0]); k++)
+	{
+		parsed	   *lf = parse_file(pages[k]);
+		FILE	   *f = fopen(pages[k], "rb");
+		static char buf[1 << 20],
+					crlf[2 << 20];
+		size_t		n = f ? fread(buf, 1, sizeof(buf), f) : 0,
+					m = 0;
+		parsed	   *cr;
+
+		if (f)
+			fclose(f);
+		for (size_t i = 0; i < n; i++)
+		{
+			if (buf[i] == '\n' && (i == 0 || buf[i - 1] != '\r'))
+				crlf[m++] = '\r';
+			crlf[m++] = buf[i];
+		}
+		cr = parse_mem(crlf, m);
+		CHECK(lf->r.has_requests && lf->r.has_review);
+		for (int row = 0; row < GD_REQ_ROWS; row++)
+			for (int col = 0; col < GD_REQ_COLS; col++)
+				CHECK(same_cell(&lf->r.requests[row][col], &cr->r.requests[row][col]));
+		for (int i = 0; i < GD_REV_CELLS; i++)
+			CHECK(same_cell(&lf->r.review[i], &cr->r.review[i]));
+		release(lf);
+		release(cr);
+	}
+}
+
+/* Bodies the fixtures did not have: how their numbers are printed, and what stands around the tables. */
+static void
+test_unseen_bodies(void)
+{
+	parsed	   *p;
+
+	/* a thousands comma typed full-width */
+	p = parse_small("1\xEF\xBC\x8C" "234\t0\t0\t0\t0\t0\t1,234");
+	CHECK(p->r.requests[0][0].state == GD_NUMBER && p->r.requests[0][0].value == 1234);
+	release(p);
+	/* a space between the thousands in one cell: unknown, and the next cells stay in their columns */
+	p = parse_small("1 234\t0\t0\t0\t0\t0\t1234");
+	CHECK(p->r.requests[0][0].state == GD_UNREADABLE && has_problem(&p->r, GD_PROBLEM_GLUED_DIGITS));
+	CHECK(p->r.requests[0][1].state == GD_NUMBER && p->r.requests[0][1].value == 0);
+	CHECK(p->r.requests[0][6].value == 1234);
+	release(p);
+	/* the same in space-aligned text: two tokens joined back by the row total */
+	p = parse_small_spaced("1 234\t5\t0\t0\t0\t0\t1 239", "", "   ");
+	CHECK(p->r.requests[0][0].state == GD_NUMBER && p->r.requests[0][0].value == 1234);
+	CHECK(p->r.requests[0][1].value == 5 && p->r.requests[0][6].value == 1239);
+	release(p);
+	/* a breakdown row under the first: no row of the template, the next row keeps its own values */
+	p = parse_small("5\t0\t0\t0\t0\t0\t5\n其中：通过网络申请\t3\t0\t0\t0\t0\t0\t3");
+	CHECK(p->r.requests[1][0].state == GD_NUMBER && p->r.requests[1][0].value == 0);
+	CHECK(p->r.requests[0][0].value == 5);
+	release(p);
+	/* a note under the table, its number glued to its words, in stream text */
+	p = parse_small_spaced("5\t0\t0\t0\t0\t0\t5", "注：本表含12366热线转办的申请。\n", " ");
+	CHECK(p->r.requests[24][6].state == GD_NUMBER && p->r.requests[24][6].value == 0);
+	CHECK(!has_problem(&p->r, GD_PROBLEM_GLUED_DIGITS));
+	release(p);
+	/* rows of placeholders glued between labels (a crawler's text) */
+	p = parse_str("测试县档案馆2023年政府信息公开工作年度报告一、总体情况无。三、收到和处理政府信息公开申请情况"
+				  "一、本年新收政府信息公开申请数量5000005二、上年结转政府信息公开申请数量———————"
+				  "三、本年度办理结果（一）予以公开5000005（七）总计5000005四、结转下年度继续办理0000000"
+				  "四、政府信息公开行政复议、行政诉讼情况五、存在的主要问题及改进情况无。");
+	CHECK(p->r.requests[1][0].state == GD_PLACEHOLDER && p->r.requests[1][6].state == GD_PLACEHOLDER);
+	CHECK(p->r.requests[0][0].value == 5);
+	release(p);
+	/* a cell's mark printed on its label's line after a space (MuPDF's text of a PDF) */
+	p = parse_requests("一、本年新收政府信息公开申请数量\t5\t0\t0\t0\t0\t0\t5\n"
+					   "二、上年结转政府信息公开申请数量 /\t/\t/\t/\t/\t/\t/\n");
+	CHECK(p->r.requests[1][0].state == GD_PLACEHOLDER && p->r.requests[1][6].state == GD_PLACEHOLDER);
+	release(p);
+	/* an all-blank row prints its label alone; （六）其他处理 as one row after it is still itself */
+	p = parse_requests("一、本年新收政府信息公开申请数量\t2\t\t\t\t\t\t2\n"
+					   "5.要求行政机关确认或重新出具已获取信息\n"
+					   "（六）其他处理\t\t\t\t2\t\t\t2\n"
+					   "（七）总计\t\t\t\t2\t\t\t2\n");
+	CHECK(p->r.other_undivided && p->r.requests[GD_REQ_OTHER_UNDIVIDED][3].value == 2);
+	CHECK(p->r.requests[19][3].state != GD_NUMBER);
+	release(p);
+	/* a review row of ten tokens aligned by spaces, two groups' blanks unmarked: not read as two whole groups */
+	p = parse_str("测试县档案馆\n2023年政府信息公开工作年度报告\n四、政府信息公开行政复议、行政诉讼情况\n"
+				  "行政复议 行政诉讼\n1         1         2                3     1     4   3         2    1    6\n"
+				  "五、存在的主要问题及改进情况\n无。\n");
+	CHECK(p->r.review[0].state != GD_NUMBER && p->r.review[9].state != GD_NUMBER);
+	release(p);
+	/* PDF text in reading order: the next row's label and values under the last row's are no pieces of it */
+	p = parse_requests("一、本年新收政府信息公开申请数量 57 12 12 14 16 11 122\n"
+					   "（七）总计 57 12 12 14 16 11 122\n四、结转下年度继续办理 2 3 5\n");
+	CHECK(p->r.requests[24][0].state != GD_NUMBER && p->r.requests[24][4].state != GD_NUMBER);
+	release(p);
+	/* a converter that dropped the last two columns and put two empty ones first: every row total fails */
+	p = parse_requests("一、本年新收政府信息公开申请数量\t\t\t1126\t64\t0\t2\t9\n"
+					   "二、上年结转政府信息公开申请数量\t\t\t7\t2\t0\t0\t0\n"
+					   "（一）予以公开\t\t\t904\t48\t0\t1\t6\n（七）总计\t\t\t1122\t65\t0\t2\t9\n"
+					   "四、结转下年度继续办理\t\t\t11\t1\t0\t0\t0\n");
+	CHECK(p->r.requests[0][2].state == GD_UNREADABLE && p->r.requests[0][6].state == GD_UNREADABLE);
+	release(p);
+	/* a review row no group of which adds up: its cells are not in their columns */
+	p = parse_str("测试县档案馆\n2023年政府信息公开工作年度报告\n四、政府信息公开行政复议、行政诉讼情况\n"
+				  "3\t1\t0\t1\t0\t5\t1\t0\t0\t1\t2\t0\t0\t0\t0\n五、存在的主要问题及改进情况\n无。\n");
+	CHECK(p->r.review[0].state == GD_UNREADABLE && has_problem(&p->r, GD_PROBLEM_ROW_LONG));
+	release(p);
+	/* a PDF's reading order: a value after the next block's header words is not the item's before them */
+	p = parse_str("测试县档案馆\n2023年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第（五）项\n"
+				  "信息内容\n本年处理决定数量\n行政许可\n第二十条第（六）项\n信息内容\n本年处理决定数量\n12\n"
+				  "行政处罚\n行政强制\n三、收到和处理政府信息公开申请情况\n");
+	CHECK(p->r.active[6].state != GD_NUMBER);
+	release(p);
+	/* glued text whose headings are numbered （三）, after a preamble that lists the sections' names */
+	p = parse_str("测试县档案馆2023年政府信息公开工作年度报告本报告包括总体情况、主动公开政府信息情况、"
+				  "收到和处理政府信息公开申请情况、政府信息公开行政复议、行政诉讼情况等部分。"
+				  "（一）总体情况全年新收申请5件，上年结转9件。（三）收到和处理政府信息公开申请情况"
+				  "一、本年新收政府信息公开申请数量5000005二、上年结转政府信息公开申请数量0000000"
+				  "三、本年度办理结果（一）予以公开5000005（七）总计5000005四、结转下年度继续办理0000000"
+				  "（四）政府信息公开行政复议、行政诉讼情况（五）存在的主要问题及改进情况无。");
+	CHECK(p->r.requests[1][0].state == GD_NUMBER && p->r.requests[1][0].value == 0);
+	CHECK(p->r.requests[0][0].value == 5 && p->r.requests[24][6].value == 0);
+	release(p);
+}
+
 static void
 test_hostile_numbers(void)
 {
@@ -700,8 +863,10 @@ test_solver_readings(void)
 		printed_found |= same;
 	}
 	CHECK(printed_found);
-	/* one character per cell is the only reading of a run as long as the row, even one not adding up */
-	CHECK(gd_glued_readings("1111111", 7, GD_REQ_COLS, &row_total, 1, false, readings, 16) == 1);
+	/* one character per cell is the only reading of a run as long as the row, if it adds up */
+	CHECK(gd_glued_readings("1111116", 7, GD_REQ_COLS, &row_total, 1, false, readings, 16) == 1);
+	/* one that does not may hold a number of two digits, a blank cell leaving no mark: no reading */
+	CHECK(gd_glued_readings("8522522", 7, GD_REQ_COLS, &row_total, 1, false, readings, 16) == 0);
 	/* placeholders are cells: 10 1 0 - - 1 12 and 1 0 10 - - 1 12 both add up (the table decides) */
 	CHECK(gd_glued_readings("1010PM112", 9, GD_REQ_COLS, &row_total, 1, false, readings, 16) == 2 &&
 		  readings[3].state == GD_PLACEHOLDER && readings[4].state == GD_PLACEHOLDER && readings[6].value == 12);
@@ -930,6 +1095,8 @@ main(void)
 	printf("TAP version 13\n");
 	RUN(test_small_report);
 	RUN(test_cell_noise);
+	RUN(test_unseen_bodies);
+	RUN(test_html_crlf);
 	RUN(test_hostile_numbers);
 	RUN(test_not_a_report);
 	RUN(test_normalise);
