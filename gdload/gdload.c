@@ -428,6 +428,12 @@ load_ready(file_list *list, size_t *next_to_load, loader *ld, char *err, size_t 
 	return 0;
 }
 
+static int
+out_of_time(const worker *w, const run_options *opt)
+{
+	return now() - w->started > opt->wall_seconds;
+}
+
 /* w's child has ended with status: its file's result, and the slot free. */
 static void
 settle_worker(worker *w, int status, int timed_out, file_list *list, progress *p, const run_options *opt)
@@ -492,6 +498,7 @@ convert_and_load(file_list *list, const run_options *opt, loader *ld)
 	{
 		int			n = 0,
 					polled,
+					server,
 					exiting = 0;
 
 		for (int i = 0; i < opt->jobs && next_to_start < list->count; i++)
@@ -524,9 +531,10 @@ convert_and_load(file_list *list, const run_options *opt, loader *ld)
 			}
 		/* the server finishing a batch wakes the loop too: the next one is sent at once */
 		polled = n;
-		if (n > 0 && ld != NULL && loader_socket(ld) >= 0)
+		server = ld != NULL ? loader_socket(ld) : -1;
+		if (n > 0 && server >= 0)
 		{
-			fds[polled].fd = loader_socket(ld);
+			fds[polled].fd = server;
 			fds[polled++].events = POLLIN;
 		}
 		/* an exiting child is looked at again within a millisecond */
@@ -538,7 +546,6 @@ convert_and_load(file_list *list, const run_options *opt, loader *ld)
 		for (int k = 0; k < n; k++)
 		{
 			worker	   *w = &workers[owner[k]];
-			int			timed_out = now() - w->started > opt->wall_seconds;
 
 			if (fds[k].revents & (POLLIN | POLLHUP | POLLERR))
 			{
@@ -553,7 +560,7 @@ convert_and_load(file_list *list, const run_options *opt, loader *ld)
 					w->fd = -1;
 				}
 			}
-			else if (timed_out)
+			else if (out_of_time(w, opt))
 			{
 				finish_worker(w, 1, list, &p, opt);
 				running--;
@@ -565,7 +572,7 @@ convert_and_load(file_list *list, const run_options *opt, loader *ld)
 
 			if (w->pid == 0 || w->fd >= 0)
 				continue;
-			if (now() - w->started > opt->wall_seconds)
+			if (out_of_time(w, opt))
 			{
 				finish_worker(w, 1, list, &p, opt);
 				running--;

@@ -170,6 +170,25 @@ bool		gd_is_cut_number(const char *s, size_t n);
 void		gd_cut_number_cell(gd_cell *c, uint32_t line);
 /* Bytes of the placeholder mark ('-', '—', '/', '无', ...) at s[0..n), or 0. */
 size_t		gd_placeholder_mark(const char *s, size_t n);
+
+/* Can a placeholder mark start with byte c?  Inline: label text is scanned for marks at every byte. */
+static inline bool
+gd_may_start_mark(char c)
+{
+	switch ((unsigned char) c)
+	{
+		case '-':
+		case '/':
+		case '\\':
+		case '~':
+		case 0xC3:				/* × */
+		case 0xE2:				/* – — ― ─ */
+		case 0xE6:				/* 无 */
+			return true;
+		default:
+			return false;
+	}
+}
 /* The number the decimal digits d[0..len) spell. */
 int64_t		gd_digits_value(const char *d, int len);
 /* gd_radicals.c: the unified ideograph a radical code point stands for in PDF text, 0 for none. */

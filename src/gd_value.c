@@ -14,7 +14,7 @@ gd_placeholder_mark(const char *s, size_t n)
 {
 	const unsigned char *u = (const unsigned char *) s;
 
-	if (n == 0)
+	if (n == 0 || !gd_may_start_mark(s[0]))
 		return 0;
 	switch (u[0])
 	{
@@ -30,7 +30,7 @@ gd_placeholder_mark(const char *s, size_t n)
 		case 0xE2:				/* – — ― U+2013..U+2015, ─ U+2500 */
 			return n >= 3 && ((u[1] == 0x80 && u[2] >= 0x93 && u[2] <= 0x95) || (u[1] == 0x94 && u[2] == 0x80)) ? 3 : 0;
 		default:
-			return 0;
+			return 0;			/* not reached: gd_may_start_mark */
 	}
 }
 

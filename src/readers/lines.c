@@ -141,10 +141,9 @@ marks_run_end(const char *t, size_t i, size_t e)
 	size_t		j = i,
 				mark;
 	int			marks = 0;
-	unsigned char lead = (unsigned char) t[i];
 
-	/* called at every character of a label: most start no mark (无, 0xE6, is none here) */
-	if (lead != '-' && lead != '/' && lead != '\\' && lead != '~' && lead != 0xC3 && lead != 0xE2)
+	/* called at every character of a label: most start no mark (无 is none here) */
+	if (!gd_may_start_mark(t[i]) || (unsigned char) t[i] == 0xE6)
 		return i;
 	while (j < e && (mark = gd_placeholder_mark(t + j, e - j)) > 0 && (unsigned char) t[j] != 0xE6)
 	{
