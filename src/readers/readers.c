@@ -67,19 +67,13 @@ holds_several_values(gd_text *tx, size_t s, size_t e)
 	const char *t = tx->t;
 	int			values = 0;
 	gd_cell		v;
+	size_t		i = s,
+				ts;
 
-	for (size_t i = s; i < e;)
+	while (gd_next_token(t, &i, e, &ts))
 	{
-		size_t		ts;
-
-		while (i < e && gd_is_blank(t[i]))
-			i++;
-		ts = i;
-		while (i < e && !gd_is_blank(t[i]))
-			i++;
 		gd_note_work(tx, GD_TOKEN_WORK);
-		if (i > ts && gd_parse_value(t + ts, i - ts, &v))
-			values++;
+		values += gd_parse_value(t + ts, i - ts, &v);
 	}
 	return values >= 3;
 }
