@@ -171,23 +171,12 @@ void		gd_cut_number_cell(gd_cell *c, uint32_t line);
 /* Bytes of the placeholder mark ('-', '—', '/', '无', ...) at s[0..n), or 0. */
 size_t		gd_placeholder_mark(const char *s, size_t n);
 
-/* Can a placeholder mark start with byte c?  Inline: label text is scanned for marks at every byte. */
+/* Can a placeholder mark start with byte c?  Inline, by table: label text is scanned for marks at every byte. */
+extern const bool gd_mark_start_bytes[256];
 static inline bool
 gd_may_start_mark(char c)
 {
-	switch ((unsigned char) c)
-	{
-		case '-':
-		case '/':
-		case '\\':
-		case '~':
-		case 0xC3:				/* × */
-		case 0xE2:				/* – — ― ─ */
-		case 0xE6:				/* 无 */
-			return true;
-		default:
-			return false;
-	}
+	return gd_mark_start_bytes[(unsigned char) c];
 }
 /* The number the decimal digits d[0..len) spell. */
 int64_t		gd_digits_value(const char *d, int len);

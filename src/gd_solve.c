@@ -93,7 +93,6 @@ search_run(run_search *rs, int pos, int k)
 		/* a total is no choice: the sum of its members, printed right here */
 		int64_t		v = rs->sums[rs->total_of[k]];
 		int			n = decimal_digits(v);
-		char		text[24];
 
 		if (v < 0)
 			return;				/* a total of counts */
@@ -107,10 +106,10 @@ search_run(run_search *rs, int pos, int k)
 		}
 		if (n > chars_left)
 			return;
+		/* compared digit by digit from the last: most sums differ there at once */
 		for (int64_t i = n - 1, w = v; i >= 0; i--, w /= 10)
-			text[i] = (char) ('0' + w % 10);
-		if (memcmp(rs->run + pos, text, (size_t) n) != 0)
-			return;
+			if (rs->run[pos + i] != (char) ('0' + w % 10))
+				return;
 		c->state = GD_NUMBER;
 		c->value = v;
 		search_run(rs, pos + n, k + 1);

@@ -5,6 +5,14 @@
 
 #include <string.h>
 
+/* The first bytes of the marks below. */
+const bool	gd_mark_start_bytes[256] = {
+	['-'] = true, ['/'] = true, ['\\'] = true, ['~'] = true,
+	[0xC3] = true,				/* × */
+	[0xE2] = true,				/* – — ― ─ */
+	[0xE6] = true,				/* 无 */
+};
+
 /*
  * The marks: - / \ ~ — – ― ─ 无 ×.  Decided by their bytes, without a
  * search: label text is scanned for marks at every character.
@@ -79,7 +87,10 @@ gd_parse_value(const char *s, size_t n, gd_cell *cell)
 	memset(cell, 0, sizeof(*cell));
 	if (n == 0)
 		return false;
-	if (is_placeholder(s, n))
+	/* a value starts with a digit, a sign or a mark: label words end here */
+	if (!gd_is_digit(s[0]) && s[0] != '+' && !gd_may_start_mark(s[0]))
+		return false;
+	if (!gd_is_digit(s[0]) && is_placeholder(s, n))
 	{
 		cell->state = GD_PLACEHOLDER;
 		return true;

@@ -122,6 +122,29 @@ may_hold_separator(const char *t, size_t s, size_t e)
 	return memchr(t + s, '|', e - s) || memchr(t + s, '+', e - s) || memchr(t + s, 0xE2, e - s);
 }
 
+/*
+ * Can the line be a border: a separator, and two rule dashes or a
+ * box-drawing character?  Far cheaper than split_line, and every border is one.
+ */
+static bool
+may_be_border(const char *t, size_t s, size_t e)
+{
+	int			dashes = 0;
+
+	if (!may_hold_separator(t, s, e))
+		return false;
+	for (size_t i = s; i < e; i++)
+	{
+		dashes += t[i] == '-' || t[i] == '=' || t[i] == ':';
+		if ((unsigned char) t[i] == 0xE2 && i + 1 < e &&
+			((unsigned char) t[i + 1] == 0x94 || (unsigned char) t[i + 1] == 0x95))
+			return true;
+	}
+	return dashes >= 2;
+}
+
+#define BORDERS_MIN 5
+
 static int
 score_box_drawn(const gd_text *tx, const gd_region *regions, const gd_census *census)
 {
@@ -131,8 +154,14 @@ score_box_drawn(const gd_text *tx, const gd_region *regions, const gd_census *ce
 	box_line	bl;
 	bool		region_start;
 	gd_line_walk w;
+	int			may_be_borders = 0;
 
 	(void) census;
+	/* most text has no borders: a cheap count of the lines that may be one settles it */
+	for (gd_walk_start(&w, tx, regions); gd_walk_next(&w, &li, &region_start) && may_be_borders < BORDERS_MIN;)
+		may_be_borders += may_be_border(tx->t, tx->lines[li].start, tx->lines[li].end);
+	if (may_be_borders < BORDERS_MIN)
+		return 0;
 	for (gd_walk_start(&w, tx, regions); gd_walk_next(&w, &li, &region_start);)
 		if (may_hold_separator(tx->t, tx->lines[li].start, tx->lines[li].end) &&
 			split_line(tx->t, tx->lines[li].start, tx->lines[li].end, &bl))
@@ -146,7 +175,7 @@ score_box_drawn(const gd_text *tx, const gd_region *regions, const gd_census *ce
 			rows += !border;
 		}
 	/* a rule under every row (rows of labels wrapped a few characters a line), not one under a Markdown header */
-	return rules >= 5 && rules * BOX_LINES_PER_RULE >= rows ? GD_SCORE_FITS : 0;
+	return rules >= BORDERS_MIN && rules * BOX_LINES_PER_RULE >= rows ? GD_SCORE_FITS : 0;
 }
 
 /*

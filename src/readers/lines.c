@@ -182,8 +182,14 @@ emit_label_token(line_reader *lr, size_t s, size_t e)
 	{
 		size_t		ds,
 					de,
-					marks_end = gd_is_digit(t[i]) ? i : marks_run_end(t, i, e);
+					marks_end;
 
+		/* most of a label is words: pass over the bytes that start no value and no mark at once */
+		while (i < e && !gd_is_digit(t[i]) && (!gd_may_start_mark(t[i]) || (unsigned char) t[i] == 0xE6))
+			i++;
+		if (i == e)
+			break;
+		marks_end = gd_is_digit(t[i]) ? i : marks_run_end(t, i, e);
 		if (!gd_is_digit(t[i]) && marks_end == i)
 		{
 			i++;
@@ -404,6 +410,31 @@ is_rule_line(const char *t, size_t s, size_t e)
 	return dash;
 }
 
+/* Is c a byte of a footer's characters: blanks, digits, - / and 第 页 —? */
+static bool
+is_footer_byte(char c)
+{
+	switch ((unsigned char) c)
+	{
+		case ' ':
+		case '\t':
+		case '\n':
+		case '-':
+		case '/':
+		case 0xE7:				/* 第 E7 AC AC */
+		case 0xAC:
+		case 0xE9:				/* 页 E9 A1 B5 */
+		case 0xA1:
+		case 0xB5:
+		case 0xE2:				/* — E2 80 94 */
+		case 0x80:
+		case 0x94:
+			return true;
+		default:
+			return gd_is_digit(c);
+	}
+}
+
 /* Page footers of PDF text: "-3-", "- 4 -", "第 5 页", "3 / 12". */
 static bool
 is_page_footer(const char *t, size_t s, size_t e)
@@ -421,6 +452,10 @@ is_page_footer(const char *t, size_t s, size_t e)
 	if (s < e && !gd_is_digit(t[s]) && t[s] != '-' && !gd_starts_with(t + s, e - s, "第") &&
 		!gd_starts_with(t + s, e - s, "—"))
 		return false;			/* a table row or prose: no page number starts so */
+	/* a byte of no footer's character: most rows that start with a digit ("1.属于…") end here, unfolded */
+	for (size_t i = s; i < e; i++)
+		if (!is_footer_byte(t[i]))
+			return false;
 	k = gd_fold(t + s, e - s, buf, sizeof(buf));
 	if (k == 0)
 		return false;
