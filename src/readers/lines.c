@@ -530,11 +530,11 @@ emit_label_pieces(line_reader *lr, int token)
 	}
 }
 
+/* One line; pipe and tabbed say whether it splits by pipes (gd_is_pipe_line) or, if not, by tabs (gd_has_inner_tab). */
 static void
-tokenize_line(line_reader *lr, size_t s, size_t e)
+tokenize_line(line_reader *lr, size_t s, size_t e, bool pipe, bool tabbed)
 {
 	const char *t = lr->tx->t;
-	bool		pipe;
 
 	gd_note_work(lr->tx, e - s + 1);
 	if (s == e)
@@ -545,8 +545,7 @@ tokenize_line(line_reader *lr, size_t s, size_t e)
 	}
 	if (is_page_footer(t, s, e))
 		return;
-	pipe = gd_is_pipe_line(t, s, e);
-	if (pipe || gd_has_inner_tab(t, s, e))
+	if (pipe || tabbed)
 	{
 		size_t		cs = s;
 		char		bar = pipe ? pipe_bar(t, s, e) : '|';
@@ -929,6 +928,8 @@ gd_read_text_lines(gd_text *tx, const gd_region *rg, const gd_census *census, gd
 	{
 		size_t		s = tx->lines[li].start,
 					e = tx->lines[li].end;
+		bool		pipe,
+					tabbed;
 
 		if (s >= rg->end)
 			break;
@@ -954,11 +955,12 @@ gd_read_text_lines(gd_text *tx, const gd_region *rg, const gd_census *census, gd
 				read_gapped_line(&lr, s, e);
 			continue;
 		}
+		pipe = gd_is_pipe_line(tx->t, s, e);
+		tabbed = !pipe && gd_has_inner_tab(tx->t, s, e);
 		/* the table's text laid out by display width, where a number may wrap in its cell */
-		lr.wrapped = !lr.cells_per_line && !census->is_html && s == tx->lines[li].start &&
-			!gd_is_pipe_line(tx->t, s, e) &&
-			!gd_has_inner_tab(tx->t, s, e) && gd_wrapped_pieces(tx, li, end_line, wrap) ? wrap : NULL;
-		tokenize_line(&lr, s, e);
+		lr.wrapped = !lr.cells_per_line && !census->is_html && s == tx->lines[li].start && !pipe && !tabbed &&
+			gd_wrapped_pieces(tx, li, end_line, wrap) ? wrap : NULL;
+		tokenize_line(&lr, s, e, pipe, tabbed);
 		if (lr.wrapped)
 			li += (size_t) wrap->nlines;	/* their pieces are read */
 	}
