@@ -58,6 +58,23 @@ decimal_digits(int64_t v)
 	return n;
 }
 
+/* decimal_digits(v) > max, without a division: the search asks it at every step. */
+static bool
+wider_than(int64_t v, int max)
+{
+	static const int64_t powers_of_ten[] = {
+		1, INT64_C(10), INT64_C(100), INT64_C(1000), INT64_C(10000), INT64_C(100000), INT64_C(1000000),
+		INT64_C(10000000), INT64_C(100000000), INT64_C(1000000000), INT64_C(10000000000),
+		INT64_C(100000000000), INT64_C(1000000000000), INT64_C(10000000000000),
+		INT64_C(100000000000000), INT64_C(1000000000000000), INT64_C(10000000000000000),
+		INT64_C(100000000000000000), INT64_C(1000000000000000000)
+	};
+
+	if (max < 1)
+		return true;			/* every number has a digit */
+	return v >= 0 && max < (int) (sizeof(powers_of_ten) / sizeof(powers_of_ten[0])) && v >= powers_of_ten[max];
+}
+
 static void
 keep_reading(run_search *rs)
 {
@@ -140,7 +157,7 @@ search_run(run_search *rs, int pos, int k)
 			break;
 		v = sign * gd_digits_value(rs->run + pos, (size_t) l);
 		/* the identity's total follows and is at least the sum: it must still fit */
-		if (id >= 0 && v >= 0 && decimal_digits(rs->sums[id] + v) > chars_left - l - (cells_left - 1) + 1)
+		if (id >= 0 && v >= 0 && wider_than(rs->sums[id] + v, chars_left - l - (cells_left - 1) + 1))
 			break;
 		rs->cells[k].state = GD_NUMBER;
 		rs->cells[k].value = v;
