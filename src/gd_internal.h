@@ -178,6 +178,21 @@ gd_may_start_mark(char c)
 {
 	return gd_mark_start_bytes[(unsigned char) c];
 }
+/*
+ * sum + v for the identities' checks, or GD_SUM_OVERFLOW (kept once reached)
+ * when it does not fit: no value read equals it, so an identity whose sum
+ * overflows does not hold.
+ */
+#define GD_SUM_OVERFLOW INT64_MIN
+static inline int64_t
+gd_sum_add(int64_t sum, int64_t v)
+{
+	int64_t		result;
+
+	if (sum == GD_SUM_OVERFLOW || __builtin_add_overflow(sum, v, &result))
+		return GD_SUM_OVERFLOW;
+	return result;
+}
 /* The number the decimal digits d[0..len) spell. */
 int64_t		gd_digits_value(const char *d, int len);
 /* gd_radicals.c: the unified ideograph a radical code point stands for in PDF text, 0 for none. */

@@ -310,7 +310,7 @@ window_holding(const gd_grid_cell *cells, int first, int last, int width, const 
 				holds = (blanks && c->state == GD_BLANK) || c->state == GD_PLACEHOLDER ||
 					(c->state == GD_NUMBER && c->scale == 0);
 				if (m < ids[k].count)
-					sum += c->state == GD_NUMBER ? c->value : 0;
+					sum = gd_sum_add(sum, c->state == GD_NUMBER ? c->value : 0);
 				else
 					holds = holds && sum == (c->state == GD_NUMBER ? c->value : 0);
 			}
@@ -896,7 +896,7 @@ continue_short_row(requests_state *st, const gd_grid_cell *cells, int n)
 		if (joined[i].state == GD_NUMBER && joined[i].scale != 0)
 			return false;
 		if (i < GD_REQ_COLS - 1 && joined[i].state == GD_NUMBER)
-			sum += joined[i].value;
+			sum = gd_sum_add(sum, joined[i].value);
 	}
 	if (sum != (joined[GD_REQ_COLS - 1].state == GD_NUMBER ? joined[GD_REQ_COLS - 1].value : 0))
 		return false;
@@ -1139,7 +1139,7 @@ review_groups_hold(const gd_cell *c)
 			if (c[g + k].state == GD_NUMBER && c[g + k].scale != 0)
 				return false;
 			if (k < GD_REV_OUTCOMES - 1)
-				sum += c[g + k].state == GD_NUMBER ? c[g + k].value : 0;
+				sum = gd_sum_add(sum, c[g + k].state == GD_NUMBER ? c[g + k].value : 0);
 		}
 		if (any && sum != (c[g + GD_REV_OUTCOMES - 1].state == GD_NUMBER ? c[g + GD_REV_OUTCOMES - 1].value : 0))
 			return false;
@@ -1167,7 +1167,7 @@ review_groups_all_fail(const gd_cell *c)
 			if (c[g + k].state == GD_UNREADABLE || (c[g + k].state == GD_NUMBER && c[g + k].scale != 0))
 				return false;
 			printed += c[g + k].state == GD_NUMBER;
-			sum += c[g + k].state == GD_NUMBER ? c[g + k].value : 0;
+			sum = gd_sum_add(sum, c[g + k].state == GD_NUMBER ? c[g + k].value : 0);
 		}
 		if (total->state == GD_UNREADABLE || (printed == 0 && total->state != GD_NUMBER))
 			continue;			/* nothing to check */
@@ -1379,7 +1379,7 @@ distrust_broken_totals(gd_report *r)
 		for (int col = 0; col < GD_REQ_COLS - 1 && read; col++)
 		{
 			read = c[col].state == GD_NUMBER || c[col].state == GD_PLACEHOLDER || c[col].state == GD_BLANK;
-			sum += c[col].state == GD_NUMBER ? c[col].value : 0;
+			sum = gd_sum_add(sum, c[col].state == GD_NUMBER ? c[col].value : 0);
 		}
 		holds += read && sum == c[GD_REQ_COLS - 1].value;
 		fails += read && sum != c[GD_REQ_COLS - 1].value;
