@@ -6,6 +6,7 @@
  */
 #include "gd_internal.h"
 
+#include <stddef.h>
 #include <string.h>
 
 /*
@@ -598,38 +599,39 @@ looks_like_html(const char *buf, size_t len)
 	return false;
 }
 
+/* Is the line at line[0..stop) a pipe or grid table's rule ("|---|", "| :--", "+---+", "+===+") or an ATX heading ("## ")? */
+static bool
+markdown_line(const char *line, const char *stop)
+{
+	const char *nl = memchr(line, '\n', (size_t) (stop - line));
+	const char *end = nl ? nl : stop;
+	const char *k = line;
+
+	if (*k == '|' || *k == '+')
+	{
+		for (k++; k < end && (*k == ' ' || *k == ':'); k++)
+			;
+		return end - k >= 3 && (memcmp(k, "---", 3) == 0 || memcmp(k, "===", 3) == 0);
+	}
+	while (k < end && k - line < 6 && *k == '#')
+		k++;
+	return k > line && k < end && *k == ' ';
+}
+
 /*
  * Markdown (pandoc leaves a table with merged cells inside it as HTML): a
- * line of the first 64 KB is a pipe or grid table's rule ("|---|", "| :--",
- * "+---+", "+===+") or an ATX heading ("## ").
+ * line of the first 64 KB is a Markdown rule or heading.  Only the lines
+ * starting with one of their marks are looked at (few lines of a report do).
  */
 static bool
 looks_like_markdown(const char *buf, size_t len)
 {
 	const char *stop = buf + (len < 65536 ? len : 65536);
 
-	for (const char *line = buf; line < stop;)
-	{
-		const char *nl = memchr(line, '\n', (size_t) (stop - line));
-		const char *end = nl ? nl : stop;
-		const char *k = line;
-
-		if (*k == '|' || *k == '+')
-		{
-			for (k++; k < end && (*k == ' ' || *k == ':'); k++)
-				;
-			if (end - k >= 3 && (memcmp(k, "---", 3) == 0 || memcmp(k, "===", 3) == 0))
+	for (const char *marks = "|+#"; *marks; marks++)
+		for (const char *at = buf; at < stop && (at = memchr(at, *marks, (size_t) (stop - at))) != NULL; at++)
+			if ((at == buf || at[-1] == '\n') && markdown_line(at, stop))
 				return true;
-		}
-		else if (*k == '#')
-		{
-			while (k < end && k - line < 6 && *k == '#')
-				k++;
-			if (k < end && *k == ' ')
-				return true;
-		}
-		line = end + 1;
-	}
 	return false;
 }
 
@@ -718,20 +720,23 @@ layout_grid_border(norm_state *st, const char *p, size_t avail)
 }
 
 /*
- * Bytes that map_char would copy as they are and that start no markup: most
- * of a report, copied in runs.  Lead bytes of the few mapped characters
- * (NBSP, full-width forms, special spaces) are excluded; the continuation
- * bytes of all others are copied like their lead byte.  Tab and newline
- * are plain text, but markup source formatting in a web page.
+ * plain[c]: 1 for the bytes that map_char would copy as they are and that
+ * start no markup: most of a report, copied in runs.  Lead bytes of the few
+ * mapped characters (NBSP, full-width forms, special spaces) are excluded;
+ * the continuation bytes of all others are copied like their lead byte.
+ * Tab and newline are plain text, but markup source formatting in a web
+ * page; Markdown's inline marks are not plain.
  */
-static bool
-copies_unchanged(unsigned char c, bool html)
+static void
+set_plain_bytes(uint8_t plain[256], bool html, bool markdown)
 {
-	if (c >= 0x20 && c < 0x7F)
-		return c != '<' && c != '&' && c != '[';
-	if (c == '\t' || c == '\n')
-		return !html;
-	return c >= 0x80 && c != 0xC2 && c != 0xE2 && c != 0xE3 && c != 0xEF;
+	memset(plain, 0, 0x20);
+	memset(plain + 0x20, 1, 256 - 0x20);
+	plain['<'] = plain['&'] = plain['['] = plain[0x7F] = 0;
+	plain[0xC2] = plain[0xE2] = plain[0xE3] = plain[0xEF] = 0;
+	plain['\t'] = plain['\n'] = !html;
+	if (markdown)
+		plain['\\'] = plain['*'] = plain[']'] = plain['{'] = plain['|'] = plain['\n'] = 0;
 }
 
 size_t
@@ -742,14 +747,12 @@ gd_normalize(const char *buf, size_t len, char *out, bool *is_html, const gd_opt
 	size_t		next_check = GD_INTERRUPT_STRIDE;
 	uint8_t		plain[256];
 
-	memset(&st, 0, sizeof(st));
+	/* a deeper table's state is cleared when the table opens: 4 KB need no clearing per call */
+	memset(&st, 0, offsetof(norm_state, tables) + sizeof(st.tables[0]));
 	st.out = out;
 	st.html = looks_like_html(buf, len);
 	st.markdown = looks_like_markdown(buf, len);
-	for (int c = 0; c < 256; c++)
-		plain[c] = copies_unchanged((unsigned char) c, st.html) ? 1 : 0;
-	if (st.markdown)
-		plain['\\'] = plain['*'] = plain[']'] = plain['{'] = plain['|'] = plain['\n'] = 0;
+	set_plain_bytes(plain, st.html, st.markdown);
 
 	while (i < len)
 	{
