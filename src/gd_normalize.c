@@ -584,17 +584,15 @@ static bool
 looks_like_html(const char *buf, size_t len)
 {
 	static const char *const marks[] = {"<table", "<tr", "<td", "<p>", "<p ", "<html", "<br", "<div"};
-	size_t		scan = len < 65536 ? len : 65536;
-	const char *lt = buf;
+	const char *stop = buf + (len < 65536 ? len : 65536);
 
-	while ((lt = memchr(lt, '<', scan - (size_t) (lt - buf))) != NULL)
+	for (const char *lt = buf; lt < stop && (lt = memchr(lt, '<', (size_t) (stop - lt))) != NULL; lt++)
 	{
-		size_t		avail = scan - (size_t) (lt - buf);
+		size_t		avail = (size_t) (stop - lt);
 
 		for (size_t k = 0; k < sizeof(marks) / sizeof(marks[0]); k++)
 			if (gd_find_ascii_ci(lt, avail < 6 ? avail : 6, marks[k]) == 0)
 				return true;
-		lt++;
 	}
 	return false;
 }
