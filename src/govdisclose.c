@@ -238,7 +238,11 @@ header_values(const gd_report *r, Datum *values, bool *nulls)
 static parsed
 begin_parse_srf(FunctionCallInfo fcinfo, bool want_facts)
 {
-	InitMaterializedSRF(fcinfo, 0);
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+
+	/* the row type the executor expects is the function's: copying it costs less than reading pg_proc */
+	InitMaterializedSRF(fcinfo, rsinfo != NULL && IsA(rsinfo, ReturnSetInfo) && rsinfo->expectedDesc != NULL ?
+						MAT_SRF_USE_EXPECTED_DESC : 0);
 	return parse_text(PG_GETARG_TEXT_PP(0), want_facts ? PARSE_ALL : PARSE_TABLES);
 }
 
