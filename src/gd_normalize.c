@@ -6,6 +6,7 @@
  */
 #include "gd_internal.h"
 
+#include <stddef.h>
 #include <string.h>
 
 /*
@@ -21,6 +22,8 @@
 #define TABLE_COLS_MAX 64
 /* A cell holding more text than this is page layout, not a table cell: its lines stay lines. */
 #define CELL_TEXT_MAX 4096
+/* The longest name of a tag that is more than markup (blockquote). */
+#define KNOWN_TAG_LEN_MAX 10
 
 typedef struct table_state
 {
@@ -44,31 +47,40 @@ typedef struct norm_state
 	size_t		table_depth;	/* <table> open now; 0 outside every table */
 	bool		in_layout_grid;	/* inside a one-column Markdown grid table (a page's layout) */
 	const char *layout_bar;		/* the closing '|' of the current line of that table */
+	uint32_t	tag_initials[KNOWN_TAG_LEN_MAX + 1];	/* [length]: bit c - 'a' when a known tag starts with c */
 	table_state tables[TABLE_DEPTH_MAX];	/* each depth's table; [0] holds cells outside any */
 } norm_state;
+
+/* Do the n bytes at s spell `lower` in letters of either case? */
+static bool
+equals_ascii_ci(const char *s, const char *lower, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if ((s[i] >= 'A' && s[i] <= 'Z' ? s[i] - 'A' + 'a' : s[i]) != lower[i])
+			return false;
+	return true;
+}
 
 size_t
 gd_find_ascii_ci(const char *s, size_t len, const char *needle)
 {
 	size_t		nlen = strlen(needle);
+	bool		starts_with_letter = needle[0] >= 'a' && needle[0] <= 'z';
 
 	if (nlen == 0 || nlen > len)
 		return len;
 	for (size_t i = 0; i + nlen <= len; i++)
 	{
-		size_t		k = 0;
-
-		while (k < nlen)
+		if (!starts_with_letter)
 		{
-			unsigned char c = (unsigned char) s[i + k];
+			/* a byte that is no letter is found as it is: jump to the next one (script bodies are long) */
+			const char *first = memchr(s + i, needle[0], len - nlen + 1 - i);
 
-			if (c >= 'A' && c <= 'Z')
-				c = (unsigned char) (c - 'A' + 'a');
-			if (c != (unsigned char) needle[k])
-				break;
-			k++;
+			if (first == NULL)
+				return len;
+			i = (size_t) (first - s);
 		}
-		if (k == nlen)
+		if (equals_ascii_ci(s + i, needle, nlen))
 			return i;
 	}
 	return len;
@@ -338,23 +350,57 @@ decode_entity(norm_state *st, const char *p, size_t avail)
 	return 0;
 }
 
-static bool
-tag_is(const char *name, size_t nlen, const char *want)
+/* What a tag does to the text. */
+typedef enum tag_kind
 {
-	size_t		wl = strlen(want);
+	TAG_OTHER,					/* nothing: dropped */
+	TAG_LINE,					/* a line break */
+	TAG_CELL,					/* td, th */
+	TAG_ROW,					/* tr */
+	TAG_TABLE,
+	TAG_SCRIPT,					/* its body is no text */
+	TAG_STYLE
+} tag_kind;
 
-	if (nlen != wl)
-		return false;
-	for (size_t i = 0; i < wl; i++)
-	{
-		char		c = name[i];
+/* The tags that are more than markup, the most frequent in CMS pages first. */
+static const struct
+{
+	const char *name;
+	size_t		len;
+	tag_kind	kind;
+}			known_tags[] = {
+	{"p", 1, TAG_LINE}, {"td", 2, TAG_CELL}, {"tr", 2, TAG_ROW}, {"div", 3, TAG_LINE},
+	{"br", 2, TAG_LINE}, {"li", 2, TAG_LINE}, {"table", 5, TAG_TABLE}, {"th", 2, TAG_CELL},
+	{"script", 6, TAG_SCRIPT}, {"style", 5, TAG_STYLE},
+	{"h1", 2, TAG_LINE}, {"h2", 2, TAG_LINE}, {"h3", 2, TAG_LINE}, {"h4", 2, TAG_LINE},
+	{"h5", 2, TAG_LINE}, {"h6", 2, TAG_LINE}, {"title", 5, TAG_LINE}, {"caption", 7, TAG_LINE},
+	{"section", 7, TAG_LINE}, {"article", 7, TAG_LINE}, {"ul", 2, TAG_LINE}, {"ol", 2, TAG_LINE},
+	{"tbody", 5, TAG_LINE}, {"thead", 5, TAG_LINE}, {"tfoot", 5, TAG_LINE},
+	{"blockquote", 10, TAG_LINE}, {"pre", 3, TAG_LINE}, {"hr", 2, TAG_LINE}, {"body", 4, TAG_LINE},
+	{"html", 4, TAG_LINE}
+};
 
-		if (c >= 'A' && c <= 'Z')
-			c = (char) (c - 'A' + 'a');
-		if (c != want[i])
-			return false;
-	}
-	return true;
+/* Which letters known tags of each length start with: most tags of a page (span, font, a) are told apart by that alone. */
+static void
+set_tag_initials(norm_state *st)
+{
+	for (size_t k = 0; k < sizeof(known_tags) / sizeof(known_tags[0]); k++)
+		st->tag_initials[known_tags[k].len] |= UINT32_C(1) << (known_tags[k].name[0] - 'a');
+}
+
+/* The kind of the tag named name[0..len) (letters in either case). */
+static tag_kind
+tag_kind_of(const norm_state *st, const char *name, size_t len)
+{
+	char		initial = (char) (name[0] | 0x20);	/* a letter's lower case */
+
+	if (len == 0 || len > KNOWN_TAG_LEN_MAX || initial < 'a' || initial > 'z' ||
+		(st->tag_initials[len] & UINT32_C(1) << (initial - 'a')) == 0)
+		return TAG_OTHER;
+	for (size_t k = 0; k < sizeof(known_tags) / sizeof(known_tags[0]); k++)
+		if (known_tags[k].len == len && equals_ascii_ci(name, known_tags[k].name, len))
+			return known_tags[k].kind;
+	return TAG_OTHER;
 }
 
 /* The innermost table, or NULL when tables nest too deep to follow. */
@@ -413,34 +459,44 @@ end_row(table_state *tb)
 	tb->col = 0;
 }
 
-/* The value of a cell tag's colspan or rowspan (a 7-letter name), 1 when absent; at most cap. */
+/* The number after the '=' at attrs[at] of a span attribute, 1 when there is none; at most cap. */
 static unsigned
-tag_span(const char *attrs, size_t len, const char *name, unsigned cap)
+span_value(const char *attrs, size_t len, size_t at, unsigned cap)
 {
-	size_t		at = len;
 	unsigned	span = 0;
 
-	/* an attribute is named before its '=': look only there (styles are long) */
-	for (const char *eq = attrs; (eq = memchr(eq, '=', len - (size_t) (eq - attrs))) != NULL; eq++)
-	{
-		size_t		name_end = (size_t) (eq - attrs);
-
-		while (name_end > 0 && attrs[name_end - 1] == ' ')
-			name_end--;
-		if (name_end >= 7 && gd_find_ascii_ci(attrs + name_end - 7, 7, name) == 0)
-		{
-			at = (size_t) (eq - attrs);
-			break;
-		}
-	}
-	if (at == len)
-		return 1;
 	for (; at < len && (attrs[at] == ' ' || attrs[at] == '=' || attrs[at] == '"' || attrs[at] == '\''); at++)
 		;
 	for (; at < len && gd_is_digit(attrs[at]); at++)
 		if (span <= cap)
 			span = span * 10 + (unsigned) (attrs[at] - '0');
 	return span < 1 ? 1 : (span > cap ? cap : span);
+}
+
+/* A cell tag's colspan and rowspan (the first of each), 1 when absent. */
+static void
+cell_spans(const char *attrs, size_t len, unsigned *colspan, unsigned *rowspan)
+{
+	size_t		colspan_at = len,
+				rowspan_at = len;
+
+	/* an attribute is named before its '=': look only there (styles are long) */
+	for (const char *eq = attrs; (colspan_at == len || rowspan_at == len) &&
+		 (eq = memchr(eq, '=', len - (size_t) (eq - attrs))) != NULL; eq++)
+	{
+		size_t		name_end = (size_t) (eq - attrs);
+
+		while (name_end > 0 && attrs[name_end - 1] == ' ')
+			name_end--;
+		if (name_end < 7)
+			continue;
+		if (colspan_at == len && equals_ascii_ci(attrs + name_end - 7, "colspan", 7))
+			colspan_at = (size_t) (eq - attrs);
+		else if (rowspan_at == len && equals_ascii_ci(attrs + name_end - 7, "rowspan", 7))
+			rowspan_at = (size_t) (eq - attrs);
+	}
+	*colspan = colspan_at == len ? 1 : span_value(attrs, len, colspan_at, TABLE_COLS_MAX);
+	*rowspan = rowspan_at == len ? 1 : span_value(attrs, len, rowspan_at, 1000);
 }
 
 /*
@@ -451,19 +507,17 @@ tag_span(const char *attrs, size_t len, const char *name, unsigned cap)
  * the tag leaves for empty cells.
  */
 static void
-table_markup(norm_state *st, const char *name, size_t name_len, bool closing,
-			 const char *attrs, size_t attrs_len, size_t room)
+table_markup(norm_state *st, tag_kind kind, bool closing, const char *attrs, size_t attrs_len, size_t room)
 {
 	table_state *tb = innermost_table(st);
-	bool		is_table = tag_is(name, name_len, "table");
 
 	if (tb != NULL)
 	{
 		end_cell(st, tb);
-		if (is_table || tag_is(name, name_len, "tr"))
+		if (kind == TAG_TABLE || kind == TAG_ROW)
 			end_row(tb);
 	}
-	if (is_table)
+	if (kind == TAG_TABLE)
 	{
 		put(st, '\n');
 		if (closing)
@@ -478,7 +532,7 @@ table_markup(norm_state *st, const char *name, size_t name_len, bool closing,
 		if ((tb = innermost_table(st)) != NULL)
 			memset(tb, 0, sizeof(*tb));
 	}
-	else if (tag_is(name, name_len, "tr"))
+	else if (kind == TAG_ROW)
 	{
 		put(st, '\n');
 		if (tb != NULL && !closing)
@@ -486,9 +540,10 @@ table_markup(norm_state *st, const char *name, size_t name_len, bool closing,
 	}
 	else if (!closing)
 	{
-		unsigned	colspan = tag_span(attrs, attrs_len, "colspan", TABLE_COLS_MAX);
-		unsigned	rowspan = tag_span(attrs, attrs_len, "rowspan", 1000);
+		unsigned	colspan,
+					rowspan;
 
+		cell_spans(attrs, attrs_len, &colspan, &rowspan);
 		if (tb != NULL)
 		{
 			tb->row_open = true;
@@ -514,12 +569,8 @@ table_markup(norm_state *st, const char *name, size_t name_len, bool closing,
 static size_t
 handle_markup(norm_state *st, const char *p, size_t avail)
 {
-	static const char *const line_tags[] = {
-		"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6",
-		"title", "caption", "section", "article", "ul", "ol",
-		"tbody", "thead", "tfoot", "blockquote", "pre", "hr", "body", "html"
-	};
 	const char *gt;
+	tag_kind	kind;
 	size_t		i = 1;
 	bool		closing = false;
 	size_t		name_start,
@@ -552,29 +603,19 @@ handle_markup(norm_state *st, const char *p, size_t avail)
 		st->no_more_gt = true;
 		return 0;
 	}
-	if (!closing && (tag_is(p + name_start, name_len, "script") ||
-					 tag_is(p + name_start, name_len, "style")))
+	kind = tag_kind_of(st, p + name_start, name_len);
+	if (!closing && (kind == TAG_SCRIPT || kind == TAG_STYLE))
 	{
-		const char *close = tag_is(p + name_start, name_len, "script") ? "</script" : "</style";
+		const char *close = kind == TAG_SCRIPT ? "</script" : "</style";
 		size_t		body = (size_t) (gt - p) + 1;
 		size_t		at = gd_find_ascii_ci(p + body, avail - body, close);
 
 		return body + at;		/* the closing tag is handled next round */
 	}
-	if (tag_is(p + name_start, name_len, "td") || tag_is(p + name_start, name_len, "th") ||
-		tag_is(p + name_start, name_len, "tr") || tag_is(p + name_start, name_len, "table"))
-		table_markup(st, p + name_start, name_len, closing, p + i, (size_t) (gt - p) - i,
-					 st->in_pos + (size_t) (gt - p) + 1 - st->n);
-	else
-	{
-		for (size_t k = 0; k < sizeof(line_tags) / sizeof(line_tags[0]); k++)
-			if (name_len > 0 && (p[name_start] | 0x20) == line_tags[k][0] &&
-				tag_is(p + name_start, name_len, line_tags[k]))
-			{
-				put(st, '\n');
-				break;
-			}
-	}
+	if (kind == TAG_CELL || kind == TAG_ROW || kind == TAG_TABLE)
+		table_markup(st, kind, closing, p + i, (size_t) (gt - p) - i, st->in_pos + (size_t) (gt - p) + 1 - st->n);
+	else if (kind == TAG_LINE)
+		put(st, '\n');
 	return (size_t) (gt - p) + 1;
 }
 
@@ -583,53 +624,52 @@ static bool
 looks_like_html(const char *buf, size_t len)
 {
 	static const char *const marks[] = {"<table", "<tr", "<td", "<p>", "<p ", "<html", "<br", "<div"};
-	size_t		scan = len < 65536 ? len : 65536;
-	const char *lt = buf;
+	const char *stop = buf + (len < 65536 ? len : 65536);
 
-	while ((lt = memchr(lt, '<', scan - (size_t) (lt - buf))) != NULL)
+	for (const char *lt = buf; lt < stop && (lt = memchr(lt, '<', (size_t) (stop - lt))) != NULL; lt++)
 	{
-		size_t		avail = scan - (size_t) (lt - buf);
+		size_t		avail = (size_t) (stop - lt);
 
 		for (size_t k = 0; k < sizeof(marks) / sizeof(marks[0]); k++)
 			if (gd_find_ascii_ci(lt, avail < 6 ? avail : 6, marks[k]) == 0)
 				return true;
-		lt++;
 	}
 	return false;
 }
 
+/* Is the line at line[0..stop) a pipe or grid table's rule ("|---|", "| :--", "+---+", "+===+") or an ATX heading ("## ")? */
+static bool
+markdown_line(const char *line, const char *stop)
+{
+	const char *nl = memchr(line, '\n', (size_t) (stop - line));
+	const char *end = nl ? nl : stop;
+	const char *k = line;
+
+	if (*k == '|' || *k == '+')
+	{
+		for (k++; k < end && (*k == ' ' || *k == ':'); k++)
+			;
+		return end - k >= 3 && (memcmp(k, "---", 3) == 0 || memcmp(k, "===", 3) == 0);
+	}
+	while (k < end && k - line < 6 && *k == '#')
+		k++;
+	return k > line && k < end && *k == ' ';
+}
+
 /*
  * Markdown (pandoc leaves a table with merged cells inside it as HTML): a
- * line of the first 64 KB is a pipe or grid table's rule ("|---|", "| :--",
- * "+---+", "+===+") or an ATX heading ("## ").
+ * line of the first 64 KB is a Markdown rule or heading.  Only the lines
+ * starting with one of their marks are looked at (few lines of a report do).
  */
 static bool
 looks_like_markdown(const char *buf, size_t len)
 {
 	const char *stop = buf + (len < 65536 ? len : 65536);
 
-	for (const char *line = buf; line < stop;)
-	{
-		const char *nl = memchr(line, '\n', (size_t) (stop - line));
-		const char *end = nl ? nl : stop;
-		const char *k = line;
-
-		if (*k == '|' || *k == '+')
-		{
-			for (k++; k < end && (*k == ' ' || *k == ':'); k++)
-				;
-			if (end - k >= 3 && (memcmp(k, "---", 3) == 0 || memcmp(k, "===", 3) == 0))
+	for (const char *marks = "|+#"; *marks; marks++)
+		for (const char *at = buf; at < stop && (at = memchr(at, *marks, (size_t) (stop - at))) != NULL; at++)
+			if ((at == buf || at[-1] == '\n') && markdown_line(at, stop))
 				return true;
-		}
-		else if (*k == '#')
-		{
-			while (k < end && k - line < 6 && *k == '#')
-				k++;
-			if (k < end && *k == ' ')
-				return true;
-		}
-		line = end + 1;
-	}
 	return false;
 }
 
@@ -718,20 +758,23 @@ layout_grid_border(norm_state *st, const char *p, size_t avail)
 }
 
 /*
- * Bytes that map_char would copy as they are and that start no markup: most
- * of a report, copied in runs.  Lead bytes of the few mapped characters
- * (NBSP, full-width forms, special spaces) are excluded; the continuation
- * bytes of all others are copied like their lead byte.  Tab and newline
- * are plain text, but markup source formatting in a web page.
+ * plain[c]: 1 for the bytes that map_char would copy as they are and that
+ * start no markup: most of a report, copied in runs.  Lead bytes of the few
+ * mapped characters (NBSP, full-width forms, special spaces) are excluded;
+ * the continuation bytes of all others are copied like their lead byte.
+ * Tab and newline are plain text, but markup source formatting in a web
+ * page; Markdown's inline marks are not plain.
  */
-static bool
-copies_unchanged(unsigned char c, bool html)
+static void
+set_plain_bytes(uint8_t plain[256], bool html, bool markdown)
 {
-	if (c >= 0x20 && c < 0x7F)
-		return c != '<' && c != '&' && c != '[';
-	if (c == '\t' || c == '\n')
-		return !html;
-	return c >= 0x80 && c != 0xC2 && c != 0xE2 && c != 0xE3 && c != 0xEF;
+	memset(plain, 0, 0x20);
+	memset(plain + 0x20, 1, 256 - 0x20);
+	plain['<'] = plain['&'] = plain['['] = plain[0x7F] = 0;
+	plain[0xC2] = plain[0xE2] = plain[0xE3] = plain[0xEF] = 0;
+	plain['\t'] = plain['\n'] = !html;
+	if (markdown)
+		plain['\\'] = plain['*'] = plain[']'] = plain['{'] = plain['|'] = plain['\n'] = 0;
 }
 
 size_t
@@ -742,14 +785,14 @@ gd_normalize(const char *buf, size_t len, char *out, bool *is_html, const gd_opt
 	size_t		next_check = GD_INTERRUPT_STRIDE;
 	uint8_t		plain[256];
 
-	memset(&st, 0, sizeof(st));
+	/* a deeper table's state is cleared when the table opens: 4 KB need no clearing per call */
+	memset(&st, 0, offsetof(norm_state, tables) + sizeof(st.tables[0]));
 	st.out = out;
 	st.html = looks_like_html(buf, len);
 	st.markdown = looks_like_markdown(buf, len);
-	for (int c = 0; c < 256; c++)
-		plain[c] = copies_unchanged((unsigned char) c, st.html) ? 1 : 0;
-	if (st.markdown)
-		plain['\\'] = plain['*'] = plain[']'] = plain['{'] = plain['|'] = plain['\n'] = 0;
+	if (st.html)
+		set_tag_initials(&st);
+	set_plain_bytes(plain, st.html, st.markdown);
 
 	while (i < len)
 	{
@@ -813,6 +856,13 @@ gd_normalize(const char *buf, size_t len, char *out, bool *is_html, const gd_opt
 				i += used;
 				continue;
 			}
+		}
+		if (st.html && !st.markdown && (c == '\n' || c == '\t' || c == '\r'))
+		{
+			/* markup source formatting, as map_char would make it: one space (CR LF too) */
+			put(&st, ' ');
+			i += c == '\r' && i + 1 < len && buf[i + 1] == '\n' ? 2 : 1;
+			continue;
 		}
 		if (plain[(unsigned char) c])
 		{

@@ -15,8 +15,17 @@
 #define SIGNATURE_PREFIX 90		/* bytes allowed before the date: the body's name */
 #define METADATA_WINDOW 65536	/* a page's metadata block is near its top or its foot */
 
-/* Metadata labels, the publication's own first. */
+/*
+ * Metadata labels, the publication's own first.  All are four ideographs
+ * whose third (时 or 日) has the bytes E6 97: the text is searched once,
+ * for the 0x97 at LABEL_MARK_AT, not once per label.
+ */
 static const char *const date_labels[] = {"发布时间", "发布日期", "成文日期"};
+
+#define LABEL_COUNT ((int) (sizeof(date_labels) / sizeof(date_labels[0])))
+#define LABEL_BYTES 12
+#define LABEL_MARK_AT 7
+#define LABEL_MARK 0x97
 
 typedef struct cursor
 {
@@ -194,27 +203,64 @@ date_at(cursor *c, gd_date *d)
 	return false;
 }
 
-/* The date after a metadata label: 发布时间：2024-01-25 (a time of day may follow). */
+/* The date after a metadata label ending at `at`: 发布时间：2024-01-25 (a time of day may follow). */
+static bool
+date_after_label(const char *text, size_t len, size_t at, gd_date *out)
+{
+	cursor		c = {text, len, at};
+
+	skip_spaces(&c);
+	if (peek(&c) == ':' || peek(&c) == 0xFF1A)
+		advance(&c);
+	skip_spaces(&c);
+	return date_at(&c, out);
+}
+
+/* The date after the first label (in date_labels' order) that has one, at its first such place. */
 static bool
 labelled_date(const char *text, size_t len, gd_date *out)
 {
-	for (size_t k = 0; k < sizeof(date_labels) / sizeof(date_labels[0]); k++)
+	int			found = LABEL_COUNT;	/* the label whose date *out holds */
+	const char *mark;
+
+	for (size_t at = LABEL_MARK_AT; found > 0 && at < len &&
+		 (mark = memchr(text + at, LABEL_MARK, len - at)) != NULL; at = (size_t) (mark - text) + 1)
 	{
-		size_t		label_len = strlen(date_labels[k]);
-		const char *hit;
+		size_t		start = (size_t) (mark - text) - LABEL_MARK_AT;
+		gd_date		d;
 
-		for (size_t at = 0; (hit = gd_find_bytes(text + at, len - at, date_labels[k], label_len)) != NULL;)
-		{
-			cursor		c = {text, len, (size_t) (hit - text) + label_len};
+		if (start + LABEL_BYTES > len)
+			break;
+		for (int k = 0; k < found; k++)
+			if (memcmp(text + start, date_labels[k], LABEL_BYTES) == 0)
+			{
+				if (date_after_label(text, len, start + LABEL_BYTES, &d))
+				{
+					found = k;
+					*out = d;
+				}
+				break;
+			}
+	}
+	return found < LABEL_COUNT;
+}
 
-			at = c.at;
-			skip_spaces(&c);
-			if (peek(&c) == ':' || peek(&c) == 0xFF1A)
-				advance(&c);
-			skip_spaces(&c);
-			if (date_at(&c, out))
-				return true;
-		}
+/*
+ * Could text[0..len) hold a date?  One needs 年 (its last byte 0xB4) or its
+ * separator '-', '.' or '/' twice (a last byte 0x2D..0x2F, or 0xAD..0xAF
+ * when overlong).
+ */
+static bool
+may_hold_date(const char *text, size_t len)
+{
+	int			separators = 0;
+
+	for (size_t k = 0; k < len; k++)
+	{
+		unsigned char low = (unsigned char) text[k] & 0x7F;
+
+		if ((unsigned char) text[k] == 0xB4 || (low >= '-' && low <= '/' && ++separators == 2))
+			return true;
 	}
 	return false;
 }
@@ -226,7 +272,8 @@ line_ending_date(const char *text, size_t begin, size_t end, gd_date *out)
 	while (end > begin && (text[end - 1] == ' ' || text[end - 1] == '\t' || text[end - 1] == '\r'))
 		end--;
 	/* a date ends with 日 or a digit */
-	if (end == begin || !(gd_is_digit(text[end - 1]) || (end - begin >= 3 && memcmp(text + end - 3, "日", 3) == 0)))
+	if (end == begin || !(gd_is_digit(text[end - 1]) || (end - begin >= 3 && memcmp(text + end - 3, "日", 3) == 0)) ||
+		!may_hold_date(text + begin, end - begin))
 		return false;
 	for (size_t at = begin; at < end && at - begin <= SIGNATURE_PREFIX;)
 	{
@@ -240,6 +287,27 @@ line_ending_date(const char *text, size_t begin, size_t end, gd_date *out)
 	return false;
 }
 
+/* Where the line ending at `end` begins; eight bytes a step while none is a line end (prose lines are long). */
+static size_t
+line_begin(const char *text, size_t end)
+{
+	const uint64_t ones = UINT64_C(0x0101010101010101);
+	size_t		begin = end;
+
+	for (; begin >= 8; begin -= 8)
+	{
+		uint64_t	w;
+
+		memcpy(&w, text + begin - 8, sizeof(w));
+		w ^= ones * '\n';
+		if (((w - ones) & ~w & (ones << 7)) != 0)
+			break;				/* a byte of w was '\n' */
+	}
+	while (begin > 0 && text[begin - 1] != '\n')
+		begin--;
+	return begin;
+}
+
 /* The last of the last SIGNATURE_LINES non-empty lines (in the foot of the text) that ends with a date. */
 static bool
 signature_date(const char *text, size_t len, gd_date *out)
@@ -248,10 +316,8 @@ signature_date(const char *text, size_t len, gd_date *out)
 
 	for (int lines = 0; end > 0 && lines < SIGNATURE_LINES && len - end < METADATA_WINDOW;)
 	{
-		size_t		begin = end;
+		size_t		begin = line_begin(text, end);
 
-		while (begin > 0 && text[begin - 1] != '\n')
-			begin--;
 		if (begin < end)
 		{
 			lines++;

@@ -238,7 +238,11 @@ header_values(const gd_report *r, Datum *values, bool *nulls)
 static parsed
 begin_parse_srf(FunctionCallInfo fcinfo, bool want_facts)
 {
-	InitMaterializedSRF(fcinfo, 0);
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+
+	/* the row type the executor expects is the function's: copying it costs less than reading pg_proc */
+	InitMaterializedSRF(fcinfo, rsinfo != NULL && IsA(rsinfo, ReturnSetInfo) && rsinfo->expectedDesc != NULL ?
+						MAT_SRF_USE_EXPECTED_DESC : 0);
 	return parse_text(PG_GETARG_TEXT_PP(0), want_facts ? PARSE_ALL : PARSE_TABLES);
 }
 
@@ -322,30 +326,100 @@ cell_inferred(const gd_cell *c)
 	return c->inferred && (c->state == GD_NUMBER || c->state == GD_PLACEHOLDER);
 }
 
-/* The row and applicant keys as text, made once per call site (kept in fn_extra): 182 rows per call use them. */
-typedef struct request_keys
-{
-	Datum		row[GD_REQ_ROWS];
-	Datum		applicant[GD_REQ_COLS];
-} request_keys;
+/* request_cells' columns whose bytes change from call to call */
+#define REQUEST_VALUE 3
+#define REQUEST_INFERRED 4
 
-static const request_keys *
-request_keys_of(FunctionCallInfo fcinfo)
+/*
+ * A row of request_cells as a heap tuple made once per call site: a call
+ * writes its value and inferred into the tuple and puts a copy in the
+ * tuplestore (about 190 instructions a row, where forming the row from
+ * Datums took 860).
+ */
+typedef struct request_row
 {
-	request_keys *keys = fcinfo->flinfo->fn_extra;
-	MemoryContext old;
+	HeapTuple	tuple;			/* NULL until a call puts this row */
+	char	   *value;			/* where the value's bytes are; NULL in the row whose value is NULL */
+	char	   *inferred;
+} request_row;
 
-	if (keys)
-		return keys;
-	old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
-	keys = palloc(sizeof(request_keys));
-	for (int row = 0; row < GD_REQ_ROWS; row++)
-		keys->row[row] = CStringGetTextDatum(gd_request_row_keys[row]);
-	for (int col = 0; col < GD_REQ_COLS; col++)
-		keys->applicant[col] = CStringGetTextDatum(gd_applicant_keys[col]);
-	MemoryContextSwitchTo(old);
-	fcinfo->flinfo->fn_extra = keys;
-	return keys;
+/* Every row (kept in fn_extra): [row][applicant][value is NULL]. */
+typedef struct request_rows
+{
+	request_row row[GD_REQ_ROWS][GD_REQ_COLS][2];
+} request_rows;
+
+/* Where a non-null attribute's bytes start in a tuple, found by the rules heap_deform_tuple reads it with. */
+static char *
+attribute_start(TupleDesc desc, HeapTuple tuple, int attnum)
+{
+	HeapTupleHeader header = tuple->t_data;
+	char	   *data = (char *) header + header->t_hoff;
+	uint32		off = 0;
+
+	for (int k = 0;; k++)
+	{
+		Form_pg_attribute att = TupleDescAttr(desc, k);
+
+		if (HeapTupleHasNulls(tuple) && att_isnull(k, header->t_bits))
+			continue;
+		off = att->attlen == -1 ? att_align_pointer(off, att->attalign, -1, data + off)
+			: att_align_nominal(off, att->attalign);
+		if (k == attnum)
+			return data + off;
+		off = att_addlength_pointer(off, att->attlen, data + off);
+	}
+}
+
+/* The result type must be request_cells' own: its rows are written into at fixed places. */
+static void
+require_request_cells_type(TupleDesc desc)
+{
+	static const Oid types[] = {INT4OID, TEXTOID, TEXTOID, INT8OID, BOOLOID};
+	bool		same = desc->natts == (int) lengthof(types);
+
+	for (int k = 0; same && k < desc->natts; k++)
+		same = TupleDescAttr(desc, k)->atttypid == types[k];
+	if (!same)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("function returning request cells declared with the wrong result type"),
+				 errdetail("The result must be (row_no integer, row_key text, applicant text, value bigint, inferred boolean).")));
+}
+
+/* The tuple of a (row, applicant) cell with or without a value, formed on its first use. */
+static request_row *
+request_row_of(FunctionCallInfo fcinfo, TupleDesc desc, int row, int col, bool value_is_null)
+{
+	request_rows *rows = fcinfo->flinfo->fn_extra;
+	request_row *r;
+
+	if (rows == NULL)
+	{
+		require_request_cells_type(desc);
+		rows = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(request_rows));
+		fcinfo->flinfo->fn_extra = rows;
+	}
+	r = &rows->row[row][col][value_is_null];
+	if (r->tuple == NULL)
+	{
+		Datum		values[5];
+		bool		nulls[5] = {false};
+		MemoryContext old;
+
+		values[0] = Int32GetDatum(row + 1);
+		values[1] = CStringGetTextDatum(gd_request_row_keys[row]);
+		values[2] = CStringGetTextDatum(gd_applicant_keys[col]);
+		values[REQUEST_VALUE] = Int64GetDatum(0);
+		nulls[REQUEST_VALUE] = value_is_null;
+		values[REQUEST_INFERRED] = BoolGetDatum(false);
+		old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
+		r->tuple = heap_form_tuple(desc, values, nulls);
+		MemoryContextSwitchTo(old);
+		r->value = value_is_null ? NULL : attribute_start(desc, r->tuple, REQUEST_VALUE);
+		r->inferred = attribute_start(desc, r->tuple, REQUEST_INFERRED);
+	}
+	return r;
 }
 
 PG_FUNCTION_INFO_V1(gd_request_cells);
@@ -354,8 +428,8 @@ Datum
 gd_request_cells(PG_FUNCTION_ARGS)
 {
 	parsed		p = begin_parse_srf(fcinfo, false);
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	gd_report  *r = p.r;
-	const request_keys *keys = request_keys_of(fcinfo);
 
 	for (int row = 0; row < GD_REQ_ROWS && r->has_requests; row++)
 	{
@@ -363,15 +437,19 @@ gd_request_cells(PG_FUNCTION_ARGS)
 			break;
 		for (int col = 0; col < GD_REQ_COLS; col++)
 		{
-			Datum		values[5];
-			bool		nulls[5] = {false};
+			const gd_cell *cell = &r->requests[row][col];
+			bool		value_is_null;
+			Datum		value = cell_datum(cell, false, &value_is_null);
+			const request_row *put = request_row_of(fcinfo, rsinfo->setDesc, row, col, value_is_null);
 
-			values[0] = Int32GetDatum(row + 1);
-			values[1] = keys->row[row];
-			values[2] = keys->applicant[col];
-			values[3] = cell_datum(&r->requests[row][col], false, &nulls[3]);
-			values[4] = BoolGetDatum(cell_inferred(&r->requests[row][col]));
-			put_row(fcinfo, values, nulls);
+			if (put->value)
+			{
+				int64		bytes = DatumGetInt64(value);	/* a bigint is stored as its 8 bytes, by value or not */
+
+				memcpy(put->value, &bytes, sizeof(bytes));
+			}
+			*put->inferred = (char) cell_inferred(cell);
+			tuplestore_puttuple(rsinfo->setResult, put->tuple);
 		}
 	}
 	MemoryContextDelete(p.cxt);
