@@ -1215,6 +1215,32 @@ take_review_piece(review_state *st, const gd_grid_cell *cells, int n)
 	r->has_review = true;
 }
 
+/*
+ * A whole row of more than 15 cells: a cell merged over two columns (a Word
+ * table's hairline column) printed an empty cell beside it.  Its blanks are
+ * dropped when there are as many as the cells too many and every group's
+ * total then holds; otherwise which cells are the spare ones is unknown.
+ */
+static void
+review_row_without_spares(review_state *st, const gd_grid_cell *cells, int n)
+{
+	gd_report  *r = st->mt.r;
+	int			k = 0;
+
+	if (n - count_values(cells, n) == n - GD_REV_CELLS)
+		for (int i = 0; i < n; i++)
+			if (cells[i].cell.state != GD_BLANK)
+				r->review[k++] = cells[i].cell;
+	st->count = GD_REV_CELLS;
+	r->has_review = true;
+	if (k == GD_REV_CELLS && review_groups_hold(r->review))
+		return;
+	mark_unknown(r->review, GD_REV_CELLS, cells[0].cell.line);
+	gd_add_problem(r, GD_PROBLEM_ROW_LONG, cells[0].cell.line,
+				   "review table: a row of %d cells (line %u), not 15, and no dropping of its blank ones makes every group's total hold; which cells are spare is unknown",
+				   n, cells[0].cell.line);
+}
+
 static bool
 match_review_row(void *ctx, const char *label, size_t len, size_t own_from, const gd_grid_cell *cells, int n)
 {
@@ -1253,6 +1279,11 @@ match_review_row(void *ctx, const char *label, size_t len, size_t own_from, cons
 			first++;
 		while (last > first && cells[last - 1].cell.state == GD_BLANK && last - first > keep)
 			last--;
+	}
+	if (st->count == 0 && last - first > GD_REV_CELLS)
+	{
+		review_row_without_spares(st, cells + first, last - first);
+		return true;
 	}
 	if (last - first < GD_REV_OUTCOMES && !(st->cells_per_line && st->count > 0))
 	{
