@@ -511,6 +511,9 @@ tokenize_line(line_reader *lr, size_t s, size_t e)
 	if (is_page_footer(t, s, e))
 		return;
 	pipe = gd_is_pipe_line(t, s, e);
+	/* "---|---": the rule of a two-column Markdown table without outer bars (html2text's) */
+	if (!pipe && t[s] == '-' && memchr(t + s, '|', e - s) != NULL && is_rule_line(t, s, e))
+		return;
 	if (pipe || gd_has_inner_tab(t, s, e))
 	{
 		size_t		cs = s;
