@@ -418,6 +418,30 @@ join_spaced_thousands(const gd_text *tx, const gd_grid_cell *cells, int first, i
 	return found == 1;
 }
 
+/*
+ * A row with blank cells among its values, as many as it has cells too many:
+ * a cell merged over a Word table's hairline column printed an empty cell
+ * beside it.  Its values alone fill out when they make every identity hold.
+ */
+static bool
+fit_without_spare_blanks(const gd_grid_cell *cells, int first, int last, int width, const gd_identity *ids,
+						 int nids, gd_cell *out)
+{
+	gd_grid_cell kept[GD_ROW_WIDTH_MAX];
+	int			k = 0;
+
+	if (nids == 0 || width > GD_ROW_WIDTH_MAX || count_values(cells + first, last - first) != width)
+		return false;
+	for (int i = first; i < last; i++)
+		if (cells[i].cell.state != GD_BLANK)
+			kept[k++] = cells[i];
+	if (window_holding(kept, 0, width, width, ids, nids, false) != 0)
+		return false;
+	for (int i = 0; i < width; i++)
+		out[i] = kept[i].cell;
+	return true;
+}
+
 static bool
 fit_row(match_target *mt, const gd_grid_cell *cells, int n, int width, const gd_identity *ids, int nids,
 		bool signed_cells, const uint32_t *ref, const char *what, gd_cell *out)
@@ -529,6 +553,8 @@ fit_row(match_target *mt, const gd_grid_cell *cells, int n, int width, const gd_
 			first = held;
 			last = held + width;
 		}
+		else if (held < 0 && fit_without_spare_blanks(cells, first, last, width, ids, nids, out))
+			return true;
 		else if (join_spaced_thousands(mt->tx, cells, first, last, width, ids, nids, out))
 			return true;
 		else if (nids > 0 && held < 0 && window_holding(cells, last - width, last, width, ids, nids, false) < 0)
@@ -1216,24 +1242,18 @@ take_review_piece(review_state *st, const gd_grid_cell *cells, int n)
 }
 
 /*
- * A whole row of more than 15 cells: a cell merged over two columns (a Word
- * table's hairline column) printed an empty cell beside it.  Its blanks are
- * dropped when there are as many as the cells too many and every group's
- * total then holds; otherwise which cells are the spare ones is unknown.
+ * A whole row of more than 15 cells: its values alone, when they are 15 and
+ * every group's total holds (fit_without_spare_blanks); otherwise which
+ * cells are the spare ones is unknown.
  */
 static void
 review_row_without_spares(review_state *st, const gd_grid_cell *cells, int n)
 {
 	gd_report  *r = st->mt.r;
-	int			k = 0;
 
-	if (n - count_values(cells, n) == n - GD_REV_CELLS)
-		for (int i = 0; i < n; i++)
-			if (cells[i].cell.state != GD_BLANK)
-				r->review[k++] = cells[i].cell;
 	st->count = GD_REV_CELLS;
 	r->has_review = true;
-	if (k == GD_REV_CELLS && review_groups_hold(r->review))
+	if (fit_without_spare_blanks(cells, 0, n, GD_REV_CELLS, review_group_totals, 3, r->review))
 		return;
 	mark_unknown(r->review, GD_REV_CELLS, cells[0].cell.line);
 	gd_add_problem(r, GD_PROBLEM_ROW_LONG, cells[0].cell.line,

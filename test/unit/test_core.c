@@ -156,6 +156,41 @@ test_small_report(void)
 	release(p);
 }
 
+/*
+ * What offices type into the template: a zero as 〇 (the numeral of a date
+ * kept), and an empty cell beside a value (a cell merged over a Word
+ * table's hairline column), dropped only when the row total then holds.
+ */
+static void
+test_office_cells(void)
+{
+	parsed	   *p = parse_small("5\t〇\t0\t○\t0\t0\t5");
+	gd_report  *r = &p->r;
+
+	CHECK(r->requests[0][1].state == GD_NUMBER && r->requests[0][1].value == 0);
+	CHECK(r->requests[0][3].state == GD_NUMBER && r->requests[0][3].value == 0);
+	CHECK(r->requests[0][6].value == 5);
+	release(p);
+	p = parse_str("测试局二〇二三年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
+				  "一、本年新收政府信息公开申请数量\t1\t〇\t0\t0\t0\t0\t1\n");
+	CHECK(p->r.year == 2023);
+	CHECK(p->r.requests[0][1].state == GD_NUMBER && p->r.requests[0][1].value == 0);
+	release(p);
+
+	p = parse_small("5\t0\t0\t0\t0\t0\t\t5");
+	r = &p->r;
+	CHECK(r->requests[0][5].state == GD_NUMBER && r->requests[0][5].value == 0);
+	CHECK(r->requests[0][6].state == GD_NUMBER && r->requests[0][6].value == 5);
+	release(p);
+
+	p = parse_small("5\t0\t\t1\t0\t0\t0\t5");	/* 5+1 is not 5: which cell is spare is unknown */
+	r = &p->r;
+	for (int c = 0; c < 7; c++)
+		CHECK(r->requests[0][c].state != GD_NUMBER);
+	CHECK(has_problem(r, GD_PROBLEM_ROW_LONG));
+	release(p);
+}
+
 static void
 test_cell_noise(void)
 {
@@ -1094,6 +1129,7 @@ main(void)
 {
 	printf("TAP version 13\n");
 	RUN(test_small_report);
+	RUN(test_office_cells);
 	RUN(test_cell_noise);
 	RUN(test_unseen_bodies);
 	RUN(test_html_crlf);
