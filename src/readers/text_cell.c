@@ -54,6 +54,30 @@ gd_region_lines(const gd_text *tx, const gd_region *rg, size_t *first, size_t *e
 		(*end)++;
 }
 
+/*
+ * Is the value cell c a label's serial number, its text node cut off before
+ * the 、 or . that follows it on the next line ("1" / "、属于国家秘密": a
+ * crawler's text nodes of a Word page, where the number and the words are
+ * runs of different language)?
+ */
+static bool
+cut_serial_number(const gd_text *tx, const gd_grid_cell *c, size_t next_line, size_t end)
+{
+	const char *t = tx->t;
+	size_t		s,
+				mark;
+
+	if (c->span.len > 2 || next_line >= end || (unsigned char) t[c->span.off] > '9')
+		return false;
+	s = tx->lines[next_line].start;
+	while (s < tx->lines[next_line].end && gd_is_blank(t[s]))
+		s++;
+	if (tx->lines[next_line].end - s < 6)
+		return false;
+	mark = t[s] == '.' ? 1 : memcmp(t + s, "、", 3) == 0 ? 3 : 0;
+	return mark > 0 && (unsigned char) t[s + mark] >= 0xE0;	/* the label's words after it */
+}
+
 void
 gd_read_cell_stream(gd_text *tx, const gd_region *rg, bool blanks_printed, gd_grid *out)
 {
@@ -76,7 +100,11 @@ gd_read_cell_stream(gd_text *tx, const gd_region *rg, bool blanks_printed, gd_gr
 
 		gd_note_work(tx, e - s + 1);
 		if (gd_text_cell(tx, (uint32_t) li + 1, s, e, &c) || blanks_printed)
+		{
+			if (c.kind == GD_GRID_VALUE && cut_serial_number(tx, &c, li + 1, end))
+				c.kind = GD_GRID_TEXT;
 			gd_add_stream_cell(tx, out, &c, &row_has_value);
+		}
 	}
 	gd_grid_end_row(tx, out);
 }
