@@ -181,7 +181,7 @@ assemble(const gd_text *tx, const gd_grid *g, row_matcher match, void *ctx, bool
 				gd_grid_cell cut = row[i];
 
 				cut.kind = GD_GRID_VALUE;
-				gd_cut_number_cell(&cut.cell, row[i].cell.line);
+				gd_cut_number_cell(&cut.cell, row[i].cell.line, tx->t + row[i].span.off, row[i].span.len);
 				on_value(a, &cut);
 			}
 			else if (row[i].kind == GD_GRID_TEXT)
@@ -634,9 +634,13 @@ require_whole(match_target *mt, gd_cell *c, int count, const char *what)
 	}
 }
 
-/* The first cell left unknown for what it printed (not for the layout): a problem says why. */
+/*
+ * The first cell left unknown for what it printed (not for the layout): a
+ * problem says why.  A cell holding numbers of several cells leaves the
+ * others of its row unknown too: which columns they are in is not known.
+ */
 static void
-flag_unreadable(match_target *mt, const gd_cell *c, int count, const char *what)
+flag_unreadable(match_target *mt, gd_cell *c, int count, const char *what)
 {
 	for (int i = 0; i < count; i++)
 		if (c[i].state == GD_UNREADABLE && !c[i].inferred && c[i].scale == 0 && c[i].value == 0)
@@ -644,6 +648,16 @@ flag_unreadable(match_target *mt, const gd_cell *c, int count, const char *what)
 			gd_add_problem(mt->r, GD_PROBLEM_NUMBER_TOO_LARGE, c[i].line,
 						"%s: a number is too large to be a count (line %u); it is left unknown",
 						what, c[i].line);
+			return;
+		}
+		else if (c[i].state == GD_UNREADABLE && !c[i].inferred && c[i].value == GD_VALUE_CELLS_RUN_TOGETHER)
+		{
+			uint32_t	line = c[i].line;
+
+			mark_unknown(c, count, line);
+			gd_add_problem(mt->r, GD_PROBLEM_GLUED_DIGITS, line,
+						"%s: a cell holds numbers of several cells (line %u); which columns the row's values are in is unknown",
+						what, line);
 			return;
 		}
 		else if (c[i].state == GD_UNREADABLE && !c[i].inferred && c[i].value == GD_VALUE_CUT_NUMBER)
@@ -1047,6 +1061,9 @@ match_request_row(void *ctx, const char *label, size_t len, size_t own_from, con
 		for (int k = 0; k <= st->cur; k++)
 			if (ends[k] >= 0 && count_values(cells, n) > 0)
 			{
+				/* its words after the values read for it by position: the text is not in row order (a PDF's blocks) */
+				if (st->guess_first >= 0 && k >= st->guess_first)
+					note_disorder(mt, cells[0].cell.line, "a row's words come after the values read for it by position");
 				if (same_values(r->requests[k], &st->open[k], cells, n))
 					gd_add_problem(mt->r, GD_PROBLEM_DUPLICATE_ROW, cells[0].cell.line,
 								"requests: row %s appears again (line %u); the first one is kept",

@@ -291,7 +291,7 @@ emit_item(line_reader *lr, size_t s, size_t e, bool blanks_count, uint32_t cente
 	if (gd_is_cut_number(lr->tx->t + s, e - s))
 	{
 		/* a cell of digits and separators that make no number ("1 126"): unknown, not label words */
-		gd_cut_number_cell(&v, lr->line);
+		gd_cut_number_cell(&v, lr->line, lr->tx->t + s, e - s);
 		add_value(lr, &v, s, e, center2, false);
 		return;
 	}

@@ -189,6 +189,50 @@ test_office_cells(void)
 		CHECK(r->requests[0][c].state != GD_NUMBER);
 	CHECK(has_problem(r, GD_PROBLEM_ROW_LONG));
 	release(p);
+
+	/* "4 1": two cells' numbers on one line (a PDF's); the row's other values are in unknown columns */
+	p = parse_small("4 1\t0\t0\t0\t0\t5");
+	r = &p->r;
+	for (int c = 0; c < 7; c++)
+		CHECK(r->requests[0][c].state != GD_NUMBER);
+	CHECK(has_problem(r, GD_PROBLEM_GLUED_DIGITS));
+	release(p);
+	/* "1 126" may be one number with a space for its thousands: that cell alone is unknown */
+	p = parse_small("1 126\t0\t0\t0\t0\t0\t1126");
+	r = &p->r;
+	CHECK(r->requests[0][0].state == GD_UNREADABLE && r->requests[0][6].value == 1126);
+	release(p);
+}
+
+/*
+ * One cell a line with nothing between rows, as MuPDF prints a PDF's table:
+ * a row's first value on its label's line after a space, and a label's
+ * serial number cut off on a line of its own before its 、.
+ */
+static void
+test_cell_lines_of_a_pdf(void)
+{
+	static const char *const rows[] = {
+		"一、本年新收政府信息公开申请数量 3", "1", "0", "0", "0", "0", "4",
+		"二、上年结转政府信息公开申请数量", "0", "0", "0", "0", "0", "0", "0",
+		"（一）予以公开 2", "1", "0", "0", "0", "0", "3",
+		"（三）不予公开", "1", "、属于国家秘密", "1", "0", "0", "0", "0", "0", "1",
+		"2", "、其他法律行政法规禁止公开", "0", "0", "0", "0", "0", "0", "0",
+		"（七）总计", "3", "1", "0", "0", "0", "0", "4",
+		"四、结转下年度继续办理", "0", "0", "0", "0", "0", "0", "0"};
+	char		buf[2048];
+	size_t		n = (size_t) snprintf(buf, sizeof(buf), "测试局2023年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n");
+	parsed	   *p;
+
+	for (size_t k = 0; k < sizeof(rows) / sizeof(rows[0]); k++)
+		n += (size_t) snprintf(buf + n, sizeof(buf) - n, "%s\n", rows[k]);
+	p = parse_str(buf);
+	CHECK(p->r.layout == GD_LAYOUT_CELL_LINES);
+	CHECK(p->r.requests[0][0].value == 3 && p->r.requests[0][1].value == 1 && p->r.requests[0][6].value == 4);
+	CHECK(p->r.requests[2][0].value == 2 && p->r.requests[2][6].value == 3);
+	CHECK(p->r.requests[4][0].value == 1 && p->r.requests[4][6].value == 1);
+	CHECK(p->r.requests[5][0].state == GD_NUMBER && p->r.requests[5][0].value == 0 && p->r.requests[5][6].value == 0);
+	release(p);
 }
 
 static void
@@ -1130,6 +1174,7 @@ main(void)
 	printf("TAP version 13\n");
 	RUN(test_small_report);
 	RUN(test_office_cells);
+	RUN(test_cell_lines_of_a_pdf);
 	RUN(test_cell_noise);
 	RUN(test_unseen_bodies);
 	RUN(test_html_crlf);
