@@ -539,8 +539,10 @@ title_tail_end(const char *f, size_t n, size_t q, int *year)
 		if (gd_starts_with(f + q, n - q, tails[k]))
 		{
 			q += strlen(tails[k]);
-			if (gd_starts_with(f + q, n - q, "格式"))
-				return 0;		/* 《…政府信息公开工作年度报告格式》: the national template */
+			/* 《…年度报告格式》: the national template; …年度报告的有关要求: a sentence's (not …的通知 issuing it) */
+			if (gd_starts_with(f + q, n - q, "格式") ||
+				(gd_starts_with(f + q, n - q, "的") && !gd_starts_with(f + q + CJK, n - q - CJK, "通知")))
+				return 0;
 			/* "…年度报告(2023年度)" */
 			if (*year == 0 && q < n && f[q] == '(' && (*year = year_at(f, n, q + 1, &e)) != 0 &&
 				e < n && f[e] == ')')
