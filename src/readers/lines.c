@@ -386,6 +386,17 @@ is_wiki_row_mark(const char *t, size_t s, size_t e, size_t cs, size_t ce)
 		gd_only_blanks(t, cs + 1, ce) && gd_is_blank(t[ce + 1]);
 }
 
+/* More cells than a row holds, all on one line, the last before a bar (get_text("|", strip=True))? */
+static bool
+one_line_of_bars(const gd_text *tx, const gd_grid *g)
+{
+	const gd_grid_cell *last = &g->cells[g->ncells > 0 ? g->ncells - 1 : 0];
+	size_t		after = last->span.off + last->span.len;
+
+	return g->ncells > GD_REV_CELLS && g->cells[0].cell.line == last->cell.line &&
+		after < tx->n && tx->t[after] == '|';
+}
+
 /* "|---|:--|" rows of a Markdown table carry no data. */
 static bool
 is_rule_line(const char *t, size_t s, size_t e)
@@ -933,7 +944,8 @@ gd_read_text_lines(gd_text *tx, const gd_region *rg, const gd_census *census, gd
 	gd_grid_end_row(tx, out);
 	/*
 	 * values one space apart (lynx's simple tables): no columns, and a blank cell leaves no trace;
-	 * one cell per line: a blank cell is a line of its own, so a row short of cells lost some
+	 * one cell per line: a blank cell is a line of its own, so a row short of cells lost some;
+	 * more cells between bars on one line than a row holds: a crawler's stripped text nodes joined by '|'
 	 */
-	out->blanks_unprinted = (lr.value_rows >= 3 && !lr.wide_gaps) || lr.cells_per_line;
+	out->blanks_unprinted = (lr.value_rows >= 3 && !lr.wide_gaps) || lr.cells_per_line || one_line_of_bars(tx, out);
 }

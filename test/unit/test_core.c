@@ -233,6 +233,16 @@ test_cell_lines_of_a_pdf(void)
 	CHECK(p->r.requests[4][0].value == 1 && p->r.requests[4][6].value == 1);
 	CHECK(p->r.requests[5][0].state == GD_NUMBER && p->r.requests[5][0].value == 0 && p->r.requests[5][6].value == 0);
 	release(p);
+
+	/* the same table's stripped text nodes joined by bars on one line: a blank cell leaves no trace */
+	p = parse_str("测试局2023年政府信息公开工作年度报告|三、收到和处理政府信息公开申请情况|"
+				  "一、本年新收政府信息公开申请数量|3|1|0|0|0|0|4|二、上年结转政府信息公开申请数量|0|0|0|0|0|0|0|"
+				  "（一）予以公开|2|1|3|（二）部分公开|1|1|（七）总计|3|1|0|0|0|0|4|"
+				  "四、结转下年度继续办理|0|0|0|0|0|0|0|四、政府信息公开行政复议、行政诉讼情况|");
+	CHECK(p->r.requests[0][1].value == 1 && p->r.requests[0][6].value == 4);
+	for (int c = 2; c < 7; c++)		/* printed 2 1 3 and 1 1: never read from the left */
+		CHECK(p->r.requests[2][c].state != GD_NUMBER && p->r.requests[3][c].state != GD_NUMBER);
+	release(p);
 }
 
 static void
