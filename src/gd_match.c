@@ -1333,6 +1333,7 @@ match_review_row(void *ctx, const char *label, size_t len, size_t own_from, cons
 	before = st->count;
 	for (int i = first; i < last && st->count < GD_REV_CELLS; i++)
 		r->review[st->count++] = cells[i].cell;
+	require_whole(mt, r->review + before, st->count - before, "review table");
 	flag_unreadable(mt, r->review + before, st->count - before, "review table");
 	r->has_review = true;
 	return true;

@@ -390,11 +390,14 @@ is_wiki_row_mark(const char *t, size_t s, size_t e, size_t cs, size_t ce)
 static bool
 one_line_of_bars(const gd_text *tx, const gd_grid *g)
 {
-	const gd_grid_cell *last = &g->cells[g->ncells > 0 ? g->ncells - 1 : 0];
-	size_t		after = last->span.off + last->span.len;
+	const gd_grid_cell *last;
+	size_t		after;
 
-	return g->ncells > GD_REV_CELLS && g->cells[0].cell.line == last->cell.line &&
-		after < tx->n && tx->t[after] == '|';
+	if (g->ncells <= GD_REV_CELLS)
+		return false;
+	last = &g->cells[g->ncells - 1];
+	after = last->span.off + last->span.len;
+	return g->cells[0].cell.line == last->cell.line && after < tx->n && tx->t[after] == '|';
 }
 
 /* "|---|:--|" rows of a Markdown table carry no data. */

@@ -197,6 +197,13 @@ test_office_cells(void)
 		CHECK(r->requests[0][c].state != GD_NUMBER);
 	CHECK(has_problem(r, GD_PROBLEM_GLUED_DIGITS));
 	release(p);
+	/* a review row of decimals (pandoc's texinfo: the columns' @columnfractions) holds no counts */
+	p = parse_str("测试局2023年政府信息公开工作年度报告\n四、政府信息公开行政复议、行政诉讼情况\n"
+				  "0.07\t0.07\t0.07\t0.07\t0.05\t0.07\t0.07\t0.07\t0.07\t0.05\t0.07\t0.07\t0.07\t0.07\t0.06\n");
+	for (int k = 0; k < GD_REV_CELLS; k++)
+		CHECK(p->r.review[k].state != GD_NUMBER);
+	CHECK(has_problem(&p->r, GD_PROBLEM_FRACTION_IN_COUNT));
+	release(p);
 	/* "1 126" may be one number with a space for its thousands: that cell alone is unknown */
 	p = parse_small("1 126\t0\t0\t0\t0\t0\t1126");
 	r = &p->r;
