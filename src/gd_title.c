@@ -98,9 +98,10 @@ fold_lines(gd_text *tx, size_t from, size_t to, folded_view *v)
 		{
 			char		c = tx->t[i];
 
-			/* bytes of characters (the common case) are kept without more tests */
+			/* bytes of characters (the common case) are kept without more tests; __ is emphasis (haddock's) */
 			if ((unsigned char) c >= 0x80 ||
-				!(gd_is_blank(c) || c == '*' || c == '\\' || (v->n == line_start && is_line_markup(c))))
+				!(gd_is_blank(c) || c == '*' || c == '\\' || (v->n == line_start && is_line_markup(c)) ||
+				  (c == '_' && ((i + 1 < e && tx->t[i + 1] == '_') || (i > 0 && tx->t[i - 1] == '_')))))
 				v->f[v->n++] = c;
 		}
 		if (v->n > line_start)

@@ -105,6 +105,8 @@ static const title_case cases[] = {
 	 "国家税务总局桐溪县税务局", 2025, NULL},
 	{"notice that issues the report", "关于印发桐溪市水务局2023年政府信息公开工作年度报告的通知\n", "",
 	 "桐溪市水务局", 2023, NULL},
+	{"emphasis as __ (pandoc's haddock)", "__桐溪市水务局____2023____年政府信息公开工作年度报告__\n", "",
+	 "桐溪市水务局", 2023, NULL},
 	{"markdown heading and emphasis", "## **桐溪市水务局** **2023**年政府信息公开工作年度报告\n", "",
 	 "桐溪市水务局", 2023, NULL},
 	/* titles over lines, spaced, wrapped */
