@@ -386,6 +386,17 @@ is_wiki_row_mark(const char *t, size_t s, size_t e, size_t cs, size_t ce)
 		gd_only_blanks(t, cs + 1, ce) && gd_is_blank(t[ce + 1]);
 }
 
+/* A cell holding only DokuWiki's forced line break "\\\\": a nested table's rows flattened into one line. */
+static bool
+is_line_break_cell(const char *t, size_t cs, size_t ce)
+{
+	while (cs < ce && gd_is_blank(t[cs]))
+		cs++;
+	while (ce > cs && gd_is_blank(t[ce - 1]))
+		ce--;
+	return ce - cs == 2 && t[cs] == '\\' && t[cs + 1] == '\\';
+}
+
 /* More cells than a row holds, all on one line, the last before a bar (get_text("|", strip=True))? */
 static bool
 one_line_of_bars(const gd_text *tx, const gd_grid *g)
@@ -541,7 +552,7 @@ tokenize_line(line_reader *lr, size_t s, size_t e)
 				/* the empty outsides of "| a | b |" are no cells */
 				bool		outside = pipe && (cs == s || i == e) && gd_only_blanks(t, cs, i);
 
-				if (pipe && is_wiki_row_mark(t, s, e, cs, i))
+				if (pipe && (is_wiki_row_mark(t, s, e, cs, i) || is_line_break_cell(t, cs, i)))
 					gd_grid_end_row(lr->tx, lr->g);
 				else if (!outside)
 					emit_item(lr, cs, i, true, 0);

@@ -252,6 +252,20 @@ test_cell_lines_of_a_pdf(void)
 	release(p);
 }
 
+/* A nested table's rows flattened into one line of DokuWiki, \\\\ between them: each row its own. */
+static void
+test_flattened_rows(void)
+{
+	parsed	   *p = parse_str("测试局2023年政府信息公开工作年度报告\n二、主动公开政府信息情况\n"
+							  "| \\\\ |第二十条第（一）项 | | | |\\\\ |信息内容 |本年制发件数 |本年废止件数 |现行有效件数 |"
+							  "\\\\ |规章 |0 |1 |3 |\\\\ |行政规范性文件 |6 |2 |58 |\\\\ |第二十条第（五）项 | | | |\n"
+							  "三、收到和处理政府信息公开申请情况\n");
+
+	CHECK(p->r.active[0].value == 0 && p->r.active[1].value == 1 && p->r.active[2].value == 3);
+	CHECK(p->r.active[3].value == 6 && p->r.active[4].value == 2 && p->r.active[5].value == 58);
+	release(p);
+}
+
 static void
 test_cell_noise(void)
 {
@@ -1192,6 +1206,7 @@ main(void)
 	RUN(test_small_report);
 	RUN(test_office_cells);
 	RUN(test_cell_lines_of_a_pdf);
+	RUN(test_flattened_rows);
 	RUN(test_cell_noise);
 	RUN(test_unseen_bodies);
 	RUN(test_html_crlf);
