@@ -586,6 +586,15 @@ fit_row(match_target *mt, const gd_grid_cell *cells, int n, int width, const gd_
 			out[i].line = n > 0 ? cells[n - 1].cell.line : 0;
 		}
 	}
+	if (last - first < width && nids > 0 && ids[0].total >= last - first && count_values(cells + first, last - first) > 0)
+	{
+		/* a total is never left blank beside printed values: the row lost cells, which ones is not known */
+		mark_unknown(out, width, cells[0].cell.line);
+		gd_add_problem(mt->r, GD_PROBLEM_ROW_SHORT, cells[0].cell.line,
+					"%s: only %d of %d cells were found (line %u), not its total; which columns they belong to is unknown",
+					what, last - first, width, cells[0].cell.line);
+		return false;
+	}
 	if (last - first < width)
 	{
 		gd_add_problem(mt->r, GD_PROBLEM_ROW_SHORT, n > 0 ? cells[0].cell.line : 0,

@@ -191,7 +191,7 @@ test_office_cells(void)
 	release(p);
 
 	/* "4 1": two cells' numbers on one line (a PDF's); the row's other values are in unknown columns */
-	p = parse_small("4 1\t0\t0\t0\t0\t5");
+	p = parse_small("4 1\t0\t0\t0\t0\t0\t5");
 	r = &p->r;
 	for (int c = 0; c < 7; c++)
 		CHECK(r->requests[0][c].state != GD_NUMBER);
@@ -263,6 +263,16 @@ test_flattened_rows(void)
 
 	CHECK(p->r.active[0].value == 0 && p->r.active[1].value == 1 && p->r.active[2].value == 3);
 	CHECK(p->r.active[3].value == 6 && p->r.active[4].value == 2 && p->r.active[5].value == 58);
+	release(p);
+
+	/* a row that lost cells, its total among them (a wiki table's cell a line): never placed from the left */
+	p = parse_str("测试局2023年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
+				  "| 一、本年新收政府信息公开申请数量 | 5 | 1 | 0 | 0 | 0 | 0 | 6 |\n"
+				  "| 二、上年结转政府信息公开申请数量 | 0 |\n"
+				  "| （一）予以公开 | 5 | 1 | 0 | 0 | 0 | 0 | 6 |\n");
+	CHECK(p->r.requests[0][6].value == 6 && p->r.requests[2][6].value == 6);
+	for (int c = 0; c < 7; c++)
+		CHECK(p->r.requests[1][c].state != GD_NUMBER);
 	release(p);
 }
 
