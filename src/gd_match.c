@@ -586,9 +586,13 @@ fit_row(match_target *mt, const gd_grid_cell *cells, int n, int width, const gd_
 			out[i].line = n > 0 ? cells[n - 1].cell.line : 0;
 		}
 	}
-	if (last - first < width && nids > 0 && ids[0].total >= last - first && count_values(cells + first, last - first) > 0)
+	if (last - first < width && nids > 0 && ids[0].total >= last - first && count_values(cells + first, last - first) > 0 &&
+		!gd_only_blanks(mt->tx->t, cells[last - 1].span.off + cells[last - 1].span.len, mt->tx->n))
 	{
-		/* a total is never left blank beside printed values: the row lost cells, which ones is not known */
+		/*
+		 * a total is never left blank beside printed values: the row lost
+		 * cells, which ones is not known (unless the text ends there: cut off)
+		 */
 		mark_unknown(out, width, cells[0].cell.line);
 		gd_add_problem(mt->r, GD_PROBLEM_ROW_SHORT, cells[0].cell.line,
 					"%s: only %d of %d cells were found (line %u), not its total; which columns they belong to is unknown",
