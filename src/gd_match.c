@@ -553,9 +553,8 @@ fit_row(match_target *mt, const gd_grid_cell *cells, int n, int width, const gd_
 			first = held;
 			last = held + width;
 		}
-		else if (held < 0 && fit_without_spare_blanks(cells, first, last, width, ids, nids, out))
-			return true;
-		else if (join_spaced_thousands(mt->tx, cells, first, last, width, ids, nids, out))
+		else if ((held < 0 && fit_without_spare_blanks(cells, first, last, width, ids, nids, out)) ||
+				 join_spaced_thousands(mt->tx, cells, first, last, width, ids, nids, out))
 			return true;
 		else if (nids > 0 && held < 0 && window_holding(cells, last - width, last, width, ids, nids, false) < 0)
 		{

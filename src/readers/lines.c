@@ -390,11 +390,10 @@ is_wiki_row_mark(const char *t, size_t s, size_t e, size_t cs, size_t ce)
 static bool
 is_line_break_cell(const char *t, size_t cs, size_t ce)
 {
-	while (cs < ce && gd_is_blank(t[cs]))
-		cs++;
-	while (ce > cs && gd_is_blank(t[ce - 1]))
-		ce--;
-	return ce - cs == 2 && t[cs] == '\\' && t[cs + 1] == '\\';
+	const char *mark = memchr(t + cs, '\\', ce - cs);
+
+	return mark != NULL && (size_t) (mark - t) + 1 < ce && mark[1] == '\\' && gd_only_blanks(t, cs, (size_t) (mark - t)) &&
+		gd_only_blanks(t, (size_t) (mark - t) + 2, ce);
 }
 
 /* More cells than a row holds, all on one line, the last before a bar (get_text("|", strip=True))? */

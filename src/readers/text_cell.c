@@ -65,16 +65,15 @@ cut_serial_number(const gd_text *tx, const gd_grid_cell *c, size_t next_line, si
 {
 	const char *t = tx->t;
 	size_t		s,
+				e,
 				mark;
 
 	if (c->span.len > 2 || next_line >= end || (unsigned char) t[c->span.off] > '9')
 		return false;
-	s = tx->lines[next_line].start;
-	while (s < tx->lines[next_line].end && gd_is_blank(t[s]))
-		s++;
-	if (tx->lines[next_line].end - s < 6)
-		return false;
-	mark = t[s] == '.' ? 1 : memcmp(t + s, "、", 3) == 0 ? 3 : 0;
+	e = tx->lines[next_line].end;
+	for (s = tx->lines[next_line].start; s < e && gd_is_blank(t[s]); s++)
+		;
+	mark = e - s < 6 ? 0 : t[s] == '.' ? 1 : memcmp(t + s, "、", 3) == 0 ? 3 : 0;
 	return mark > 0 && (unsigned char) t[s + mark] >= 0xE0;	/* the label's words after it */
 }
 
