@@ -167,7 +167,9 @@ bool		gd_parse_value(const char *s, size_t n, gd_cell *cell);
 bool		gd_is_cut_number(const char *s, size_t n);
 /* gd_cell.value of the unreadable cell such text makes (gd_cut_number_cell): the matcher's problem names it. */
 #define GD_VALUE_CUT_NUMBER INT64_C(-1)
-void		gd_cut_number_cell(gd_cell *c, uint32_t line);
+/* ... of such text that reads as numbers of several cells ("45 7": a PDF's neighbouring cells on one line) */
+#define GD_VALUE_CELLS_RUN_TOGETHER INT64_C(-2)
+void		gd_cut_number_cell(gd_cell *c, uint32_t line, const char *s, size_t n);
 /* Bytes of the placeholder mark ('-', '—', '/', '无', ...) at s[0..n), or 0. */
 size_t		gd_placeholder_mark(const char *s, size_t n);
 

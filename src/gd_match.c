@@ -181,7 +181,7 @@ assemble(const gd_text *tx, const gd_grid *g, row_matcher match, void *ctx, bool
 				gd_grid_cell cut = row[i];
 
 				cut.kind = GD_GRID_VALUE;
-				gd_cut_number_cell(&cut.cell, row[i].cell.line);
+				gd_cut_number_cell(&cut.cell, row[i].cell.line, tx->t + row[i].span.off, row[i].span.len);
 				on_value(a, &cut);
 			}
 			else if (row[i].kind == GD_GRID_TEXT)
@@ -418,6 +418,30 @@ join_spaced_thousands(const gd_text *tx, const gd_grid_cell *cells, int first, i
 	return found == 1;
 }
 
+/*
+ * A row with blank cells among its values, as many as it has cells too many:
+ * a cell merged over a Word table's hairline column printed an empty cell
+ * beside it.  Its values alone fill out when they make every identity hold.
+ */
+static bool
+fit_without_spare_blanks(const gd_grid_cell *cells, int first, int last, int width, const gd_identity *ids,
+						 int nids, gd_cell *out)
+{
+	gd_grid_cell kept[GD_ROW_WIDTH_MAX];
+	int			k = 0;
+
+	if (nids == 0 || width > GD_ROW_WIDTH_MAX || count_values(cells + first, last - first) != width)
+		return false;
+	for (int i = first; i < last; i++)
+		if (cells[i].cell.state != GD_BLANK)
+			kept[k++] = cells[i];
+	if (window_holding(kept, 0, width, width, ids, nids, false) != 0)
+		return false;
+	for (int i = 0; i < width; i++)
+		out[i] = kept[i].cell;
+	return true;
+}
+
 static bool
 fit_row(match_target *mt, const gd_grid_cell *cells, int n, int width, const gd_identity *ids, int nids,
 		bool signed_cells, const uint32_t *ref, const char *what, gd_cell *out)
@@ -529,7 +553,8 @@ fit_row(match_target *mt, const gd_grid_cell *cells, int n, int width, const gd_
 			first = held;
 			last = held + width;
 		}
-		else if (join_spaced_thousands(mt->tx, cells, first, last, width, ids, nids, out))
+		else if ((held < 0 && fit_without_spare_blanks(cells, first, last, width, ids, nids, out)) ||
+				 join_spaced_thousands(mt->tx, cells, first, last, width, ids, nids, out))
 			return true;
 		else if (nids > 0 && held < 0 && window_holding(cells, last - width, last, width, ids, nids, false) < 0)
 		{
@@ -559,6 +584,19 @@ fit_row(match_target *mt, const gd_grid_cell *cells, int n, int width, const gd_
 			out[i].state = GD_BLANK;
 			out[i].line = n > 0 ? cells[n - 1].cell.line : 0;
 		}
+	}
+	if (last - first < width && nids > 0 && ids[0].total >= last - first && count_values(cells + first, last - first) > 0 &&
+		!gd_only_blanks(mt->tx->t, cells[last - 1].span.off + cells[last - 1].span.len, mt->tx->n))
+	{
+		/*
+		 * a total is never left blank beside printed values: the row lost
+		 * cells, which ones is not known (unless the text ends there: cut off)
+		 */
+		mark_unknown(out, width, cells[0].cell.line);
+		gd_add_problem(mt->r, GD_PROBLEM_ROW_SHORT, cells[0].cell.line,
+					"%s: only %d of %d cells were found (line %u), not its total; which columns they belong to is unknown",
+					what, last - first, width, cells[0].cell.line);
+		return false;
 	}
 	if (last - first < width)
 	{
@@ -608,9 +646,13 @@ require_whole(match_target *mt, gd_cell *c, int count, const char *what)
 	}
 }
 
-/* The first cell left unknown for what it printed (not for the layout): a problem says why. */
+/*
+ * The first cell left unknown for what it printed (not for the layout): a
+ * problem says why.  A cell holding numbers of several cells leaves the
+ * others of its row unknown too: which columns they are in is not known.
+ */
 static void
-flag_unreadable(match_target *mt, const gd_cell *c, int count, const char *what)
+flag_unreadable(match_target *mt, gd_cell *c, int count, const char *what)
 {
 	for (int i = 0; i < count; i++)
 		if (c[i].state == GD_UNREADABLE && !c[i].inferred && c[i].scale == 0 && c[i].value == 0)
@@ -618,6 +660,16 @@ flag_unreadable(match_target *mt, const gd_cell *c, int count, const char *what)
 			gd_add_problem(mt->r, GD_PROBLEM_NUMBER_TOO_LARGE, c[i].line,
 						"%s: a number is too large to be a count (line %u); it is left unknown",
 						what, c[i].line);
+			return;
+		}
+		else if (c[i].state == GD_UNREADABLE && !c[i].inferred && c[i].value == GD_VALUE_CELLS_RUN_TOGETHER)
+		{
+			uint32_t	line = c[i].line;
+
+			mark_unknown(c, count, line);
+			gd_add_problem(mt->r, GD_PROBLEM_GLUED_DIGITS, line,
+						"%s: a cell holds numbers of several cells (line %u); which columns the row's values are in is unknown",
+						what, line);
 			return;
 		}
 		else if (c[i].state == GD_UNREADABLE && !c[i].inferred && c[i].value == GD_VALUE_CUT_NUMBER)
@@ -1021,6 +1073,9 @@ match_request_row(void *ctx, const char *label, size_t len, size_t own_from, con
 		for (int k = 0; k <= st->cur; k++)
 			if (ends[k] >= 0 && count_values(cells, n) > 0)
 			{
+				/* its words after the values read for it by position: the text is not in row order (a PDF's blocks) */
+				if (st->guess_first >= 0 && k >= st->guess_first)
+					note_disorder(mt, cells[0].cell.line, "a row's words come after the values read for it by position");
 				if (same_values(r->requests[k], &st->open[k], cells, n))
 					gd_add_problem(mt->r, GD_PROBLEM_DUPLICATE_ROW, cells[0].cell.line,
 								"requests: row %s appears again (line %u); the first one is kept",
@@ -1215,6 +1270,26 @@ take_review_piece(review_state *st, const gd_grid_cell *cells, int n)
 	r->has_review = true;
 }
 
+/*
+ * A whole row of more than 15 cells: its values alone, when they are 15 and
+ * every group's total holds (fit_without_spare_blanks); otherwise which
+ * cells are the spare ones is unknown.
+ */
+static void
+review_row_without_spares(review_state *st, const gd_grid_cell *cells, int n)
+{
+	gd_report  *r = st->mt.r;
+
+	st->count = GD_REV_CELLS;
+	r->has_review = true;
+	if (fit_without_spare_blanks(cells, 0, n, GD_REV_CELLS, review_group_totals, 3, r->review))
+		return;
+	mark_unknown(r->review, GD_REV_CELLS, cells[0].cell.line);
+	gd_add_problem(r, GD_PROBLEM_ROW_LONG, cells[0].cell.line,
+				   "review table: a row of %d cells (line %u), not 15, and no dropping of its blank ones makes every group's total hold; which cells are spare is unknown",
+				   n, cells[0].cell.line);
+}
+
 static bool
 match_review_row(void *ctx, const char *label, size_t len, size_t own_from, const gd_grid_cell *cells, int n)
 {
@@ -1254,6 +1329,11 @@ match_review_row(void *ctx, const char *label, size_t len, size_t own_from, cons
 		while (last > first && cells[last - 1].cell.state == GD_BLANK && last - first > keep)
 			last--;
 	}
+	if (st->count == 0 && last - first > GD_REV_CELLS)
+	{
+		review_row_without_spares(st, cells + first, last - first);
+		return true;
+	}
 	if (last - first < GD_REV_OUTCOMES && !(st->cells_per_line && st->count > 0))
 	{
 		take_review_piece(st, cells + first, last - first);
@@ -1265,6 +1345,7 @@ match_review_row(void *ctx, const char *label, size_t len, size_t own_from, cons
 	before = st->count;
 	for (int i = first; i < last && st->count < GD_REV_CELLS; i++)
 		r->review[st->count++] = cells[i].cell;
+	require_whole(mt, r->review + before, st->count - before, "review table");
 	flag_unreadable(mt, r->review + before, st->count - before, "review table");
 	r->has_review = true;
 	return true;

@@ -98,9 +98,10 @@ fold_lines(gd_text *tx, size_t from, size_t to, folded_view *v)
 		{
 			char		c = tx->t[i];
 
-			/* bytes of characters (the common case) are kept without more tests */
+			/* bytes of characters (the common case) are kept without more tests; __ is emphasis (haddock's) */
 			if ((unsigned char) c >= 0x80 ||
-				!(gd_is_blank(c) || c == '*' || c == '\\' || (v->n == line_start && is_line_markup(c))))
+				!(gd_is_blank(c) || c == '*' || c == '\\' || (v->n == line_start && is_line_markup(c)) ||
+				  (c == '_' && ((i + 1 < e && tx->t[i + 1] == '_') || (i > 0 && tx->t[i - 1] == '_')))))
 				v->f[v->n++] = c;
 		}
 		if (v->n > line_start)
@@ -539,8 +540,10 @@ title_tail_end(const char *f, size_t n, size_t q, int *year)
 		if (gd_starts_with(f + q, n - q, tails[k]))
 		{
 			q += strlen(tails[k]);
-			if (gd_starts_with(f + q, n - q, "格式"))
-				return 0;		/* 《…政府信息公开工作年度报告格式》: the national template */
+			/* 《…年度报告格式》: the national template; …年度报告的有关要求: a sentence's (not …的通知 issuing it) */
+			if (gd_starts_with(f + q, n - q, "格式") ||
+				(gd_starts_with(f + q, n - q, "的") && !gd_starts_with(f + q + CJK, n - q - CJK, "通知")))
+				return 0;
 			/* "…年度报告(2023年度)" */
 			if (*year == 0 && q < n && f[q] == '(' && (*year = year_at(f, n, q + 1, &e)) != 0 &&
 				e < n && f[e] == ')')

@@ -167,12 +167,42 @@ gd_is_cut_number(const char *s, size_t n)
 	return digit && separator;
 }
 
+/*
+ * Are the digits of s[0..n) split by spaces into pieces no thousands grouping
+ * makes ("45 7", "12 3 4"), so numbers of several cells?
+ */
+static bool
+several_numbers(const char *s, size_t n)
+{
+	int			pieces = 0;
+	bool		grouped = true;
+
+	for (size_t i = 0; i < n;)
+	{
+		size_t		len = 0;
+
+		if (s[i] == ' ')
+		{
+			i++;
+			continue;
+		}
+		while (i + len < n && gd_is_digit(s[i + len]))
+			len++;
+		if (len == 0)
+			return false;		/* a comma: a number cut at its separator */
+		grouped = grouped && (pieces == 0 ? len <= 3 : len == 3);
+		pieces++;
+		i += len;
+	}
+	return pieces > 1 && !grouped;
+}
+
 void
-gd_cut_number_cell(gd_cell *c, uint32_t line)
+gd_cut_number_cell(gd_cell *c, uint32_t line, const char *s, size_t n)
 {
 	memset(c, 0, sizeof(*c));
 	c->state = GD_UNREADABLE;
-	c->value = GD_VALUE_CUT_NUMBER;
+	c->value = s != NULL && several_numbers(s, n) ? GD_VALUE_CELLS_RUN_TOGETHER : GD_VALUE_CUT_NUMBER;
 	c->line = line;
 }
 

@@ -231,7 +231,7 @@ emit_column(gd_text *tx, gd_grid *out, const box_line *lines, int nlines, int co
 	{
 		/* a number wrapped inside its cell ("１１" / "４６"); pieces that make none together: one cell, unknown */
 		if (jl >= sizeof(joined) || !gd_parse_value(joined, jl, &first.cell))
-			gd_cut_number_cell(&first.cell, lines[0].line);
+			gd_cut_number_cell(&first.cell, lines[0].line, NULL, 0);
 		first.kind = GD_GRID_VALUE;
 		first.cell.line = lines[0].line;
 		gd_grid_add(tx, out, &first);

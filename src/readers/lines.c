@@ -297,7 +297,7 @@ emit_item(line_reader *lr, size_t s, size_t e, bool blanks_count, uint32_t cente
 	if (gd_is_cut_number(lr->tx->t + s, e - s))
 	{
 		/* a cell of digits and separators that make no number ("1 126"): unknown, not label words */
-		gd_cut_number_cell(&v, lr->line);
+		gd_cut_number_cell(&v, lr->line, lr->tx->t + s, e - s);
 		add_value(lr, &v, s, e, center2, false);
 		return;
 	}
@@ -390,6 +390,30 @@ is_wiki_row_mark(const char *t, size_t s, size_t e, size_t cs, size_t ce)
 {
 	return cs > s && ce - cs >= 2 && ce + 1 < e && t[cs - 1] == '|' && t[cs] == '-' &&
 		gd_only_blanks(t, cs + 1, ce) && gd_is_blank(t[ce + 1]);
+}
+
+/* A cell holding only DokuWiki's forced line break "\\\\": a nested table's rows flattened into one line. */
+static bool
+is_line_break_cell(const char *t, size_t cs, size_t ce)
+{
+	const char *mark = memchr(t + cs, '\\', ce - cs);
+
+	return mark != NULL && (size_t) (mark - t) + 1 < ce && mark[1] == '\\' && gd_only_blanks(t, cs, (size_t) (mark - t)) &&
+		gd_only_blanks(t, (size_t) (mark - t) + 2, ce);
+}
+
+/* More cells than a row holds, all on one line, the last before a bar (get_text("|", strip=True))? */
+static bool
+one_line_of_bars(const gd_text *tx, const gd_grid *g)
+{
+	const gd_grid_cell *last;
+	size_t		after;
+
+	if (g->ncells <= GD_REV_CELLS)
+		return false;
+	last = &g->cells[g->ncells - 1];
+	after = last->span.off + last->span.len;
+	return g->cells[0].cell.line == last->cell.line && after < tx->n && tx->t[after] == '|';
 }
 
 /* "|---|:--|" rows of a Markdown table carry no data. */
@@ -545,6 +569,9 @@ tokenize_line(line_reader *lr, size_t s, size_t e, bool pipe, bool tabbed)
 	}
 	if (is_page_footer(t, s, e))
 		return;
+	/* "---|---": the rule of a two-column Markdown table without outer bars (html2text's) */
+	if (!pipe && t[s] == '-' && memchr(t + s, '|', e - s) != NULL && is_rule_line(t, s, e))
+		return;
 	if (pipe || tabbed)
 	{
 		size_t		cs = s;
@@ -558,7 +585,7 @@ tokenize_line(line_reader *lr, size_t s, size_t e, bool pipe, bool tabbed)
 				/* the empty outsides of "| a | b |" are no cells */
 				bool		outside = pipe && (cs == s || i == e) && gd_only_blanks(t, cs, i);
 
-				if (pipe && is_wiki_row_mark(t, s, e, cs, i))
+				if (pipe && (is_wiki_row_mark(t, s, e, cs, i) || is_line_break_cell(t, cs, i)))
 					gd_grid_end_row(lr->tx, lr->g);
 				else if (!outside)
 					emit_item(lr, cs, i, true, 0);
@@ -967,7 +994,8 @@ gd_read_text_lines(gd_text *tx, const gd_region *rg, const gd_census *census, gd
 	gd_grid_end_row(tx, out);
 	/*
 	 * values one space apart (lynx's simple tables): no columns, and a blank cell leaves no trace;
-	 * one cell per line: a blank cell is a line of its own, so a row short of cells lost some
+	 * one cell per line: a blank cell is a line of its own, so a row short of cells lost some;
+	 * more cells between bars on one line than a row holds: a crawler's stripped text nodes joined by '|'
 	 */
-	out->blanks_unprinted = (lr.value_rows >= 3 && !lr.wide_gaps) || lr.cells_per_line;
+	out->blanks_unprinted = (lr.value_rows >= 3 && !lr.wide_gaps) || lr.cells_per_line || one_line_of_bars(tx, out);
 }

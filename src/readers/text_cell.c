@@ -54,6 +54,53 @@ gd_region_lines(const gd_text *tx, const gd_region *rg, size_t *first, size_t *e
 		(*end)++;
 }
 
+/*
+ * Is the value cell c a label's serial number, its text node cut off before
+ * the 、 or . that follows it on the next line ("1" / "、属于国家秘密": a
+ * crawler's text nodes of a Word page, where the number and the words are
+ * runs of different language)?
+ */
+static bool
+cut_serial_number(const gd_text *tx, const gd_grid_cell *c, size_t next_line, size_t end)
+{
+	const char *t = tx->t;
+	size_t		s,
+				e,
+				mark;
+
+	if (c->span.len > 2 || next_line >= end || (unsigned char) t[c->span.off] > '9')
+		return false;
+	e = tx->lines[next_line].end;
+	for (s = tx->lines[next_line].start; s < e && gd_is_blank(t[s]); s++)
+		;
+	mark = e - s < 6 ? 0 : t[s] == '.' ? 1 : memcmp(t + s, "、", 3) == 0 ? 3 : 0;
+	return mark > 0 && (unsigned char) t[s + mark] >= 0xE0;	/* the label's words after it */
+}
+
+/*
+ * A label's line ending in a value after a space ("3.补正后申请内容仍不明确 1":
+ * MuPDF puts a row's first cell on its label's line): the value's cell split
+ * off the text cell c, whose span is cut before it.
+ */
+static bool
+split_trailing_value(const gd_text *tx, gd_grid_cell *c, gd_grid_cell *value)
+{
+	const char *t = tx->t;
+	size_t		s = c->span.off,
+				e = s + c->span.len,
+				at = e;
+
+	while (at > s && !gd_is_blank(t[at - 1]))
+		at--;
+	if (at == s || e - at > 24 || (unsigned char) t[at - 2] < 0x80 ||
+		!gd_text_cell(tx, c->cell.line, at, e, value) || value->kind != GD_GRID_VALUE)
+		return false;
+	while (at > s && gd_is_blank(t[at - 1]))
+		at--;
+	c->span.len = at - s;
+	return true;
+}
+
 void
 gd_read_cell_stream(gd_text *tx, const gd_region *rg, bool blanks_printed, gd_grid *out)
 {
@@ -76,7 +123,16 @@ gd_read_cell_stream(gd_text *tx, const gd_region *rg, bool blanks_printed, gd_gr
 
 		gd_note_work(tx, e - s + 1);
 		if (gd_text_cell(tx, (uint32_t) li + 1, s, e, &c) || blanks_printed)
+		{
+			gd_grid_cell value;
+			bool		trailing = c.kind == GD_GRID_TEXT && split_trailing_value(tx, &c, &value);
+
+			if (c.kind == GD_GRID_VALUE && cut_serial_number(tx, &c, li + 1, end))
+				c.kind = GD_GRID_TEXT;
 			gd_add_stream_cell(tx, out, &c, &row_has_value);
+			if (trailing)
+				gd_add_stream_cell(tx, out, &value, &row_has_value);
+		}
 	}
 	gd_grid_end_row(tx, out);
 }

@@ -156,6 +156,126 @@ test_small_report(void)
 	release(p);
 }
 
+/*
+ * What offices type into the template: a zero as 〇 (the numeral of a date
+ * kept), and an empty cell beside a value (a cell merged over a Word
+ * table's hairline column), dropped only when the row total then holds.
+ */
+static void
+test_office_cells(void)
+{
+	parsed	   *p = parse_small("5\t〇\t0\t○\t0\t0\t5");
+	gd_report  *r = &p->r;
+
+	CHECK(r->requests[0][1].state == GD_NUMBER && r->requests[0][1].value == 0);
+	CHECK(r->requests[0][3].state == GD_NUMBER && r->requests[0][3].value == 0);
+	CHECK(r->requests[0][6].value == 5);
+	release(p);
+	p = parse_str("测试局二〇二三年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
+				  "一、本年新收政府信息公开申请数量\t1\t〇\t0\t0\t0\t0\t1\n");
+	CHECK(p->r.year == 2023);
+	CHECK(p->r.requests[0][1].state == GD_NUMBER && p->r.requests[0][1].value == 0);
+	release(p);
+
+	p = parse_small("5\t0\t0\t0\t0\t0\t\t5");
+	r = &p->r;
+	CHECK(r->requests[0][5].state == GD_NUMBER && r->requests[0][5].value == 0);
+	CHECK(r->requests[0][6].state == GD_NUMBER && r->requests[0][6].value == 5);
+	release(p);
+
+	p = parse_small("5\t0\t\t1\t0\t0\t0\t5");	/* 5+1 is not 5: which cell is spare is unknown */
+	r = &p->r;
+	for (int c = 0; c < 7; c++)
+		CHECK(r->requests[0][c].state != GD_NUMBER);
+	CHECK(has_problem(r, GD_PROBLEM_ROW_LONG));
+	release(p);
+
+	/* "4 1": two cells' numbers on one line (a PDF's); the row's other values are in unknown columns */
+	p = parse_small("4 1\t0\t0\t0\t0\t0\t5");
+	r = &p->r;
+	for (int c = 0; c < 7; c++)
+		CHECK(r->requests[0][c].state != GD_NUMBER);
+	CHECK(has_problem(r, GD_PROBLEM_GLUED_DIGITS));
+	release(p);
+	/* a review row of decimals (pandoc's texinfo: the columns' @columnfractions) holds no counts */
+	p = parse_str("测试局2023年政府信息公开工作年度报告\n四、政府信息公开行政复议、行政诉讼情况\n"
+				  "0.07\t0.07\t0.07\t0.07\t0.05\t0.07\t0.07\t0.07\t0.07\t0.05\t0.07\t0.07\t0.07\t0.07\t0.06\n");
+	for (int k = 0; k < GD_REV_CELLS; k++)
+		CHECK(p->r.review[k].state != GD_NUMBER);
+	CHECK(has_problem(&p->r, GD_PROBLEM_FRACTION_IN_COUNT));
+	release(p);
+	/* "1 126" may be one number with a space for its thousands: that cell alone is unknown */
+	p = parse_small("1 126\t0\t0\t0\t0\t0\t1126");
+	r = &p->r;
+	CHECK(r->requests[0][0].state == GD_UNREADABLE && r->requests[0][6].value == 1126);
+	release(p);
+}
+
+/*
+ * One cell a line with nothing between rows, as MuPDF prints a PDF's table:
+ * a row's first value on its label's line after a space, and a label's
+ * serial number cut off on a line of its own before its 、.
+ */
+static void
+test_cell_lines_of_a_pdf(void)
+{
+	static const char *const rows[] = {
+		"一、本年新收政府信息公开申请数量 3", "1", "0", "0", "0", "0", "4",
+		"二、上年结转政府信息公开申请数量", "0", "0", "0", "0", "0", "0", "0",
+		"（一）予以公开 2", "1", "0", "0", "0", "0", "3",
+		"（三）不予公开", "1", "、属于国家秘密", "1", "0", "0", "0", "0", "0", "1",
+		"2", "、其他法律行政法规禁止公开", "0", "0", "0", "0", "0", "0", "0",
+		"（七）总计", "3", "1", "0", "0", "0", "0", "4",
+		"四、结转下年度继续办理", "0", "0", "0", "0", "0", "0", "0"};
+	char		buf[2048];
+	size_t		n = (size_t) snprintf(buf, sizeof(buf), "测试局2023年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n");
+	parsed	   *p;
+
+	for (size_t k = 0; k < sizeof(rows) / sizeof(rows[0]); k++)
+		n += (size_t) snprintf(buf + n, sizeof(buf) - n, "%s\n", rows[k]);
+	p = parse_str(buf);
+	CHECK(p->r.layout == GD_LAYOUT_CELL_LINES);
+	CHECK(p->r.requests[0][0].value == 3 && p->r.requests[0][1].value == 1 && p->r.requests[0][6].value == 4);
+	CHECK(p->r.requests[2][0].value == 2 && p->r.requests[2][6].value == 3);
+	CHECK(p->r.requests[4][0].value == 1 && p->r.requests[4][6].value == 1);
+	CHECK(p->r.requests[5][0].state == GD_NUMBER && p->r.requests[5][0].value == 0 && p->r.requests[5][6].value == 0);
+	release(p);
+
+	/* the same table's stripped text nodes joined by bars on one line: a blank cell leaves no trace */
+	p = parse_str("测试局2023年政府信息公开工作年度报告|三、收到和处理政府信息公开申请情况|"
+				  "一、本年新收政府信息公开申请数量|3|1|0|0|0|0|4|二、上年结转政府信息公开申请数量|0|0|0|0|0|0|0|"
+				  "（一）予以公开|2|1|3|（二）部分公开|1|1|（七）总计|3|1|0|0|0|0|4|"
+				  "四、结转下年度继续办理|0|0|0|0|0|0|0|四、政府信息公开行政复议、行政诉讼情况|");
+	CHECK(p->r.requests[0][1].value == 1 && p->r.requests[0][6].value == 4);
+	for (int c = 2; c < 7; c++)		/* printed 2 1 3 and 1 1: never read from the left */
+		CHECK(p->r.requests[2][c].state != GD_NUMBER && p->r.requests[3][c].state != GD_NUMBER);
+	release(p);
+}
+
+/* A nested table's rows flattened into one line of DokuWiki, \\\\ between them: each row its own. */
+static void
+test_flattened_rows(void)
+{
+	parsed	   *p = parse_str("测试局2023年政府信息公开工作年度报告\n二、主动公开政府信息情况\n"
+							  "| \\\\ |第二十条第（一）项 | | | |\\\\ |信息内容 |本年制发件数 |本年废止件数 |现行有效件数 |"
+							  "\\\\ |规章 |0 |1 |3 |\\\\ |行政规范性文件 |6 |2 |58 |\\\\ |第二十条第（五）项 | | | |\n"
+							  "三、收到和处理政府信息公开申请情况\n");
+
+	CHECK(p->r.active[0].value == 0 && p->r.active[1].value == 1 && p->r.active[2].value == 3);
+	CHECK(p->r.active[3].value == 6 && p->r.active[4].value == 2 && p->r.active[5].value == 58);
+	release(p);
+
+	/* a row that lost cells, its total among them (a wiki table's cell a line): never placed from the left */
+	p = parse_str("测试局2023年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
+				  "| 一、本年新收政府信息公开申请数量 | 5 | 1 | 0 | 0 | 0 | 0 | 6 |\n"
+				  "| 二、上年结转政府信息公开申请数量 | 0 |\n"
+				  "| （一）予以公开 | 5 | 1 | 0 | 0 | 0 | 0 | 6 |\n");
+	CHECK(p->r.requests[0][6].value == 6 && p->r.requests[2][6].value == 6);
+	for (int c = 0; c < 7; c++)
+		CHECK(p->r.requests[1][c].state != GD_NUMBER);
+	release(p);
+}
+
 static void
 test_cell_noise(void)
 {
@@ -1094,6 +1214,9 @@ main(void)
 {
 	printf("TAP version 13\n");
 	RUN(test_small_report);
+	RUN(test_office_cells);
+	RUN(test_cell_lines_of_a_pdf);
+	RUN(test_flattened_rows);
 	RUN(test_cell_noise);
 	RUN(test_unseen_bodies);
 	RUN(test_html_crlf);

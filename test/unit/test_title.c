@@ -99,7 +99,13 @@ static const title_case cases[] = {
 	{"year after the phrase", "桐溪市统计局政府信息公开工作2023年度报告\n", "", "桐溪市统计局", 2023, NULL},
 	{"body in parentheses after the title", "2023年政府信息公开工作年度报告（桐溪市供销合作社）\n", "",
 	 "桐溪市供销合作社", 2023, "2023年政府信息公开工作年度报告(桐溪市供销合作社)"},
+	{"a preamble naming the requirements, wrapped before 总局关于…年度报告的有关要求",
+	 "标题：国家税务总局桐溪县税务局2025年度政府信息公开工作年度\n国家税务总局桐溪县税务局2025年度政府信息公开工作年度报告\n"
+	 "本年度报告依据条例和国家税务\n总局关于政府信息公开工作年度报告的有关要求编制。\n", "",
+	 "国家税务总局桐溪县税务局", 2025, NULL},
 	{"notice that issues the report", "关于印发桐溪市水务局2023年政府信息公开工作年度报告的通知\n", "",
+	 "桐溪市水务局", 2023, NULL},
+	{"emphasis as __ (pandoc's haddock)", "__桐溪市水务局____2023____年政府信息公开工作年度报告__\n", "",
 	 "桐溪市水务局", 2023, NULL},
 	{"markdown heading and emphasis", "## **桐溪市水务局** **2023**年政府信息公开工作年度报告\n", "",
 	 "桐溪市水务局", 2023, NULL},
