@@ -435,9 +435,8 @@ is_footer_byte(char c)
 	}
 }
 
-/* Page footers of PDF text: "-3-", "- 4 -", "第 5 页", "3 / 12". */
-static bool
-is_page_footer(const char *t, size_t s, size_t e)
+bool
+gd_is_page_footer(const char *t, size_t s, size_t e)
 {
 	char		buf[64];
 	size_t		k,
@@ -543,7 +542,7 @@ tokenize_line(line_reader *lr, size_t s, size_t e, bool pipe, bool tabbed)
 			gd_grid_end_row(lr->tx, lr->g);
 		return;
 	}
-	if (is_page_footer(t, s, e))
+	if (gd_is_page_footer(t, s, e))
 		return;
 	if (pipe || tabbed)
 	{
@@ -910,7 +909,7 @@ read_gapped_line(line_reader *lr, size_t s, size_t e)
 	}
 	close_gap(lr, line_depth(lr, s, e), s);
 	gd_note_work(lr->tx, e - s + 1);
-	if (!is_page_footer(t, s, e))
+	if (!gd_is_page_footer(t, s, e))
 		emit_item(lr, s, e, true, 0);
 }
 
@@ -920,6 +919,8 @@ gd_read_text_lines(gd_text *tx, const gd_region *rg, const gd_census *census, gd
 	line_reader lr = {tx, out, 0, gd_one_cell_per_line(census), NULL, 0, false, false, false, false, {0}, {0}, 0};
 	size_t		end_line = gd_line_of(tx, rg->end > 0 ? rg->end - 1 : 0);
 	gd_wrap    *wrap = gd_alloc(tx, sizeof(gd_wrap));
+	gd_span		suspects[GD_LINE_TOKENS_MAX];
+	size_t		pieces_read = 0;	/* lines before it were read as pieces of a wrapped row */
 
 	gd_grid_init(out);
 	out->cells_per_line = lr.cells_per_line;
@@ -960,9 +961,21 @@ gd_read_text_lines(gd_text *tx, const gd_region *rg, const gd_census *census, gd
 		/* the table's text laid out by display width, where a number may wrap in its cell */
 		lr.wrapped = !lr.cells_per_line && !census->is_html && s == tx->lines[li].start && !pipe && !tabbed &&
 			gd_wrapped_pieces(tx, li, end_line, wrap) ? wrap : NULL;
-		tokenize_line(&lr, s, e, pipe, tabbed);
+		{
+			size_t		first_cell = out->ncells;
+			/* a row joined with the pieces under it may still have pieces over it */
+			int			nsuspect = lr.cells_per_line || census->is_html || pipe || tabbed ? 0 :
+				gd_wrap_suspect(tx, li, pieces_read, lr.wrapped ? li + 1 : end_line, suspects);
+
+			tokenize_line(&lr, s, e, pipe, tabbed);
+			if (nsuspect > 0)
+				gd_grid_distrust_cells(out, first_cell, lr.line, suspects, nsuspect);
+		}
 		if (lr.wrapped)
+		{
 			li += (size_t) wrap->nlines;	/* their pieces are read */
+			pieces_read = li + 1;
+		}
 	}
 	gd_grid_end_row(tx, out);
 	/*

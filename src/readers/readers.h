@@ -107,6 +107,15 @@ typedef struct gd_wrap
 	gd_span		piece[GD_WRAP_LINES_MAX][GD_LINE_TOKENS_MAX];
 } gd_wrap;
 bool		gd_wrapped_pieces(const gd_text *tx, size_t li, size_t end_line, gd_wrap *w);
+/*
+ * The numbers of line li over or under pieces of numbers on the line next to it (lines first to
+ * end_line, no blank line between) that gd_wrapped_pieces could not join: numbers wrapped in their
+ * cells, spread round their row's line.  Each such token of li (a piece of the next line, or a
+ * number the next line's pieces continue) into suspects (GD_LINE_TOKENS_MAX); returns how many.
+ */
+int			gd_wrap_suspect(const gd_text *tx, size_t li, size_t first, size_t end_line, gd_span *suspects);
+/* lines.c: page footers of PDF text: "-3-", "- 4 -", "第 5 页", "3 / 12" (a lone number is no footer). */
+bool		gd_is_page_footer(const char *t, size_t s, size_t e);
 
 /* The next whitespace-separated token of t[*i, e) into [*ts, *i); false when none is left. */
 static inline bool
