@@ -170,6 +170,31 @@ trailing_mark(const char *t, size_t s, size_t e)
 	return e;
 }
 
+/* Bytes of the placeholder marks ending at t[i] after label_start (a mark is 1 to 3 bytes), 0 when none. */
+static size_t
+mark_before(const char *t, size_t label_start, size_t i)
+{
+	size_t		back = 0;
+	bool		found = true;
+
+	while (found)
+	{
+		found = false;
+		for (size_t len = 1; len <= 3 && label_start + back + len <= i; len++)
+		{
+			const char *m = t + i - back - len;
+
+			if ((unsigned char) m[0] != 0xE6 && gd_placeholder_mark(m, len) == len)
+			{
+				back += len;
+				found = true;
+				break;
+			}
+		}
+	}
+	return back;
+}
+
 /* Emit a label token, splitting out digit runs glued to it (collapsed layout). */
 static void
 emit_label_token(line_reader *lr, size_t s, size_t e)
@@ -200,9 +225,8 @@ emit_label_token(line_reader *lr, size_t s, size_t e)
 			i = marks_end;		/* a row of placeholders, maybe digits after */
 		else
 		{
-			/* a placeholder glued before the digits is a cell of the run ("—12") */
-			while (ds > label_start && (t[ds - 1] == '-' || t[ds - 1] == '/'))
-				ds--;
+			/* a placeholder glued before the digits is a cell of the run ("—12", "-12"; not 无, a word) */
+			ds -= mark_before(t, label_start, ds);
 		}
 		while (i < e)
 		{
