@@ -195,6 +195,28 @@ mark_before(const char *t, size_t label_start, size_t i)
 	return back;
 }
 
+/*
+ * End of the token t[ts..te): with the label after it when it is an item number set apart from its
+ * label ("6 8 、属于行政查询事项": a converter's text nodes split where the script changes), which is
+ * no cell; *col counts the characters passed.
+ */
+static size_t
+item_number_label_end(const char *t, size_t ts, size_t te, size_t e, uint32_t *col)
+{
+	size_t		j = te;
+
+	if (te - ts > 2 || !gd_is_digit(t[ts]) || !gd_is_digit(t[te - 1]))
+		return te;
+	while (j < e && gd_is_blank(t[j]))
+		j++;
+	if (!gd_starts_with(t + j, e - j, "、"))
+		return te;
+	for (*col += (uint32_t) (j - te); j < e && !gd_is_blank(t[j]); j++)
+		if (((unsigned char) t[j] & 0xC0) != 0x80)
+			(*col)++;
+	return j;
+}
+
 /* Emit a label token, splitting out digit runs glued to it (collapsed layout). */
 static void
 emit_label_token(line_reader *lr, size_t s, size_t e)
@@ -202,6 +224,7 @@ emit_label_token(line_reader *lr, size_t s, size_t e)
 	const char *t = lr->tx->t;
 	size_t		label_start = s;
 	size_t		i = s;
+	uint32_t	skipped = 0;	/* columns: not counted in a label */
 
 	while (i < e)
 	{
@@ -243,6 +266,8 @@ emit_label_token(line_reader *lr, size_t s, size_t e)
 				break;
 		}
 		de = i;
+		if (item_number_label_end(t, ds, de, e, &skipped) > de)
+			continue;			/* "6 8 、属于…": 8 numbers the next item */
 		/* "…00002.其他": the last digit numbers the next sub-item */
 		if (de < e && (t[de] == '.' || gd_starts_with(t + de, e - de, "、")) &&
 			!(de + 1 < e && gd_is_digit(t[de + 1])))
@@ -630,6 +655,7 @@ tokenize_line(line_reader *lr, size_t s, size_t e, bool pipe, bool tabbed)
 					col++;
 				i++;
 			}
+			i = item_number_label_end(t, ts, i, e, &col);
 			if (i > ts && token > 0 && gap >= 2 && gd_is_digit(t[ts]))
 				wide = true;
 			if (i > ts && !(lr->wrapped && emit_wrapped_number(lr, ts, i, token, first_col + col)))
