@@ -195,28 +195,6 @@ mark_before(const char *t, size_t label_start, size_t i)
 	return back;
 }
 
-/*
- * End of the token t[ts..te): with the label after it when it is an item number set apart from its
- * label ("6 8 、属于行政查询事项": a converter's text nodes split where the script changes), which is
- * no cell; *col counts the characters passed.
- */
-static size_t
-item_number_label_end(const char *t, size_t ts, size_t te, size_t e, uint32_t *col)
-{
-	size_t		j = te;
-
-	if (te - ts > 2 || !gd_is_digit(t[ts]) || !gd_is_digit(t[te - 1]))
-		return te;
-	while (j < e && gd_is_blank(t[j]))
-		j++;
-	if (!gd_starts_with(t + j, e - j, "、"))
-		return te;
-	for (*col += (uint32_t) (j - te); j < e && !gd_is_blank(t[j]); j++)
-		if (((unsigned char) t[j] & 0xC0) != 0x80)
-			(*col)++;
-	return j;
-}
-
 /* Emit a label token, splitting out digit runs glued to it (collapsed layout). */
 static void
 emit_label_token(line_reader *lr, size_t s, size_t e)
@@ -266,7 +244,7 @@ emit_label_token(line_reader *lr, size_t s, size_t e)
 				break;
 		}
 		de = i;
-		if (item_number_label_end(t, ds, de, e, &skipped) > de)
+		if (gd_item_number_label_end(t, ds, de, e, &skipped) > de)
 			continue;			/* "6 8 、属于…": 8 numbers the next item */
 		/* "…00002.其他": the last digit numbers the next sub-item */
 		if (de < e && (t[de] == '.' || gd_starts_with(t + de, e - de, "、")) &&
@@ -618,7 +596,19 @@ tokenize_line(line_reader *lr, size_t s, size_t e, bool pipe, bool tabbed)
 	}
 	if (lr->cells_per_line)
 	{
-		if (!emit_value_tokens(lr, s, e))
+		size_t		ts = s,
+					te = e;
+		uint32_t	col = 0;
+
+		while (ts < te && gd_is_blank(t[ts]))
+			ts++;
+		while (te > ts && gd_is_blank(t[te - 1]))
+			te--;
+		/* "8" over "、属于行政查询事项": the next item's number, on a line of its own */
+		if (ts < te && lr->line < lr->tx->nlines &&
+			gd_item_number_label_end(t, ts, te, lr->tx->lines[lr->line].end, &col) > te)
+			emit_label_token(lr, ts, te);
+		else if (!emit_value_tokens(lr, s, e))
 			emit_item(lr, s, e, true, 0);
 		return;
 	}
@@ -655,7 +645,7 @@ tokenize_line(line_reader *lr, size_t s, size_t e, bool pipe, bool tabbed)
 					col++;
 				i++;
 			}
-			i = item_number_label_end(t, ts, i, e, &col);
+			i = gd_item_number_label_end(t, ts, i, e, &col);
 			if (i > ts && token > 0 && gap >= 2 && gd_is_digit(t[ts]))
 				wide = true;
 			if (i > ts && !(lr->wrapped && emit_wrapped_number(lr, ts, i, token, first_col + col)))

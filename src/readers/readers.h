@@ -53,6 +53,13 @@ int			gd_choose_reader(const gd_text *tx, const gd_region *regions, const gd_cen
  */
 bool		gd_text_cell(const gd_text *tx, uint32_t line, size_t s, size_t e, gd_grid_cell *c);
 /*
+ * End of the token t[ts..te) (e: where the text may be read to): with the label after it when it
+ * is an item number set apart from its label ("6 8 、属于行政查询事项", "8" over "、属于…": a
+ * converter's text nodes split where the script changes), which is no cell; else te.  *col counts
+ * the characters passed.
+ */
+size_t		gd_item_number_label_end(const char *t, size_t ts, size_t te, size_t e, uint32_t *col);
+/*
  * Append c to a grid of text that marks no row ends: label words after a
  * row's values open the next row.  *row_has_value tracks the open row.
  */
