@@ -68,6 +68,43 @@ holds_replacement(const char *t, size_t s, size_t e)
 	return false;
 }
 
+/* A value the text cannot tell: unknown, not too large, and no glued run to split either. */
+static void
+distrust(gd_grid_cell *c)
+{
+	c->cell.state = GD_UNREADABLE;
+	c->cell.value = 0;
+	c->cell.scale = 0;
+	c->cell.inferred = 1;
+	c->glued = 0;
+}
+
+void
+gd_grid_distrust_cells(gd_grid *g, size_t from, uint32_t line, const gd_span *spans, int nspans)
+{
+	bool		any = false;
+
+	for (size_t k = from; k < g->ncells; k++)
+	{
+		gd_grid_cell *c = &g->cells[k];
+
+		if (c->kind != GD_GRID_VALUE)
+			continue;
+		for (int j = 0; j < nspans; j++)
+			if (c->span.off >= spans[j].off && c->span.off < spans[j].off + spans[j].len)
+			{
+				distrust(c);
+				any = true;
+				break;
+			}
+	}
+	if (!any)
+		return;
+	if (g->first_wrapped == 0)
+		g->first_wrapped = line;
+	g->wrapped_lines++;
+}
+
 uint32_t
 gd_grid_distrust_broken(const gd_text *tx, const gd_region *rg, gd_grid *g, int *nlines)
 {
@@ -96,13 +133,7 @@ gd_grid_distrust_broken(const gd_text *tx, const gd_region *rg, gd_grid *g, int 
 				first = line;
 		}
 		if (broken)
-		{
-			c->cell.state = GD_UNREADABLE;
-			c->cell.value = 0;
-			c->cell.scale = 0;
-			c->cell.inferred = 1;	/* unknown for the text, not too large */
-			c->glued = 0;		/* its digits are no run to split either */
-		}
+			distrust(c);
 	}
 	return first;
 }

@@ -38,6 +38,8 @@ typedef struct gd_grid
 	bool		cells_per_line;	/* read one cell per line: only blank lines end rows */
 	bool		glued;			/* some value was split out of label text */
 	bool		blanks_unprinted;	/* a blank cell leaves no trace: a short row's columns are unknown */
+	uint32_t	first_wrapped;	/* first line of values left unknown by gd_grid_distrust_cells (0: none) */
+	int			wrapped_lines;	/* how many such lines */
 } gd_grid;
 
 /* An empty grid. */
@@ -72,6 +74,12 @@ const gd_grid_cell *gd_grid_row(const gd_grid *g, size_t k, size_t *ncells);
  * miscounts widths, no short row of the region is placed by its columns.
  * Returns the first such line (0: none) and how many into *nlines.
  */
+/*
+ * The values among cells [from, ncells) of g, read from line (1-based), that start in one of spans
+ * become unknown: their digits may be pieces of numbers wrapped over lines (gd_wrap_suspect);
+ * counted in first_wrapped and wrapped_lines.
+ */
+void		gd_grid_distrust_cells(gd_grid *g, size_t from, uint32_t line, const gd_span *spans, int nspans);
 uint32_t	gd_grid_distrust_broken(const gd_text *tx, const gd_region *rg, gd_grid *g, int *nlines);
 
 #endif							/* GD_GRID_H */

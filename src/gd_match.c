@@ -442,6 +442,27 @@ fit_without_spare_blanks(const gd_grid_cell *cells, int first, int last, int wid
 	return true;
 }
 
+/*
+ * The table shows blank cells that left no mark: do the glued digits also fill fewer than width
+ * cells, the rest blank ("164" as 16, 4 and a blank; "1724335 61" as 17, 2, 4, 3, 35, a blank and
+ * 61), the last their total when the row has one (nids 1)?  Then a cut into width cells that a row
+ * total alone checks, or nothing checks (an active item), is one reading of two.
+ */
+static bool
+fewer_cells_fit(const char *run, size_t run_len, int width, int nids, bool signed_cells)
+{
+	gd_cell		reading[GD_ROW_WIDTH_MAX];
+
+	for (int fewer = 1; fewer < width; fewer++)
+	{
+		gd_identity total = {(uint8_t) (fewer - 1), 0, (uint8_t) (fewer - 1)};
+
+		if (gd_glued_readings(run, run_len, fewer, &total, nids, signed_cells, reading, 1) != 0)
+			return true;
+	}
+	return false;
+}
+
 static bool
 fit_row(match_target *mt, const gd_grid_cell *cells, int n, int width, const gd_identity *ids, int nids,
 		bool signed_cells, const uint32_t *ref, const char *what, gd_cell *out)
@@ -455,6 +476,9 @@ fit_row(match_target *mt, const gd_grid_cell *cells, int n, int width, const gd_
 	{
 		gd_cell		readings[2 * GD_ROW_WIDTH_MAX];
 		int			found = gd_glued_readings(run, run_len, width, ids, nids, signed_cells, readings, 2 * GD_ROW_WIDTH_MAX / width);
+
+		if (found == 1 && nids <= 1 && mt->r->blanks_unmarked && fewer_cells_fit(run, run_len, width, nids, signed_cells))
+			found = 2;
 
 		for (int i = 0; i < width; i++)
 		{
@@ -1116,6 +1140,10 @@ match_request_row(void *ctx, const char *label, size_t len, size_t own_from, con
 	name_row(what, sizeof(what), "requests row ", gd_request_row_keys[row]);
 	st->open[row].len = (uint8_t) glued_run(mt->tx, cells, n, GD_REQ_COLS, st->open[row].run);
 	st->open[row].line = cells[0].cell.line;
+	r->blanks_unmarked = r->blanks_unmarked || (st->open[row].len > 0 && st->open[row].len < GD_REQ_COLS);
+	if (r->blanks_unmarked && st->open[row].len >= GD_REQ_COLS &&
+		fewer_cells_fit(st->open[row].run, st->open[row].len, GD_REQ_COLS, 1, false))
+		st->open[row].len = 0;	/* not for the solver, which cuts it into all 7 cells: fit_row names it */
 	st->short_row = -1;
 	/* not the total wrapped in its cell with its last piece a cell of its own, nor values for the solver */
 	if (st->open[row].len == 0 && !join_wrapped_total(mt->tx, cells, n, r->requests[row]) &&

@@ -36,6 +36,10 @@ read_tables(gd_text *tx, const gd_region *regions, const gd_census *census, cons
 			gd_add_problem(r, GD_PROBLEM_GLUED_DIGITS, first_broken,
 						   "%s: %d lines hold characters a converter broke (U+FFFD, first line %u); their values are left unknown",
 						   table_names[k], broken_lines, first_broken);
+		if (grids[k].wrapped_lines > 0)
+			gd_add_problem(r, GD_PROBLEM_GLUED_DIGITS, grids[k].first_wrapped,
+						   "%s: %d lines hold numbers with pieces of digits over or under them (a number wrapped in its cell, first line %u); their values are left unknown",
+						   table_names[k], grids[k].wrapped_lines, grids[k].first_wrapped);
 	}
 	r->layout = reader->layout;
 	/* collapsed text is told by values glued to labels: without any, the layout is unknown */

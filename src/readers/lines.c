@@ -170,6 +170,31 @@ trailing_mark(const char *t, size_t s, size_t e)
 	return e;
 }
 
+/* Bytes of the placeholder marks ending at t[i] after label_start (a mark is 1 to 3 bytes), 0 when none. */
+static size_t
+mark_before(const char *t, size_t label_start, size_t i)
+{
+	size_t		back = 0;
+	bool		found = true;
+
+	while (found)
+	{
+		found = false;
+		for (size_t len = 1; len <= 3 && label_start + back + len <= i; len++)
+		{
+			const char *m = t + i - back - len;
+
+			if ((unsigned char) m[0] != 0xE6 && gd_placeholder_mark(m, len) == len)
+			{
+				back += len;
+				found = true;
+				break;
+			}
+		}
+	}
+	return back;
+}
+
 /* Emit a label token, splitting out digit runs glued to it (collapsed layout). */
 static void
 emit_label_token(line_reader *lr, size_t s, size_t e)
@@ -177,6 +202,7 @@ emit_label_token(line_reader *lr, size_t s, size_t e)
 	const char *t = lr->tx->t;
 	size_t		label_start = s;
 	size_t		i = s;
+	uint32_t	skipped = 0;	/* columns: not counted in a label */
 
 	while (i < e)
 	{
@@ -200,9 +226,8 @@ emit_label_token(line_reader *lr, size_t s, size_t e)
 			i = marks_end;		/* a row of placeholders, maybe digits after */
 		else
 		{
-			/* a placeholder glued before the digits is a cell of the run ("—12") */
-			while (ds > label_start && (t[ds - 1] == '-' || t[ds - 1] == '/'))
-				ds--;
+			/* a placeholder glued before the digits is a cell of the run ("—12", "-12"; not 无, a word) */
+			ds -= mark_before(t, label_start, ds);
 		}
 		while (i < e)
 		{
@@ -219,6 +244,8 @@ emit_label_token(line_reader *lr, size_t s, size_t e)
 				break;
 		}
 		de = i;
+		if (gd_item_number_label_end(t, ds, de, e, &skipped) > de)
+			continue;			/* "6 8 、属于…": 8 numbers the next item */
 		/* "…00002.其他": the last digit numbers the next sub-item */
 		if (de < e && (t[de] == '.' || gd_starts_with(t + de, e - de, "、")) &&
 			!(de + 1 < e && gd_is_digit(t[de + 1])))
@@ -459,9 +486,8 @@ is_footer_byte(char c)
 	}
 }
 
-/* Page footers of PDF text: "-3-", "- 4 -", "第 5 页", "3 / 12". */
-static bool
-is_page_footer(const char *t, size_t s, size_t e)
+bool
+gd_is_page_footer(const char *t, size_t s, size_t e)
 {
 	char		buf[64];
 	size_t		k,
@@ -567,7 +593,7 @@ tokenize_line(line_reader *lr, size_t s, size_t e, bool pipe, bool tabbed)
 			gd_grid_end_row(lr->tx, lr->g);
 		return;
 	}
-	if (is_page_footer(t, s, e))
+	if (gd_is_page_footer(t, s, e))
 		return;
 	/* "---|---": the rule of a two-column Markdown table without outer bars (html2text's) */
 	if (!pipe && t[s] == '-' && memchr(t + s, '|', e - s) != NULL && is_rule_line(t, s, e))
@@ -597,7 +623,19 @@ tokenize_line(line_reader *lr, size_t s, size_t e, bool pipe, bool tabbed)
 	}
 	if (lr->cells_per_line)
 	{
-		if (!emit_value_tokens(lr, s, e))
+		size_t		ts = s,
+					te = e;
+		uint32_t	col = 0;
+
+		while (ts < te && gd_is_blank(t[ts]))
+			ts++;
+		while (te > ts && gd_is_blank(t[te - 1]))
+			te--;
+		/* "8" over "、属于行政查询事项": the next item's number, on a line of its own */
+		if (ts < te && lr->line < lr->tx->nlines &&
+			gd_item_number_label_end(t, ts, te, lr->tx->lines[lr->line].end, &col) > te)
+			emit_label_token(lr, ts, te);
+		else if (!emit_value_tokens(lr, s, e))
 			emit_item(lr, s, e, true, 0);
 		return;
 	}
@@ -634,6 +672,7 @@ tokenize_line(line_reader *lr, size_t s, size_t e, bool pipe, bool tabbed)
 					col++;
 				i++;
 			}
+			i = gd_item_number_label_end(t, ts, i, e, &col);
 			if (i > ts && token > 0 && gap >= 2 && gd_is_digit(t[ts]))
 				wide = true;
 			if (i > ts && !(lr->wrapped && emit_wrapped_number(lr, ts, i, token, first_col + col)))
@@ -937,7 +976,7 @@ read_gapped_line(line_reader *lr, size_t s, size_t e)
 	}
 	close_gap(lr, line_depth(lr, s, e), s);
 	gd_note_work(lr->tx, e - s + 1);
-	if (!is_page_footer(t, s, e))
+	if (!gd_is_page_footer(t, s, e))
 		emit_item(lr, s, e, true, 0);
 }
 
@@ -947,6 +986,8 @@ gd_read_text_lines(gd_text *tx, const gd_region *rg, const gd_census *census, gd
 	line_reader lr = {tx, out, 0, gd_one_cell_per_line(census), NULL, 0, false, false, false, false, {0}, {0}, 0};
 	size_t		end_line = gd_line_of(tx, rg->end > 0 ? rg->end - 1 : 0);
 	gd_wrap    *wrap = gd_alloc(tx, sizeof(gd_wrap));
+	gd_span		suspects[GD_LINE_TOKENS_MAX];
+	size_t		pieces_read = 0;	/* lines before it were read as pieces of a wrapped row */
 
 	gd_grid_init(out);
 	out->cells_per_line = lr.cells_per_line;
@@ -987,9 +1028,21 @@ gd_read_text_lines(gd_text *tx, const gd_region *rg, const gd_census *census, gd
 		/* the table's text laid out by display width, where a number may wrap in its cell */
 		lr.wrapped = !lr.cells_per_line && !census->is_html && s == tx->lines[li].start && !pipe && !tabbed &&
 			gd_wrapped_pieces(tx, li, end_line, wrap) ? wrap : NULL;
-		tokenize_line(&lr, s, e, pipe, tabbed);
+		{
+			size_t		first_cell = out->ncells;
+			/* a row joined with the pieces under it may still have pieces over it */
+			int			nsuspect = lr.cells_per_line || census->is_html || pipe || tabbed ? 0 :
+				gd_wrap_suspect(tx, li, pieces_read, lr.wrapped ? li + 1 : end_line, suspects);
+
+			tokenize_line(&lr, s, e, pipe, tabbed);
+			if (nsuspect > 0)
+				gd_grid_distrust_cells(out, first_cell, lr.line, suspects, nsuspect);
+		}
 		if (lr.wrapped)
+		{
 			li += (size_t) wrap->nlines;	/* their pieces are read */
+			pieces_read = li + 1;
+		}
 	}
 	gd_grid_end_row(tx, out);
 	/*

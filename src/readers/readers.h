@@ -53,6 +53,13 @@ int			gd_choose_reader(const gd_text *tx, const gd_region *regions, const gd_cen
  */
 bool		gd_text_cell(const gd_text *tx, uint32_t line, size_t s, size_t e, gd_grid_cell *c);
 /*
+ * End of the token t[ts..te) (e: where the text may be read to): with the label after it when it
+ * is an item number set apart from its label ("6 8 、属于行政查询事项", "8" over "、属于…": a
+ * converter's text nodes split where the script changes), which is no cell; else te.  *col counts
+ * the characters passed.
+ */
+size_t		gd_item_number_label_end(const char *t, size_t ts, size_t te, size_t e, uint32_t *col);
+/*
  * Append c to a grid of text that marks no row ends: label words after a
  * row's values open the next row.  *row_has_value tracks the open row.
  */
@@ -107,6 +114,15 @@ typedef struct gd_wrap
 	gd_span		piece[GD_WRAP_LINES_MAX][GD_LINE_TOKENS_MAX];
 } gd_wrap;
 bool		gd_wrapped_pieces(const gd_text *tx, size_t li, size_t end_line, gd_wrap *w);
+/*
+ * The numbers of line li over or under pieces of numbers on the line next to it (lines first to
+ * end_line, no blank line between) that gd_wrapped_pieces could not join: numbers wrapped in their
+ * cells, spread round their row's line.  Each such token of li (a piece of the next line, or a
+ * number the next line's pieces continue) into suspects (GD_LINE_TOKENS_MAX); returns how many.
+ */
+int			gd_wrap_suspect(const gd_text *tx, size_t li, size_t first, size_t end_line, gd_span *suspects);
+/* lines.c: page footers of PDF text: "-3-", "- 4 -", "第 5 页", "3 / 12" (a lone number is no footer). */
+bool		gd_is_page_footer(const char *t, size_t s, size_t e);
 
 /* The next whitespace-separated token of t[*i, e) into [*ts, *i); false when none is left. */
 static inline bool

@@ -10,6 +10,8 @@
 bool
 gd_text_cell(const gd_text *tx, uint32_t line, size_t s, size_t e, gd_grid_cell *c)
 {
+	uint32_t	passed = 0;
+
 	while (s < e && gd_is_blank(tx->t[s]))
 		s++;
 	while (e > s && gd_is_blank(tx->t[e - 1]))
@@ -23,7 +25,8 @@ gd_text_cell(const gd_text *tx, uint32_t line, size_t s, size_t e, gd_grid_cell 
 		c->cell.state = GD_BLANK;
 		return false;
 	}
-	if (gd_parse_value(tx->t + s, e - s, &c->cell))
+	/* not the next item's number set apart from its label ("8" over "、属于…") */
+	if (gd_parse_value(tx->t + s, e - s, &c->cell) && gd_item_number_label_end(tx->t, s, e, tx->n, &passed) == e)
 	{
 		c->kind = GD_GRID_VALUE;
 		c->cell.line = line;
@@ -31,6 +34,23 @@ gd_text_cell(const gd_text *tx, uint32_t line, size_t s, size_t e, gd_grid_cell 
 	else
 		c->kind = GD_GRID_TEXT;
 	return true;
+}
+
+size_t
+gd_item_number_label_end(const char *t, size_t ts, size_t te, size_t e, uint32_t *col)
+{
+	size_t		j = te;
+
+	if (te - ts > 2 || !gd_is_digit(t[ts]) || !gd_is_digit(t[te - 1]))
+		return te;
+	while (j < e && gd_is_blank(t[j]))
+		j++;
+	if (!gd_starts_with(t + j, e - j, "、"))
+		return te;
+	for (*col += (uint32_t) (j - te); j < e && !gd_is_blank(t[j]); j++)
+		if (((unsigned char) t[j] & 0xC0) != 0x80)
+			(*col)++;
+	return j;
 }
 
 void

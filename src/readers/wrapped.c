@@ -7,6 +7,8 @@
  * the cell in whose column it starts; lines of digit pieces alone also when
  * the next row follows with no blank line.
  */
+#include <stdlib.h>
+
 #include "readers.h"
 
 /* Only decimal digits, ASCII or full-width. */
@@ -179,4 +181,127 @@ gd_wrapped_pieces(const gd_text *tx, size_t li, size_t end_line, gd_wrap *w)
 			return false;		/* as many numbers as a row of its own */
 	}
 	return true;
+}
+
+/* Digits with the separators a number prints ("1," "３０" "0.5"): a piece of a number wrapped in its cell. */
+static bool
+number_piece(const char *t, size_t s, size_t e)
+{
+	bool		digit = false;
+
+	for (size_t i = s; i < e; i++)
+		if (gd_is_digit(t[i]))
+			digit = true;
+		else if (t[i] != ',' && t[i] != '.')
+			return all_digits(t, s, e);
+	return digit;
+}
+
+/* A line's tokens, how many are number pieces and values, and what its label words say. */
+typedef struct piece_line
+{
+	gd_col_token tok[GD_LINE_TOKENS_MAX];
+	int			n;
+	int			pieces;
+	int			values;			/* pieces and placeholders */
+	bool		labelled;		/* some token is no value */
+	bool		opens;			/* its last label word opens an item ("1.本机关…", "（七）总计") */
+	int			label_col;		/* where its last label word starts */
+	int			label_slack;	/* columns folding may have taken before it */
+} piece_line;
+
+/* Line li into pl; false when it is blank, a page footer, too long or holds no piece. */
+static bool
+read_piece_line(const gd_text *tx, size_t li, piece_line *pl)
+{
+	if (gd_is_page_footer(tx->t, tx->lines[li].start, tx->lines[li].end))
+		return false;
+	pl->n = gd_line_tokens(tx, li, pl->tok, GD_LINE_TOKENS_MAX);
+	pl->pieces = pl->values = 0;
+	pl->labelled = pl->opens = false;
+	for (int k = 0; k < pl->n; k++)
+	{
+		const gd_col_token *tk = &pl->tok[k];
+		gd_cell		v;
+
+		if (number_piece(tx->t, tk->s, tk->e))
+			pl->pieces++;
+		else if (!gd_parse_value(tx->t + tk->s, tk->e - tk->s, &v))
+		{
+			pl->labelled = true;
+			pl->opens = opens_item(tx->t, tk->s, tk->e);
+			pl->label_col = tk->col;
+			pl->label_slack = ascii_before(tx->t, tx->lines[li].start, tk->s);
+			continue;
+		}
+		pl->values++;
+	}
+	return pl->pieces > 0;
+}
+
+/*
+ * Can pl hold the rest of numbers wrapped from its neighbour's cells: no label of its own, or
+ * the rest of the neighbour's (its last label word in the column of the neighbour's: not a
+ * group label's piece in the column left of it); and fewer values than the neighbour (a line of
+ * as many values alone is a row whose label is printed elsewhere), or as many under a row's line
+ * that opens its label: a row holds one line of values.
+ */
+static bool
+holds_rest(const piece_line *pl, const piece_line *neighbour, bool below)
+{
+	if (pl->opens)
+		return false;
+	if (pl->labelled && neighbour->labelled &&
+		abs(pl->label_col - neighbour->label_col) >
+		(pl->label_slack > neighbour->label_slack ? pl->label_slack : neighbour->label_slack))
+		return false;
+	return pl->values < neighbour->values || (below && neighbour->opens && pl->values == neighbour->values);
+}
+
+/* Does token a of line la stand over or under a number piece of pb on line lb (columns as printed, give or take folding)? */
+static bool
+stands_over(const gd_text *tx, size_t la, const gd_col_token *a, size_t lb, const piece_line *pb)
+{
+	int			slack_a = ascii_before(tx->t, tx->lines[la].start, a->e);
+
+	for (int j = 0; j < pb->n; j++)
+	{
+		const gd_col_token *b = &pb->tok[j];
+
+		if (number_piece(tx->t, b->s, b->e) &&
+			a->col <= b->end_col + ascii_before(tx->t, tx->lines[lb].start, b->e) &&
+			b->col <= a->end_col + slack_a)
+			return true;
+	}
+	return false;
+}
+
+int
+gd_wrap_suspect(const gd_text *tx, size_t li, size_t first, size_t end_line, gd_span *suspects)
+{
+	piece_line	row,
+				next;
+	bool		marked[GD_LINE_TOKENS_MAX] = {false};
+	int			nsuspect = 0;
+
+	if (!read_piece_line(tx, li, &row))
+		return 0;
+	for (int side = -1; side <= 1; side += 2)
+	{
+		size_t		other = li + (size_t) side;
+
+		if ((side < 0 && li <= first) || (side > 0 && (other >= end_line || other >= tx->nlines)))
+			continue;
+		/* one of the two lines holds pieces under or over the other's: numbers in two lines */
+		if (!read_piece_line(tx, other, &next) || !(holds_rest(&next, &row, side > 0) || holds_rest(&row, &next, side < 0)))
+			continue;
+		for (int k = 0; k < row.n; k++)
+			if (!marked[k] && number_piece(tx->t, row.tok[k].s, row.tok[k].e) &&
+				stands_over(tx, li, &row.tok[k], other, &next))
+			{
+				marked[k] = true;
+				suspects[nsuspect++] = (gd_span) {row.tok[k].s, row.tok[k].e - row.tok[k].s};
+			}
+	}
+	return nsuspect;
 }
