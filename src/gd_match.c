@@ -260,8 +260,9 @@ glued_run(const gd_text *tx, const gd_grid_cell *cells, int n, int width, char *
 	const char *t = tx->t + (n == 1 ? cells[0].span.off : 0);
 	size_t		len = 0;
 
-	if (n != 1 || !cells[0].glued || cells[0].span.len < 2 || width < 2)
-		return 0;
+	if (n != 1 || !cells[0].glued || cells[0].span.len < 2 || width < 2 ||
+		(cells[0].span.off + cells[0].span.len < tx->n && t[cells[0].span.len] == ','))
+		return 0;				/* before a comma: a field of comma-separated values ("行政许可,214,+12"), not glued */
 	for (size_t i = 0; i < cells[0].span.len && len < GD_RUN_MAX;)
 	{
 		size_t		mark = gd_placeholder_mark(t + i, cells[0].span.len - i);

@@ -119,27 +119,6 @@ fullwidth_thousands_comma(const norm_state *st, const unsigned char *p, size_t a
 	return at >= avail || digit_len(p + at, avail - at) == 0;
 }
 
-/*
- * Is the 〇 (U+3007) or ○ (U+25CB) at p a zero standing alone in a cell, as
- * some offices type 0: no digit or other character of a word on either side
- * (二〇二四年 keeps its numeral)?
- */
-static bool
-standalone_zero_numeral(const norm_state *st, const unsigned char *p, size_t avail)
-{
-	const unsigned char *next = p + 3;
-	size_t		rest = avail - 3;
-	unsigned char before = st->n ? (unsigned char) st->out[st->n - 1] : ' ';
-
-	if (!((p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x87) || (p[0] == 0xE2 && p[1] == 0x97 && p[2] == 0x8B)))
-		return false;
-	if (before >= 0x80 || (before >= '0' && before <= '9'))
-		return false;
-	return rest == 0 || (next[0] < 0x80 && (next[0] < '0' || next[0] > '9')) ||
-		(rest >= 2 && next[0] == 0xC2 && next[1] == 0xA0) ||
-		(rest >= 3 && next[0] == 0xE3 && next[1] == 0x80 && next[2] == 0x80);
-}
-
 /* The ideograph for the radical E2 p[1] p[2] (U+2E80..U+2FD5), 0 for none or another character. */
 static unsigned
 radical_ideograph(const unsigned char *p)
@@ -215,11 +194,6 @@ map_char(norm_state *st, const unsigned char *p, size_t avail)
 		}
 		if (c == 0xEF && p[1] == 0xBB && p[2] == 0xBF)
 			return 3;			/* BOM, wherever it stands */
-		if (standalone_zero_numeral(st, p, avail))
-		{
-			put(st, '0');
-			return 3;
-		}
 		if (c == 0xE3 && p[1] == 0x80 && p[2] == 0x80)
 		{
 			put(st, ' ');		/* ideographic space */
@@ -262,9 +236,9 @@ unmapped_sequence_len(const unsigned char *p, size_t avail)
 		(p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80)
 		return 0;
 	if (c == 0xE2)
-		return (p[1] == 0x80 && p[2] <= 0x8D) || (p[1] == 0x97 && p[2] == 0x8B) || radical_ideograph(p) != 0 ? 0 : 3;
+		return (p[1] == 0x80 && p[2] <= 0x8D) || radical_ideograph(p) != 0 ? 0 : 3;
 	if (c == 0xE3)
-		return p[1] == 0x80 && (p[2] == 0x80 || p[2] == 0x87) ? 0 : 3;
+		return p[1] == 0x80 && p[2] == 0x80 ? 0 : 3;
 	if (p[1] == 0xBC)
 		return (p[2] >= 0x90 && p[2] <= 0x99) || p[2] == 0x88 || p[2] == 0x89 || p[2] == 0x8B ||
 			p[2] == 0x8D || p[2] == 0x8E || p[2] == 0x8F || (p[2] == 0x8C && digit_len(p + 3, avail - 3) > 0) ? 0 : 3;

@@ -95,6 +95,11 @@ gd_parse_value(const char *s, size_t n, gd_cell *cell)
 		cell->state = GD_PLACEHOLDER;
 		return true;
 	}
+	if (n == 3 && (unsigned char) s[0] >= 0xE2 && (memcmp(s, "〇", 3) == 0 || memcmp(s, "○", 3) == 0))
+	{
+		cell->state = GD_NUMBER;	/* a zero some offices type as the numeral (二〇二四年 is no cell) */
+		return true;
+	}
 	if (s[0] == '-' || s[0] == '+')
 	{
 		neg = (s[0] == '-');

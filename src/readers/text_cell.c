@@ -110,6 +110,9 @@ split_trailing_value(const gd_text *tx, gd_grid_cell *c, gd_grid_cell *value)
 				e = s + c->span.len,
 				at = e;
 
+	if (!gd_is_digit(t[e - 1]) && gd_placeholder_mark(t + e - 1, 1) == 0 &&
+		(e - s < 3 || gd_placeholder_mark(t + e - 3, 3) != 3))
+		return false;			/* no digit or mark at its end (most labels): told at once */
 	while (at > s && !gd_is_blank(t[at - 1]))
 		at--;
 	if (at == s || e - at > 24 || (unsigned char) t[at - 2] < 0x80 ||

@@ -265,6 +265,18 @@ test_flattened_rows(void)
 	CHECK(p->r.active[3].value == 6 && p->r.active[4].value == 2 && p->r.active[5].value == 58);
 	release(p);
 
+	/* comma-separated values (a table extractor's CSV): "214" before a comma is a cell, never cut into 2 1 4 */
+	p = parse_str("测试局2023年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第（一）项,,,\n"
+				  "信息内容,本年制发件数,本年废止件数,现行有效件数\n规章,0,0,3\n行政规范性文件,214,+12,1047\n"
+				  "三、收到和处理政府信息公开申请情况\n");
+	{
+		static const int64_t printed[3] = {214, 12, 1047};
+
+		for (int k = 0; k < 3; k++)
+			CHECK(p->r.active[3 + k].state != GD_NUMBER || p->r.active[3 + k].value == printed[k]);
+	}
+	release(p);
+
 	/* a row that lost cells, its total among them (a wiki table's cell a line): never placed from the left */
 	p = parse_str("测试局2023年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
 				  "| 一、本年新收政府信息公开申请数量 | 5 | 1 | 0 | 0 | 0 | 0 | 6 |\n"
