@@ -247,6 +247,8 @@ char_width(const unsigned char *s, size_t n, size_t *bytes)
 		return 2;
 	}
 	*bytes = 3;
+	if (s[0] >= 0xE4 && s[0] <= 0xE9)
+		return 2;				/* U+4000..U+9FFF, the ideographs: wide, without decoding (most of a report) */
 	cp = ((uint32_t) (s[0] & 0x0F) << 12) | ((uint32_t) (s[1] & 0x3F) << 6) | (s[2] & 0x3F);
 	return (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF && cp != 0x303F) ||
 		(cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
