@@ -503,8 +503,8 @@ gd_is_page_footer(const char *t, size_t s, size_t e)
 		!gd_starts_with(t + s, e - s, "—"))
 		return false;			/* a table row or prose: no page number starts so */
 	/* a byte of no footer's character: most rows that start with a digit ("1.属于…") end here, unfolded */
-	for (size_t i = s; i < e; i++)
-		if (!is_footer_byte(t[i]))
+	for (size_t at = s; at < e; at++)
+		if (!is_footer_byte(t[at]))
 			return false;
 	k = gd_fold(t + s, e - s, buf, sizeof(buf));
 	if (k == 0)
