@@ -1530,6 +1530,35 @@ gd_match_requests(const gd_text *tx, const gd_grid *g, gd_report *r, bool *rows_
 	memcpy(rows_found, st.filled, sizeof(st.filled));
 }
 
+/*
+ * A short row after lines of values too short for a row (a wiki table
+ * printed a cell a line, then a line of a group's blanks and its total):
+ * the pieces are the row's first cells.  Together they make the row when
+ * they come to its 15 cells and every group's total holds; otherwise which
+ * cells the row's are is unknown (never placed from the left as if whole).
+ */
+static void
+review_after_pieces(review_state *st)
+{
+	gd_report  *r = st->mt.r;
+	gd_cell		joined[GD_REV_CELLS];
+
+	if (st->npending + st->count == GD_REV_CELLS)
+	{
+		memcpy(joined, st->pending, sizeof(gd_cell) * (size_t) st->npending);
+		memcpy(joined + st->npending, r->review, sizeof(gd_cell) * (size_t) st->count);
+		if (review_groups_hold(joined))
+		{
+			memcpy(r->review, joined, sizeof(joined));
+			return;
+		}
+	}
+	mark_unknown(r->review, GD_REV_CELLS, st->pending[0].line);
+	gd_add_problem(r, GD_PROBLEM_ROW_SHORT, st->pending[0].line,
+				   "review table: %d values in lines too short for a row (line %u) before a row of %d cells; which cells they fill is unknown",
+				   st->npending, st->pending[0].line, st->count);
+}
+
 void
 gd_match_review(const gd_text *tx, const gd_grid *g, gd_report *r)
 {
@@ -1558,6 +1587,8 @@ gd_match_review(const gd_text *tx, const gd_grid *g, gd_report *r)
 					"review table: no group's total is the sum of its four (line %u), so the cells are not in their columns; they are left unknown",
 					r->review[0].line);
 	}
+	else if (st.count > 0 && st.count < GD_REV_CELLS && st.npending > 0)
+		review_after_pieces(&st);
 	/*
 	 * a short table whose cells end inside a group (cut off, or blanks
 	 * unmarked), or tokens of text aligned by spaces (a blank cell leaves no
