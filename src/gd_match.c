@@ -43,6 +43,9 @@ typedef struct assembler
 } assembler;
 
 /* What every table's matcher reads from and writes to. */
+/* rows a table may hold whose total fails as printed beside pieces of a number */
+#define GD_CUT_SUSPECTS_MAX 8
+
 typedef struct match_target
 {
 	const gd_text *tx;
@@ -50,6 +53,9 @@ typedef struct match_target
 	bool		blanks_unprinted;	/* the grid's layout prints nothing for a blank cell */
 	uint32_t	disorder_line;	/* first sign the text is not in row order (0: none) */
 	const char *disorder;		/* what that sign is */
+	bool		numbers_cut;	/* a row held only with a number cut in pieces joined */
+	int			ncut_suspects;
+	gd_cell    *cut_suspects[GD_CUT_SUSPECTS_MAX];	/* rows whose total fails, two numbers maybe one cut */
 } match_target;
 
 /* ---------- rows assembled from the grid ---------- */
@@ -355,68 +361,153 @@ blank_windows_agree(const gd_grid_cell *cells, int first, int last, int width)
 	return true;
 }
 
+/* Are the span's bytes all digits (no sign, separator or unit)? */
+static bool
+digits_only(const gd_text *tx, const gd_span *span)
+{
+	for (size_t i = 0; i < span->len; i++)
+		if (!gd_is_digit(tx->t[span->off + i]))
+			return false;
+	return span->len > 0;
+}
+
 /*
- * Can cells[p] and cells[p + 1] be one number printed with a space between
- * its thousands ("1 126"): one space apart, 1-999 then exactly three digits?
+ * Can cells[p] and cells[p + 1] be pieces of one number: digits alone both,
+ * the first not starting with 0?  A number printed with a space between its
+ * thousands ("1 126"), or cut by Word into two runs that a crawler's text
+ * nodes keep apart ("12" "44").
  */
 static bool
-thousands_pair(const gd_text *tx, const gd_grid_cell *cells, int p)
+number_pieces(const gd_text *tx, const gd_grid_cell *cells, int p)
 {
 	const gd_grid_cell *hi = &cells[p],
 			   *lo = &cells[p + 1];
 
-	if (hi->cell.state != GD_NUMBER || lo->cell.state != GD_NUMBER || hi->cell.scale != 0 || lo->cell.scale != 0 ||
-		hi->glued || lo->glued || hi->cell.value < 1 || hi->cell.value > 999 || lo->span.len != 3 ||
-		lo->span.off != hi->span.off + hi->span.len + 1 || tx->t[hi->span.off + hi->span.len] != ' ')
-		return false;
-	for (size_t i = 0; i < 3; i++)
-		if (!gd_is_digit(tx->t[lo->span.off + i]))
-			return false;
-	return true;
+	return hi->cell.state == GD_NUMBER && lo->cell.state == GD_NUMBER && !hi->glued && !lo->glued &&
+		hi->span.len <= 6 && lo->span.len <= 6 && tx->t[hi->span.off] != '0' &&
+		digits_only(tx, &hi->span) && digits_only(tx, &lo->span);
 }
 
 /*
- * A row one or two cells longer than its width where numbers were printed
- * with a space between their thousands ("1 126  64 … 1 204"): the one way of
- * joining such pairs back into width cells under which the identities hold,
- * into out (marked inferred).  False when none or several do.
+ * A row one or two cells longer than its width whose numbers may have been
+ * cut in pieces (number_pieces): how many ways of joining neighbours back
+ * into width cells make every identity hold (0, 1, or 2 for more); the one
+ * way, into out, its joined cells marked inferred.
  */
-static bool
-join_spaced_thousands(const gd_text *tx, const gd_grid_cell *cells, int first, int last, int width,
-					  const gd_identity *ids, int nids, gd_cell *out)
+static int
+join_number_pieces(const gd_text *tx, const gd_grid_cell *cells, int first, int last, int width,
+				   const gd_identity *ids, int nids, gd_cell *out)
 {
 	int			joins = last - first - width,
 				found = 0;
-	gd_grid_cell row[GD_ROW_WIDTH_MAX];
 
 	if (nids == 0 || joins < 1 || joins > 2 || width > GD_ROW_WIDTH_MAX)
-		return false;
+		return 0;
+	/* a: the piece joined to the next; b (two joins): another, a + 1 for a number cut in three */
 	for (int a = first; a + 1 < last; a++)
-		for (int b = joins == 1 ? a : a + 2; b < (joins == 1 ? a + 1 : last - 1); b++)
+		for (int b = joins == 1 ? a : a + 1; b < (joins == 1 ? a + 1 : last - 1); b++)
 		{
+			gd_grid_cell row[GD_ROW_WIDTH_MAX];
 			int			k = 0;
 
-			if (!thousands_pair(tx, cells, a) || (joins == 2 && !thousands_pair(tx, cells, b)))
+			if (!number_pieces(tx, cells, a) || (joins == 2 && !number_pieces(tx, cells, b)))
 				continue;
 			for (int i = first; i < last; i++)
 			{
-				row[k] = cells[i];
-				if (i == a || (joins == 2 && i == b))
+				if (k > 0 && (i - 1 == a || (joins == 2 && i - 1 == b)))
 				{
-					row[k].cell.value = cells[i].cell.value * 1000 + cells[i + 1].cell.value;
-					row[k].cell.inferred = 1;
-					i++;
+					gd_cell    *joined = &row[k - 1].cell;
+
+					for (size_t d = 0; d < cells[i].span.len; d++)
+						joined->value *= 10;
+					joined->value += cells[i].cell.value;
+					joined->inferred = 1;
 				}
-				k++;
+				else
+					row[k++] = cells[i];
 			}
 			if (window_holding(row, 0, width, width, ids, nids, false) != 0)
 				continue;
-			if (found++ > 0)
-				return false;
+			if (++found > 1)
+				return found;
 			for (int i = 0; i < width; i++)
 				out[i] = row[i].cell;
 		}
-	return found == 1;
+	return found;
+}
+
+/* Does any window of width cells in cells[first, last) make every identity hold? */
+static bool
+any_window_holds(const gd_grid_cell *cells, int first, int last, int width, const gd_identity *ids, int nids)
+{
+	for (int w = first; w + width <= last; w++)
+		if (window_holding(cells, w, w + width, width, ids, nids, false) == w)
+			return true;
+	return false;
+}
+
+/*
+ * A row of width cells whose identities fail as printed, two neighbours of
+ * which may be pieces of one number: where blank cells leave no mark, the
+ * row may be that number and a blank ("1 8 5 4 2 4 33" for 18 5 4 _ 2 4 33).
+ */
+static bool
+may_hide_cut_number(const gd_text *tx, const gd_grid_cell *cells, int first, int width, const gd_identity *ids,
+					int nids)
+{
+	if (nids == 0 || window_holding(cells, first, first + width, width, ids, nids, false) == first)
+		return false;
+	for (int p = first; p + 1 < first + width; p++)
+		if (number_pieces(tx, cells, p))
+			return true;
+	return false;
+}
+
+/*
+ * In a table whose other rows held only with numbers cut in pieces joined,
+ * a row whose total fails as printed beside two numbers that may be pieces
+ * is that number and a blank cell as likely as an office's slip (18 5 4 _ 2
+ * 4 33 printed "1 8 5 4 2 4 33"): where the blank is, is not told.
+ */
+static void
+distrust_cut_rows(match_target *mt, int width, const char *table)
+{
+	for (int k = 0; k < mt->ncut_suspects && mt->numbers_cut; k++)
+	{
+		uint32_t	line = mt->cut_suspects[k][0].line;
+
+		mark_unknown(mt->cut_suspects[k], width, line);
+		gd_add_problem(mt->r, GD_PROBLEM_ROW_LONG, line,
+					"%s: a row's total fails as printed (line %u) where other rows hold only with numbers cut in pieces joined; two of its numbers may be one beside a blank cell, so its cells are left unknown",
+					table, line);
+	}
+}
+
+/*
+ * A row of cells more than its width, numbers among them that may be pieces
+ * of one (join_number_pieces): read joined when one way of joining, and no
+ * window of the cells as printed, makes every identity hold; left unknown
+ * when a join and something else both do.  Returns 1 when read, -1 when left
+ * unknown, 0 when no join holds (the row is not of cut numbers).
+ */
+static int
+fit_number_pieces(match_target *mt, const gd_grid_cell *cells, int first, int last, int width,
+				  const gd_identity *ids, int nids, const char *what, gd_cell *out)
+{
+	int			joins = join_number_pieces(mt->tx, cells, first, last, width, ids, nids, out);
+
+	if (joins == 0)
+		return 0;
+	if (joins == 1 && !any_window_holds(cells, first, last, width, ids, nids))
+	{
+		mt->numbers_cut = true;
+		return 1;
+	}
+	mark_unknown(out, width, cells[first].cell.line);
+	gd_add_problem(mt->r, GD_PROBLEM_ROW_LONG, cells[first].cell.line,
+				   "%s: %d cells where %d are expected (line %u), and joining numbers cut in pieces makes its identities hold as well as another reading does; they are left unknown",
+				   what, last - first, width, cells[first].cell.line);
+	return -1;
 }
 
 /*
@@ -469,7 +560,8 @@ fit_row(match_target *mt, const gd_grid_cell *cells, int n, int width, const gd_
 		bool signed_cells, const uint32_t *ref, const char *what, gd_cell *out)
 {
 	int			first = 0,
-				last = n;
+				last = n,
+				pieces;
 	char		run[GD_RUN_MAX];
 	size_t		run_len = glued_run(mt->tx, cells, n, width, run);
 
@@ -552,6 +644,11 @@ fit_row(match_target *mt, const gd_grid_cell *cells, int n, int width, const gd_
 		first++;
 	while (last - first > width && cells[last - 1].cell.state == GD_BLANK)
 		last--;
+	if (last - first > width && (pieces = fit_number_pieces(mt, cells, first, last, width, ids, nids, what, out)) != 0)
+		return pieces > 0;
+	if (last - first == width && mt->ncut_suspects < GD_CUT_SUSPECTS_MAX &&
+		may_hide_cut_number(mt->tx, cells, first, width, ids, nids))
+		mt->cut_suspects[mt->ncut_suspects++] = out;	/* told when the table is read (distrust_cut_rows) */
 	if (last - first > width + (mt->blanks_unprinted ? 0 : GD_SERIAL_CELLS_MAX))
 	{
 		/*
@@ -578,8 +675,7 @@ fit_row(match_target *mt, const gd_grid_cell *cells, int n, int width, const gd_
 			first = held;
 			last = held + width;
 		}
-		else if ((held < 0 && fit_without_spare_blanks(cells, first, last, width, ids, nids, out)) ||
-				 join_spaced_thousands(mt->tx, cells, first, last, width, ids, nids, out))
+		else if (held < 0 && fit_without_spare_blanks(cells, first, last, width, ids, nids, out))
 			return true;
 		else if (nids > 0 && held < 0 && window_holding(cells, last - width, last, width, ids, nids, false) < 0)
 		{
@@ -1510,7 +1606,7 @@ gd_match_requests(const gd_text *tx, const gd_grid *g, gd_report *r, bool *rows_
 	requests_state st;
 
 	memset(&st, 0, sizeof(st));
-	st.mt = (match_target) {tx, r, g->blanks_unprinted, 0, NULL};
+	st.mt = (match_target) {.tx = tx, .r = r, .blanks_unprinted = g->blanks_unprinted};
 	st.cur = -1;
 	st.short_row = -1;
 	st.guess_first = -1;
@@ -1525,6 +1621,7 @@ gd_match_requests(const gd_text *tx, const gd_grid *g, gd_report *r, bool *rows_
 				mark_unknown(r->requests[row], GD_REQ_COLS, st.open[row].line);
 		}
 	}
+	distrust_cut_rows(&st.mt, GD_REQ_COLS, "requests");
 	gd_solve_open_rows(st.open, r);
 	distrust_broken_totals(r);
 	memcpy(rows_found, st.filled, sizeof(st.filled));
@@ -1565,7 +1662,7 @@ gd_match_review(const gd_text *tx, const gd_grid *g, gd_report *r)
 	review_state st;
 
 	memset(&st, 0, sizeof(st));
-	st.mt = (match_target) {tx, r, g->blanks_unprinted, 0, NULL};
+	st.mt = (match_target) {.tx = tx, .r = r, .blanks_unprinted = g->blanks_unprinted};
 	st.cells_per_line = g->cells_per_line;
 	assemble(tx, g, match_review_row, &st, true);
 	if (st.count == 0 && st.npending >= GD_REV_OUTCOMES)
@@ -1622,7 +1719,7 @@ gd_match_active(const gd_text *tx, const gd_grid *g, gd_report *r)
 	active_state st;
 
 	memset(&st, 0, sizeof(st));
-	st.mt = (match_target) {tx, r, g->blanks_unprinted, 0, NULL};
+	st.mt = (match_target) {.tx = tx, .r = r, .blanks_unprinted = g->blanks_unprinted};
 	st.items = r->template_kind == GD_TEMPLATE_2019 ? gd_active_items_2019 : gd_active_items_2021;
 	assemble(tx, g, match_active_row, &st, false);
 	if (distrust_stream(&st.mt, g, "active table"))

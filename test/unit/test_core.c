@@ -206,6 +206,42 @@ test_review_after_pieces(void)
 }
 
 /*
+ * A number Word cut into two runs, kept apart by a crawler's text nodes
+ * ("12" "44"): the row is one cell longer than its width and is read joined
+ * when one joining alone makes the row total hold; two joinings that both do
+ * (12|44 … 12 10 against 12 44 … 12|10) leave it unknown.  Once a row of the
+ * table held only joined, a row whose total fails as printed beside two
+ * possible pieces is not read as printed either.
+ */
+static void
+test_number_pieces(void)
+{
+	parsed	   *p = parse_small("1\t5\t0\t0\t0\t0\t0\t15");
+	gd_report  *r = &p->r;
+
+	CHECK(r->requests[0][0].state == GD_NUMBER && r->requests[0][0].value == 15 && r->requests[0][0].inferred);
+	CHECK(r->requests[0][1].value == 0 && r->requests[0][6].value == 15);
+	release(p);
+
+	p = parse_small("12\t44\t12\t10\t14\t16\t13\t1309");
+	r = &p->r;
+	for (int c = 0; c < 7; c++)
+		CHECK(r->requests[0][c].state != GD_NUMBER);
+	CHECK(has_problem(r, GD_PROBLEM_ROW_LONG));
+	release(p);
+
+	p = parse_small("1\t5\t0\t0\t0\t0\t0\t15\n（二）部分公开\t1\t8\t5\t0\t0\t0\t23");
+	r = &p->r;
+	CHECK(r->requests[0][0].value == 15);
+	for (int c = 0; c < 7; c++)
+		CHECK(r->requests[3][c].state != GD_NUMBER);
+	release(p);
+	p = parse_small("15\t0\t0\t0\t0\t0\t15\n（二）部分公开\t1\t8\t5\t0\t0\t0\t23");
+	CHECK(p->r.requests[3][0].state == GD_NUMBER && p->r.requests[3][0].value == 1);	/* no number cut: as printed */
+	release(p);
+}
+
+/*
  * What offices type into the template: a zero as 〇 (the numeral of a date
  * kept), and an empty cell beside a value (a cell merged over a Word
  * table's hairline column), dropped only when the row total then holds.
@@ -1278,6 +1314,7 @@ main(void)
 	RUN(test_office_cells);
 	RUN(test_escaped_space_line);
 	RUN(test_review_after_pieces);
+	RUN(test_number_pieces);
 	RUN(test_cell_lines_of_a_pdf);
 	RUN(test_flattened_rows);
 	RUN(test_cell_noise);
