@@ -373,75 +373,122 @@ digits_only(const gd_text *tx, const gd_span *span)
 
 /*
  * Can cells[p] and cells[p + 1] be pieces of one number: digits alone both,
- * the first not starting with 0?  A number printed with a space between its
- * thousands ("1 126"), or cut by Word into two runs that a crawler's text
- * nodes keep apart ("12" "44").
+ * the first not starting with 0, and (tight) no more than one character
+ * apart?  A number printed with a space between its thousands ("1 126"), or
+ * cut by Word into two runs that a crawler's text nodes keep apart ("12"
+ * "44").
  */
 static bool
-number_pieces(const gd_text *tx, const gd_grid_cell *cells, int p)
+number_pieces(const gd_text *tx, const gd_grid_cell *cells, int p, bool tight)
 {
 	const gd_grid_cell *hi = &cells[p],
 			   *lo = &cells[p + 1];
 
 	return hi->cell.state == GD_NUMBER && lo->cell.state == GD_NUMBER && !hi->glued && !lo->glued &&
 		hi->span.len <= 6 && lo->span.len <= 6 && tx->t[hi->span.off] != '0' &&
+		(!tight || lo->span.off <= hi->span.off + hi->span.len + 1) &&
 		digits_only(tx, &hi->span) && digits_only(tx, &lo->span);
 }
 
+/* At most this many joins in a row: a number cut in three counts two */
+#define GD_PIECE_JOINS_MAX 3
+
+typedef struct piece_search
+{
+	const gd_text *tx;
+	const gd_grid_cell *cells;	/* the row's cells, width + joins of them */
+	int			n;
+	int			width;
+	const gd_identity *ids;
+	int			nids;
+	bool		tight;			/* the row sets its cells apart by more than a character: pieces are closer */
+	bool		join[GD_ROW_WIDTH_MAX + GD_PIECE_JOINS_MAX];	/* cells[p] joined to cells[p + 1] */
+	int			found;
+	gd_cell    *out;
+} piece_search;
+
+/* The row with the chosen pieces joined: does every identity hold?  The one found so far into out. */
+static void
+try_joined_row(piece_search *ps)
+{
+	gd_grid_cell row[GD_ROW_WIDTH_MAX];
+	int			k = 0,
+				digits = 0;
+
+	for (int i = 0; i < ps->n; i++)
+	{
+		if (i > 0 && ps->join[i - 1])
+		{
+			gd_cell    *joined = &row[k - 1].cell;
+
+			for (size_t d = 0; d < ps->cells[i].span.len; d++)
+				joined->value *= 10;
+			joined->value += ps->cells[i].cell.value;
+			joined->inferred = 1;
+			digits += (int) ps->cells[i].span.len;
+			if (digits > 15)
+				return;			/* more digits than a count has */
+		}
+		else
+		{
+			row[k++] = ps->cells[i];
+			digits = (int) ps->cells[i].span.len;
+		}
+	}
+	if (window_holding(row, 0, ps->width, ps->width, ps->ids, ps->nids, true) != 0)
+		return;					/* blank cells read as 0 */
+	if (++ps->found == 1)
+		for (int i = 0; i < ps->width; i++)
+			ps->out[i] = row[i].cell;
+}
+
+/* Choose left more joins among cells[from..]; stops at a second reading that holds. */
+static void
+search_joins(piece_search *ps, int from, int left)
+{
+	if (left == 0)
+	{
+		try_joined_row(ps);
+		return;
+	}
+	for (int p = from; p + 1 < ps->n && ps->found < 2; p++)
+		if (number_pieces(ps->tx, ps->cells, p, ps->tight))
+		{
+			ps->join[p] = true;
+			search_joins(ps, p + 1, left - 1);
+			ps->join[p] = false;
+		}
+}
+
 /*
- * A row one or two cells longer than its width whose numbers may have been
- * cut in pieces (number_pieces): how many ways of joining neighbours back
- * into width cells make every identity hold (0, 1, or 2 for more); the one
- * way, into out, its joined cells marked inferred.
+ * A row up to GD_PIECE_JOINS_MAX cells longer than its width whose numbers
+ * may have been cut in pieces (number_pieces): how many ways of joining
+ * neighbours back into width cells make every identity hold (0, 1, or 2 for
+ * more); the one way, into out, its joined cells marked inferred.
  */
 static int
 join_number_pieces(const gd_text *tx, const gd_grid_cell *cells, int first, int last, int width,
 				   const gd_identity *ids, int nids, gd_cell *out)
 {
-	int			joins = last - first - width,
-				found = 0;
+	piece_search ps;
 
-	if (nids == 0 || joins < 1 || joins > 2 || width > GD_ROW_WIDTH_MAX)
+	if (nids == 0 || last - first <= width || last - first > width + GD_PIECE_JOINS_MAX || width > GD_ROW_WIDTH_MAX)
 		return 0;
-	/* a: the piece joined to the next; b (two joins): another, a + 1 for a number cut in three */
-	for (int a = first; a + 1 < last; a++)
-		for (int b = joins == 1 ? a : a + 1; b < (joins == 1 ? a + 1 : last - 1); b++)
-		{
-			gd_grid_cell row[GD_ROW_WIDTH_MAX];
-			int			k = 0;
-
-			if (!number_pieces(tx, cells, a) || (joins == 2 && !number_pieces(tx, cells, b)))
-				continue;
-			for (int i = first; i < last; i++)
-			{
-				if (k > 0 && (i - 1 == a || (joins == 2 && i - 1 == b)))
-				{
-					gd_cell    *joined = &row[k - 1].cell;
-
-					for (size_t d = 0; d < cells[i].span.len; d++)
-						joined->value *= 10;
-					joined->value += cells[i].cell.value;
-					joined->inferred = 1;
-				}
-				else
-					row[k++] = cells[i];
-			}
-			if (window_holding(row, 0, width, width, ids, nids, false) != 0)
-				continue;
-			if (++found > 1)
-				return found;
-			for (int i = 0; i < width; i++)
-				out[i] = row[i].cell;
-		}
-	return found;
+	memset(&ps, 0, sizeof(ps));
+	ps = (piece_search) {.tx = tx, .cells = cells + first, .n = last - first, .width = width, .ids = ids,
+	.nids = nids, .out = out};
+	for (int i = first; i + 1 < last && !ps.tight; i++)
+		ps.tight = cells[i + 1].span.off > cells[i].span.off + cells[i].span.len + 1;
+	search_joins(&ps, 0, last - first - width);
+	return ps.found;
 }
 
-/* Does any window of width cells in cells[first, last) make every identity hold? */
+/* Does any window of width cells in cells[first, last) make every identity hold (blank cells 0)? */
 static bool
 any_window_holds(const gd_grid_cell *cells, int first, int last, int width, const gd_identity *ids, int nids)
 {
 	for (int w = first; w + width <= last; w++)
-		if (window_holding(cells, w, w + width, width, ids, nids, false) == w)
+		if (window_holding(cells, w, w + width, width, ids, nids, true) == w)
 			return true;
 	return false;
 }
@@ -455,10 +502,10 @@ static bool
 may_hide_cut_number(const gd_text *tx, const gd_grid_cell *cells, int first, int width, const gd_identity *ids,
 					int nids)
 {
-	if (nids == 0 || window_holding(cells, first, first + width, width, ids, nids, false) == first)
-		return false;
+	if (nids == 0 || window_holding(cells, first, first + width, width, ids, nids, true) == first)
+		return false;			/* blank cells 0 */
 	for (int p = first; p + 1 < first + width; p++)
-		if (number_pieces(tx, cells, p))
+		if (number_pieces(tx, cells, p, false))
 			return true;
 	return false;
 }
