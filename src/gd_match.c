@@ -43,9 +43,6 @@ typedef struct assembler
 } assembler;
 
 /* What every table's matcher reads from and writes to. */
-/* rows a table may hold whose total fails as printed beside pieces of a number */
-#define GD_CUT_SUSPECTS_MAX 8
-
 typedef struct match_target
 {
 	const gd_text *tx;
@@ -54,8 +51,6 @@ typedef struct match_target
 	uint32_t	disorder_line;	/* first sign the text is not in row order (0: none) */
 	const char *disorder;		/* what that sign is */
 	bool		numbers_cut;	/* a row held only with a number cut in pieces joined */
-	int			ncut_suspects;
-	gd_cell    *cut_suspects[GD_CUT_SUSPECTS_MAX];	/* rows whose total fails, two numbers maybe one cut */
 } match_target;
 
 /* ---------- rows assembled from the grid ---------- */
@@ -494,43 +489,6 @@ any_window_holds(const gd_grid_cell *cells, int first, int last, int width, cons
 }
 
 /*
- * A row of width cells whose identities fail as printed, two neighbours of
- * which may be pieces of one number: where blank cells leave no mark, the
- * row may be that number and a blank ("1 8 5 4 2 4 33" for 18 5 4 _ 2 4 33).
- */
-static bool
-may_hide_cut_number(const gd_text *tx, const gd_grid_cell *cells, int first, int width, const gd_identity *ids,
-					int nids)
-{
-	if (nids == 0 || window_holding(cells, first, first + width, width, ids, nids, true) == first)
-		return false;			/* blank cells 0 */
-	for (int p = first; p + 1 < first + width; p++)
-		if (number_pieces(tx, cells, p, false))
-			return true;
-	return false;
-}
-
-/*
- * In a table whose other rows held only with numbers cut in pieces joined,
- * a row whose total fails as printed beside two numbers that may be pieces
- * is that number and a blank cell as likely as an office's slip (18 5 4 _ 2
- * 4 33 printed "1 8 5 4 2 4 33"): where the blank is, is not told.
- */
-static void
-distrust_cut_rows(match_target *mt, int width, const char *table)
-{
-	for (int k = 0; k < mt->ncut_suspects && mt->numbers_cut; k++)
-	{
-		uint32_t	line = mt->cut_suspects[k][0].line;
-
-		mark_unknown(mt->cut_suspects[k], width, line);
-		gd_add_problem(mt->r, GD_PROBLEM_ROW_LONG, line,
-					"%s: a row's total fails as printed (line %u) where other rows hold only with numbers cut in pieces joined; two of its numbers may be one beside a blank cell, so its cells are left unknown",
-					table, line);
-	}
-}
-
-/*
  * A row of cells more than its width, numbers among them that may be pieces
  * of one (join_number_pieces): read joined when one way of joining, and no
  * window of the cells as printed, makes every identity hold; left unknown
@@ -693,9 +651,6 @@ fit_row(match_target *mt, const gd_grid_cell *cells, int n, int width, const gd_
 		last--;
 	if (last - first > width && (pieces = fit_number_pieces(mt, cells, first, last, width, ids, nids, what, out)) != 0)
 		return pieces > 0;
-	if (last - first == width && mt->ncut_suspects < GD_CUT_SUSPECTS_MAX &&
-		may_hide_cut_number(mt->tx, cells, first, width, ids, nids))
-		mt->cut_suspects[mt->ncut_suspects++] = out;	/* told when the table is read (distrust_cut_rows) */
 	if (last - first > width + (mt->blanks_unprinted ? 0 : GD_SERIAL_CELLS_MAX))
 	{
 		/*
@@ -1647,6 +1602,50 @@ distrust_broken_totals(gd_report *r)
 				fails, fails + holds);
 }
 
+/*
+ * A requests row read as printed whose total fails, beside two numbers that
+ * may be pieces of one (the first not 0)?  Blank cells and placeholders 0.
+ */
+static bool
+may_hide_cut_number(const gd_cell *c)
+{
+	int64_t		sum = 0;
+	bool		pieces = false;
+
+	for (int col = 0; col < GD_REQ_COLS; col++)
+	{
+		if (c[col].inferred || (c[col].state != GD_NUMBER && c[col].state != GD_PLACEHOLDER && c[col].state != GD_BLANK) ||
+			(c[col].state == GD_NUMBER && c[col].scale != 0))
+			return false;
+		if (col < GD_REQ_COLS - 1)
+			sum = gd_sum_add(sum, c[col].state == GD_NUMBER ? c[col].value : 0);
+		pieces = pieces || (col > 0 && c[col - 1].state == GD_NUMBER && c[col - 1].value > 0 && c[col].state == GD_NUMBER);
+	}
+	return pieces && sum != (c[GD_REQ_COLS - 1].state == GD_NUMBER ? c[GD_REQ_COLS - 1].value : 0);
+}
+
+/*
+ * In a table whose other rows held only with numbers cut in pieces joined,
+ * a row whose total fails as printed beside two numbers that may be pieces
+ * is that number and a blank cell as likely as an office's slip (18 5 4 _ 2
+ * 4 33 printed "1 8 5 4 2 4 33"): where the blank is, is not told.
+ */
+static void
+distrust_cut_rows(const match_target *mt)
+{
+	for (int row = 0; row < GD_REQ_ROWS && mt->numbers_cut; row++)
+	{
+		gd_cell    *c = mt->r->requests[row];
+
+		if (!may_hide_cut_number(c))
+			continue;
+		mark_unknown(c, GD_REQ_COLS, c[0].line);
+		gd_add_problem(mt->r, GD_PROBLEM_ROW_LONG, c[0].line,
+					"requests row %s: its total fails as printed (line %u) where other rows hold only with numbers cut in pieces joined; two of its numbers may be one beside a blank cell, so its cells are left unknown",
+					gd_request_row_keys[row], c[0].line);
+	}
+}
+
 void
 gd_match_requests(const gd_text *tx, const gd_grid *g, gd_report *r, bool *rows_found)
 {
@@ -1668,7 +1667,7 @@ gd_match_requests(const gd_text *tx, const gd_grid *g, gd_report *r, bool *rows_
 				mark_unknown(r->requests[row], GD_REQ_COLS, st.open[row].line);
 		}
 	}
-	distrust_cut_rows(&st.mt, GD_REQ_COLS, "requests");
+	distrust_cut_rows(&st.mt);
 	gd_solve_open_rows(st.open, r);
 	distrust_broken_totals(r);
 	memcpy(rows_found, st.filled, sizeof(st.filled));
@@ -1685,10 +1684,11 @@ static void
 review_after_pieces(review_state *st)
 {
 	gd_report  *r = st->mt.r;
-	gd_cell		joined[GD_REV_CELLS];
 
 	if (st->npending + st->count == GD_REV_CELLS)
 	{
+		gd_cell		joined[GD_REV_CELLS];
+
 		memcpy(joined, st->pending, sizeof(gd_cell) * (size_t) st->npending);
 		memcpy(joined + st->npending, r->review, sizeof(gd_cell) * (size_t) st->count);
 		if (review_groups_hold(joined))
