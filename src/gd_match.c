@@ -50,6 +50,7 @@ typedef struct match_target
 	bool		blanks_unprinted;	/* the grid's layout prints nothing for a blank cell */
 	uint32_t	disorder_line;	/* first sign the text is not in row order (0: none) */
 	const char *disorder;		/* what that sign is */
+	bool		numbers_cut;	/* a row held only with a number cut in pieces joined */
 } match_target;
 
 /* ---------- rows assembled from the grid ---------- */
@@ -355,68 +356,163 @@ blank_windows_agree(const gd_grid_cell *cells, int first, int last, int width)
 	return true;
 }
 
+/* Are the span's bytes all digits (no sign, separator or unit)? */
+static bool
+digits_only(const gd_text *tx, const gd_span *span)
+{
+	for (size_t i = 0; i < span->len; i++)
+		if (!gd_is_digit(tx->t[span->off + i]))
+			return false;
+	return span->len > 0;
+}
+
 /*
- * Can cells[p] and cells[p + 1] be one number printed with a space between
- * its thousands ("1 126"): one space apart, 1-999 then exactly three digits?
+ * Can cells[p] and cells[p + 1] be pieces of one number: digits alone both,
+ * the first not starting with 0, and (tight) no more than one character
+ * apart?  A number printed with a space between its thousands ("1 126"), or
+ * cut by Word into two runs that a crawler's text nodes keep apart ("12"
+ * "44").
  */
 static bool
-thousands_pair(const gd_text *tx, const gd_grid_cell *cells, int p)
+number_pieces(const gd_text *tx, const gd_grid_cell *cells, int p, bool tight)
 {
 	const gd_grid_cell *hi = &cells[p],
 			   *lo = &cells[p + 1];
 
-	if (hi->cell.state != GD_NUMBER || lo->cell.state != GD_NUMBER || hi->cell.scale != 0 || lo->cell.scale != 0 ||
-		hi->glued || lo->glued || hi->cell.value < 1 || hi->cell.value > 999 || lo->span.len != 3 ||
-		lo->span.off != hi->span.off + hi->span.len + 1 || tx->t[hi->span.off + hi->span.len] != ' ')
-		return false;
-	for (size_t i = 0; i < 3; i++)
-		if (!gd_is_digit(tx->t[lo->span.off + i]))
-			return false;
-	return true;
+	return hi->cell.state == GD_NUMBER && lo->cell.state == GD_NUMBER && !hi->glued && !lo->glued &&
+		hi->span.len <= 6 && lo->span.len <= 6 && tx->t[hi->span.off] != '0' &&
+		(!tight || lo->span.off <= hi->span.off + hi->span.len + 1) &&
+		digits_only(tx, &hi->span) && digits_only(tx, &lo->span);
+}
+
+/* At most this many joins in a row: a number cut in three counts two */
+#define GD_PIECE_JOINS_MAX 3
+
+typedef struct piece_search
+{
+	const gd_text *tx;
+	const gd_grid_cell *cells;	/* the row's cells, width + joins of them */
+	int			n;
+	int			width;
+	const gd_identity *ids;
+	int			nids;
+	bool		tight;			/* the row sets its cells apart by more than a character: pieces are closer */
+	bool		join[GD_ROW_WIDTH_MAX + GD_PIECE_JOINS_MAX];	/* cells[p] joined to cells[p + 1] */
+	int			found;
+	gd_cell    *out;
+} piece_search;
+
+/* The row with the chosen pieces joined: does every identity hold?  The one found so far into out. */
+static void
+try_joined_row(piece_search *ps)
+{
+	gd_grid_cell row[GD_ROW_WIDTH_MAX];
+	int			k = 0,
+				digits = 0;
+
+	for (int i = 0; i < ps->n; i++)
+	{
+		if (i > 0 && ps->join[i - 1])
+		{
+			gd_cell    *joined = &row[k - 1].cell;
+
+			for (size_t d = 0; d < ps->cells[i].span.len; d++)
+				joined->value *= 10;
+			joined->value += ps->cells[i].cell.value;
+			joined->inferred = 1;
+			digits += (int) ps->cells[i].span.len;
+			if (digits > 15)
+				return;			/* more digits than a count has */
+		}
+		else
+		{
+			row[k++] = ps->cells[i];
+			digits = (int) ps->cells[i].span.len;
+		}
+	}
+	if (window_holding(row, 0, ps->width, ps->width, ps->ids, ps->nids, true) != 0)
+		return;					/* blank cells read as 0 */
+	if (++ps->found == 1)
+		for (int i = 0; i < ps->width; i++)
+			ps->out[i] = row[i].cell;
+}
+
+/* Choose left more joins among cells[from..]; stops at a second reading that holds. */
+static void
+search_joins(piece_search *ps, int from, int left)
+{
+	if (left == 0)
+	{
+		try_joined_row(ps);
+		return;
+	}
+	for (int p = from; p + 1 < ps->n && ps->found < 2; p++)
+		if (number_pieces(ps->tx, ps->cells, p, ps->tight))
+		{
+			ps->join[p] = true;
+			search_joins(ps, p + 1, left - 1);
+			ps->join[p] = false;
+		}
 }
 
 /*
- * A row one or two cells longer than its width where numbers were printed
- * with a space between their thousands ("1 126  64 … 1 204"): the one way of
- * joining such pairs back into width cells under which the identities hold,
- * into out (marked inferred).  False when none or several do.
+ * A row up to GD_PIECE_JOINS_MAX cells longer than its width whose numbers
+ * may have been cut in pieces (number_pieces): how many ways of joining
+ * neighbours back into width cells make every identity hold (0, 1, or 2 for
+ * more); the one way, into out, its joined cells marked inferred.
  */
-static bool
-join_spaced_thousands(const gd_text *tx, const gd_grid_cell *cells, int first, int last, int width,
-					  const gd_identity *ids, int nids, gd_cell *out)
+static int
+join_number_pieces(const gd_text *tx, const gd_grid_cell *cells, int first, int last, int width,
+				   const gd_identity *ids, int nids, gd_cell *out)
 {
-	int			joins = last - first - width,
-				found = 0;
-	gd_grid_cell row[GD_ROW_WIDTH_MAX];
+	piece_search ps;
 
-	if (nids == 0 || joins < 1 || joins > 2 || width > GD_ROW_WIDTH_MAX)
-		return false;
-	for (int a = first; a + 1 < last; a++)
-		for (int b = joins == 1 ? a : a + 2; b < (joins == 1 ? a + 1 : last - 1); b++)
-		{
-			int			k = 0;
+	if (nids == 0 || last - first <= width || last - first > width + GD_PIECE_JOINS_MAX || width > GD_ROW_WIDTH_MAX)
+		return 0;
+	memset(&ps, 0, sizeof(ps));
+	ps = (piece_search) {.tx = tx, .cells = cells + first, .n = last - first, .width = width, .ids = ids,
+	.nids = nids, .out = out};
+	for (int i = first; i + 1 < last && !ps.tight; i++)
+		ps.tight = cells[i + 1].span.off > cells[i].span.off + cells[i].span.len + 1;
+	search_joins(&ps, 0, last - first - width);
+	return ps.found;
+}
 
-			if (!thousands_pair(tx, cells, a) || (joins == 2 && !thousands_pair(tx, cells, b)))
-				continue;
-			for (int i = first; i < last; i++)
-			{
-				row[k] = cells[i];
-				if (i == a || (joins == 2 && i == b))
-				{
-					row[k].cell.value = cells[i].cell.value * 1000 + cells[i + 1].cell.value;
-					row[k].cell.inferred = 1;
-					i++;
-				}
-				k++;
-			}
-			if (window_holding(row, 0, width, width, ids, nids, false) != 0)
-				continue;
-			if (found++ > 0)
-				return false;
-			for (int i = 0; i < width; i++)
-				out[i] = row[i].cell;
-		}
-	return found == 1;
+/* Does any window of width cells in cells[first, last) make every identity hold (blank cells 0)? */
+static bool
+any_window_holds(const gd_grid_cell *cells, int first, int last, int width, const gd_identity *ids, int nids)
+{
+	for (int w = first; w + width <= last; w++)
+		if (window_holding(cells, w, w + width, width, ids, nids, true) == w)
+			return true;
+	return false;
+}
+
+/*
+ * A row of cells more than its width, numbers among them that may be pieces
+ * of one (join_number_pieces): read joined when one way of joining, and no
+ * window of the cells as printed, makes every identity hold; left unknown
+ * when a join and something else both do.  Returns 1 when read, -1 when left
+ * unknown, 0 when no join holds (the row is not of cut numbers).
+ */
+static int
+fit_number_pieces(match_target *mt, const gd_grid_cell *cells, int first, int last, int width,
+				  const gd_identity *ids, int nids, const char *what, gd_cell *out)
+{
+	int			joins = join_number_pieces(mt->tx, cells, first, last, width, ids, nids, out);
+
+	if (joins == 0)
+		return 0;
+	if (joins == 1 && !any_window_holds(cells, first, last, width, ids, nids))
+	{
+		mt->numbers_cut = true;
+		return 1;
+	}
+	mark_unknown(out, width, cells[first].cell.line);
+	gd_add_problem(mt->r, GD_PROBLEM_ROW_LONG, cells[first].cell.line,
+				   "%s: %d cells where %d are expected (line %u), and joining numbers cut in pieces makes its identities hold as well as another reading does; they are left unknown",
+				   what, last - first, width, cells[first].cell.line);
+	return -1;
 }
 
 /*
@@ -469,7 +565,8 @@ fit_row(match_target *mt, const gd_grid_cell *cells, int n, int width, const gd_
 		bool signed_cells, const uint32_t *ref, const char *what, gd_cell *out)
 {
 	int			first = 0,
-				last = n;
+				last = n,
+				pieces;
 	char		run[GD_RUN_MAX];
 	size_t		run_len = glued_run(mt->tx, cells, n, width, run);
 
@@ -552,6 +649,8 @@ fit_row(match_target *mt, const gd_grid_cell *cells, int n, int width, const gd_
 		first++;
 	while (last - first > width && cells[last - 1].cell.state == GD_BLANK)
 		last--;
+	if (last - first > width && (pieces = fit_number_pieces(mt, cells, first, last, width, ids, nids, what, out)) != 0)
+		return pieces > 0;
 	if (last - first > width + (mt->blanks_unprinted ? 0 : GD_SERIAL_CELLS_MAX))
 	{
 		/*
@@ -578,8 +677,7 @@ fit_row(match_target *mt, const gd_grid_cell *cells, int n, int width, const gd_
 			first = held;
 			last = held + width;
 		}
-		else if ((held < 0 && fit_without_spare_blanks(cells, first, last, width, ids, nids, out)) ||
-				 join_spaced_thousands(mt->tx, cells, first, last, width, ids, nids, out))
+		else if (held < 0 && fit_without_spare_blanks(cells, first, last, width, ids, nids, out))
 			return true;
 		else if (nids > 0 && held < 0 && window_holding(cells, last - width, last, width, ids, nids, false) < 0)
 		{
@@ -1504,13 +1602,57 @@ distrust_broken_totals(gd_report *r)
 				fails, fails + holds);
 }
 
+/*
+ * A requests row read as printed whose total fails, beside two numbers that
+ * may be pieces of one (the first not 0)?  Blank cells and placeholders 0.
+ */
+static bool
+may_hide_cut_number(const gd_cell *c)
+{
+	int64_t		sum = 0;
+	bool		pieces = false;
+
+	for (int col = 0; col < GD_REQ_COLS; col++)
+	{
+		if (c[col].inferred || (c[col].state != GD_NUMBER && c[col].state != GD_PLACEHOLDER && c[col].state != GD_BLANK) ||
+			(c[col].state == GD_NUMBER && c[col].scale != 0))
+			return false;
+		if (col < GD_REQ_COLS - 1)
+			sum = gd_sum_add(sum, c[col].state == GD_NUMBER ? c[col].value : 0);
+		pieces = pieces || (col > 0 && c[col - 1].state == GD_NUMBER && c[col - 1].value > 0 && c[col].state == GD_NUMBER);
+	}
+	return pieces && sum != (c[GD_REQ_COLS - 1].state == GD_NUMBER ? c[GD_REQ_COLS - 1].value : 0);
+}
+
+/*
+ * In a table whose other rows held only with numbers cut in pieces joined,
+ * a row whose total fails as printed beside two numbers that may be pieces
+ * is that number and a blank cell as likely as an office's slip (18 5 4 _ 2
+ * 4 33 printed "1 8 5 4 2 4 33"): where the blank is, is not told.
+ */
+static void
+distrust_cut_rows(const match_target *mt)
+{
+	for (int row = 0; row < GD_REQ_ROWS && mt->numbers_cut; row++)
+	{
+		gd_cell    *c = mt->r->requests[row];
+
+		if (!may_hide_cut_number(c))
+			continue;
+		mark_unknown(c, GD_REQ_COLS, c[0].line);
+		gd_add_problem(mt->r, GD_PROBLEM_ROW_LONG, c[0].line,
+					"requests row %s: its total fails as printed (line %u) where other rows hold only with numbers cut in pieces joined; two of its numbers may be one beside a blank cell, so its cells are left unknown",
+					gd_request_row_keys[row], c[0].line);
+	}
+}
+
 void
 gd_match_requests(const gd_text *tx, const gd_grid *g, gd_report *r, bool *rows_found)
 {
 	requests_state st;
 
 	memset(&st, 0, sizeof(st));
-	st.mt = (match_target) {tx, r, g->blanks_unprinted, 0, NULL};
+	st.mt = (match_target) {.tx = tx, .r = r, .blanks_unprinted = g->blanks_unprinted};
 	st.cur = -1;
 	st.short_row = -1;
 	st.guess_first = -1;
@@ -1525,9 +1667,40 @@ gd_match_requests(const gd_text *tx, const gd_grid *g, gd_report *r, bool *rows_
 				mark_unknown(r->requests[row], GD_REQ_COLS, st.open[row].line);
 		}
 	}
+	distrust_cut_rows(&st.mt);
 	gd_solve_open_rows(st.open, r);
 	distrust_broken_totals(r);
 	memcpy(rows_found, st.filled, sizeof(st.filled));
+}
+
+/*
+ * A short row after lines of values too short for a row (a wiki table
+ * printed a cell a line, then a line of a group's blanks and its total):
+ * the pieces are the row's first cells.  Together they make the row when
+ * they come to its 15 cells and every group's total holds; otherwise which
+ * cells the row's are is unknown (never placed from the left as if whole).
+ */
+static void
+review_after_pieces(review_state *st)
+{
+	gd_report  *r = st->mt.r;
+
+	if (st->npending + st->count == GD_REV_CELLS)
+	{
+		gd_cell		joined[GD_REV_CELLS];
+
+		memcpy(joined, st->pending, sizeof(gd_cell) * (size_t) st->npending);
+		memcpy(joined + st->npending, r->review, sizeof(gd_cell) * (size_t) st->count);
+		if (review_groups_hold(joined))
+		{
+			memcpy(r->review, joined, sizeof(joined));
+			return;
+		}
+	}
+	mark_unknown(r->review, GD_REV_CELLS, st->pending[0].line);
+	gd_add_problem(r, GD_PROBLEM_ROW_SHORT, st->pending[0].line,
+				   "review table: %d values in lines too short for a row (line %u) before a row of %d cells; which cells they fill is unknown",
+				   st->npending, st->pending[0].line, st->count);
 }
 
 void
@@ -1536,7 +1709,7 @@ gd_match_review(const gd_text *tx, const gd_grid *g, gd_report *r)
 	review_state st;
 
 	memset(&st, 0, sizeof(st));
-	st.mt = (match_target) {tx, r, g->blanks_unprinted, 0, NULL};
+	st.mt = (match_target) {.tx = tx, .r = r, .blanks_unprinted = g->blanks_unprinted};
 	st.cells_per_line = g->cells_per_line;
 	assemble(tx, g, match_review_row, &st, true);
 	if (st.count == 0 && st.npending >= GD_REV_OUTCOMES)
@@ -1558,6 +1731,8 @@ gd_match_review(const gd_text *tx, const gd_grid *g, gd_report *r)
 					"review table: no group's total is the sum of its four (line %u), so the cells are not in their columns; they are left unknown",
 					r->review[0].line);
 	}
+	else if (st.count > 0 && st.count < GD_REV_CELLS && st.npending > 0)
+		review_after_pieces(&st);
 	/*
 	 * a short table whose cells end inside a group (cut off, or blanks
 	 * unmarked), or tokens of text aligned by spaces (a blank cell leaves no
@@ -1591,7 +1766,7 @@ gd_match_active(const gd_text *tx, const gd_grid *g, gd_report *r)
 	active_state st;
 
 	memset(&st, 0, sizeof(st));
-	st.mt = (match_target) {tx, r, g->blanks_unprinted, 0, NULL};
+	st.mt = (match_target) {.tx = tx, .r = r, .blanks_unprinted = g->blanks_unprinted};
 	st.items = r->template_kind == GD_TEMPLATE_2019 ? gd_active_items_2019 : gd_active_items_2021;
 	assemble(tx, g, match_active_row, &st, false);
 	if (distrust_stream(&st.mt, g, "active table"))

@@ -129,6 +129,18 @@ radical_ideograph(const unsigned char *p)
 }
 
 /*
+ * A line holding only "\\ ": an escaped space (groff's unpaddable space,
+ * Markdown's non-breaking one) that pandoc prints for a cell holding a
+ * non-breaking space.
+ */
+static bool
+escaped_space_line(const norm_state *st, const unsigned char *p, size_t avail)
+{
+	return avail >= 2 && p[1] == ' ' && (avail == 2 || p[2] == '\n' || p[2] == '\r') &&
+		(st->n == 0 || st->out[st->n - 1] == '\n');
+}
+
+/*
  * Copy one UTF-8 sequence (or a stray byte) starting at p, mapping it.
  * Returns the number of input bytes consumed.
  */
@@ -150,6 +162,11 @@ map_char(norm_state *st, const unsigned char *p, size_t avail)
 			c = '\n';
 		else if (c < 0x20 && c != '\t' && c != '\n')
 			c = ' ';
+		else if (c == '\\' && escaped_space_line(st, p, avail))
+		{
+			c = ' ';			/* a blank cell's mark, not the placeholder \ */
+			used = 2;
+		}
 		if (st->html && (c == '\n' || c == '\t') && !(st->markdown && st->table_depth == 0))
 			c = ' ';			/* markup source formatting is not layout */
 		put(st, (char) c);
@@ -770,7 +787,7 @@ set_plain_bytes(uint8_t plain[256], bool html, bool markdown)
 {
 	memset(plain, 0, 0x20);
 	memset(plain + 0x20, 1, 256 - 0x20);
-	plain['<'] = plain['&'] = plain['['] = plain[0x7F] = 0;
+	plain['<'] = plain['&'] = plain['['] = plain['\\'] = plain[0x7F] = 0;
 	plain[0xC2] = plain[0xE2] = plain[0xE3] = plain[0xEF] = 0;
 	plain['\t'] = plain['\n'] = !html;
 	if (markdown)

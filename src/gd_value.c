@@ -87,17 +87,17 @@ gd_parse_value(const char *s, size_t n, gd_cell *cell)
 	memset(cell, 0, sizeof(*cell));
 	if (n == 0)
 		return false;
+	if (n == 3 && (unsigned char) s[0] >= 0xE2 && (memcmp(s, "〇", 3) == 0 || memcmp(s, "○", 3) == 0))
+	{
+		cell->state = GD_NUMBER;	/* a zero some offices type as the numeral (二〇二四年 is no cell) */
+		return true;
+	}
 	/* a value starts with a digit, a sign or a mark: label words end here */
 	if (!gd_is_digit(s[0]) && s[0] != '+' && !gd_may_start_mark(s[0]))
 		return false;
 	if (!gd_is_digit(s[0]) && is_placeholder(s, n))
 	{
 		cell->state = GD_PLACEHOLDER;
-		return true;
-	}
-	if (n == 3 && (unsigned char) s[0] >= 0xE2 && (memcmp(s, "〇", 3) == 0 || memcmp(s, "○", 3) == 0))
-	{
-		cell->state = GD_NUMBER;	/* a zero some offices type as the numeral (二〇二四年 is no cell) */
 		return true;
 	}
 	if (s[0] == '-' || s[0] == '+')

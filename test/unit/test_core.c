@@ -157,6 +157,91 @@ test_small_report(void)
 }
 
 /*
+ * pandoc prints a cell holding a non-breaking space as a line "\ " (groff's
+ * unpaddable space, Markdown's escaped one): a blank, not the placeholder \
+ * (read as 0).  A \ with more on its line stays the mark.
+ */
+static void
+test_escaped_space_line(void)
+{
+	static const char text[] = "行政许可\n\\ \nT}\n5 \\ 3\n\\\n";
+	char		out[sizeof(text)];
+	bool		is_html;
+	gd_options	opt = {.alloc = arena_alloc};
+	size_t		n = gd_normalize(text, sizeof(text) - 1, out, &is_html, &opt);
+
+	CHECK(n == sizeof(text) - 2 && memcmp(out, "行政许可\n \nT}\n5 \\ 3\n\\\n", n) == 0);
+}
+
+/*
+ * A wiki table printed a cell a line: the review row's first group as lines
+ * of one value, then two groups each a line of blanks and its total.  The
+ * pieces are the row's start when the whole makes every group's total hold;
+ * otherwise no cell is placed (never the two groups as the first two).
+ */
+static void
+test_review_after_pieces(void)
+{
+	static const char head[] =
+		"测试县档案馆\n2023年政府信息公开工作年度报告\n四、政府信息公开行政复议、行政诉讼情况\n"
+		"|行政复议\n|结果维持\n|结果纠正\n|其他结果\n|尚未审结\n|总计\n|\n|1\n   |0\n   |0\n   |0\n";
+	static const char tail[] =
+		" |         |     |     |     |0\n |      |     |     |     |0\n |\n\n五、存在的主要问题及改进情况\n无。\n";
+	char		buf[1024];
+	parsed	   *p;
+
+	snprintf(buf, sizeof(buf), "%s   |1\n%s", head, tail);
+	p = parse_str(buf);
+	CHECK(p->r.review[0].state == GD_NUMBER && p->r.review[0].value == 1);
+	CHECK(p->r.review[4].state == GD_NUMBER && p->r.review[4].value == 1);
+	CHECK(p->r.review[5].state == GD_BLANK && p->r.review[9].value == 0 && p->r.review[14].state == GD_NUMBER);
+	release(p);
+
+	snprintf(buf, sizeof(buf), "%s   |2\n%s", head, tail);	/* 1+0+0+0 is not 2: the pieces are no group */
+	p = parse_str(buf);
+	for (int k = 0; k < 15; k++)
+		CHECK(p->r.review[k].state != GD_NUMBER);
+	CHECK(has_problem(&p->r, GD_PROBLEM_ROW_SHORT));
+	release(p);
+}
+
+/*
+ * A number Word cut into two runs, kept apart by a crawler's text nodes
+ * ("12" "44"): the row is one cell longer than its width and is read joined
+ * when one joining alone makes the row total hold; two joinings that both do
+ * (12|44 … 12 10 against 12 44 … 12|10) leave it unknown.  Once a row of the
+ * table held only joined, a row whose total fails as printed beside two
+ * possible pieces is not read as printed either.
+ */
+static void
+test_number_pieces(void)
+{
+	parsed	   *p = parse_small("1\t5\t0\t0\t0\t0\t0\t15");
+	gd_report  *r = &p->r;
+
+	CHECK(r->requests[0][0].state == GD_NUMBER && r->requests[0][0].value == 15 && r->requests[0][0].inferred);
+	CHECK(r->requests[0][1].value == 0 && r->requests[0][6].value == 15);
+	release(p);
+
+	p = parse_small("12\t44\t12\t10\t14\t16\t13\t1309");
+	r = &p->r;
+	for (int c = 0; c < 7; c++)
+		CHECK(r->requests[0][c].state != GD_NUMBER);
+	CHECK(has_problem(r, GD_PROBLEM_ROW_LONG));
+	release(p);
+
+	p = parse_small("1\t5\t0\t0\t0\t0\t0\t15\n（二）部分公开\t1\t8\t5\t0\t0\t0\t23");
+	r = &p->r;
+	CHECK(r->requests[0][0].value == 15);
+	for (int c = 0; c < 7; c++)
+		CHECK(r->requests[3][c].state != GD_NUMBER);
+	release(p);
+	p = parse_small("15\t0\t0\t0\t0\t0\t15\n（二）部分公开\t1\t8\t5\t0\t0\t0\t23");
+	CHECK(p->r.requests[3][0].state == GD_NUMBER && p->r.requests[3][0].value == 1);	/* no number cut: as printed */
+	release(p);
+}
+
+/*
  * What offices type into the template: a zero as 〇 (the numeral of a date
  * kept), and an empty cell beside a value (a cell merged over a Word
  * table's hairline column), dropped only when the row total then holds.
@@ -1227,6 +1312,9 @@ main(void)
 	printf("TAP version 13\n");
 	RUN(test_small_report);
 	RUN(test_office_cells);
+	RUN(test_escaped_space_line);
+	RUN(test_review_after_pieces);
+	RUN(test_number_pieces);
 	RUN(test_cell_lines_of_a_pdf);
 	RUN(test_flattened_rows);
 	RUN(test_cell_noise);
