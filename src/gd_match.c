@@ -828,6 +828,9 @@ last_item_number(const char *label, size_t len)
 		if (d > i && !gd_is_digit(label[i - 1]) && d - i <= 2 && d + 1 < len && label[d] == '.' &&
 			!gd_is_digit(label[d + 1]))
 			last = i;
+		/* the numerals' first bytes: most of a label is passed over here */
+		if (label[i] != '(' && (unsigned char) label[i] != 0xE4 && (unsigned char) label[i] != 0xE5)
+			continue;
 		for (size_t k = 0; k < sizeof(numerals) / sizeof(numerals[0]); k++)
 		{
 			size_t		at = i + (label[i] == '(');
