@@ -246,17 +246,6 @@ has_digit(const char *t, size_t s, size_t e)
 	return false;
 }
 
-/* Placeholder marks alone ("—", "／", "无", "--"): a value, not a label word. */
-static bool
-all_marks(const char *t, size_t s, size_t e)
-{
-	size_t		mark;
-
-	while (s < e && (mark = gd_placeholder_mark(t + s, e - s)) > 0)
-		s += mark;
-	return s == e;
-}
-
 /* Line li into pl; false when it is blank, a page footer, too long or holds no piece. */
 static bool
 read_piece_line(const gd_text *tx, size_t li, piece_line *pl)
@@ -277,13 +266,15 @@ read_piece_line(const gd_text *tx, size_t li, piece_line *pl)
 	for (int k = 0; k < pl->n; k++)
 	{
 		const gd_col_token *tk = &pl->tok[k];
+		gd_cell		v;
 
 		ascii += ascii_before(tx->t, counted, tk->e);
 		counted = tk->e;
 		pl->ascii_end[k] = ascii;
 		if (number_piece(tx->t, tk->s, tk->e))
 			pl->pieces++;
-		else if (!all_marks(tx->t, tk->s, tk->e))
+		/* a placeholder ("—", "无") is a value, not a label word; only a mark's bytes start one */
+		else if (!gd_may_start_mark(tx->t[tk->s]) || !gd_parse_value(tx->t + tk->s, tk->e - tk->s, &v))
 		{
 			last_label = k;
 			continue;
