@@ -959,6 +959,42 @@ build_row_phrase_index(const gd_text *tx)
 	return ix;
 }
 
+/*
+ * Where the last item number in a folded label starts ("1.", "(七)", "四、"), 0 when none but at
+ * its start: words before it are the rest of the row above, wrapped after that row's numbers
+ * ("过程性信息" over "7.属于行政…": a text browser prints a cell's lines round its row's line).
+ */
+static size_t
+last_item_number(const char *label, size_t len)
+{
+	static const char *const numerals[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
+	size_t		last = 0;
+
+	for (size_t i = 1; i < len; i++)
+	{
+		size_t		d = i;
+
+		while (d < len && d - i < 3 && gd_is_digit(label[d]))
+			d++;
+		if (d > i && !gd_is_digit(label[i - 1]) && d - i <= 2 && d + 1 < len && label[d] == '.' &&
+			!gd_is_digit(label[d + 1]))
+			last = i;
+		/* the numerals' first bytes: most of a label is passed over here */
+		if (label[i] != '(' && (unsigned char) label[i] != 0xE4 && (unsigned char) label[i] != 0xE5)
+			continue;
+		for (size_t k = 0; k < sizeof(numerals) / sizeof(numerals[0]); k++)
+		{
+			size_t		at = i + (label[i] == '(');
+			size_t		n = strlen(numerals[k]);
+
+			if (at + n < len && memcmp(label + at, numerals[k], n) == 0 &&
+				(label[i] == '(' ? label[at + n] == ')' : gd_starts_with(label + at + n, len - at - n, "、")))
+				last = i;
+		}
+	}
+	return last;
+}
+
 /* ends[row]: where the last occurrence of one of the row's phrases ends in label, or -1. */
 static void
 row_phrase_ends(requests_state *st, const char *label, size_t len, long *ends)
@@ -1160,6 +1196,13 @@ match_request_row(void *ctx, const char *label, size_t len, size_t own_from, con
 	bool		by_position = false;
 
 	row_phrase_ends(st, label, len, ends);
+	{
+		size_t		own = last_item_number(label, len);
+
+		for (int k = 0; own > 0 && k < GD_REQ_ROWS; k++)
+			if (ends[k] >= 0 && (size_t) ends[k] <= own)
+				ends[k] = -1;	/* the words of the row above */
+	}
 	if (st->cur >= GD_REQ_TEMPLATE_ROWS - 1)
 	{
 		if (ends[GD_REQ_ROW_NEW_RECEIVED] < 0 && take_wrapped_piece(st, cells, n))

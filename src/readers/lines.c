@@ -987,6 +987,7 @@ gd_read_text_lines(gd_text *tx, const gd_region *rg, const gd_census *census, gd
 	size_t		end_line = gd_line_of(tx, rg->end > 0 ? rg->end - 1 : 0);
 	gd_wrap    *wrap = gd_alloc(tx, sizeof(gd_wrap));
 	gd_span		suspects[GD_LINE_TOKENS_MAX];
+	gd_piece_cache *pieces = gd_piece_cache_new(tx);
 	size_t		pieces_read = 0;	/* lines before it were read as pieces of a wrapped row */
 
 	gd_grid_init(out);
@@ -1032,7 +1033,7 @@ gd_read_text_lines(gd_text *tx, const gd_region *rg, const gd_census *census, gd
 			size_t		first_cell = out->ncells;
 			/* a row joined with the pieces under it may still have pieces over it */
 			int			nsuspect = lr.cells_per_line || census->is_html || pipe || tabbed ? 0 :
-				gd_wrap_suspect(tx, li, pieces_read, lr.wrapped ? li + 1 : end_line, suspects);
+				gd_wrap_suspect(tx, li, pieces_read, lr.wrapped ? li + 1 : end_line, suspects, pieces);
 
 			tokenize_line(&lr, s, e, pipe, tabbed);
 			if (nsuspect > 0)

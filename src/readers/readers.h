@@ -119,8 +119,12 @@ bool		gd_wrapped_pieces(const gd_text *tx, size_t li, size_t end_line, gd_wrap *
  * end_line, no blank line between) that gd_wrapped_pieces could not join: numbers wrapped in their
  * cells, spread round their row's line.  Each such token of li (a piece of the next line, or a
  * number the next line's pieces continue) into suspects (GD_LINE_TOKENS_MAX); returns how many.
+ * cache: from gd_piece_cache_new, one per region, so that each line is tokenized once.
  */
-int			gd_wrap_suspect(const gd_text *tx, size_t li, size_t first, size_t end_line, gd_span *suspects);
+typedef struct gd_piece_cache gd_piece_cache;	/* the lines it read last, for the next line's call */
+gd_piece_cache *gd_piece_cache_new(const gd_text *tx);
+int			gd_wrap_suspect(const gd_text *tx, size_t li, size_t first, size_t end_line, gd_span *suspects,
+							gd_piece_cache *cache);
 /* lines.c: page footers of PDF text: "-3-", "- 4 -", "第 5 页", "3 / 12" (a lone number is no footer). */
 bool		gd_is_page_footer(const char *t, size_t s, size_t e);
 

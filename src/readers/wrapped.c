@@ -200,7 +200,10 @@ number_piece(const char *t, size_t s, size_t e)
 /* A line's tokens, how many are number pieces and values, and what its label words say. */
 typedef struct piece_line
 {
+	size_t		line;			/* which line (the cache's key) */
+	bool		has_pieces;		/* read_piece_line's answer */
 	gd_col_token tok[GD_LINE_TOKENS_MAX];
+	int			ascii_end[GD_LINE_TOKENS_MAX];	/* visible ASCII characters up to each token's end */
 	int			n;
 	int			pieces;
 	int			values;			/* pieces and placeholders */
@@ -210,33 +213,99 @@ typedef struct piece_line
 	int			label_slack;	/* columns folding may have taken before it */
 } piece_line;
 
+/*
+ * The lines gd_wrap_suspect read last: each line is read as a neighbour, as the row, and as a
+ * neighbour again.  A call reads three lines at most; four slots keep its row's while it reads.
+ */
+#define PIECE_CACHE_LINES 4
+struct gd_piece_cache
+{
+	piece_line	lines[PIECE_CACHE_LINES];
+	int			next;			/* the slot to fill next */
+};
+
+gd_piece_cache *
+gd_piece_cache_new(const gd_text *tx)
+{
+	gd_piece_cache *c = gd_alloc(tx, sizeof(gd_piece_cache));
+
+	for (int k = 0; k < PIECE_CACHE_LINES; k++)
+		c->lines[k].line = SIZE_MAX;
+	c->next = 0;
+	return c;
+}
+
+/* Does t[s..e) hold a digit, ASCII or full-width (a line with none holds no piece)? */
+static bool
+has_digit(const char *t, size_t s, size_t e)
+{
+	for (size_t i = s; i < e; i++)
+		if (gd_is_digit(t[i]) || ((unsigned char) t[i] == 0xEF && i + 2 < e && (unsigned char) t[i + 1] == 0xBC &&
+								  (unsigned char) t[i + 2] >= 0x90 && (unsigned char) t[i + 2] <= 0x99))
+			return true;
+	return false;
+}
+
 /* Line li into pl; false when it is blank, a page footer, too long or holds no piece. */
 static bool
 read_piece_line(const gd_text *tx, size_t li, piece_line *pl)
 {
-	if (gd_is_page_footer(tx->t, tx->lines[li].start, tx->lines[li].end))
+	size_t		s = tx->lines[li].start,
+				e = tx->lines[li].end,
+				counted = s;
+	int			ascii = 0,
+				last_label = -1;
+
+	pl->line = li;
+	pl->n = pl->pieces = pl->values = 0;
+	pl->labelled = pl->opens = false;
+	pl->has_pieces = false;
+	if (!has_digit(tx->t, s, e) || gd_is_page_footer(tx->t, s, e))
 		return false;
 	pl->n = gd_line_tokens(tx, li, pl->tok, GD_LINE_TOKENS_MAX);
-	pl->pieces = pl->values = 0;
-	pl->labelled = pl->opens = false;
 	for (int k = 0; k < pl->n; k++)
 	{
 		const gd_col_token *tk = &pl->tok[k];
 		gd_cell		v;
 
+		ascii += ascii_before(tx->t, counted, tk->e);
+		counted = tk->e;
+		pl->ascii_end[k] = ascii;
 		if (number_piece(tx->t, tk->s, tk->e))
 			pl->pieces++;
-		else if (!gd_parse_value(tx->t + tk->s, tk->e - tk->s, &v))
+		/* a placeholder ("—", "无") is a value, not a label word; only a mark's bytes start one */
+		else if (!gd_may_start_mark(tx->t[tk->s]) || !gd_parse_value(tx->t + tk->s, tk->e - tk->s, &v))
 		{
-			pl->labelled = true;
-			pl->opens = opens_item(tx->t, tk->s, tk->e);
-			pl->label_col = tk->col;
-			pl->label_slack = ascii_before(tx->t, tx->lines[li].start, tk->s);
+			last_label = k;
 			continue;
 		}
 		pl->values++;
 	}
-	return pl->pieces > 0;
+	if (last_label >= 0)
+	{
+		const gd_col_token *tk = &pl->tok[last_label];
+
+		pl->labelled = true;
+		pl->opens = opens_item(tx->t, tk->s, tk->e);
+		pl->label_col = tk->col;
+		pl->label_slack = ascii_before(tx->t, s, tk->s);
+	}
+	pl->has_pieces = pl->pieces > 0;
+	return pl->has_pieces;
+}
+
+/* Line li read (from the cache when it holds it); NULL when it holds no piece. */
+static const piece_line *
+piece_line_of(const gd_text *tx, size_t li, gd_piece_cache *cache)
+{
+	piece_line *pl;
+
+	for (int k = 0; k < PIECE_CACHE_LINES; k++)
+		if (cache->lines[k].line == li)
+			return cache->lines[k].has_pieces ? &cache->lines[k] : NULL;
+	pl = &cache->lines[cache->next];
+	cache->next = (cache->next + 1) % PIECE_CACHE_LINES;
+	return read_piece_line(tx, li, pl) ? pl : NULL;
 }
 
 /*
@@ -258,49 +327,49 @@ holds_rest(const piece_line *pl, const piece_line *neighbour, bool below)
 	return pl->values < neighbour->values || (below && neighbour->opens && pl->values == neighbour->values);
 }
 
-/* Does token a of line la stand over or under a number piece of pb on line lb (columns as printed, give or take folding)? */
+/* Does token k of pa stand over or under a number piece of pb (columns as printed, give or take folding)? */
 static bool
-stands_over(const gd_text *tx, size_t la, const gd_col_token *a, size_t lb, const piece_line *pb)
+stands_over(const gd_text *tx, const piece_line *pa, int k, const piece_line *pb)
 {
-	int			slack_a = ascii_before(tx->t, tx->lines[la].start, a->e);
+	const gd_col_token *a = &pa->tok[k];
 
 	for (int j = 0; j < pb->n; j++)
 	{
 		const gd_col_token *b = &pb->tok[j];
 
-		if (number_piece(tx->t, b->s, b->e) &&
-			a->col <= b->end_col + ascii_before(tx->t, tx->lines[lb].start, b->e) &&
-			b->col <= a->end_col + slack_a)
+		if (b->col <= a->end_col + pa->ascii_end[k] && a->col <= b->end_col + pb->ascii_end[j] &&
+			number_piece(tx->t, b->s, b->e))
 			return true;
 	}
 	return false;
 }
 
 int
-gd_wrap_suspect(const gd_text *tx, size_t li, size_t first, size_t end_line, gd_span *suspects)
+gd_wrap_suspect(const gd_text *tx, size_t li, size_t first, size_t end_line, gd_span *suspects,
+				gd_piece_cache *cache)
 {
-	piece_line	row,
-				next;
+	const piece_line *row = piece_line_of(tx, li, cache);
 	bool		marked[GD_LINE_TOKENS_MAX] = {false};
 	int			nsuspect = 0;
 
-	if (!read_piece_line(tx, li, &row))
+	if (row == NULL)
 		return 0;
 	for (int side = -1; side <= 1; side += 2)
 	{
 		size_t		other = li + (size_t) side;
+		const piece_line *next;
 
 		if ((side < 0 && li <= first) || (side > 0 && (other >= end_line || other >= tx->nlines)))
 			continue;
 		/* one of the two lines holds pieces under or over the other's: numbers in two lines */
-		if (!read_piece_line(tx, other, &next) || !(holds_rest(&next, &row, side > 0) || holds_rest(&row, &next, side < 0)))
+		next = piece_line_of(tx, other, cache);
+		if (next == NULL || !(holds_rest(next, row, side > 0) || holds_rest(row, next, side < 0)))
 			continue;
-		for (int k = 0; k < row.n; k++)
-			if (!marked[k] && number_piece(tx->t, row.tok[k].s, row.tok[k].e) &&
-				stands_over(tx, li, &row.tok[k], other, &next))
+		for (int k = 0; k < row->n; k++)
+			if (!marked[k] && number_piece(tx->t, row->tok[k].s, row->tok[k].e) && stands_over(tx, row, k, next))
 			{
 				marked[k] = true;
-				suspects[nsuspect++] = (gd_span) {row.tok[k].s, row.tok[k].e - row.tok[k].s};
+				suspects[nsuspect++] = (gd_span) {row->tok[k].s, row->tok[k].e - row->tok[k].s};
 			}
 	}
 	return nsuspect;
