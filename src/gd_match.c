@@ -982,14 +982,17 @@ last_item_number(const char *label, size_t len)
 		/* the numerals' first bytes: most of a label is passed over here */
 		if (label[i] != '(' && (unsigned char) label[i] != 0xE4 && (unsigned char) label[i] != 0xE5)
 			continue;
-		for (size_t k = 0; k < sizeof(numerals) / sizeof(numerals[0]); k++)
 		{
-			size_t		at = i + (label[i] == '(');
-			size_t		n = strlen(numerals[k]);
+			size_t		at = i + (label[i] == '('),
+						n = strlen("一");	/* every numeral is one three-byte character */
 
-			if (at + n < len && memcmp(label + at, numerals[k], n) == 0 &&
-				(label[i] == '(' ? label[at + n] == ')' : gd_starts_with(label + at + n, len - at - n, "、")))
-				last = i;
+			/* what closes the item number first: it is rarer than a numeral's lead byte */
+			if (at + n >= len ||
+				!(label[i] == '(' ? label[at + n] == ')' : gd_starts_with(label + at + n, len - at - n, "、")))
+				continue;
+			for (size_t k = 0; k < sizeof(numerals) / sizeof(numerals[0]); k++)
+				if (memcmp(label + at, numerals[k], n) == 0)
+					last = i;
 		}
 	}
 	return last;
