@@ -974,6 +974,8 @@ last_item_number(const char *label, size_t len)
 	{
 		size_t		d = i;
 
+		if (((unsigned char) label[i] & 0xC0) == 0x80)
+			continue;			/* inside a character: no digit, '(' or numeral starts here */
 		while (d < len && d - i < 3 && gd_is_digit(label[d]))
 			d++;
 		if (d > i && !gd_is_digit(label[i - 1]) && d - i <= 2 && d + 1 < len && label[d] == '.' &&
