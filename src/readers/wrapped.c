@@ -273,8 +273,8 @@ read_piece_line(const gd_text *tx, size_t li, piece_line *pl)
 		pl->ascii_end[k] = ascii;
 		if (number_piece(tx->t, tk->s, tk->e))
 			pl->pieces++;
-		/* a placeholder ("—", "无") is a value, not a label word; only a mark's bytes start one */
-		else if (!gd_may_start_mark(tx->t[tk->s]) || !gd_parse_value(tx->t + tk->s, tk->e - tk->s, &v))
+		/* a placeholder ("—", "无") or a zero typed 〇 is a value, not a label word */
+		else if (!gd_parse_value(tx->t + tk->s, tk->e - tk->s, &v))
 		{
 			last_label = k;
 			continue;
