@@ -210,6 +210,7 @@ typedef struct piece_line
 	bool		labelled;		/* some token is no value */
 	bool		opens;			/* its last label word opens an item ("1.本机关…", "（七）总计") */
 	int			label_col;		/* where its last label word starts */
+	int			label_end_col;	/* and where it ends */
 	int			label_slack;	/* columns folding may have taken before it */
 } piece_line;
 
@@ -288,6 +289,7 @@ read_piece_line(const gd_text *tx, size_t li, piece_line *pl)
 		pl->labelled = true;
 		pl->opens = opens_item(tx->t, tk->s, tk->e);
 		pl->label_col = tk->col;
+		pl->label_end_col = tk->end_col;
 		pl->label_slack = ascii_before(tx->t, s, tk->s);
 	}
 	pl->has_pieces = pl->pieces > 0;
@@ -309,22 +311,28 @@ piece_line_of(const gd_text *tx, size_t li, gd_piece_cache *cache)
 }
 
 /*
- * Can pl hold the rest of numbers wrapped from its neighbour's cells: no label of its own, or
- * the rest of the neighbour's (its last label word in the column of the neighbour's: not a
- * group label's piece in the column left of it); and fewer values than the neighbour (a line of
- * as many values alone is a row whose label is printed elsewhere), or as many under a row's line
- * that opens its label: a row holds one line of values.
+ * Can pl hold the rest of numbers wrapped from its neighbour's cells: no label of its own, the
+ * rest of the neighbour's (its last label word in the column of the neighbour's), or a group
+ * label's piece ending left of the neighbour's label ("（三）  ６  ４" under "4.保护第三方…  ２  ４":
+ * the group's cell spans its rows' lines, so its words share their pieces' lines); and fewer values
+ * than the neighbour (a line of as many values alone is a row whose label is printed elsewhere),
+ * or as many (any number with the rest of its label, "，不计其他情形）" under "（二）部分公开（…")
+ * under a row's line that opens its label: a row holds one line of values (beside a group label,
+ * as many values are a row of its own).
  */
 static bool
 holds_rest(const piece_line *pl, const piece_line *neighbour, bool below)
 {
-	if (pl->opens)
+	int			slack = pl->label_slack > neighbour->label_slack ? pl->label_slack : neighbour->label_slack;
+	bool		group_label = pl->labelled && neighbour->labelled &&
+		pl->label_end_col <= neighbour->label_col && pl->label_col + slack < neighbour->label_col;
+
+	if (pl->opens && !group_label)
 		return false;
-	if (pl->labelled && neighbour->labelled &&
-		abs(pl->label_col - neighbour->label_col) >
-		(pl->label_slack > neighbour->label_slack ? pl->label_slack : neighbour->label_slack))
+	if (pl->labelled && neighbour->labelled && !group_label && abs(pl->label_col - neighbour->label_col) > slack)
 		return false;
-	return pl->values < neighbour->values || (below && neighbour->opens && pl->values == neighbour->values);
+	return pl->values < neighbour->values ||
+		(below && neighbour->opens && !group_label && (pl->values == neighbour->values || pl->labelled));
 }
 
 /* Does token k of pa stand over or under a number piece of pb (columns as printed, give or take folding)? */
