@@ -195,6 +195,8 @@ gd_sum_add(int64_t sum, int64_t v)
 		return GD_SUM_OVERFLOW;
 	return result;
 }
+/* Bytes of a Chinese item number at s[0..n): "四、" or "(七)", 一 to 十; 0 when none starts there. */
+size_t		gd_numeral_item_at(const char *s, size_t n);
 /* The number the decimal digits d[0..len) spell. */
 int64_t		gd_digits_value(const char *d, int len);
 /* gd_radicals.c: the unified ideograph a radical code point stands for in PDF text, 0 for none. */

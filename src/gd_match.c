@@ -967,7 +967,6 @@ build_row_phrase_index(const gd_text *tx)
 static size_t
 last_item_number(const char *label, size_t len)
 {
-	static const char *const numerals[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
 	size_t		last = 0;
 
 	for (size_t i = 1; i < len; i++)
@@ -982,20 +981,9 @@ last_item_number(const char *label, size_t len)
 			!gd_is_digit(label[d + 1]))
 			last = i;
 		/* the numerals' first bytes: most of a label is passed over here */
-		if (label[i] != '(' && (unsigned char) label[i] != 0xE4 && (unsigned char) label[i] != 0xE5)
-			continue;
-		{
-			size_t		at = i + (label[i] == '('),
-						n = strlen("一");	/* every numeral is one three-byte character */
-
-			/* what closes the item number first: it is rarer than a numeral's lead byte */
-			if (at + n >= len ||
-				!(label[i] == '(' ? label[at + n] == ')' : gd_starts_with(label + at + n, len - at - n, "、")))
-				continue;
-			for (size_t k = 0; k < sizeof(numerals) / sizeof(numerals[0]); k++)
-				if (memcmp(label + at, numerals[k], n) == 0)
-					last = i;
-		}
+		if ((label[i] == '(' || (unsigned char) label[i] == 0xE4 || (unsigned char) label[i] == 0xE5) &&
+			gd_numeral_item_at(label + i, len - i) > 0)
+			last = i;
 	}
 	return last;
 }

@@ -290,3 +290,23 @@ gd_line_tokens(const gd_text *tx, size_t li, gd_col_token *tok, int max)
 	}
 	return n;
 }
+
+size_t
+gd_numeral_item_at(const char *s, size_t n)
+{
+	static const char *const numerals[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
+	size_t		at = n > 0 && s[0] == '(' ? 1 : 0,
+				width = strlen("一"),	/* every numeral is one three-byte character */
+				closer;
+
+	if (at + width >= n)
+		return 0;
+	/* what closes the number first: it is rarer than a numeral's lead byte */
+	closer = at > 0 ? (s[at + width] == ')' ? 1 : 0) : (gd_starts_with(s + at + width, n - at - width, "、") ? strlen("、") : 0);
+	if (closer == 0)
+		return 0;
+	for (size_t k = 0; k < sizeof(numerals) / sizeof(numerals[0]); k++)
+		if (memcmp(s + at, numerals[k], width) == 0)
+			return at + width + closer;
+	return 0;
+}

@@ -11,22 +11,27 @@
 
 #include "readers.h"
 
+/* Bytes of the decimal digit at t[i] (before e), ASCII or full-width (０..９); 0 for none. */
+static size_t
+digit_bytes(const char *t, size_t i, size_t e)
+{
+	if (gd_is_digit(t[i]))
+		return 1;
+	return (unsigned char) t[i] == 0xEF && i + 2 < e && (unsigned char) t[i + 1] == 0xBC &&
+		(unsigned char) t[i + 2] >= 0x90 && (unsigned char) t[i + 2] <= 0x99 ? 3 : 0;
+}
+
 /* Only decimal digits, ASCII or full-width. */
 static bool
 all_digits(const char *t, size_t s, size_t e)
 {
+	size_t		k;
+
 	if (s == e)
 		return false;
-	while (s < e)
-	{
-		if (gd_is_digit(t[s]))
-			s++;
-		else if (gd_starts_with(t + s, e - s, "\xEF\xBC") && s + 2 < e &&
-				 (unsigned char) t[s + 2] >= 0x90 && (unsigned char) t[s + 2] <= 0x99)
-			s += 3;				/* ０..９ */
-		else
+	for (; s < e; s += k)
+		if ((k = digit_bytes(t, s, e)) == 0)
 			return false;
-	}
 	return true;
 }
 
@@ -39,18 +44,10 @@ all_digits(const char *t, size_t s, size_t e)
 static bool
 opens_item(const char *t, size_t s, size_t e)
 {
-	static const char *const numerals[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
 	size_t		i = s;
 
-	if (i < e && t[i] == '(')
-		i++;
-	for (size_t k = 0; k < sizeof(numerals) / sizeof(numerals[0]); k++)
-		if (gd_starts_with(t + i, e - i, numerals[k]))
-		{
-			i += strlen(numerals[k]);
-			return i > s + 3 ? gd_starts_with(t + i, e - i, ")") : gd_starts_with(t + i, e - i, "、");
-		}
-	i = s;
+	if (gd_numeral_item_at(t + s, e - s) > 0)
+		return true;
 	while (i < e && gd_is_digit(t[i]))
 		i++;
 	if (i == s || i - s > 2)
@@ -241,8 +238,7 @@ static bool
 has_digit(const char *t, size_t s, size_t e)
 {
 	for (size_t i = s; i < e; i++)
-		if (gd_is_digit(t[i]) || ((unsigned char) t[i] == 0xEF && i + 2 < e && (unsigned char) t[i + 1] == 0xBC &&
-								  (unsigned char) t[i + 2] >= 0x90 && (unsigned char) t[i + 2] <= 0x99))
+		if (digit_bytes(t, i, e) > 0)
 			return true;
 	return false;
 }
