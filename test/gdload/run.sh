@@ -177,7 +177,10 @@ check "a refused file: the other files of its batch loaded" bash -c '[[ "$0" == 
 
 # --- a converter that hangs costs its file only: killed at --timeout with what it started
 mkdir -p "$work/bin" "$work/hang"
-printf '#!/bin/sh\nexec sleep 97\n' >"$work/bin/soffice"
+# a duration unique to this run, so that the checks below see only this run's converter (other
+# test runs on the machine may hang converters of their own)
+hang_seconds="97.$$"
+printf '#!/bin/sh\nexec sleep %s\n' "$hang_seconds" >"$work/bin/soffice"
 chmod +x "$work/bin/soffice"
 cp "$fixtures/same-report/qinghe.doc" "$fixtures/samples/linchuan2019-gb18030.txt" "$work/hang/"
 reset_db
@@ -188,13 +191,13 @@ check "a hanging converter: its file named" grep -qF "$work/hang/qinghe.doc: tru
 check "a hanging converter: the other file loaded" [ "$(sql -c 'SELECT count(*) FROM govdisclose.documents')" = 1 ]
 sleep 1   # for init to reap it
 # [s]: the pattern must not match this check's own command line
-check "a hanging converter: killed with the child (no sleep 97 left)" bash -c '! pgrep -f "[s]leep 97" >/dev/null'
+check "a hanging converter: killed with the child (no sleep $hang_seconds left)" bash -c '! pgrep -f "[s]leep $0" >/dev/null' "$hang_seconds"
 
 PATH="$work/bin:$PATH" "$gdload" --doc-converter=libreoffice --timeout 20 "$work/hang" >/dev/null 2>"$work/interrupt.err" &
 sleep 2; kill -INT $!; wait $!; status=$?
 sleep 1
 check "interrupted (SIGINT): exit 2, says so, the converter killed" bash -c '[ "$0" -eq 2 ] && grep -q "interrupted" "$1" &&
-    ! pgrep -f "[s]leep 97" >/dev/null' "$status" "$work/interrupt.err"
+    ! pgrep -f "[s]leep $2" >/dev/null' "$status" "$work/interrupt.err" "$hang_seconds"
 
 # --- COPY escaping: backslashes, tabs, CR, \N and odd file names arrive as they were
 odd="$work/odd	name
