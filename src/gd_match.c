@@ -560,6 +560,28 @@ fewer_cells_fit(const char *run, size_t run_len, int width, int nids, bool signe
 	return false;
 }
 
+/*
+ * The problem of a row whose glued digits are not cut into its width cells
+ * one way only: found cuts into width cells fit (0, or more than one); or
+ * (fewer) a cut into fewer cells fits as well, the rest blank cells that
+ * left no mark.
+ */
+static void
+report_glued_run(gd_report *r, const char *what, const char *run, size_t run_len, int found, bool fewer,
+				 int width, uint32_t line)
+{
+	int			shown = (int) (run_len > 40 ? 40 : run_len);
+
+	if (fewer)
+		gd_add_problem(r, GD_PROBLEM_GLUED_DIGITS, line,
+					   "%s: the digits \"%.*s\" are glued together and blank cells left no mark in this table: a split into fewer than %d cells, the rest blank, fits too (line %u)",
+					   what, shown, run, width, line);
+	else
+		gd_add_problem(r, GD_PROBLEM_GLUED_DIGITS, line,
+					   "%s: the digits \"%.*s\" are glued together and %s split into %d cells fits (line %u)",
+					   what, shown, run, found == 0 ? "no" : "more than one", width, line);
+}
+
 static bool
 fit_row(match_target *mt, const gd_grid_cell *cells, int n, int width, const gd_identity *ids, int nids,
 		bool signed_cells, const uint32_t *ref, const char *what, gd_cell *out)
@@ -574,13 +596,12 @@ fit_row(match_target *mt, const gd_grid_cell *cells, int n, int width, const gd_
 	{
 		gd_cell		readings[2 * GD_ROW_WIDTH_MAX];
 		int			found = gd_glued_readings(run, run_len, width, ids, nids, signed_cells, readings, 2 * GD_ROW_WIDTH_MAX / width);
-
-		if (found == 1 && nids <= 1 && mt->r->blanks_unmarked && fewer_cells_fit(run, run_len, width, nids, signed_cells))
-			found = 2;
+		bool		fewer = found == 1 && nids <= 1 && mt->r->blanks_unmarked &&
+			fewer_cells_fit(run, run_len, width, nids, signed_cells);
 
 		for (int i = 0; i < width; i++)
 		{
-			if (found == 1)
+			if (found == 1 && !fewer)
 				out[i] = readings[i];
 			else
 			{
@@ -590,12 +611,9 @@ fit_row(match_target *mt, const gd_grid_cell *cells, int n, int width, const gd_
 			}
 			out[i].line = cells[0].cell.line;
 		}
-		if (found == 1)
+		if (found == 1 && !fewer)
 			return true;
-		gd_add_problem(mt->r, GD_PROBLEM_GLUED_DIGITS, cells[0].cell.line,
-					"%s: the digits \"%.*s\" are glued together and %s split into %d cells fits (line %u)",
-					what, (int) (run_len > 40 ? 40 : run_len), run, found == 0 ? "no" : "more than one",
-					width, cells[0].cell.line);
+		report_glued_run(mt->r, what, run, run_len, found, fewer, width, cells[0].cell.line);
 		return false;
 	}
 	if (n < width && (mt->blanks_unprinted || any_glued(cells, n)))
@@ -1682,6 +1700,32 @@ distrust_cut_rows(const match_target *mt)
 	}
 }
 
+/*
+ * A row whose glued digits are fewer than its cells shows that blank cells
+ * left no mark, wherever in the table it stands: the rows read before it
+ * whose digits also fill fewer cells under their total (the rest blank) are
+ * not decided by their cut into all 7 cells either, as the rows after it
+ * are not (match_request_row).
+ */
+static void
+distrust_full_cuts(requests_state *st)
+{
+	gd_report  *r = st->mt.r;
+	char		what[80];
+
+	for (int row = 0; row < GD_REQ_ROWS && r->blanks_unmarked; row++)
+	{
+		gd_open_row *o = &st->open[row];
+
+		if (o->len < GD_REQ_COLS || !fewer_cells_fit(o->run, o->len, GD_REQ_COLS, 1, false))
+			continue;
+		mark_unknown(r->requests[row], GD_REQ_COLS, o->line);
+		name_row(what, sizeof(what), "requests row ", gd_request_row_keys[row]);
+		report_glued_run(r, what, o->run, o->len, 0, true, GD_REQ_COLS, o->line);
+		o->len = 0;
+	}
+}
+
 void
 gd_match_requests(const gd_text *tx, const gd_grid *g, gd_report *r, bool *rows_found)
 {
@@ -1694,6 +1738,7 @@ gd_match_requests(const gd_text *tx, const gd_grid *g, gd_report *r, bool *rows_
 	st.guess_first = -1;
 	st.cells_per_line = g->cells_per_line;
 	assemble(tx, g, match_request_row, &st, true);
+	distrust_full_cuts(&st);
 	if (distrust_stream(&st.mt, g, "requests"))
 	{
 		for (int row = 0; row < GD_REQ_ROWS; row++)

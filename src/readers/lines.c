@@ -195,7 +195,7 @@ mark_before(const char *t, size_t label_start, size_t i)
 		{
 			const char *m = t + i - back - len;
 
-			if ((unsigned char) m[0] != 0xE6 && gd_placeholder_mark(m, len) == len)
+			if (gd_placeholder_mark(m, len) == len)
 			{
 				back += len;
 				found = true;
@@ -237,7 +237,7 @@ emit_label_token(line_reader *lr, size_t s, size_t e)
 			i = marks_end;		/* a row of placeholders, maybe digits after */
 		else
 		{
-			/* a placeholder glued before the digits is a cell of the run ("—12", "-12"; not 无, a word) */
+			/* a placeholder glued before the digits is a cell of the run ("—12", "-12", "无14": no label ends in 无) */
 			ds -= mark_before(t, label_start, ds);
 		}
 		while (i < e)
