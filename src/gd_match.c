@@ -596,7 +596,11 @@ fit_row(match_target *mt, const gd_grid_cell *cells, int n, int width, const gd_
 	{
 		gd_cell		readings[2 * GD_ROW_WIDTH_MAX];
 		int			found = gd_glued_readings(run, run_len, width, ids, nids, signed_cells, readings, 2 * GD_ROW_WIDTH_MAX / width);
-		bool		fewer = found == 1 && nids <= 1 && mt->r->blanks_unmarked &&
+		bool		fewer;
+
+		/* fewer characters than cells: blank cells left no mark in this text */
+		mt->r->blanks_unmarked = mt->r->blanks_unmarked || run_len < (size_t) width;
+		fewer = found == 1 && nids <= 1 && mt->r->blanks_unmarked &&
 			fewer_cells_fit(run, run_len, width, nids, signed_cells);
 
 		for (int i = 0; i < width; i++)
@@ -618,6 +622,7 @@ fit_row(match_target *mt, const gd_grid_cell *cells, int n, int width, const gd_
 	}
 	if (n < width && (mt->blanks_unprinted || any_glued(cells, n)))
 	{
+		mt->r->blanks_unmarked = mt->r->blanks_unmarked || any_glued(cells, n);
 		mark_unknown(out, width, cells[0].cell.line);
 		gd_add_problem(mt->r, GD_PROBLEM_ROW_SHORT, cells[0].cell.line,
 					"%s: %d of %d cells printed (line %u) and this layout prints nothing for a blank cell; which columns they belong to is unknown",
@@ -1845,11 +1850,22 @@ void
 gd_match_active(const gd_text *tx, const gd_grid *g, gd_report *r)
 {
 	active_state st;
+	int			problems_before = r->problem_count;
+	bool		blanks_known = r->blanks_unmarked;
 
-	memset(&st, 0, sizeof(st));
-	st.mt = (match_target) {.tx = tx, .r = r, .blanks_unprinted = g->blanks_unprinted};
-	st.items = r->template_kind == GD_TEMPLATE_2019 ? gd_active_items_2019 : gd_active_items_2021;
-	assemble(tx, g, match_active_row, &st, false);
+	for (int pass = 0; pass < 2; pass++)
+	{
+		memset(&st, 0, sizeof(st));
+		st.mt = (match_target) {.tx = tx, .r = r, .blanks_unprinted = g->blanks_unprinted};
+		st.items = r->template_kind == GD_TEMPLATE_2019 ? gd_active_items_2019 : gd_active_items_2021;
+		assemble(tx, g, match_active_row, &st, false);
+		if (blanks_known || !r->blanks_unmarked)
+			break;
+		/* a row showed blank cells leave no mark after rows were cut as if every cell were printed: again, knowing it */
+		blanks_known = true;
+		r->problem_count = problems_before;
+		memset(r->active, 0, sizeof(r->active));
+	}
 	if (distrust_stream(&st.mt, g, "active table"))
 		for (int k = 0; st.items[k].phrases[0]; k++)
 			if (st.filled[k])
