@@ -138,7 +138,7 @@ typedef struct gd_report
 
 	bool		has_requests;
 	bool		other_undivided;	/* （六）其他处理 printed as one row */
-	bool		blanks_unmarked;	/* a requests row's glued digits are fewer than its cells */
+	bool		blanks_unmarked;	/* a row's glued digits are fewer than its cells: blank cells leave no mark */
 	gd_cell		requests[GD_REQ_ROWS][GD_REQ_COLS];
 
 	bool		has_active;

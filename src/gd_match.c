@@ -560,6 +560,28 @@ fewer_cells_fit(const char *run, size_t run_len, int width, int nids, bool signe
 	return false;
 }
 
+/*
+ * The problem of a row whose glued digits are not cut into its width cells
+ * one way only: found cuts into width cells fit (0, or more than one); or
+ * (fewer) a cut into fewer cells fits as well, the rest blank cells that
+ * left no mark.
+ */
+static void
+report_glued_run(gd_report *r, const char *what, const char *run, size_t run_len, int found, bool fewer,
+				 int width, uint32_t line)
+{
+	int			shown = (int) (run_len > 40 ? 40 : run_len);
+
+	if (fewer)
+		gd_add_problem(r, GD_PROBLEM_GLUED_DIGITS, line,
+					   "%s: the digits \"%.*s\" are glued together and blank cells left no mark in this table: a split into fewer than %d cells, the rest blank, fits too (line %u)",
+					   what, shown, run, width, line);
+	else
+		gd_add_problem(r, GD_PROBLEM_GLUED_DIGITS, line,
+					   "%s: the digits \"%.*s\" are glued together and %s split into %d cells fits (line %u)",
+					   what, shown, run, found == 0 ? "no" : "more than one", width, line);
+}
+
 static bool
 fit_row(match_target *mt, const gd_grid_cell *cells, int n, int width, const gd_identity *ids, int nids,
 		bool signed_cells, const uint32_t *ref, const char *what, gd_cell *out)
@@ -574,13 +596,16 @@ fit_row(match_target *mt, const gd_grid_cell *cells, int n, int width, const gd_
 	{
 		gd_cell		readings[2 * GD_ROW_WIDTH_MAX];
 		int			found = gd_glued_readings(run, run_len, width, ids, nids, signed_cells, readings, 2 * GD_ROW_WIDTH_MAX / width);
+		bool		fewer;
 
-		if (found == 1 && nids <= 1 && mt->r->blanks_unmarked && fewer_cells_fit(run, run_len, width, nids, signed_cells))
-			found = 2;
+		/* fewer characters than cells: blank cells left no mark in this text */
+		mt->r->blanks_unmarked = mt->r->blanks_unmarked || run_len < (size_t) width;
+		fewer = found == 1 && nids <= 1 && mt->r->blanks_unmarked &&
+			fewer_cells_fit(run, run_len, width, nids, signed_cells);
 
 		for (int i = 0; i < width; i++)
 		{
-			if (found == 1)
+			if (found == 1 && !fewer)
 				out[i] = readings[i];
 			else
 			{
@@ -590,16 +615,14 @@ fit_row(match_target *mt, const gd_grid_cell *cells, int n, int width, const gd_
 			}
 			out[i].line = cells[0].cell.line;
 		}
-		if (found == 1)
+		if (found == 1 && !fewer)
 			return true;
-		gd_add_problem(mt->r, GD_PROBLEM_GLUED_DIGITS, cells[0].cell.line,
-					"%s: the digits \"%.*s\" are glued together and %s split into %d cells fits (line %u)",
-					what, (int) (run_len > 40 ? 40 : run_len), run, found == 0 ? "no" : "more than one",
-					width, cells[0].cell.line);
+		report_glued_run(mt->r, what, run, run_len, found, fewer, width, cells[0].cell.line);
 		return false;
 	}
 	if (n < width && (mt->blanks_unprinted || any_glued(cells, n)))
 	{
+		mt->r->blanks_unmarked = mt->r->blanks_unmarked || any_glued(cells, n);
 		mark_unknown(out, width, cells[0].cell.line);
 		gd_add_problem(mt->r, GD_PROBLEM_ROW_SHORT, cells[0].cell.line,
 					"%s: %d of %d cells printed (line %u) and this layout prints nothing for a blank cell; which columns they belong to is unknown",
@@ -1682,6 +1705,32 @@ distrust_cut_rows(const match_target *mt)
 	}
 }
 
+/*
+ * A row whose glued digits are fewer than its cells shows that blank cells
+ * left no mark, wherever in the table it stands: the rows read before it
+ * whose digits also fill fewer cells under their total (the rest blank) are
+ * not decided by their cut into all 7 cells either, as the rows after it
+ * are not (match_request_row).
+ */
+static void
+distrust_full_cuts(requests_state *st)
+{
+	gd_report  *r = st->mt.r;
+	char		what[80];
+
+	for (int row = 0; row < GD_REQ_ROWS && r->blanks_unmarked; row++)
+	{
+		gd_open_row *o = &st->open[row];
+
+		if (o->len < GD_REQ_COLS || !fewer_cells_fit(o->run, o->len, GD_REQ_COLS, 1, false))
+			continue;
+		mark_unknown(r->requests[row], GD_REQ_COLS, o->line);
+		name_row(what, sizeof(what), "requests row ", gd_request_row_keys[row]);
+		report_glued_run(r, what, o->run, o->len, 0, true, GD_REQ_COLS, o->line);
+		o->len = 0;
+	}
+}
+
 void
 gd_match_requests(const gd_text *tx, const gd_grid *g, gd_report *r, bool *rows_found)
 {
@@ -1694,6 +1743,7 @@ gd_match_requests(const gd_text *tx, const gd_grid *g, gd_report *r, bool *rows_
 	st.guess_first = -1;
 	st.cells_per_line = g->cells_per_line;
 	assemble(tx, g, match_request_row, &st, true);
+	distrust_full_cuts(&st);
 	if (distrust_stream(&st.mt, g, "requests"))
 	{
 		for (int row = 0; row < GD_REQ_ROWS; row++)
@@ -1800,11 +1850,22 @@ void
 gd_match_active(const gd_text *tx, const gd_grid *g, gd_report *r)
 {
 	active_state st;
+	int			problems_before = r->problem_count;
+	bool		blanks_known = r->blanks_unmarked;
 
-	memset(&st, 0, sizeof(st));
-	st.mt = (match_target) {.tx = tx, .r = r, .blanks_unprinted = g->blanks_unprinted};
-	st.items = r->template_kind == GD_TEMPLATE_2019 ? gd_active_items_2019 : gd_active_items_2021;
-	assemble(tx, g, match_active_row, &st, false);
+	for (int pass = 0; pass < 2; pass++)
+	{
+		memset(&st, 0, sizeof(st));
+		st.mt = (match_target) {.tx = tx, .r = r, .blanks_unprinted = g->blanks_unprinted};
+		st.items = r->template_kind == GD_TEMPLATE_2019 ? gd_active_items_2019 : gd_active_items_2021;
+		assemble(tx, g, match_active_row, &st, false);
+		if (blanks_known || !r->blanks_unmarked)
+			break;
+		/* a row showed blank cells leave no mark after rows were cut as if every cell were printed: again, knowing it */
+		blanks_known = true;
+		r->problem_count = problems_before;
+		memset(r->active, 0, sizeof(r->active));
+	}
 	if (distrust_stream(&st.mt, g, "active table"))
 		for (int k = 0; st.items[k].phrases[0]; k++)
 			if (st.filled[k])

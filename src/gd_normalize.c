@@ -47,6 +47,8 @@ typedef struct norm_state
 	size_t		table_depth;	/* <table> open now; 0 outside every table */
 	bool		in_layout_grid;	/* inside a one-column Markdown grid table (a page's layout) */
 	const char *layout_bar;		/* the closing '|' of the current line of that table */
+	bool		span_open;		/* a Markdown span's or link's "[" is read, its "]" not yet */
+	size_t		span_out;		/* output offset where that span's text starts */
 	uint32_t	tag_initials[KNOWN_TAG_LEN_MAX + 1];	/* [length]: bit c - 'a' when a known tag starts with c */
 	table_state tables[TABLE_DEPTH_MAX];	/* each depth's table; [0] holds cells outside any */
 } norm_state;
@@ -690,54 +692,16 @@ looks_like_markdown(const char *buf, size_t len)
 	return false;
 }
 
-/* Length of the bracketed run p[0..) closed by `close` on the same line within 256 bytes, or 0. */
+/* Bytes of the line at p without its line end and trailing blanks. */
 static size_t
-bracketed_len(const char *p, size_t avail, char close)
+line_text_len(const char *p, size_t avail)
 {
-	const char *stop = p + (avail < 256 ? avail : 256);
+	const char *nl = memchr(p, '\n', avail);
+	size_t		end = nl ? (size_t) (nl - p) : avail;
 
-	for (const char *q = p + 1; q < stop && *q != '\n'; q++)
-		if (*q == close)
-			return (size_t) (q - p) + 1;
-	return 0;
-}
-
-/*
- * Markdown's inline marks, which carry no words: backslash escapes ("\|"
- * is "|"), bold "**", the brackets of links and spans with their targets
- * and attributes ("[词](/url)", "[词]{lang=\"zh-CN\"}", a span's "{…}"
- * wrapped onto its own line).  Returns the bytes to drop at p, 0 when p
- * is text.
- */
-static size_t
-markdown_mark(const norm_state *st, const char *p, size_t avail)
-{
-	size_t		n;
-
-	switch (p[0])
-	{
-		case '\\':
-			/* an escape, or a hard line break before blanks */
-			return avail >= 2 && (unsigned char) p[1] < 0x7F && !gd_is_digit(p[1]) &&
-				!((p[1] | 0x20) >= 'a' && (p[1] | 0x20) <= 'z') ? 1 : 0;
-		case '*':				/* emphasis, also when a grid cell wraps "**" over two lines */
-		case '[':
-			return 1;
-		case ']':
-			if (avail >= 2 && p[1] == '(' && (n = bracketed_len(p + 1, avail - 1, ')')) > 0)
-				return 1 + n;
-			if (avail >= 2 && p[1] == '{' && (n = bracketed_len(p + 1, avail - 1, '}')) > 0)
-				return 1 + n;
-			return 1;
-		case '|':
-			/* a grid table's border around markup, or the right border of a layout grid */
-			return (st->html && st->table_depth > 0) || p == st->layout_bar ? 1 : 0;
-		case '{':
-			n = bracketed_len(p, avail, '}');
-			return n > 0 && (p[1] == '#' || p[1] == '.' || memchr(p, '=', n) != NULL) ? n : 0;
-		default:
-			return 0;
-	}
+	while (end > 0 && (p[end - 1] == ' ' || p[end - 1] == '\r'))
+		end--;
+	return end;
 }
 
 /*
@@ -751,11 +715,8 @@ markdown_mark(const norm_state *st, const char *p, size_t avail)
 static size_t
 layout_grid_border(norm_state *st, const char *p, size_t avail)
 {
-	const char *nl = memchr(p, '\n', avail);
-	size_t		end = nl ? (size_t) (nl - p) : avail;
+	size_t		end = line_text_len(p, avail);
 
-	while (end > 0 && (p[end - 1] == ' ' || p[end - 1] == '\r'))
-		end--;
 	if (end >= 5 && p[0] == '+' && p[end - 1] == '+')
 	{
 		size_t		k = 1;
@@ -772,6 +733,150 @@ layout_grid_border(norm_state *st, const char *p, size_t avail)
 	}
 	st->in_layout_grid = false;
 	return 0;
+}
+
+/* Length of the bracketed run p[0..) closed by `close` on the same line within 256 bytes, or 0. */
+static size_t
+bracketed_len(const char *p, size_t avail, char close)
+{
+	const char *stop = p + (avail < 256 ? avail : 256);
+
+	for (const char *q = p + 1; q < stop && *q != '\n'; q++)
+		if (*q == close)
+			return (size_t) (q - p) + 1;
+	return 0;
+}
+
+/*
+ * Does the line ending at p (its line end) end with the layout grid's
+ * closing '|', and is the next line one of the grid's, "| … |"?  Returns
+ * the offset of that next line's start, 0 when not.
+ */
+static size_t
+grid_line_continues(const norm_state *st, const char *p, size_t avail)
+{
+	size_t		next = p[0] == '\r' && avail > 1 && p[1] == '\n' ? 2 : 1;
+	const char *k = p;
+	size_t		end;
+
+	if (!st->in_layout_grid || st->layout_bar == NULL || st->layout_bar >= p || next >= avail)
+		return 0;
+	while (k > st->layout_bar + 1 && (k[-1] == ' ' || k[-1] == '\r'))
+		k--;
+	if (k != st->layout_bar + 1 || p[next] != '|')
+		return 0;
+	end = line_text_len(p + next, avail - next);
+	return end >= 2 && p[next + end - 1] == '|' ? next : 0;
+}
+
+/*
+ * A span's "{attributes}" or a link's "(target)" from p (its opening
+ * bracket), closed by `close` on the next line of a layout grid (pandoc
+ * wraps the grid's long lines anywhere, "{lang=\"zh-C" over "N\"}"): its
+ * length, the line break and the next line's border included, 0 when it is
+ * not so.  The next line's closing '|' is marked for markdown_mark.
+ */
+static size_t
+wrapped_bracketed_len(norm_state *st, const char *p, size_t avail, char close)
+{
+	const char *nl = memchr(p, '\n', avail < 256 ? avail : 256);
+	size_t		next,
+				rest;
+	bool		attributes = false;
+
+	if (nl == NULL || (next = grid_line_continues(st, nl, avail - (size_t) (nl - p))) == 0 ||
+		memchr(p, '|', (size_t) (st->layout_bar - p)) != NULL)
+		return 0;				/* not a nested table's cell ("{l  | 增]{") */
+	next += (size_t) (nl - p);
+	if ((rest = bracketed_len(p + next - 1, avail - next + 1, close)) == 0 ||
+		memchr(p + next + 1, '|', rest - 3) != NULL)
+		return 0;
+	for (const char *q = p + 1; q < p + next + rest - 1; q++)
+		attributes = attributes || *q == '=';
+	if (close == '}' && !attributes && p[1] != '#' && p[1] != '.')
+		return 0;
+	layout_grid_border(st, p + next, avail - next);
+	return next + rest - 1;
+}
+
+/*
+ * A line break inside a span's or link's text, in a layout grid: pandoc's
+ * wrapping of the grid's long lines ("[５３８" over "６]{…}", "[信" over
+ * "息内容]"), which cuts no character out.  The pieces are joined: the
+ * padding before the closing '|' and the next line's border and padding go.
+ * Returns the bytes to drop at p, 0 when the text does not go on there (a
+ * '[' that opened no span).
+ */
+static size_t
+span_text_wrap(norm_state *st, const char *p, size_t avail)
+{
+	size_t		next = grid_line_continues(st, p, avail);
+	const char *line,
+			   *bar;
+
+	st->span_open = false;
+	if (next == 0 || memchr(st->out + st->span_out, '|', st->n - st->span_out) != NULL)
+		return 0;				/* a nested table's cell wrapped in it ("| [行政事业性收  | 2 |") */
+	line = p + next;
+	bar = line + line_text_len(line, avail - next) - 1;
+	for (const char *q = line + 1; q < bar && *q != ']'; q++)
+		if (*q == '[' || *q == '|')
+			return 0;			/* another span or cell opens first: this one did not go on */
+	while (st->n > st->span_out && st->out[st->n - 1] == ' ')
+		st->n--;
+	st->span_open = true;
+	next += layout_grid_border(st, line, avail - next);
+	return next < avail && p[next] == ' ' ? next + 1 : next;
+}
+
+/*
+ * Markdown's inline marks, which carry no words: backslash escapes ("\|"
+ * is "|"), bold "**", the brackets of links and spans with their targets
+ * and attributes ("[词](/url)", "[词]{lang=\"zh-CN\"}", a span's "{…}"
+ * wrapped onto its own line), and the line breaks of a layout grid that
+ * cut a span.  Returns the bytes to drop at p, 0 when p is text; escaped:
+ * p follows a backslash.
+ */
+static size_t
+markdown_mark(norm_state *st, const char *p, size_t avail, bool escaped)
+{
+	size_t		n;
+
+	switch (p[0])
+	{
+		case '\\':
+			/* an escape, or a hard line break before blanks */
+			return avail >= 2 && (unsigned char) p[1] < 0x7F && !gd_is_digit(p[1]) &&
+				!((p[1] | 0x20) >= 'a' && (p[1] | 0x20) <= 'z') ? 1 : 0;
+		case '[':
+			st->span_open = !escaped;
+			st->span_out = st->n;
+			return 1;
+		case '*':				/* emphasis, also when a grid cell wraps "**" over two lines */
+			return 1;
+		case ']':
+			st->span_open = false;
+			if (avail >= 2 && (p[1] == '(' || p[1] == '{'))
+			{
+				char		close = p[1] == '(' ? ')' : '}';
+
+				if ((n = bracketed_len(p + 1, avail - 1, close)) > 0 ||
+					(n = wrapped_bracketed_len(st, p + 1, avail - 1, close)) > 0)
+					return 1 + n;
+			}
+			return 1;
+		case '|':
+			/* a grid table's border around markup, or the right border of a layout grid */
+			return (st->html && st->table_depth > 0) || p == st->layout_bar ? 1 : 0;
+		case '{':
+			n = bracketed_len(p, avail, '}');
+			return n > 0 && (p[1] == '#' || p[1] == '.' || memchr(p, '=', n) != NULL) ? n : 0;
+		case '\r':
+		case '\n':
+			return st->span_open ? span_text_wrap(st, p, avail) : 0;
+		default:
+			return 0;
+	}
 }
 
 /*
@@ -856,7 +961,7 @@ gd_normalize(const char *buf, size_t len, char *out, bool *is_html, const gd_opt
 		}
 		if (st.markdown)
 		{
-			size_t		used = markdown_mark(&st, buf + i, len - i);
+			size_t		used = markdown_mark(&st, buf + i, len - i, i > 0 && buf[i - 1] == '\\');
 
 			if (used)
 			{

@@ -129,6 +129,17 @@ mark_continues_run(const char *t, size_t i, size_t e)
 	return i < e && gd_is_digit(t[i]);
 }
 
+/* End of the placeholder marks from t[i] on, 无 (a word of labels) not among them. */
+static size_t
+placeholder_marks_end(const char *t, size_t i, size_t e)
+{
+	size_t		mark;
+
+	while (i < e && (unsigned char) t[i] != 0xE6 && (mark = gd_placeholder_mark(t + i, e - i)) > 0)
+		i += mark;
+	return i;
+}
+
 /*
  * End of a run of placeholder marks starting at t[i] that stands for cells
  * glued between labels ("1.属于国家秘密———————2.其他…", "规章///行政…"): three
@@ -184,7 +195,7 @@ mark_before(const char *t, size_t label_start, size_t i)
 		{
 			const char *m = t + i - back - len;
 
-			if ((unsigned char) m[0] != 0xE6 && gd_placeholder_mark(m, len) == len)
+			if (gd_placeholder_mark(m, len) == len)
 			{
 				back += len;
 				found = true;
@@ -226,7 +237,7 @@ emit_label_token(line_reader *lr, size_t s, size_t e)
 			i = marks_end;		/* a row of placeholders, maybe digits after */
 		else
 		{
-			/* a placeholder glued before the digits is a cell of the run ("—12", "-12"; not 无, a word) */
+			/* a placeholder glued before the digits is a cell of the run ("—12", "-12", "无14": no label ends in 无) */
 			ds -= mark_before(t, label_start, ds);
 		}
 		while (i < e)
@@ -238,6 +249,11 @@ emit_label_token(line_reader *lr, size_t s, size_t e)
 				i++;
 			else if (mark > 0 && mark_continues_run(t, i + mark, e))
 				i += mark;		/* "1010—-112": a placeholder among glued cells */
+			else if (mark > 0 && i > ds && gd_is_digit(t[i - 1]))
+			{
+				i = placeholder_marks_end(t, i, e);	/* "收费16—第二十条": the row's last cells, not label text */
+				break;
+			}
 			else if (i > ds && gd_starts_with(t + i, e - i, "，") && i + 3 < e && gd_is_digit(t[i + 3]))
 				i += 3;			/* "1，1266…": a thousands comma typed full-width */
 			else
