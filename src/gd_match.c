@@ -51,6 +51,7 @@ typedef struct match_target
 	uint32_t	disorder_line;	/* first sign the text is not in row order (0: none) */
 	const char *disorder;		/* what that sign is */
 	bool		numbers_cut;	/* a row held only with a number cut in pieces joined */
+	bool		tokens_apart;	/* the grid's values set apart are other cells, each maybe several glued */
 } match_target;
 
 /* ---------- rows assembled from the grid ---------- */
@@ -250,37 +251,64 @@ count_numbers(const gd_grid_cell *c, int n)
 }
 
 /*
- * A row that is one cell of glued digits (a run split out of label text):
- * its characters for the solver (gd_solve.h: digits, placeholders, signs;
- * a decimal point, which no split reads) into run[GD_RUN_MAX].  Returns the
- * run's length, 0 when the row is not so.
+ * A row that is one cell of glued digits (a run split out of label text), or
+ * (tokens_apart) fewer values than cells with at least a digit per cell, each
+ * value one cell or several glued: its characters for the solver (gd_solve.h:
+ * digits, placeholders, signs, '|' between values; a decimal point, which no
+ * split reads) into run[GD_RUN_MAX].  Returns the run's length, 0 when the
+ * row is not so.
  */
 static size_t
-glued_run(const gd_text *tx, const gd_grid_cell *cells, int n, int width, char *run)
+glued_run(const match_target *mt, const gd_grid_cell *cells, int n, int width, char *run)
 {
-	const char *t = tx->t + (n == 1 ? cells[0].span.off : 0);
-	size_t		len = 0;
+	const gd_text *tx = mt->tx;
+	size_t		len = 0,
+				cell_chars = 0; /* digits and marks: each a cell at most */
+	bool		apart = mt->tokens_apart && n > 1 && n < width;
 
-	if (n != 1 || !cells[0].glued || cells[0].span.len < 2 || width < 2 ||
-		(cells[0].span.off + cells[0].span.len < tx->n && t[cells[0].span.len] == ','))
+	if (n < 1 || width < 2 || (n > 1 && !apart))
+		return 0;
+	if (n == 1 && (!cells[0].glued || cells[0].span.len < 2 ||
+				   (cells[0].span.off + cells[0].span.len < tx->n && tx->t[cells[0].span.off + cells[0].span.len] == ',')))
 		return 0;				/* before a comma: a field of comma-separated values ("行政许可,214,+12"), not glued */
-	for (size_t i = 0; i < cells[0].span.len && len < GD_RUN_MAX;)
+	for (int k = 0; k < n; k++)
 	{
-		size_t		mark = gd_placeholder_mark(t + i, cells[0].span.len - i);
+		const char *t = tx->t + cells[k].span.off;
+		size_t		span_len = cells[k].span.len;
 
-		if ((t[i] == '-' || t[i] == '+') && i + 1 < cells[0].span.len && gd_is_digit(t[i + 1]))
-			run[len++] = t[i++] == '-' ? 'M' : '+';
-		else if (mark > 0)
+		if (cells[k].kind != GD_GRID_VALUE)
+			return 0;
+		if (k > 0 && len < GD_RUN_MAX)
+			run[len++] = '|';
+		for (size_t i = 0; i < span_len && len < GD_RUN_MAX;)
 		{
-			run[len++] = 'P';
-			i += mark;
+			size_t		mark = gd_placeholder_mark(t + i, span_len - i);
+
+			if ((t[i] == '-' || t[i] == '+') && i + 1 < span_len && gd_is_digit(t[i + 1]))
+				run[len++] = t[i++] == '-' ? 'M' : '+';
+			else if (mark > 0)
+			{
+				run[len++] = 'P';
+				cell_chars++;
+				i += mark;
+			}
+			else if (gd_is_digit(t[i]) || t[i] == '.')
+			{
+				cell_chars += t[i] != '.';
+				run[len++] = t[i++];	/* a decimal point: no split reads it */
+			}
+			else if (i + 3 <= span_len && (memcmp(t + i, "〇", 3) == 0 || memcmp(t + i, "○", 3) == 0))
+			{
+				cell_chars++;
+				run[len++] = '0';	/* a zero typed as the numeral among digits */
+				i += 3;
+			}
+			else
+				i++;
 		}
-		else if (gd_is_digit(t[i]) || t[i] == '.')
-			run[len++] = t[i++];	/* a decimal point: no split reads it */
-		else
-			i++;
 	}
-	return len;
+	/* fewer digits and marks than cells: blank cells left no mark, the values are placed as printed */
+	return apart && cell_chars < (size_t) width ? 0 : len;
 }
 
 /*
@@ -568,7 +596,7 @@ fit_row(match_target *mt, const gd_grid_cell *cells, int n, int width, const gd_
 				last = n,
 				pieces;
 	char		run[GD_RUN_MAX];
-	size_t		run_len = glued_run(mt->tx, cells, n, width, run);
+	size_t		run_len = glued_run(mt, cells, n, width, run);
 
 	if (run_len > 0)
 	{
@@ -1176,6 +1204,77 @@ check_guessed_rows(requests_state *st, int row, bool by_position, uint32_t line)
 	st->guess_first = -1;
 }
 
+/*
+ * Where the words of label[from..len) start after their last item number ("8.", "（三）"),
+ * the number's start into *item (both from when there is none).
+ */
+static size_t
+words_after_item(const char *label, size_t from, size_t len, size_t *item)
+{
+	size_t		words = from;
+
+	*item = from;
+	for (size_t i = from; i < len; i++)
+	{
+		size_t		d = i,
+					numeral;
+
+		if (((unsigned char) label[i] & 0xC0) == 0x80)
+			continue;
+		while (d < len && d - i < 3 && gd_is_digit(label[d]))
+			d++;
+		if (d > i && d - i <= 2 && (i == from || !gd_is_digit(label[i - 1])) && d < len && label[d] == '.' &&
+			!(d + 1 < len && gd_is_digit(label[d + 1])))
+		{
+			*item = i;
+			words = d + 1;
+		}
+		else if ((numeral = gd_numeral_item_at(label + i, len - i)) > 0)
+		{
+			*item = i;
+			words = i + numeral;
+		}
+	}
+	return words;
+}
+
+/* Bytes of a cut label's words, at least, to name the row whose label they start: four CJK characters. */
+#define CUT_LABEL_BYTES_MIN 12
+
+/*
+ * The row whose template label a label cut short starts ("8.属于行政查询" of
+ * 8.属于行政查询事项: a converter cut it at its column's width): its own words
+ * after their item number, four characters or more, begin the words of exactly
+ * one row after st->cur with the same number (if one is printed); -1 when not so.
+ */
+static int
+row_of_cut_label(const requests_state *st, const char *label, size_t len, size_t own_from)
+{
+	size_t		item,
+				words = words_after_item(label, own_from, len, &item);
+	int			found = -1;
+
+	if (len - words < CUT_LABEL_BYTES_MIN)
+		return -1;
+	for (int k = st->cur + 1; k < GD_REQ_TEMPLATE_ROWS; k++)
+	{
+		char		folded[LABEL_CAP];
+		size_t		flen = gd_fold(gd_request_row_labels[k], strlen(gd_request_row_labels[k]), folded, sizeof(folded)),
+					titem,
+					twords = words_after_item(folded, 0, flen, &titem);
+
+		/* the same number, or none printed (offices leave sub-item numbers out) */
+		if ((words == item || (twords - titem == words - item && memcmp(folded + titem, label + item, words - item) == 0)) &&
+			flen - twords >= len - words && memcmp(folded + twords, label + words, len - words) == 0)
+		{
+			if (found >= 0)
+				return -1;
+			found = k;
+		}
+	}
+	return found;
+}
+
 static bool
 match_request_row(void *ctx, const char *label, size_t len, size_t own_from, const gd_grid_cell *cells, int n)
 {
@@ -1224,6 +1323,8 @@ match_request_row(void *ctx, const char *label, size_t len, size_t own_from, con
 	if (st->cur < GD_REQ_ROW_OTHER_FIRST && (row < GD_REQ_ROW_OTHER_FIRST || row > GD_REQ_ROW_OTHER_LAST) &&
 		ends[GD_REQ_OTHER_UNDIVIDED] > best)
 		row = GD_REQ_OTHER_UNDIVIDED;
+	if (row < 0 && count_values(cells, n) > 0)
+		row = row_of_cut_label(st, label, len, own_from);
 	/* one number on a line that names no row: a piece of a number wrapped in its cell */
 	if (st->cur >= 0 && (row < 0 || ends[row] <= (long) own_from) && take_wrapped_piece(st, cells, n))
 		return false;			/* the carried words stay for the next row */
@@ -1273,7 +1374,7 @@ match_request_row(void *ctx, const char *label, size_t len, size_t own_from, con
 		return false;			/* a header line, not a row of blanks */
 	check_guessed_rows(st, row, by_position, cells[0].cell.line);
 	name_row(what, sizeof(what), "requests row ", gd_request_row_keys[row]);
-	st->open[row].len = (uint8_t) glued_run(mt->tx, cells, n, GD_REQ_COLS, st->open[row].run);
+	st->open[row].len = (uint8_t) glued_run(mt, cells, n, GD_REQ_COLS, st->open[row].run);
 	st->open[row].line = cells[0].cell.line;
 	r->blanks_unmarked = r->blanks_unmarked || (st->open[row].len > 0 && st->open[row].len < GD_REQ_COLS);
 	if (r->blanks_unmarked && st->open[row].len >= GD_REQ_COLS &&
@@ -1560,7 +1661,8 @@ match_active_row(void *ctx, const char *label, size_t len, size_t own_from, cons
 		note_disorder(mt, cells[0].cell.line, "numbers stand under the header, before their item's label");
 		return false;
 	}
-	if (item < 0)
+	/* a line is a whole row there: words of the lines above it name no item of its own */
+	if (item < 0 || (mt->tokens_apart && best <= (long) own_from))
 		return false;
 	it = &st->items[item];
 	if (count_values(cells, n) == 0 && (n != it->width || best <= (long) own_from))
@@ -1688,7 +1790,7 @@ gd_match_requests(const gd_text *tx, const gd_grid *g, gd_report *r, bool *rows_
 	requests_state st;
 
 	memset(&st, 0, sizeof(st));
-	st.mt = (match_target) {.tx = tx, .r = r, .blanks_unprinted = g->blanks_unprinted};
+	st.mt = (match_target) {.tx = tx, .r = r, .blanks_unprinted = g->blanks_unprinted, .tokens_apart = g->tokens_apart};
 	st.cur = -1;
 	st.short_row = -1;
 	st.guess_first = -1;
@@ -1745,7 +1847,7 @@ gd_match_review(const gd_text *tx, const gd_grid *g, gd_report *r)
 	review_state st;
 
 	memset(&st, 0, sizeof(st));
-	st.mt = (match_target) {.tx = tx, .r = r, .blanks_unprinted = g->blanks_unprinted};
+	st.mt = (match_target) {.tx = tx, .r = r, .blanks_unprinted = g->blanks_unprinted, .tokens_apart = g->tokens_apart};
 	st.cells_per_line = g->cells_per_line;
 	assemble(tx, g, match_review_row, &st, true);
 	if (st.count == 0 && st.npending >= GD_REV_OUTCOMES)
@@ -1802,7 +1904,7 @@ gd_match_active(const gd_text *tx, const gd_grid *g, gd_report *r)
 	active_state st;
 
 	memset(&st, 0, sizeof(st));
-	st.mt = (match_target) {.tx = tx, .r = r, .blanks_unprinted = g->blanks_unprinted};
+	st.mt = (match_target) {.tx = tx, .r = r, .blanks_unprinted = g->blanks_unprinted, .tokens_apart = g->tokens_apart};
 	st.items = r->template_kind == GD_TEMPLATE_2019 ? gd_active_items_2019 : gd_active_items_2021;
 	assemble(tx, g, match_active_row, &st, false);
 	if (distrust_stream(&st.mt, g, "active table"))

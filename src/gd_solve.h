@@ -14,7 +14,8 @@
 /*
  * A run of glued cells: digits, 'P' for a placeholder mark (one cell, read as
  * 0), 'M' for a '-' before a digit (a placeholder, or with signed cells a
- * minus sign) and '+' for a plus sign.
+ * minus sign), '+' for a plus sign and '|' where the text set values apart
+ * (a cell ends there).
  */
 #define GD_RUN_MAX 64
 /* Readings kept per row of glued digits; more count as too many. */

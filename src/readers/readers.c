@@ -14,6 +14,7 @@ extern const gd_reader gd_reader_tab_rows;
 extern const gd_reader gd_reader_paragraphs;
 extern const gd_reader gd_reader_cell_lines;
 extern const gd_reader gd_reader_cell_per_line;
+extern const gd_reader gd_reader_overprinted;
 extern const gd_reader gd_reader_space_aligned;
 extern const gd_reader gd_reader_collapsed;
 
@@ -26,6 +27,7 @@ static const gd_reader *const readers[] = {
 	&gd_reader_paragraphs,
 	&gd_reader_cell_lines,
 	&gd_reader_cell_per_line,
+	&gd_reader_overprinted,
 	&gd_reader_space_aligned,
 	&gd_reader_collapsed,
 };
