@@ -603,7 +603,9 @@ fit_row(match_target *mt, const gd_grid_cell *cells, int n, int width, const gd_
 		gd_cell		readings[2 * GD_ROW_WIDTH_MAX];
 		int			found = gd_glued_readings(run, run_len, width, ids, nids, signed_cells, readings, 2 * GD_ROW_WIDTH_MAX / width);
 
-		if (found == 1 && nids <= 1 && mt->r->blanks_unmarked && fewer_cells_fit(run, run_len, width, nids, signed_cells))
+		/* text laid out by byte width marks no blank cell either */
+		if (found == 1 && nids <= 1 && (mt->r->blanks_unmarked || mt->tokens_apart) &&
+			fewer_cells_fit(run, run_len, width, nids, signed_cells))
 			found = 2;
 
 		for (int i = 0; i < width; i++)
@@ -863,11 +865,11 @@ typedef struct requests_state
 
 /*
  * A short row of values only, tokens of text that marks no blank cell
- * (space-aligned or stream text), which column geometry cannot place: its
- * values go to the solver.  Returns whether taken.
+ * (space-aligned or stream text, or a grid that says blanks_unprinted), which
+ * column geometry cannot place: its values go to the solver.  Returns whether taken.
  */
 static bool
-take_unplaced_values(gd_open_row *o, const gd_grid_cell *cells, int n, const uint32_t *ref)
+take_unplaced_values(gd_open_row *o, const gd_grid_cell *cells, int n, const uint32_t *ref, bool blanks_unprinted)
 {
 	gd_cell		placed[GD_REQ_COLS];
 
@@ -875,9 +877,10 @@ take_unplaced_values(gd_open_row *o, const gd_grid_cell *cells, int n, const uin
 
 	if (n == 0 || n >= GD_REQ_COLS || gd_place_by_columns(cells, n, GD_REQ_COLS, ref, &row_total, 1, placed))
 		return false;
-	/* only whitespace-separated tokens (center2) lose blank cells; split cells keep them */
+	/* only whitespace-separated tokens (center2), or cells of such a grid, lose blank cells; split cells keep them */
 	for (int i = 0; i < n; i++)
-		if ((cells[i].cell.state != GD_NUMBER && cells[i].cell.state != GD_PLACEHOLDER) || cells[i].center2 == 0)
+		if ((cells[i].cell.state != GD_NUMBER && cells[i].cell.state != GD_PLACEHOLDER) ||
+			(cells[i].center2 == 0 && !blanks_unprinted))
 			return false;
 	for (int i = 0; i < n; i++)
 		o->values[i] = cells[i].cell;
@@ -1205,6 +1208,51 @@ check_guessed_rows(requests_state *st, int row, bool by_position, uint32_t line)
 }
 
 /*
+ * A requests row read whole (a cell for each column) whose cells hold digits split by
+ * spaces or commas that make no number ("6 4", "9 61": a Word number's runs joined by a
+ * crawler with spaces): each such cell is one cell, so its digits are one number, taken
+ * (marked inferred) when the row total then holds.
+ */
+static void
+join_split_cells(const gd_text *tx, const gd_grid_cell *cells, int n, gd_cell *out)
+{
+	gd_cell		joined[GD_REQ_COLS];
+	int64_t		sum = 0;
+	bool		any = false;
+
+	if (n != GD_REQ_COLS)
+		return;
+	for (int i = 0; i < n; i++)
+	{
+		const char *t = tx->t + cells[i].span.off;
+		char		digits[GD_RUN_MAX];
+		int			len = 0;
+
+		joined[i] = out[i];
+		if (out[i].state != GD_UNREADABLE || out[i].inferred ||
+			(out[i].value != GD_VALUE_CELLS_RUN_TOGETHER && out[i].value != GD_VALUE_CUT_NUMBER))
+			continue;
+		for (size_t k = 0; k < cells[i].span.len && len < GD_RUN_MAX; k++)
+			if (gd_is_digit(t[k]))
+				digits[len++] = t[k];
+		if (len == 0 || len > 15 || (len > 1 && digits[0] == '0'))
+			return;
+		joined[i].state = GD_NUMBER;
+		joined[i].value = gd_digits_value(digits, len);
+		joined[i].inferred = 1;
+		any = true;
+	}
+	for (int i = 0; i < n - 1; i++)
+	{
+		if (joined[i].state != GD_NUMBER && joined[i].state != GD_PLACEHOLDER && joined[i].state != GD_BLANK)
+			return;
+		sum += joined[i].state == GD_NUMBER ? joined[i].value : 0;
+	}
+	if (any && joined[n - 1].state == GD_NUMBER && joined[n - 1].scale == 0 && sum == joined[n - 1].value)
+		memcpy(out, joined, sizeof(joined));
+}
+
+/*
  * Where the words of label[from..len) start after their last item number ("8.", "（三）"),
  * the number's start into *item (both from when there is none).
  */
@@ -1376,14 +1424,14 @@ match_request_row(void *ctx, const char *label, size_t len, size_t own_from, con
 	name_row(what, sizeof(what), "requests row ", gd_request_row_keys[row]);
 	st->open[row].len = (uint8_t) glued_run(mt, cells, n, GD_REQ_COLS, st->open[row].run);
 	st->open[row].line = cells[0].cell.line;
-	r->blanks_unmarked = r->blanks_unmarked || (st->open[row].len > 0 && st->open[row].len < GD_REQ_COLS);
+	r->blanks_unmarked = r->blanks_unmarked || mt->tokens_apart || (st->open[row].len > 0 && st->open[row].len < GD_REQ_COLS);
 	if (r->blanks_unmarked && st->open[row].len >= GD_REQ_COLS &&
 		fewer_cells_fit(st->open[row].run, st->open[row].len, GD_REQ_COLS, 1, false))
 		st->open[row].len = 0;	/* not for the solver, which cuts it into all 7 cells: fit_row names it */
 	st->short_row = -1;
 	/* not the total wrapped in its cell with its last piece a cell of its own, nor values for the solver */
 	if (st->open[row].len == 0 && !join_wrapped_total(mt->tx, cells, n, r->requests[row]) &&
-		!take_unplaced_values(&st->open[row], cells, n, st->have_columns ? st->columns : NULL))
+		!take_unplaced_values(&st->open[row], cells, n, st->have_columns ? st->columns : NULL, mt->blanks_unprinted))
 	{
 		int			problems_before = r->problem_count;
 
@@ -1406,6 +1454,7 @@ match_request_row(void *ctx, const char *label, size_t len, size_t own_from, con
 			st->columns[k] = cells[k].center2;
 		st->have_columns = true;
 	}
+	join_split_cells(mt->tx, cells, n, r->requests[row]);
 	require_whole(mt, r->requests[row], GD_REQ_COLS, what);
 	flag_unreadable(mt, r->requests[row], GD_REQ_COLS, what);
 	remember_row(st, row, cells, n);
@@ -1624,7 +1673,59 @@ typedef struct active_state
 	const gd_active_item *items;
 	bool		filled[16];
 	bool		matched[16];	/* a row named the item, values or blanks */
+	char		anchor[3];		/* the numeral of the last 第二十条第（N）项 passed (no NUL; [0] 0: none) */
 } active_state;
+
+/* Bytes of a cut item label's words, at least: two CJK characters ("行政" of 行政许可). */
+#define CUT_ITEM_BYTES_MIN 6
+
+/* Does the label of item it start with words[0..n) (n at least CUT_ITEM_BYTES_MIN)? */
+static bool
+item_label_starts(const gd_active_item *it, const char *words, size_t n)
+{
+	return n >= CUT_ITEM_BYTES_MIN && strlen(it->label) >= n && memcmp(it->label, words, n) == 0;
+}
+
+/*
+ * The item whose label a label cut short starts ("行政许" of 行政许可): the row's own
+ * words begin the label of exactly one item not yet filled; or, of several ("行政"),
+ * the first listed under the last 第二十条第（N）项 passed, unless the words carried
+ * before the row end with the start of one of those (a row of blanks: its line is its
+ * label alone); -1 when not so.
+ */
+static int
+item_of_cut_label(const active_state *st, const char *label, size_t len, size_t own_from)
+{
+	int			found = -1,
+				nfound = 0,
+				under = -1;
+
+	for (int k = 0; st->items[k].phrases[0]; k++)
+	{
+		const gd_active_item *it = &st->items[k];
+
+		if (st->filled[k] || !item_label_starts(it, label + own_from, len - own_from))
+			continue;
+		found = k;
+		nfound++;
+		if (under < 0 && memcmp(st->anchor, it->anchor, sizeof(st->anchor)) == 0)
+			under = k;
+	}
+	if (nfound == 1 || under < 0)
+		return nfound == 1 ? found : -1;
+	for (int k = under; st->items[k].phrases[0]; k++)
+	{
+		const gd_active_item *it = &st->items[k];
+
+		if (st->filled[k] || memcmp(st->anchor, it->anchor, sizeof(st->anchor)) != 0 ||
+			!item_label_starts(it, label + own_from, len - own_from))
+			continue;
+		for (size_t n = CUT_ITEM_BYTES_MIN; n <= own_from; n++)
+			if (item_label_starts(it, label + own_from - n, n))
+				return -1;
+	}
+	return under;
+}
 
 static bool
 match_active_row(void *ctx, const char *label, size_t len, size_t own_from, const gd_grid_cell *cells, int n)
@@ -1661,8 +1762,18 @@ match_active_row(void *ctx, const char *label, size_t len, size_t own_from, cons
 		note_disorder(mt, cells[0].cell.line, "numbers stand under the header, before their item's label");
 		return false;
 	}
+	{
+		long		anchor = gd_last_occurrence_end(label, len, "第二十条第(");
+
+		if (anchor >= 0 && (size_t) anchor + sizeof(st->anchor) <= len)
+			memcpy(st->anchor, label + anchor, sizeof(st->anchor));
+	}
 	/* a line is a whole row there: words of the lines above it name no item of its own */
-	if (item < 0 || (mt->tokens_apart && best <= (long) own_from))
+	if (mt->tokens_apart && best <= (long) own_from)
+		item = -1;
+	if (item < 0 && mt->tokens_apart && count_values(cells, n) > 0)
+		item = item_of_cut_label(st, label, len, own_from);
+	if (item < 0)
 		return false;
 	it = &st->items[item];
 	if (count_values(cells, n) == 0 && (n != it->width || best <= (long) own_from))
@@ -1784,6 +1895,54 @@ distrust_cut_rows(const match_target *mt)
 	}
 }
 
+/* Does a requests row's run of glued digits (no placeholder) have no reading under its row total? */
+static bool
+run_reads_nowhere(const gd_open_row *o)
+{
+	static const gd_identity row_total = {GD_REQ_COLS - 1, 0, GD_REQ_COLS - 1};
+	gd_cell		reading[GD_REQ_COLS];
+
+	return o->len > 0 && memchr(o->run, 'P', o->len) == NULL &&
+		gd_glued_readings(o->run, o->len, GD_REQ_COLS, &row_total, 1, false, reading, 1) == 0;
+}
+
+/*
+ * Text laid out by byte width (tokens_apart): a value wider than its column loses digits under
+ * the next column's, and what is left reads as glued digits that a row total may still cut by
+ * chance.  Where some row's glued digits fit no reading (digits were lost), or a column's
+ * equations fail, the cells the identities cut or placed there are left unknown.
+ */
+static void
+distrust_lost_digits(const requests_state *st, gd_report *r)
+{
+	bool		lost = false;
+	int			dropped = 0;
+	uint32_t	line = 0;
+
+	for (int row = 0; row < GD_REQ_ROWS && !lost; row++)
+		lost = run_reads_nowhere(&st->open[row]);
+	for (int col = 0; col < GD_REQ_COLS; col++)
+	{
+		if (!lost && !gd_column_breaks(r, col))
+			continue;
+		for (int row = 0; row < GD_REQ_ROWS; row++)
+		{
+			gd_cell    *c = &r->requests[row][col];
+
+			if (c->state != GD_NUMBER || !c->inferred)
+				continue;
+			line = line == 0 || c->line < line ? c->line : line;
+			c->state = GD_UNREADABLE;
+			c->value = 0;
+			dropped++;
+		}
+	}
+	if (dropped > 0)
+		gd_add_problem(r, GD_PROBLEM_GLUED_DIGITS, line,
+					"requests: %d cells cut from glued digits or placed by the identities are left unknown: %s (text laid out by byte width, where a value wider than its column loses digits under the next)",
+					dropped, lost ? "some row's glued digits fit no reading" : "their column's equations fail");
+}
+
 void
 gd_match_requests(const gd_text *tx, const gd_grid *g, gd_report *r, bool *rows_found)
 {
@@ -1807,6 +1966,8 @@ gd_match_requests(const gd_text *tx, const gd_grid *g, gd_report *r, bool *rows_
 	}
 	distrust_cut_rows(&st.mt);
 	gd_solve_open_rows(st.open, r);
+	if (g->tokens_apart)
+		distrust_lost_digits(&st, r);
 	distrust_broken_totals(r);
 	memcpy(rows_found, st.filled, sizeof(st.filled));
 }

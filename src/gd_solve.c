@@ -747,6 +747,12 @@ column_breaks(const gd_report *r, int col, int equation)
 	return sum != 0;
 }
 
+bool
+gd_column_breaks(const gd_report *r, int col)
+{
+	return column_breaks(r, col, 0) || column_breaks(r, col, 1);
+}
+
 int
 gd_reading_doubts(const gd_report *r)
 {

@@ -89,6 +89,9 @@ void		gd_solve_open_rows(const gd_open_row *rows, gd_report *r);
  */
 int			gd_reading_doubts(const gd_report *r);
 
+/* Does an equation of requests column col (results total, 一 + 二 = 三（七） + 四) fail with every cell read? */
+bool		gd_column_breaks(const gd_report *r, int col);
+
 /*
  * A total wrapped inside its cell (a wide number printed over two or three
  * lines): the row's n printed values and frag, the digits printed alone on

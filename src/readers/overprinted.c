@@ -51,11 +51,11 @@ starts_cjk(const char *t, size_t i, size_t e)
 static size_t
 value_run_end(const char *t, size_t i, size_t e)
 {
-	size_t		step;
-
 	while (i < e)
 	{
-		if ((step = value_char(t, i, e)) > 0)
+		size_t		step = value_char(t, i, e);
+
+		if (step > 0)
 			i += step;
 		else if ((t[i] == ',' || t[i] == '.' || t[i] == '+') && i + 1 < e && gd_is_digit(t[i + 1]))
 			i++;
@@ -68,21 +68,23 @@ value_run_end(const char *t, size_t i, size_t e)
 /*
  * Is the run t[ds..de) no value: an item number ("1.属于", "2、其他"), a
  * number inside words ("第二十条", "2019年", "12366热线") that a converter did
- * not cut?
+ * not cut?  After a row's first value (after_value) the words are the label's
+ * overflow, cut anywhere ("只61这500，不1其他067）"): its digits are values.
  */
 static bool
-run_is_words(const char *t, size_t s, size_t ds, size_t de, size_t e)
+run_is_words(const char *t, size_t s, size_t ds, size_t de, size_t e, bool after_value)
 {
 	static const char *const after_words[] = {"年", "月", "日", "号", "条", "项", "届", "版", "%", "）", ")", "、"};
 	size_t		mark = gd_placeholder_mark(t + ds, de - ds);
 
-	/* one mark touching words ("增/减"), not set apart as a cell is */
-	if (mark > 0 && mark == de - ds && ds > s && !gd_is_blank(t[ds - 1]))
-		return true;
-
-	if (de < e && t[de] == '.' && !(de + 1 < e && gd_is_digit(t[de + 1])))
+	/* one mark inside a label's words ("增/减"), not set apart as a cell is nor ending the row ("行政—") */
+	if (!after_value && mark > 0 && mark == de - ds && ds > s && !gd_is_blank(t[ds - 1]) && !gd_only_blanks(t, de, e))
 		return true;
 	if (de < e && ((t[de] >= 'a' && t[de] <= 'z') || (t[de] >= 'A' && t[de] <= 'Z')))
+		return true;
+	if (after_value)
+		return false;
+	if (de < e && t[de] == '.' && !(de + 1 < e && gd_is_digit(t[de + 1])))
 		return true;
 	for (size_t k = 0; k < sizeof(after_words) / sizeof(after_words[0]); k++)
 		if (gd_starts_with(t + de, e - de, after_words[k]))
@@ -93,9 +95,9 @@ run_is_words(const char *t, size_t s, size_t ds, size_t de, size_t e)
 					  (t[ds - 1] >= 'a' && t[ds - 1] <= 'z') || (t[ds - 1] >= 'A' && t[ds - 1] <= 'Z'));
 }
 
-/* The next value run of t[*i..e) into [*ds, *de); false when none is left. */
+/* The next value run of t[*i..e) into [*ds, *de) (after_value: run_is_words); false when none is left. */
 static bool
-next_value_run(const char *t, size_t s, size_t *i, size_t e, size_t *ds, size_t *de)
+next_value_run(const char *t, size_t s, size_t *i, size_t e, size_t *ds, size_t *de, bool after_value)
 {
 	while (*i < e)
 	{
@@ -107,7 +109,7 @@ next_value_run(const char *t, size_t s, size_t *i, size_t e, size_t *ds, size_t 
 		*ds = *i;
 		*de = value_run_end(t, *i, e);
 		*i = *de > *ds ? *de : *ds + 1;
-		if (*de > *ds && !run_is_words(t, s, *ds, *de, e))
+		if (*de > *ds && !run_is_words(t, s, *ds, *de, e, after_value))
 			return true;
 	}
 	return false;
@@ -123,15 +125,14 @@ is_overprinted_line(const char *t, size_t s, size_t e)
 	size_t		i = s,
 				ds,
 				de;
-	bool		touching = false;
-
-	bool		padded = false;
+	bool		touching = false,
+				padded = false;
 
 	for (size_t k = s; k + 1 < e && !padded; k++)
 		padded = t[k] == ' ' && t[k + 1] == ' ';
 	if (!padded)
 		return false;
-	while (!touching && next_value_run(t, s, &i, e, &ds, &de))
+	while (!touching && next_value_run(t, s, &i, e, &ds, &de, false))
 		touching = ds >= s + 3 && starts_cjk(t, ds - 3, e) && numeral_zero(t, ds - 3, e) == 0 &&
 			gd_is_digit(t[ds]);
 	return touching;
@@ -141,6 +142,7 @@ static int
 score_overprinted(const gd_text *tx, const gd_region *regions, const gd_census *census)
 {
 	size_t		li,
+				last = (size_t) -1,
 				lines = 0;
 	bool		region_start;
 	gd_line_walk w;
@@ -149,7 +151,12 @@ score_overprinted(const gd_text *tx, const gd_region *regions, const gd_census *
 	if (census->multi < OVERPRINTED_LINES_MIN || census->is_html)
 		return 0;
 	for (gd_walk_start(&w, tx, regions); lines < OVERPRINTED_LINES_MIN && gd_walk_next(&w, &li, &region_start);)
-		lines += is_overprinted_line(tx->t, tx->lines[li].start, tx->lines[li].end);
+	{
+		/* a line holding several regions (text on one line) is walked once for each */
+		if (li != last && is_overprinted_line(tx->t, tx->lines[li].start, tx->lines[li].end))
+			lines++;
+		last = li;
+	}
 	/* above space-aligned, which reads the overflow between values as labels */
 	return lines >= OVERPRINTED_LINES_MIN ? GD_SCORE_FITS + 1 : 0;
 }
@@ -200,7 +207,7 @@ read_overprinted(gd_text *tx, const gd_region *rg, const gd_census *census, gd_g
 			continue;
 		gd_note_work(tx, e - s + 1);
 		i = s;
-		if (!next_value_run(t, s, &i, e, &ds, &de))
+		if (!next_value_run(t, s, &i, e, &ds, &de, false))
 			ds = e;
 		if (gd_text_cell(tx, (uint32_t) li + 1, s, ds, &label))
 		{
@@ -210,7 +217,7 @@ read_overprinted(gd_text *tx, const gd_region *rg, const gd_census *census, gd_g
 		if (ds < e)
 		{
 			add_run(tx, out, (uint32_t) li + 1, ds, de);
-			while (next_value_run(t, s, &i, e, &ds, &de))
+			while (next_value_run(t, s, &i, e, &ds, &de, true))
 				add_run(tx, out, (uint32_t) li + 1, ds, de);
 		}
 		gd_grid_end_row(tx, out);
