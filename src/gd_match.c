@@ -1915,32 +1915,33 @@ run_reads_nowhere(const gd_open_row *o)
 static void
 distrust_lost_digits(const requests_state *st, gd_report *r)
 {
-	bool		lost = false;
-	int			dropped = 0;
-	uint32_t	line = 0;
+	bool		lost = false,
+				breaks[GD_REQ_COLS];
 
 	for (int row = 0; row < GD_REQ_ROWS && !lost; row++)
 		lost = run_reads_nowhere(&st->open[row]);
 	for (int col = 0; col < GD_REQ_COLS; col++)
+		breaks[col] = lost || gd_column_breaks(r, col);
+	for (int row = 0; row < GD_REQ_ROWS; row++)
 	{
-		if (!lost && !gd_column_breaks(r, col))
-			continue;
-		for (int row = 0; row < GD_REQ_ROWS; row++)
+		int			dropped = 0;
+
+		for (int col = 0; col < GD_REQ_COLS; col++)
 		{
 			gd_cell    *c = &r->requests[row][col];
 
-			if (c->state != GD_NUMBER || !c->inferred)
+			if (!breaks[col] || c->state != GD_NUMBER || !c->inferred)
 				continue;
-			line = line == 0 || c->line < line ? c->line : line;
 			c->state = GD_UNREADABLE;
 			c->value = 0;
 			dropped++;
 		}
+		if (dropped > 0)
+			gd_add_problem(r, GD_PROBLEM_GLUED_DIGITS, r->requests[row][0].line,
+						"requests row %s: %d cells cut from glued digits or placed by the identities are left unknown: %s (text laid out by byte width, where a value wider than its column loses digits under the next)",
+						gd_request_row_keys[row], dropped,
+						lost ? "some row's glued digits fit no reading" : "their column's equations fail");
 	}
-	if (dropped > 0)
-		gd_add_problem(r, GD_PROBLEM_GLUED_DIGITS, line,
-					"requests: %d cells cut from glued digits or placed by the identities are left unknown: %s (text laid out by byte width, where a value wider than its column loses digits under the next)",
-					dropped, lost ? "some row's glued digits fit no reading" : "their column's equations fail");
 }
 
 void

@@ -9,7 +9,9 @@
 extern const gd_reader gd_reader_html;
 extern const gd_reader gd_reader_box_drawn;
 extern const gd_reader gd_reader_bar_lines;
+extern const gd_reader gd_reader_pipe_lines;
 extern const gd_reader gd_reader_pipe_rows;
+extern const gd_reader gd_reader_tbl_blocks;
 extern const gd_reader gd_reader_tab_rows;
 extern const gd_reader gd_reader_paragraphs;
 extern const gd_reader gd_reader_cell_lines;
@@ -22,7 +24,9 @@ static const gd_reader *const readers[] = {
 	&gd_reader_html,
 	&gd_reader_box_drawn,
 	&gd_reader_bar_lines,
+	&gd_reader_pipe_lines,
 	&gd_reader_pipe_rows,
+	&gd_reader_tbl_blocks,
 	&gd_reader_tab_rows,
 	&gd_reader_paragraphs,
 	&gd_reader_cell_lines,
