@@ -1252,9 +1252,25 @@ join_split_cells(const gd_text *tx, const gd_grid_cell *cells, int n, gd_cell *o
 		memcpy(out, joined, sizeof(joined));
 }
 
+/* A group's number cut short by a narrow column ("（五" of （五）不予处理): bytes of it at s, else 0. */
+static size_t
+cut_group_number(const char *s, size_t n)
+{
+	static const char numerals[] = "一二三四五六七八九十";
+	size_t		width = strlen("一");
+
+	if (n < 1 + width + 1 || s[0] != '(' || s[1 + width] == ')')
+		return 0;
+	for (size_t k = 0; k + width <= sizeof(numerals) - 1; k += width)
+		if (memcmp(s + 1, numerals + k, width) == 0)
+			return 1 + width;
+	return 0;
+}
+
 /*
  * Where the words of label[from..len) start after their last item number ("8.", "（三）"),
- * the number's start into *item (both from when there is none).
+ * the number's start into *item (both from when there is none; a group's number cut short
+ * is passed over as none).
  */
 static size_t
 words_after_item(const char *label, size_t from, size_t len, size_t *item)
@@ -1269,6 +1285,11 @@ words_after_item(const char *label, size_t from, size_t len, size_t *item)
 
 		if (((unsigned char) label[i] & 0xC0) == 0x80)
 			continue;
+		if ((numeral = cut_group_number(label + i, len - i)) > 0)
+		{
+			*item = words = i + numeral;
+			continue;
+		}
 		while (d < len && d - i < 3 && gd_is_digit(label[d]))
 			d++;
 		if (d > i && d - i <= 2 && (i == from || !gd_is_digit(label[i - 1])) && d < len && label[d] == '.' &&

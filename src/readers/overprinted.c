@@ -138,27 +138,21 @@ is_overprinted_line(const char *t, size_t s, size_t e)
 	return touching;
 }
 
+static bool
+overprinted_line(const gd_text *tx, size_t li)
+{
+	return is_overprinted_line(tx->t, tx->lines[li].start, tx->lines[li].end);
+}
+
 static int
 score_overprinted(const gd_text *tx, const gd_region *regions, const gd_census *census)
 {
-	size_t		li,
-				last = (size_t) -1,
-				lines = 0;
-	bool		region_start;
-	gd_line_walk w;
-
 	/* rows of several values: the space-aligned text this layout is a kind of */
 	if (census->multi < OVERPRINTED_LINES_MIN || census->is_html)
 		return 0;
-	for (gd_walk_start(&w, tx, regions); lines < OVERPRINTED_LINES_MIN && gd_walk_next(&w, &li, &region_start);)
-	{
-		/* a line holding several regions (text on one line) is walked once for each */
-		if (li != last && is_overprinted_line(tx->t, tx->lines[li].start, tx->lines[li].end))
-			lines++;
-		last = li;
-	}
 	/* above space-aligned, which reads the overflow between values as labels */
-	return lines >= OVERPRINTED_LINES_MIN ? GD_SCORE_FITS + 1 : 0;
+	return gd_count_region_lines(tx, regions, overprinted_line, OVERPRINTED_LINES_MIN) >= OVERPRINTED_LINES_MIN ?
+		GD_SCORE_FITS + 1 : 0;
 }
 
 /* The value run t[ds..de) of line as a cell: maybe several cells glued. */
@@ -196,13 +190,14 @@ read_overprinted(gd_text *tx, const gd_region *rg, const gd_census *census, gd_g
 	gd_region_lines(tx, rg, &first, &end);
 	for (size_t li = first; li < end; li++)
 	{
-		size_t		s = tx->lines[li].start > rg->start ? tx->lines[li].start : rg->start,
-					e = tx->lines[li].end < rg->end ? tx->lines[li].end : rg->end,
+		size_t		s,
+					e,
 					i,
 					ds,
 					de;
 		gd_grid_cell label;
 
+		gd_region_line(tx, rg, li, &s, &e);
 		if (s >= e)
 			continue;
 		gd_note_work(tx, e - s + 1);

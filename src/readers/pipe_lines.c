@@ -36,21 +36,10 @@ opens_cell(const gd_text *tx, size_t li)
 static int
 score_pipe_lines(const gd_text *tx, const gd_region *regions, const gd_census *census)
 {
-	size_t		li,
-				last = (size_t) -1,
-				open = 0;
-	bool		region_start;
-	gd_line_walk w;
-
 	if (census->piped < PIPE_LINES_MIN)
 		return 0;
-	for (gd_walk_start(&w, tx, regions); open < PIPE_LINES_MIN && gd_walk_next(&w, &li, &region_start);)
-	{
-		open += li != last && opens_cell(tx, li);
-		last = li;
-	}
 	/* above pipe rows, which read each line as a row */
-	return open >= PIPE_LINES_MIN ? GD_SCORE_FITS + 1 : 0;
+	return gd_count_region_lines(tx, regions, opens_cell, PIPE_LINES_MIN) >= PIPE_LINES_MIN ? GD_SCORE_FITS + 1 : 0;
 }
 
 /* The cells of a row, the text [s, e) from its first bar to its closing one. */

@@ -14,32 +14,23 @@
 /* Lines closing a block, at least, that tell the layout. */
 #define TBL_BLOCK_ENDS_MIN 20
 
+/* A line that closes a block: "T}", "T}<tab>T{". */
 static bool
-line_is(const gd_text *tx, size_t li, const char *lit)
+closes_block(const gd_text *tx, size_t li)
 {
 	size_t		s = tx->lines[li].start,
 				e = tx->lines[li].end;
 
-	return gd_starts_with(tx->t + s, e - s, lit);
+	return gd_starts_with(tx->t + s, e - s, "T}");
 }
 
 static int
 score_tbl_blocks(const gd_text *tx, const gd_region *regions, const gd_census *census)
 {
-	size_t		li,
-				last = (size_t) -1,
-				ends = 0;
-	bool		region_start;
-	gd_line_walk w;
-
 	(void) census;
-	for (gd_walk_start(&w, tx, regions); ends < TBL_BLOCK_ENDS_MIN && gd_walk_next(&w, &li, &region_start);)
-	{
-		ends += li != last && line_is(tx, li, "T}");
-		last = li;
-	}
 	/* above tab rows, which read each "T}<tab>T{" line as a row */
-	return ends >= TBL_BLOCK_ENDS_MIN ? GD_SCORE_FITS + 1 : 0;
+	return gd_count_region_lines(tx, regions, closes_block, TBL_BLOCK_ENDS_MIN) >= TBL_BLOCK_ENDS_MIN ?
+		GD_SCORE_FITS + 1 : 0;
 }
 
 /* Is t[s..e) roff escapes alone ("\ ", "\&", "\c", "\~") and blanks? */
@@ -90,10 +81,11 @@ read_tbl_blocks(gd_text *tx, const gd_region *rg, const gd_census *census, gd_gr
 	gd_region_lines(tx, rg, &first, &end);
 	for (size_t li = first; li < end; li++)
 	{
-		size_t		s = tx->lines[li].start > rg->start ? tx->lines[li].start : rg->start,
-					e = tx->lines[li].end < rg->end ? tx->lines[li].end : rg->end;
+		size_t		s,
+					e;
 		gd_grid_cell c;
 
+		gd_region_line(tx, rg, li, &s, &e);
 		if (s > e)
 			continue;
 		gd_note_work(tx, e - s + 1);
