@@ -74,7 +74,7 @@ value_run_end(const char *t, size_t i, size_t e)
 static bool
 run_is_words(const char *t, size_t s, size_t ds, size_t de, size_t e, bool after_value)
 {
-	static const char *const after_words[] = {"年", "月", "日", "号", "条", "项", "届", "版", "%", "）", ")", "、"};
+	static const char *const after_words[] = {"年", "月", "日", "号", "条", "项", "届", "版", "%", "）", ")"};
 	size_t		mark = gd_placeholder_mark(t + ds, de - ds);
 
 	/* one mark inside a label's words ("增/减"), not set apart as a cell is nor ending the row ("行政—") */
@@ -84,7 +84,10 @@ run_is_words(const char *t, size_t s, size_t ds, size_t de, size_t e, bool after
 		return true;
 	if (after_value)
 		return false;
+	/* an item number is followed by its label's words ("2、其他"), a value by anything ("补2、000关") */
 	if (de < e && t[de] == '.' && !(de + 1 < e && gd_is_digit(t[de + 1])))
+		return true;
+	if (gd_starts_with(t + de, e - de, "、") && !(de + 3 < e && gd_is_digit(t[de + 3])))
 		return true;
 	for (size_t k = 0; k < sizeof(after_words) / sizeof(after_words[0]); k++)
 		if (gd_starts_with(t + de, e - de, after_words[k]))
