@@ -38,6 +38,7 @@ typedef struct gd_grid
 	bool		cells_per_line;	/* read one cell per line: only blank lines end rows */
 	bool		glued;			/* some value was split out of label text */
 	bool		blanks_unprinted;	/* a blank cell leaves no trace: a short row's columns are unknown */
+	bool		tokens_apart;	/* values set apart are other cells; each may be several glued (gd_match.c) */
 	uint32_t	first_wrapped;	/* first line of values left unknown by gd_grid_distrust_cells (0: none) */
 	int			wrapped_lines;	/* how many such lines */
 } gd_grid;

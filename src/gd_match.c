@@ -51,6 +51,7 @@ typedef struct match_target
 	uint32_t	disorder_line;	/* first sign the text is not in row order (0: none) */
 	const char *disorder;		/* what that sign is */
 	bool		numbers_cut;	/* a row held only with a number cut in pieces joined */
+	bool		tokens_apart;	/* the grid's values set apart are other cells, each maybe several glued */
 } match_target;
 
 /* ---------- rows assembled from the grid ---------- */
@@ -250,37 +251,64 @@ count_numbers(const gd_grid_cell *c, int n)
 }
 
 /*
- * A row that is one cell of glued digits (a run split out of label text):
- * its characters for the solver (gd_solve.h: digits, placeholders, signs;
- * a decimal point, which no split reads) into run[GD_RUN_MAX].  Returns the
- * run's length, 0 when the row is not so.
+ * A row that is one cell of glued digits (a run split out of label text), or
+ * (tokens_apart) fewer values than cells with at least a digit per cell, each
+ * value one cell or several glued: its characters for the solver (gd_solve.h:
+ * digits, placeholders, signs, '|' between values; a decimal point, which no
+ * split reads) into run[GD_RUN_MAX].  Returns the run's length, 0 when the
+ * row is not so.
  */
 static size_t
-glued_run(const gd_text *tx, const gd_grid_cell *cells, int n, int width, char *run)
+glued_run(const match_target *mt, const gd_grid_cell *cells, int n, int width, char *run)
 {
-	const char *t = tx->t + (n == 1 ? cells[0].span.off : 0);
-	size_t		len = 0;
+	const gd_text *tx = mt->tx;
+	size_t		len = 0,
+				cell_chars = 0; /* digits and marks: each a cell at most */
+	bool		apart = mt->tokens_apart && n > 1 && n < width;
 
-	if (n != 1 || !cells[0].glued || cells[0].span.len < 2 || width < 2 ||
-		(cells[0].span.off + cells[0].span.len < tx->n && t[cells[0].span.len] == ','))
+	if (n < 1 || width < 2 || (n > 1 && !apart))
+		return 0;
+	if (n == 1 && (!cells[0].glued || cells[0].span.len < 2 ||
+				   (cells[0].span.off + cells[0].span.len < tx->n && tx->t[cells[0].span.off + cells[0].span.len] == ',')))
 		return 0;				/* before a comma: a field of comma-separated values ("行政许可,214,+12"), not glued */
-	for (size_t i = 0; i < cells[0].span.len && len < GD_RUN_MAX;)
+	for (int k = 0; k < n; k++)
 	{
-		size_t		mark = gd_placeholder_mark(t + i, cells[0].span.len - i);
+		const char *t = tx->t + cells[k].span.off;
+		size_t		span_len = cells[k].span.len;
 
-		if ((t[i] == '-' || t[i] == '+') && i + 1 < cells[0].span.len && gd_is_digit(t[i + 1]))
-			run[len++] = t[i++] == '-' ? 'M' : '+';
-		else if (mark > 0)
+		if (cells[k].kind != GD_GRID_VALUE)
+			return 0;
+		if (k > 0 && len < GD_RUN_MAX)
+			run[len++] = '|';
+		for (size_t i = 0; i < span_len && len < GD_RUN_MAX;)
 		{
-			run[len++] = 'P';
-			i += mark;
+			size_t		mark = gd_placeholder_mark(t + i, span_len - i);
+
+			if ((t[i] == '-' || t[i] == '+') && i + 1 < span_len && gd_is_digit(t[i + 1]))
+				run[len++] = t[i++] == '-' ? 'M' : '+';
+			else if (mark > 0)
+			{
+				run[len++] = 'P';
+				cell_chars++;
+				i += mark;
+			}
+			else if (gd_is_digit(t[i]) || t[i] == '.')
+			{
+				cell_chars += t[i] != '.';
+				run[len++] = t[i++];	/* a decimal point: no split reads it */
+			}
+			else if (i + 3 <= span_len && (memcmp(t + i, "〇", 3) == 0 || memcmp(t + i, "○", 3) == 0))
+			{
+				cell_chars++;
+				run[len++] = '0';	/* a zero typed as the numeral among digits */
+				i += 3;
+			}
+			else
+				i++;
 		}
-		else if (gd_is_digit(t[i]) || t[i] == '.')
-			run[len++] = t[i++];	/* a decimal point: no split reads it */
-		else
-			i++;
 	}
-	return len;
+	/* fewer digits and marks than cells: blank cells left no mark, the values are placed as printed */
+	return apart && cell_chars < (size_t) width ? 0 : len;
 }
 
 /*
@@ -590,7 +618,7 @@ fit_row(match_target *mt, const gd_grid_cell *cells, int n, int width, const gd_
 				last = n,
 				pieces;
 	char		run[GD_RUN_MAX];
-	size_t		run_len = glued_run(mt->tx, cells, n, width, run);
+	size_t		run_len = glued_run(mt, cells, n, width, run);
 
 	if (run_len > 0)
 	{
@@ -598,9 +626,9 @@ fit_row(match_target *mt, const gd_grid_cell *cells, int n, int width, const gd_
 		int			found = gd_glued_readings(run, run_len, width, ids, nids, signed_cells, readings, 2 * GD_ROW_WIDTH_MAX / width);
 		bool		fewer;
 
-		/* fewer characters than cells: blank cells left no mark in this text */
+		/* fewer characters than cells: blank cells left no mark in this text (nor in text laid out by byte width) */
 		mt->r->blanks_unmarked = mt->r->blanks_unmarked || run_len < (size_t) width;
-		fewer = found == 1 && nids <= 1 && mt->r->blanks_unmarked &&
+		fewer = found == 1 && nids <= 1 && (mt->r->blanks_unmarked || mt->tokens_apart) &&
 			fewer_cells_fit(run, run_len, width, nids, signed_cells);
 
 		for (int i = 0; i < width; i++)
@@ -858,11 +886,11 @@ typedef struct requests_state
 
 /*
  * A short row of values only, tokens of text that marks no blank cell
- * (space-aligned or stream text), which column geometry cannot place: its
- * values go to the solver.  Returns whether taken.
+ * (space-aligned or stream text, or a grid that says blanks_unprinted), which
+ * column geometry cannot place: its values go to the solver.  Returns whether taken.
  */
 static bool
-take_unplaced_values(gd_open_row *o, const gd_grid_cell *cells, int n, const uint32_t *ref)
+take_unplaced_values(gd_open_row *o, const gd_grid_cell *cells, int n, const uint32_t *ref, bool blanks_unprinted)
 {
 	gd_cell		placed[GD_REQ_COLS];
 
@@ -870,9 +898,10 @@ take_unplaced_values(gd_open_row *o, const gd_grid_cell *cells, int n, const uin
 
 	if (n == 0 || n >= GD_REQ_COLS || gd_place_by_columns(cells, n, GD_REQ_COLS, ref, &row_total, 1, placed))
 		return false;
-	/* only whitespace-separated tokens (center2) lose blank cells; split cells keep them */
+	/* only whitespace-separated tokens (center2), or cells of such a grid, lose blank cells; split cells keep them */
 	for (int i = 0; i < n; i++)
-		if ((cells[i].cell.state != GD_NUMBER && cells[i].cell.state != GD_PLACEHOLDER) || cells[i].center2 == 0)
+		if ((cells[i].cell.state != GD_NUMBER && cells[i].cell.state != GD_PLACEHOLDER) ||
+			(cells[i].center2 == 0 && !blanks_unprinted))
 			return false;
 	for (int i = 0; i < n; i++)
 		o->values[i] = cells[i].cell;
@@ -1199,6 +1228,143 @@ check_guessed_rows(requests_state *st, int row, bool by_position, uint32_t line)
 	st->guess_first = -1;
 }
 
+/*
+ * A requests row read whole (a cell for each column) whose cells hold digits split by
+ * spaces or commas that make no number ("6 4", "9 61": a Word number's runs joined by a
+ * crawler with spaces): each such cell is one cell, so its digits are one number, taken
+ * (marked inferred) when the row total then holds.
+ */
+static void
+join_split_cells(const gd_text *tx, const gd_grid_cell *cells, int n, gd_cell *out)
+{
+	gd_cell		joined[GD_REQ_COLS];
+	int64_t		sum = 0;
+	bool		any = false;
+
+	if (n != GD_REQ_COLS)
+		return;
+	for (int i = 0; i < n; i++)
+	{
+		const char *t = tx->t + cells[i].span.off;
+		char		digits[GD_RUN_MAX];
+		int			len = 0;
+
+		joined[i] = out[i];
+		if (out[i].state != GD_UNREADABLE || out[i].inferred ||
+			(out[i].value != GD_VALUE_CELLS_RUN_TOGETHER && out[i].value != GD_VALUE_CUT_NUMBER))
+			continue;
+		for (size_t k = 0; k < cells[i].span.len && len < GD_RUN_MAX; k++)
+			if (gd_is_digit(t[k]))
+				digits[len++] = t[k];
+		if (len == 0 || len > 15 || (len > 1 && digits[0] == '0'))
+			return;
+		joined[i].state = GD_NUMBER;
+		joined[i].value = gd_digits_value(digits, len);
+		joined[i].inferred = 1;
+		any = true;
+	}
+	for (int i = 0; i < n - 1; i++)
+	{
+		if (joined[i].state != GD_NUMBER && joined[i].state != GD_PLACEHOLDER && joined[i].state != GD_BLANK)
+			return;
+		sum += joined[i].state == GD_NUMBER ? joined[i].value : 0;
+	}
+	if (any && joined[n - 1].state == GD_NUMBER && joined[n - 1].scale == 0 && sum == joined[n - 1].value)
+		memcpy(out, joined, sizeof(joined));
+}
+
+/* A group's number cut short by a narrow column ("（五" of （五）不予处理): bytes of it at s, else 0. */
+static size_t
+cut_group_number(const char *s, size_t n)
+{
+	static const char numerals[] = "一二三四五六七八九十";
+	size_t		width = strlen("一");
+
+	if (n < 1 + width + 1 || s[0] != '(' || s[1 + width] == ')')
+		return 0;
+	for (size_t k = 0; k + width <= sizeof(numerals) - 1; k += width)
+		if (memcmp(s + 1, numerals + k, width) == 0)
+			return 1 + width;
+	return 0;
+}
+
+/*
+ * Where the words of label[from..len) start after their last item number ("8.", "（三）"),
+ * the number's start into *item (both from when there is none; a group's number cut short
+ * is passed over as none).
+ */
+static size_t
+words_after_item(const char *label, size_t from, size_t len, size_t *item)
+{
+	size_t		words = from;
+
+	*item = from;
+	for (size_t i = from; i < len; i++)
+	{
+		size_t		d = i,
+					numeral;
+
+		if (((unsigned char) label[i] & 0xC0) == 0x80)
+			continue;
+		if ((numeral = cut_group_number(label + i, len - i)) > 0)
+		{
+			*item = words = i + numeral;
+			continue;
+		}
+		while (d < len && d - i < 3 && gd_is_digit(label[d]))
+			d++;
+		if (d > i && d - i <= 2 && (i == from || !gd_is_digit(label[i - 1])) && d < len && label[d] == '.' &&
+			!(d + 1 < len && gd_is_digit(label[d + 1])))
+		{
+			*item = i;
+			words = d + 1;
+		}
+		else if ((numeral = gd_numeral_item_at(label + i, len - i)) > 0)
+		{
+			*item = i;
+			words = i + numeral;
+		}
+	}
+	return words;
+}
+
+/* Bytes of a cut label's words, at least, to name the row whose label they start: four CJK characters. */
+#define CUT_LABEL_BYTES_MIN 12
+
+/*
+ * The row whose template label a label cut short starts ("8.属于行政查询" of
+ * 8.属于行政查询事项: a converter cut it at its column's width): its own words
+ * after their item number, four characters or more, begin the words of exactly
+ * one row after st->cur with the same number (if one is printed); -1 when not so.
+ */
+static int
+row_of_cut_label(const requests_state *st, const char *label, size_t len, size_t own_from)
+{
+	size_t		item,
+				words = words_after_item(label, own_from, len, &item);
+	int			found = -1;
+
+	if (len - words < CUT_LABEL_BYTES_MIN)
+		return -1;
+	for (int k = st->cur + 1; k < GD_REQ_TEMPLATE_ROWS; k++)
+	{
+		char		folded[LABEL_CAP];
+		size_t		flen = gd_fold(gd_request_row_labels[k], strlen(gd_request_row_labels[k]), folded, sizeof(folded)),
+					titem,
+					twords = words_after_item(folded, 0, flen, &titem);
+
+		/* the same number, or none printed (offices leave sub-item numbers out) */
+		if ((words == item || (twords - titem == words - item && memcmp(folded + titem, label + item, words - item) == 0)) &&
+			flen - twords >= len - words && memcmp(folded + twords, label + words, len - words) == 0)
+		{
+			if (found >= 0)
+				return -1;
+			found = k;
+		}
+	}
+	return found;
+}
+
 static bool
 match_request_row(void *ctx, const char *label, size_t len, size_t own_from, const gd_grid_cell *cells, int n)
 {
@@ -1247,6 +1413,8 @@ match_request_row(void *ctx, const char *label, size_t len, size_t own_from, con
 	if (st->cur < GD_REQ_ROW_OTHER_FIRST && (row < GD_REQ_ROW_OTHER_FIRST || row > GD_REQ_ROW_OTHER_LAST) &&
 		ends[GD_REQ_OTHER_UNDIVIDED] > best)
 		row = GD_REQ_OTHER_UNDIVIDED;
+	if (row < 0 && count_values(cells, n) > 0)
+		row = row_of_cut_label(st, label, len, own_from);
 	/* one number on a line that names no row: a piece of a number wrapped in its cell */
 	if (st->cur >= 0 && (row < 0 || ends[row] <= (long) own_from) && take_wrapped_piece(st, cells, n))
 		return false;			/* the carried words stay for the next row */
@@ -1296,16 +1464,16 @@ match_request_row(void *ctx, const char *label, size_t len, size_t own_from, con
 		return false;			/* a header line, not a row of blanks */
 	check_guessed_rows(st, row, by_position, cells[0].cell.line);
 	name_row(what, sizeof(what), "requests row ", gd_request_row_keys[row]);
-	st->open[row].len = (uint8_t) glued_run(mt->tx, cells, n, GD_REQ_COLS, st->open[row].run);
+	st->open[row].len = (uint8_t) glued_run(mt, cells, n, GD_REQ_COLS, st->open[row].run);
 	st->open[row].line = cells[0].cell.line;
-	r->blanks_unmarked = r->blanks_unmarked || (st->open[row].len > 0 && st->open[row].len < GD_REQ_COLS);
+	r->blanks_unmarked = r->blanks_unmarked || mt->tokens_apart || (st->open[row].len > 0 && st->open[row].len < GD_REQ_COLS);
 	if (r->blanks_unmarked && st->open[row].len >= GD_REQ_COLS &&
 		fewer_cells_fit(st->open[row].run, st->open[row].len, GD_REQ_COLS, 1, false))
 		st->open[row].len = 0;	/* not for the solver, which cuts it into all 7 cells: fit_row names it */
 	st->short_row = -1;
 	/* not the total wrapped in its cell with its last piece a cell of its own, nor values for the solver */
 	if (st->open[row].len == 0 && !join_wrapped_total(mt->tx, cells, n, r->requests[row]) &&
-		!take_unplaced_values(&st->open[row], cells, n, st->have_columns ? st->columns : NULL))
+		!take_unplaced_values(&st->open[row], cells, n, st->have_columns ? st->columns : NULL, mt->blanks_unprinted))
 	{
 		int			problems_before = r->problem_count;
 
@@ -1328,6 +1496,7 @@ match_request_row(void *ctx, const char *label, size_t len, size_t own_from, con
 			st->columns[k] = cells[k].center2;
 		st->have_columns = true;
 	}
+	join_split_cells(mt->tx, cells, n, r->requests[row]);
 	require_whole(mt, r->requests[row], GD_REQ_COLS, what);
 	flag_unreadable(mt, r->requests[row], GD_REQ_COLS, what);
 	remember_row(st, row, cells, n);
@@ -1546,7 +1715,59 @@ typedef struct active_state
 	const gd_active_item *items;
 	bool		filled[16];
 	bool		matched[16];	/* a row named the item, values or blanks */
+	char		anchor[3];		/* the numeral of the last 第二十条第（N）项 passed (no NUL; [0] 0: none) */
 } active_state;
+
+/* Bytes of a cut item label's words, at least: two CJK characters ("行政" of 行政许可). */
+#define CUT_ITEM_BYTES_MIN 6
+
+/* Does the label of item it start with words[0..n) (n at least CUT_ITEM_BYTES_MIN)? */
+static bool
+item_label_starts(const gd_active_item *it, const char *words, size_t n)
+{
+	return n >= CUT_ITEM_BYTES_MIN && strlen(it->label) >= n && memcmp(it->label, words, n) == 0;
+}
+
+/*
+ * The item whose label a label cut short starts ("行政许" of 行政许可): the row's own
+ * words begin the label of exactly one item not yet filled; or, of several ("行政"),
+ * the first listed under the last 第二十条第（N）项 passed, unless the words carried
+ * before the row end with the start of one of those (a row of blanks: its line is its
+ * label alone); -1 when not so.
+ */
+static int
+item_of_cut_label(const active_state *st, const char *label, size_t len, size_t own_from)
+{
+	int			found = -1,
+				nfound = 0,
+				under = -1;
+
+	for (int k = 0; st->items[k].phrases[0]; k++)
+	{
+		const gd_active_item *it = &st->items[k];
+
+		if (st->filled[k] || !item_label_starts(it, label + own_from, len - own_from))
+			continue;
+		found = k;
+		nfound++;
+		if (under < 0 && memcmp(st->anchor, it->anchor, sizeof(st->anchor)) == 0)
+			under = k;
+	}
+	if (nfound == 1 || under < 0)
+		return nfound == 1 ? found : -1;
+	for (int k = under; st->items[k].phrases[0]; k++)
+	{
+		const gd_active_item *it = &st->items[k];
+
+		if (st->filled[k] || memcmp(st->anchor, it->anchor, sizeof(st->anchor)) != 0 ||
+			!item_label_starts(it, label + own_from, len - own_from))
+			continue;
+		for (size_t n = CUT_ITEM_BYTES_MIN; n <= own_from; n++)
+			if (item_label_starts(it, label + own_from - n, n))
+				return -1;
+	}
+	return under;
+}
 
 static bool
 match_active_row(void *ctx, const char *label, size_t len, size_t own_from, const gd_grid_cell *cells, int n)
@@ -1583,6 +1804,17 @@ match_active_row(void *ctx, const char *label, size_t len, size_t own_from, cons
 		note_disorder(mt, cells[0].cell.line, "numbers stand under the header, before their item's label");
 		return false;
 	}
+	{
+		long		anchor = gd_last_occurrence_end(label, len, "第二十条第(");
+
+		if (anchor >= 0 && (size_t) anchor + sizeof(st->anchor) <= len)
+			memcpy(st->anchor, label + anchor, sizeof(st->anchor));
+	}
+	/* a line is a whole row there: words of the lines above it name no item of its own */
+	if (mt->tokens_apart && best <= (long) own_from)
+		item = -1;
+	if (item < 0 && mt->tokens_apart && count_values(cells, n) > 0)
+		item = item_of_cut_label(st, label, len, own_from);
 	if (item < 0)
 		return false;
 	it = &st->items[item];
@@ -1731,13 +1963,62 @@ distrust_full_cuts(requests_state *st)
 	}
 }
 
+/* Does a requests row's run of glued digits (no placeholder) have no reading under its row total? */
+static bool
+run_reads_nowhere(const gd_open_row *o)
+{
+	static const gd_identity row_total = {GD_REQ_COLS - 1, 0, GD_REQ_COLS - 1};
+	gd_cell		reading[GD_REQ_COLS];
+
+	return o->len > 0 && memchr(o->run, 'P', o->len) == NULL &&
+		gd_glued_readings(o->run, o->len, GD_REQ_COLS, &row_total, 1, false, reading, 1) == 0;
+}
+
+/*
+ * Text laid out by byte width (tokens_apart): a value wider than its column loses digits under
+ * the next column's, and what is left reads as glued digits that a row total may still cut by
+ * chance.  Where some row's glued digits fit no reading (digits were lost), or a column's
+ * equations fail, the cells the identities cut or placed there are left unknown.
+ */
+static void
+distrust_lost_digits(const requests_state *st, gd_report *r)
+{
+	bool		lost = false,
+				breaks[GD_REQ_COLS];
+
+	for (int row = 0; row < GD_REQ_ROWS && !lost; row++)
+		lost = run_reads_nowhere(&st->open[row]);
+	for (int col = 0; col < GD_REQ_COLS; col++)
+		breaks[col] = lost || gd_column_breaks(r, col);
+	for (int row = 0; row < GD_REQ_ROWS; row++)
+	{
+		int			dropped = 0;
+
+		for (int col = 0; col < GD_REQ_COLS; col++)
+		{
+			gd_cell    *c = &r->requests[row][col];
+
+			if (!breaks[col] || c->state != GD_NUMBER || !c->inferred)
+				continue;
+			c->state = GD_UNREADABLE;
+			c->value = 0;
+			dropped++;
+		}
+		if (dropped > 0)
+			gd_add_problem(r, GD_PROBLEM_GLUED_DIGITS, r->requests[row][0].line,
+						"requests row %s: %d cells cut from glued digits or placed by the identities are left unknown: %s (text laid out by byte width, where a value wider than its column loses digits under the next)",
+						gd_request_row_keys[row], dropped,
+						lost ? "some row's glued digits fit no reading" : "their column's equations fail");
+	}
+}
+
 void
 gd_match_requests(const gd_text *tx, const gd_grid *g, gd_report *r, bool *rows_found)
 {
 	requests_state st;
 
 	memset(&st, 0, sizeof(st));
-	st.mt = (match_target) {.tx = tx, .r = r, .blanks_unprinted = g->blanks_unprinted};
+	st.mt = (match_target) {.tx = tx, .r = r, .blanks_unprinted = g->blanks_unprinted, .tokens_apart = g->tokens_apart};
 	st.cur = -1;
 	st.short_row = -1;
 	st.guess_first = -1;
@@ -1755,6 +2036,8 @@ gd_match_requests(const gd_text *tx, const gd_grid *g, gd_report *r, bool *rows_
 	}
 	distrust_cut_rows(&st.mt);
 	gd_solve_open_rows(st.open, r);
+	if (g->tokens_apart)
+		distrust_lost_digits(&st, r);
 	distrust_broken_totals(r);
 	memcpy(rows_found, st.filled, sizeof(st.filled));
 }
@@ -1795,7 +2078,7 @@ gd_match_review(const gd_text *tx, const gd_grid *g, gd_report *r)
 	review_state st;
 
 	memset(&st, 0, sizeof(st));
-	st.mt = (match_target) {.tx = tx, .r = r, .blanks_unprinted = g->blanks_unprinted};
+	st.mt = (match_target) {.tx = tx, .r = r, .blanks_unprinted = g->blanks_unprinted, .tokens_apart = g->tokens_apart};
 	st.cells_per_line = g->cells_per_line;
 	assemble(tx, g, match_review_row, &st, true);
 	if (st.count == 0 && st.npending >= GD_REV_OUTCOMES)
@@ -1856,7 +2139,7 @@ gd_match_active(const gd_text *tx, const gd_grid *g, gd_report *r)
 	for (int pass = 0; pass < 2; pass++)
 	{
 		memset(&st, 0, sizeof(st));
-		st.mt = (match_target) {.tx = tx, .r = r, .blanks_unprinted = g->blanks_unprinted};
+		st.mt = (match_target) {.tx = tx, .r = r, .blanks_unprinted = g->blanks_unprinted, .tokens_apart = g->tokens_apart};
 		st.items = r->template_kind == GD_TEMPLATE_2019 ? gd_active_items_2019 : gd_active_items_2021;
 		assemble(tx, g, match_active_row, &st, false);
 		if (blanks_known || !r->blanks_unmarked)

@@ -95,6 +95,8 @@ search_run(run_search *rs, int pos, int k)
 
 	if (rs->found > rs->max_readings || --rs->budget < 0)
 		return;
+	if (pos < rs->len && rs->run[pos] == '|')
+		chars_left = rs->len - ++pos;	/* values set apart: a cell ends at the bar, and digits stop at it */
 	if (k == rs->width)
 	{
 		if (pos == rs->len)
@@ -743,6 +745,12 @@ column_breaks(const gd_report *r, int col, int equation)
 		sum += coef[equation] * (c->state == GD_NUMBER ? c->value : 0);
 	}
 	return sum != 0;
+}
+
+bool
+gd_column_breaks(const gd_report *r, int col)
+{
+	return column_breaks(r, col, 0) || column_breaks(r, col, 1);
 }
 
 int

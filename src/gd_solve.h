@@ -14,7 +14,8 @@
 /*
  * A run of glued cells: digits, 'P' for a placeholder mark (one cell, read as
  * 0), 'M' for a '-' before a digit (a placeholder, or with signed cells a
- * minus sign) and '+' for a plus sign.
+ * minus sign), '+' for a plus sign and '|' where the text set values apart
+ * (a cell ends there).
  */
 #define GD_RUN_MAX 64
 /* Readings kept per row of glued digits; more count as too many. */
@@ -87,6 +88,9 @@ void		gd_solve_open_rows(const gd_open_row *rows, gd_report *r);
  * 0: every identity holds and every cell is read.
  */
 int			gd_reading_doubts(const gd_report *r);
+
+/* Does an equation of requests column col (results total, 一 + 二 = 三（七） + 四) fail with every cell read? */
+bool		gd_column_breaks(const gd_report *r, int col);
 
 /*
  * A total wrapped inside its cell (a wide number printed over two or three

@@ -32,6 +32,8 @@ typedef struct gd_active_item
 	const char *phrases[GD_MAX_PHRASES];
 	int			first;			/* index of its first measure */
 	int			width;			/* how many measures it has */
+	const char *label;			/* its words as the template prints them (a label cut short starts them) */
+	const char *anchor;			/* the numeral of 第二十条第（N）项 it is listed under */
 } gd_active_item;
 
 /* Items of each template, ended by one with no phrase. */

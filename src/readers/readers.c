@@ -9,11 +9,14 @@
 extern const gd_reader gd_reader_html;
 extern const gd_reader gd_reader_box_drawn;
 extern const gd_reader gd_reader_bar_lines;
+extern const gd_reader gd_reader_pipe_lines;
 extern const gd_reader gd_reader_pipe_rows;
+extern const gd_reader gd_reader_tbl_blocks;
 extern const gd_reader gd_reader_tab_rows;
 extern const gd_reader gd_reader_paragraphs;
 extern const gd_reader gd_reader_cell_lines;
 extern const gd_reader gd_reader_cell_per_line;
+extern const gd_reader gd_reader_overprinted;
 extern const gd_reader gd_reader_space_aligned;
 extern const gd_reader gd_reader_collapsed;
 
@@ -21,11 +24,14 @@ static const gd_reader *const readers[] = {
 	&gd_reader_html,
 	&gd_reader_box_drawn,
 	&gd_reader_bar_lines,
+	&gd_reader_pipe_lines,
 	&gd_reader_pipe_rows,
+	&gd_reader_tbl_blocks,
 	&gd_reader_tab_rows,
 	&gd_reader_paragraphs,
 	&gd_reader_cell_lines,
 	&gd_reader_cell_per_line,
+	&gd_reader_overprinted,
 	&gd_reader_space_aligned,
 	&gd_reader_collapsed,
 };

@@ -66,6 +66,14 @@ size_t		gd_item_number_label_end(const char *t, size_t ts, size_t te, size_t e, 
 void		gd_add_stream_cell(const gd_text *tx, gd_grid *out, const gd_grid_cell *c, bool *row_has_value);
 /* Lines [*first, *end) of the text hold region rg. */
 void		gd_region_lines(const gd_text *tx, const gd_region *rg, size_t *first, size_t *end);
+/* Line li's text within region rg into [*s, *e) (*s > *e: none of it is). */
+void		gd_region_line(const gd_text *tx, const gd_region *rg, size_t li, size_t *s, size_t *e);
+/*
+ * How many lines of the found regions (regions[GD_REGIONS]) is_line holds for, counted up to
+ * at_most (a score need not look further); a line holding several regions counts once.
+ */
+size_t		gd_count_region_lines(const gd_text *tx, const gd_region *regions,
+								  bool (*is_line) (const gd_text *tx, size_t li), size_t at_most);
 /* A walk over the lines of the found regions (regions[GD_REGIONS]), for scores. */
 typedef struct gd_line_walk
 {

@@ -74,6 +74,32 @@ gd_region_lines(const gd_text *tx, const gd_region *rg, size_t *first, size_t *e
 		(*end)++;
 }
 
+void
+gd_region_line(const gd_text *tx, const gd_region *rg, size_t li, size_t *s, size_t *e)
+{
+	*s = tx->lines[li].start > rg->start ? tx->lines[li].start : rg->start;
+	*e = tx->lines[li].end < rg->end ? tx->lines[li].end : rg->end;
+}
+
+size_t
+gd_count_region_lines(const gd_text *tx, const gd_region *regions,
+					  bool (*is_line) (const gd_text *tx, size_t li), size_t at_most)
+{
+	size_t		li,
+				last = (size_t) -1,
+				count = 0;
+	bool		region_start;
+	gd_line_walk w;
+
+	for (gd_walk_start(&w, tx, regions); count < at_most && gd_walk_next(&w, &li, &region_start);)
+	{
+		if (li != last && is_line(tx, li))
+			count++;
+		last = li;
+	}
+	return count;
+}
+
 /*
  * Is the value cell c a label's serial number, its text node cut off before
  * the 、 or . that follows it on the next line ("1" / "、属于国家秘密": a
@@ -137,10 +163,11 @@ gd_read_cell_stream(gd_text *tx, const gd_region *rg, bool blanks_printed, gd_gr
 	gd_region_lines(tx, rg, &first, &end);
 	for (size_t li = first; li < end; li++)
 	{
-		size_t		s = tx->lines[li].start > rg->start ? tx->lines[li].start : rg->start,
-					e = tx->lines[li].end < rg->end ? tx->lines[li].end : rg->end;
+		size_t		s,
+					e;
 		gd_grid_cell c;
 
+		gd_region_line(tx, rg, li, &s, &e);
 		if (s > e)
 			continue;
 

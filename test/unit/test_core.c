@@ -289,10 +289,15 @@ test_office_cells(void)
 		CHECK(p->r.review[k].state != GD_NUMBER);
 	CHECK(has_problem(&p->r, GD_PROBLEM_FRACTION_IN_COUNT));
 	release(p);
-	/* "1 126" may be one number with a space for its thousands: that cell alone is unknown */
+	/* "1 126" in a cell of a row read whole: one number (a space for its thousands, or Word's runs), as its row total says */
 	p = parse_small("1 126\t0\t0\t0\t0\t0\t1126");
 	r = &p->r;
-	CHECK(r->requests[0][0].state == GD_UNREADABLE && r->requests[0][6].value == 1126);
+	CHECK(r->requests[0][0].state == GD_NUMBER && r->requests[0][0].value == 1126 && r->requests[0][0].inferred);
+	release(p);
+	/* ... and unknown where the row total does not say so */
+	p = parse_small("1 126\t0\t0\t0\t0\t0\t1127");
+	r = &p->r;
+	CHECK(r->requests[0][0].state == GD_UNREADABLE && r->requests[0][6].value == 1127);
 	release(p);
 }
 
@@ -470,11 +475,14 @@ test_unseen_bodies(void)
 	p = parse_small("1\xEF\xBC\x8C" "234\t0\t0\t0\t0\t0\t1,234");
 	CHECK(p->r.requests[0][0].state == GD_NUMBER && p->r.requests[0][0].value == 1234);
 	release(p);
-	/* a space between the thousands in one cell: unknown, and the next cells stay in their columns */
+	/* a space between the thousands in one cell: one number where the row total holds with it, else unknown; the next cells stay in their columns */
 	p = parse_small("1 234\t0\t0\t0\t0\t0\t1234");
+	CHECK(p->r.requests[0][0].state == GD_NUMBER && p->r.requests[0][0].value == 1234 && p->r.requests[0][0].inferred);
+	release(p);
+	p = parse_small("1 234\t0\t0\t0\t0\t0\t1000");
 	CHECK(p->r.requests[0][0].state == GD_UNREADABLE && has_problem(&p->r, GD_PROBLEM_GLUED_DIGITS));
 	CHECK(p->r.requests[0][1].state == GD_NUMBER && p->r.requests[0][1].value == 0);
-	CHECK(p->r.requests[0][6].value == 1234);
+	CHECK(p->r.requests[0][6].value == 1000);
 	release(p);
 	/* the same in space-aligned text: two tokens joined back by the row total */
 	p = parse_small_spaced("1 234\t5\t0\t0\t0\t0\t1 239", "", "   ");
