@@ -493,7 +493,8 @@ gd_is_page_footer(const char *t, size_t s, size_t e)
 	size_t		k,
 				i = 0,
 				digits = 0;
-	bool		dash_before = false;
+	bool		dash_before = false,
+				only_digits = true;
 
 	if (e - s > 64)
 		return false;
@@ -504,8 +505,13 @@ gd_is_page_footer(const char *t, size_t s, size_t e)
 		return false;			/* a table row or prose: no page number starts so */
 	/* a byte of no footer's character: most rows that start with a digit ("1.属于…") end here, unfolded */
 	for (size_t at = s; at < e; at++)
+	{
 		if (!is_footer_byte(t[at]))
 			return false;
+		only_digits = only_digits && (gd_is_digit(t[at]) || gd_is_blank(t[at]));
+	}
+	if (only_digits)
+		return false;			/* a number, a cell's (a footer has a mark beside its digits) */
 	k = gd_fold(t + s, e - s, buf, sizeof(buf));
 	if (k == 0)
 		return false;
@@ -989,6 +995,9 @@ gd_read_text_lines(gd_text *tx, const gd_region *rg, const gd_census *census, gd
 	gd_span		suspects[GD_LINE_TOKENS_MAX];
 	gd_piece_cache *pieces = gd_piece_cache_new(tx);
 	size_t		pieces_read = 0;	/* lines before it were read as pieces of a wrapped row */
+	/* no line of a region without '|', '!' or tabs is a pipe or tab row */
+	bool		bars = gd_region_holds(tx, rg, '|') || gd_region_holds(tx, rg, '!'),
+				tabs = gd_region_holds(tx, rg, '\t');
 
 	gd_grid_init(out);
 	out->cells_per_line = lr.cells_per_line;
@@ -1024,8 +1033,8 @@ gd_read_text_lines(gd_text *tx, const gd_region *rg, const gd_census *census, gd
 				read_gapped_line(&lr, s, e);
 			continue;
 		}
-		pipe = gd_is_pipe_line(tx->t, s, e);
-		tabbed = !pipe && gd_has_inner_tab(tx->t, s, e);
+		pipe = bars && gd_is_pipe_line(tx->t, s, e);
+		tabbed = !pipe && tabs && gd_has_inner_tab(tx->t, s, e);
 		/* the table's text laid out by display width, where a number may wrap in its cell */
 		lr.wrapped = !lr.cells_per_line && !census->is_html && s == tx->lines[li].start && !pipe && !tabbed &&
 			gd_wrapped_pieces(tx, li, end_line, wrap) ? wrap : NULL;

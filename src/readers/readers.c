@@ -87,8 +87,13 @@ gd_take_census(gd_text *tx, const gd_region *regions, bool is_html, gd_census *c
 	census->is_html = is_html;
 	for (int k = 0; k < GD_REGIONS; k++)
 	{
+		bool		bars,
+					tabs;
+
 		if (!regions[k].found)
 			continue;
+		bars = gd_region_holds(tx, &regions[k], '|') || gd_region_holds(tx, &regions[k], '!');
+		tabs = gd_region_holds(tx, &regions[k], '\t');
 		for (size_t li = gd_line_of(tx, regions[k].start) - 1; li < tx->nlines; li++)
 		{
 			size_t		s = tx->lines[li].start,
@@ -98,7 +103,7 @@ gd_take_census(gd_text *tx, const gd_region *regions, bool is_html, gd_census *c
 			if (s >= regions[k].end)
 				break;
 			gd_note_work(tx, e - s + 1);
-			if (gd_is_pipe_line(t, s, e))
+			if (bars && gd_is_pipe_line(t, s, e))
 			{
 				census->piped++;
 				continue;
@@ -108,7 +113,7 @@ gd_take_census(gd_text *tx, const gd_region *regions, bool is_html, gd_census *c
 			while (e > s && gd_is_blank(t[e - 1]))
 				e--;
 			/* a tab after the text alone ends it (text nodes joined by tabs): no row of cells */
-			if (gd_has_inner_tab(t, s, e))
+			if (tabs && gd_has_inner_tab(t, s, e))
 			{
 				census->tabbed++;
 				continue;

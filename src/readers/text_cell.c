@@ -74,6 +74,17 @@ gd_region_lines(const gd_text *tx, const gd_region *rg, size_t *first, size_t *e
 		(*end)++;
 }
 
+bool
+gd_region_holds(const gd_text *tx, const gd_region *rg, char c)
+{
+	size_t		first,
+				end;
+
+	gd_region_lines(tx, rg, &first, &end);
+	return end > first &&
+		memchr(tx->t + tx->lines[first].start, c, tx->lines[end - 1].end - tx->lines[first].start) != NULL;
+}
+
 /*
  * Is the value cell c a label's serial number, its text node cut off before
  * the 、 or . that follows it on the next line ("1" / "、属于国家秘密": a
