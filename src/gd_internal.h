@@ -173,12 +173,18 @@ void		gd_cut_number_cell(gd_cell *c, uint32_t line, const char *s, size_t n);
 /* Bytes of the placeholder mark ('-', '—', '/', '无', ...) at s[0..n), or 0. */
 size_t		gd_placeholder_mark(const char *s, size_t n);
 
-/* Can a placeholder mark start with byte c?  Inline, by table: label text is scanned for marks at every byte. */
-extern const bool gd_mark_start_bytes[256];
+/*
+ * What a byte may start, by table (label text is scanned for marks at every
+ * byte): a placeholder mark; a run of cells glued to a label (a digit, or a
+ * mark other than 无, the first byte of words too).
+ */
+#define GD_STARTS_MARK 1
+#define GD_STARTS_GLUED_RUN 2
+extern const uint8_t gd_byte_starts[256];
 static inline bool
 gd_may_start_mark(char c)
 {
-	return gd_mark_start_bytes[(unsigned char) c];
+	return gd_byte_starts[(unsigned char) c] & GD_STARTS_MARK;
 }
 /*
  * sum + v for the identities' checks, or GD_SUM_OVERFLOW (kept once reached)

@@ -211,7 +211,7 @@ emit_label_token(line_reader *lr, size_t s, size_t e)
 					marks_end;
 
 		/* most of a label is words: pass over the bytes that start no value and no mark at once */
-		while (i < e && !gd_is_digit(t[i]) && (!gd_may_start_mark(t[i]) || (unsigned char) t[i] == 0xE6))
+		while (i < e && !(gd_byte_starts[(unsigned char) t[i]] & GD_STARTS_GLUED_RUN))
 			i++;
 		if (i == e)
 			break;
@@ -587,6 +587,22 @@ emit_label_pieces(line_reader *lr, int token)
 }
 
 /* One line; pipe and tabbed say whether it splits by pipes (gd_is_pipe_line) or, if not, by tabs (gd_has_inner_tab). */
+/* Where the cell of a tab row (pipe: of a pipe row split by bar, or tabs) that starts at i ends: e after the last. */
+static size_t
+cell_end(const char *t, size_t i, size_t e, bool pipe, char bar)
+{
+	const char *tab;
+
+	if (pipe)
+	{
+		while (i < e && t[i] != '\t' && t[i] != bar)
+			i++;
+		return i;
+	}
+	tab = memchr(t + i, '\t', e - i);
+	return tab ? (size_t) (tab - t) : e;
+}
+
 static void
 tokenize_line(line_reader *lr, size_t s, size_t e, bool pipe, bool tabbed)
 {
@@ -611,18 +627,19 @@ tokenize_line(line_reader *lr, size_t s, size_t e, bool pipe, bool tabbed)
 
 		if (pipe && is_rule_line(t, s, e))
 			return;
-		for (size_t i = s; i <= e; i++)
-			if (i == e || t[i] == '\t' || (pipe && t[i] == bar))
-			{
-				/* the empty outsides of "| a | b |" are no cells */
-				bool		outside = pipe && (cs == s || i == e) && gd_only_blanks(t, cs, i);
+		for (size_t i = cell_end(t, s, e, pipe, bar);; i = cell_end(t, cs, e, pipe, bar))
+		{
+			/* the empty outsides of "| a | b |" are no cells */
+			bool		outside = pipe && (cs == s || i == e) && gd_only_blanks(t, cs, i);
 
-				if (pipe && (is_wiki_row_mark(t, s, e, cs, i) || is_line_break_cell(t, cs, i)))
-					gd_grid_end_row(lr->tx, lr->g);
-				else if (!outside)
-					emit_item(lr, cs, i, true, 0);
-				cs = i + 1;
-			}
+			if (pipe && (is_wiki_row_mark(t, s, e, cs, i) || is_line_break_cell(t, cs, i)))
+				gd_grid_end_row(lr->tx, lr->g);
+			else if (!outside)
+				emit_item(lr, cs, i, true, 0);
+			if (i == e)
+				break;
+			cs = i + 1;
+		}
 		if (!lr->cells_per_line)
 			gd_grid_end_row(lr->tx, lr->g);
 		return;

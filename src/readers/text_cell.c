@@ -77,12 +77,11 @@ gd_region_lines(const gd_text *tx, const gd_region *rg, size_t *first, size_t *e
 bool
 gd_region_holds(const gd_text *tx, const gd_region *rg, char c)
 {
-	size_t		first,
-				end;
+	/* from the line rg starts on to the line its last byte is on: gd_region_lines' lines, found by halving */
+	size_t		from = tx->lines[gd_line_of(tx, rg->start) - 1].start,
+				to = tx->lines[gd_line_of(tx, rg->end > 0 ? rg->end - 1 : 0) - 1].end;
 
-	gd_region_lines(tx, rg, &first, &end);
-	return end > first &&
-		memchr(tx->t + tx->lines[first].start, c, tx->lines[end - 1].end - tx->lines[first].start) != NULL;
+	return to > from && memchr(tx->t + from, c, to - from) != NULL;
 }
 
 /*
