@@ -323,7 +323,7 @@ opens_note(const char *s, size_t n)
 	static const char *const marks[] = {"注", "备注", "说明"};
 
 	for (size_t k = 0; k < sizeof(marks) / sizeof(marks[0]); k++)
-		if (gd_starts_with(s, n, marks[k]))
+		if (n > 0 && s[0] == marks[k][0] && gd_starts_with(s, n, marks[k]))	/* most lines fail the first byte */
 		{
 			size_t		l = strlen(marks[k]);
 

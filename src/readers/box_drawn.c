@@ -125,16 +125,6 @@ may_hold_separator(const char *t, size_t s, size_t e, bool ascii)
 	return (ascii && (memchr(t + s, '|', e - s) || memchr(t + s, '+', e - s))) || memchr(t + s, 0xE2, e - s);
 }
 
-/* Does any found region hold '|' or '+'? */
-static bool
-regions_hold_ascii_separator(const gd_text *tx, const gd_region *regions)
-{
-	for (int k = 0; k < GD_REGIONS; k++)
-		if (regions[k].found && (gd_region_holds(tx, &regions[k], '|') || gd_region_holds(tx, &regions[k], '+')))
-			return true;
-	return false;
-}
-
 /*
  * Can the line be a border: a separator, and two rule dashes or a
  * box-drawing character?  Far cheaper than split_line, and every border is one.
@@ -168,9 +158,12 @@ score_box_drawn(const gd_text *tx, const gd_region *regions, const gd_census *ce
 	bool		region_start;
 	gd_line_walk w;
 	int			may_be_borders = 0;
-	bool		ascii = regions_hold_ascii_separator(tx, regions);
+	bool		ascii = gd_regions_hold(tx, regions, "|") || gd_regions_hold(tx, regions, "+");
 
 	(void) census;
+	/* no separator at all (the box-drawing characters are E2 94 xx and E2 95 xx): no line is split */
+	if (!ascii && !gd_regions_hold(tx, regions, "\xE2\x94") && !gd_regions_hold(tx, regions, "\xE2\x95"))
+		return 0;
 	/* most text has no borders: a cheap count of the lines that may be one settles it */
 	for (gd_walk_start(&w, tx, regions); gd_walk_next(&w, &li, &region_start) && may_be_borders < BORDERS_MIN;)
 		may_be_borders += may_be_border(tx->t, tx->lines[li].start, tx->lines[li].end, ascii);

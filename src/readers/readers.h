@@ -66,11 +66,15 @@ size_t		gd_item_number_label_end(const char *t, size_t ts, size_t te, size_t e, 
 void		gd_add_stream_cell(const gd_text *tx, gd_grid *out, const gd_grid_cell *c, bool *row_has_value);
 /* Lines [*first, *end) of the text hold region rg. */
 void		gd_region_lines(const gd_text *tx, const gd_region *rg, size_t *first, size_t *end);
+/* The bytes [*from, *to) of the text the lines of rg hold. */
+void		gd_region_text(const gd_text *tx, const gd_region *rg, size_t *from, size_t *to);
 /*
  * Does byte c occur on the lines of rg?  One memchr over them: most layouts
  * print no '|' or tab, and the per-line checks for them can be passed over.
  */
 bool		gd_region_holds(const gd_text *tx, const gd_region *rg, char c);
+/* Does any of the found regions (regions[GD_REGIONS]) hold needle on its lines? */
+bool		gd_regions_hold(const gd_text *tx, const gd_region *regions, const char *needle);
 /* A walk over the lines of the found regions (regions[GD_REGIONS]), for scores. */
 typedef struct gd_line_walk
 {
