@@ -87,6 +87,8 @@ gd_starts_with(const char *s, size_t n, const char *lit)
 }
 
 bool		gd_only_blanks(const char *t, size_t s, size_t e);
+/* Is there a blank in t[s, e): more than one token? */
+bool		gd_holds_blank(const char *t, size_t s, size_t e);
 
 /* A whitespace-separated token of a line, with its display columns [col, end_col) (CJK two wide). */
 typedef struct gd_col_token

@@ -59,7 +59,15 @@ static void
 label_append(assembler *a, const char *s, size_t n)
 {
 	char		buf[LABEL_CAP];
-	size_t		k = gd_fold(s, n, buf, sizeof(buf));
+	size_t		k;
+
+	if (n <= LABEL_CAP - a->label_len)
+	{
+		/* folding never lengthens text: when it fits unfolded, fold it in place */
+		a->label_len += gd_fold(s, n, a->label + a->label_len, n);
+		return;
+	}
+	k = gd_fold(s, n, buf, sizeof(buf));
 
 	if (a->label_len + k > LABEL_CAP)
 	{

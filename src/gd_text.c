@@ -172,6 +172,15 @@ gd_only_blanks(const char *t, size_t s, size_t e)
 	return true;
 }
 
+bool
+gd_holds_blank(const char *t, size_t s, size_t e)
+{
+	for (size_t i = s; i < e; i++)
+		if (gd_is_blank(t[i]))
+			return true;
+	return false;
+}
+
 long
 gd_last_occurrence_end(const char *hay, size_t hlen, const char *needle)
 {

@@ -658,8 +658,8 @@ tokenize_line(line_reader *lr, size_t s, size_t e, bool pipe, bool tabbed)
 		if (ts < te && lr->line < lr->tx->nlines &&
 			gd_item_number_label_end(t, ts, te, lr->tx->lines[lr->line].end, &col) > te)
 			emit_label_token(lr, ts, te);
-		else if (!emit_value_tokens(lr, s, e))
-			emit_item(lr, s, e, true, 0);
+		else if (!gd_holds_blank(t, ts, te) || !emit_value_tokens(lr, s, e))
+			emit_item(lr, s, e, true, 0);	/* one token: a cell, whatever it holds */
 		return;
 	}
 

@@ -123,7 +123,7 @@ gd_take_census(gd_text *tx, const gd_region *regions, bool is_html, gd_census *c
 				census->single++;
 				continue;
 			}
-			census->multi += holds_several_values(tx, s, e);
+			census->multi += gd_holds_blank(t, s, e) && holds_several_values(tx, s, e);
 		}
 	}
 }
