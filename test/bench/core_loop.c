@@ -93,6 +93,7 @@ main(int argc, char **argv)
 	arena		a = {0};
 	body	   *bodies;
 	int			first = 1,
+				count,
 				n,
 				rounds;
 	uint64_t	checksum = 0;
@@ -107,9 +108,8 @@ main(int argc, char **argv)
 		fprintf(stderr, "usage: core_loop [--skip-facts] COPY-FILE [N [ROUNDS]]\n");
 		return 2;
 	}
-	bodies = read_corpus(argv[first], &n);
-	if (first + 1 < argc && atoi(argv[first + 1]) < n)
-		n = atoi(argv[first + 1]);
+	bodies = read_corpus(argv[first], &count);
+	n = first + 1 < argc && atoi(argv[first + 1]) < count ? atoi(argv[first + 1]) : count;
 	rounds = first + 2 < argc ? atoi(argv[first + 2]) : 1;
 	opt.alloc = arena_alloc;
 	opt.alloc_ctx = &a;
@@ -127,5 +127,8 @@ main(int argc, char **argv)
 			arena_free_all(&a);
 		}
 	printf("%d reports x %d rounds, checksum %016llx\n", n, rounds, (unsigned long long) checksum);
+	for (int i = 0; i < count; i++)
+		free(bodies[i].text);
+	free(bodies);
 	return 0;
 }
