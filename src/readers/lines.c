@@ -1054,6 +1054,7 @@ gd_read_text_lines(gd_text *tx, const gd_region *rg, const gd_census *census, gd
 		tabbed = !pipe && tabs && gd_has_inner_tab(tx->t, s, e);
 		/* the table's text laid out by display width, where a number may wrap in its cell */
 		lr.wrapped = !lr.cells_per_line && !census->is_html && s == tx->lines[li].start && !pipe && !tabbed &&
+			gd_holds_blank(tx->t, s, tx->lines[li].end) &&	/* one token is no row of numbers */
 			gd_wrapped_pieces(tx, li, end_line, wrap) ? wrap : NULL;
 		{
 			size_t		first_cell = out->ncells;
