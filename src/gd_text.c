@@ -175,7 +175,18 @@ gd_only_blanks(const char *t, size_t s, size_t e)
 bool
 gd_holds_blank(const char *t, size_t s, size_t e)
 {
-	for (size_t i = s; i < e; i++)
+	size_t		i = s;
+
+	/* eight bytes a step while none is below '!' (labels are long runs of CJK) */
+	for (; i + 8 <= e; i += 8)
+	{
+		uint64_t	w;
+
+		memcpy(&w, t + i, sizeof(w));
+		if (((w - BYTES_OF(0x21)) & ~w & BYTES_OF(0x80)) != 0)
+			break;
+	}
+	for (; i < e; i++)
 		if (gd_is_blank(t[i]))
 			return true;
 	return false;
