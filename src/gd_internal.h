@@ -86,6 +86,9 @@ gd_starts_with(const char *s, size_t n, const char *lit)
 	return n >= l && memcmp(s, lit, l) == 0;
 }
 
+/* Byte b in each byte of a 64-bit word: for tests of eight bytes a step. */
+#define GD_BYTES_OF(b) (UINT64_C(0x0101010101010101) * (b))
+
 bool		gd_only_blanks(const char *t, size_t s, size_t e);
 /* Is there a blank in t[s, e): more than one token? */
 bool		gd_holds_blank(const char *t, size_t s, size_t e);

@@ -195,6 +195,26 @@ mark_before(const char *t, size_t label_start, size_t i)
 	return back;
 }
 
+/*
+ * Are the eight bytes at s all bytes of multi-byte characters, none 0xC3 or 0xE2 (the first
+ * bytes of × and of – — ― ─)?  Then none starts a glued run: the bytes of CJK words, at once.
+ */
+static inline bool
+only_word_bytes(const char *s)
+{
+	uint64_t	w,
+				c3,
+				e2;
+
+	memcpy(&w, s, sizeof(w));
+	if ((w & GD_BYTES_OF(0x80)) != GD_BYTES_OF(0x80))
+		return false;
+	c3 = w ^ GD_BYTES_OF(0xC3);
+	e2 = w ^ GD_BYTES_OF(0xE2);
+	/* a zero byte of c3 or e2 sets its high bit here */
+	return ((((c3 - GD_BYTES_OF(0x01)) & ~c3) | ((e2 - GD_BYTES_OF(0x01)) & ~e2)) & GD_BYTES_OF(0x80)) == 0;
+}
+
 /* Emit a label token, splitting out digit runs glued to it (collapsed layout). */
 static void
 emit_label_token(line_reader *lr, size_t s, size_t e)
@@ -211,6 +231,8 @@ emit_label_token(line_reader *lr, size_t s, size_t e)
 					marks_end;
 
 		/* most of a label is words: pass over the bytes that start no value and no mark at once */
+		while (i + 8 <= e && only_word_bytes(t + i))
+			i += 8;
 		while (i < e && !(gd_byte_starts[(unsigned char) t[i]] & GD_STARTS_GLUED_RUN))
 			i++;
 		if (i == e)
