@@ -194,13 +194,14 @@ long
 gd_last_occurrence_end(const char *hay, size_t hlen, const char *needle)
 {
 	size_t		nl = strlen(needle);
+	long		last = -1;
 
 	if (nl == 0 || nl > hlen)
 		return -1;
-	for (size_t i = hlen - nl + 1; i-- > 0;)
-		if (hay[i] == needle[0] && memcmp(hay + i, needle, nl) == 0)
-			return (long) (i + nl);
-	return -1;
+	/* forward by gd_find_bytes' memchr, which passes over most of the text at once */
+	for (const char *hit = hay; (hit = gd_find_bytes(hit, hlen - (size_t) (hit - hay), needle, nl)) != NULL; hit++)
+		last = (long) (hit - hay) + (long) nl;
+	return last;
 }
 
 bool

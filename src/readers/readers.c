@@ -70,7 +70,7 @@ holds_several_values(gd_text *tx, size_t s, size_t e)
 	size_t		i = s,
 				ts;
 
-	while (gd_next_token(t, &i, e, &ts))
+	while (values < 3 && gd_next_token(t, &i, e, &ts))
 	{
 		gd_note_work(tx, GD_TOKEN_WORK);
 		values += gd_parse_value(t + ts, i - ts, &v);
