@@ -86,7 +86,12 @@ gd_starts_with(const char *s, size_t n, const char *lit)
 	return n >= l && memcmp(s, lit, l) == 0;
 }
 
+/* Byte b in each byte of a 64-bit word: for tests of eight bytes a step. */
+#define GD_BYTES_OF(b) (UINT64_C(0x0101010101010101) * (b))
+
 bool		gd_only_blanks(const char *t, size_t s, size_t e);
+/* Is there a blank in t[s, e): more than one token? */
+bool		gd_holds_blank(const char *t, size_t s, size_t e);
 
 /* A whitespace-separated token of a line, with its display columns [col, end_col) (CJK two wide). */
 typedef struct gd_col_token
@@ -173,12 +178,18 @@ void		gd_cut_number_cell(gd_cell *c, uint32_t line, const char *s, size_t n);
 /* Bytes of the placeholder mark ('-', '—', '/', '无', ...) at s[0..n), or 0. */
 size_t		gd_placeholder_mark(const char *s, size_t n);
 
-/* Can a placeholder mark start with byte c?  Inline, by table: label text is scanned for marks at every byte. */
-extern const bool gd_mark_start_bytes[256];
+/*
+ * What a byte may start, by table (label text is scanned for marks at every
+ * byte): a placeholder mark; a run of cells glued to a label (a digit, or a
+ * mark other than 无, the first byte of words too).
+ */
+#define GD_STARTS_MARK 1
+#define GD_STARTS_GLUED_RUN 2
+extern const uint8_t gd_byte_starts[256];
 static inline bool
 gd_may_start_mark(char c)
 {
-	return gd_mark_start_bytes[(unsigned char) c];
+	return gd_byte_starts[(unsigned char) c] & GD_STARTS_MARK;
 }
 /*
  * sum + v for the identities' checks, or GD_SUM_OVERFLOW (kept once reached)

@@ -60,7 +60,15 @@ static void
 label_append(assembler *a, const char *s, size_t n)
 {
 	char		buf[LABEL_CAP];
-	size_t		k = gd_fold(s, n, buf, sizeof(buf));
+	size_t		k;
+
+	if (n <= LABEL_CAP - a->label_len)
+	{
+		/* folding never lengthens text: when it fits unfolded, fold it in place */
+		a->label_len += gd_fold(s, n, a->label + a->label_len, n);
+		return;
+	}
+	k = gd_fold(s, n, buf, sizeof(buf));
 
 	if (a->label_len + k > LABEL_CAP)
 	{
@@ -1011,52 +1019,50 @@ build_row_phrase_index(const gd_text *tx)
 	return ix;
 }
 
-/*
- * Where the last item number in a folded label starts ("1.", "(七)", "四、"), 0 when none but at
- * its start: words before it are the rest of the row above, wrapped after that row's numbers
- * ("过程性信息" over "7.属于行政…": a text browser prints a cell's lines round its row's line).
- */
-static size_t
-last_item_number(const char *label, size_t len)
+/* Does an item number ("1.", "(七)", "四、") start at label[i], i > 0, a character's first byte? */
+static bool
+item_number_starts(const char *label, size_t len, size_t i)
 {
-	size_t		last = 0;
+	size_t		d = i;
 
-	for (size_t i = 1; i < len; i++)
-	{
-		size_t		d = i;
-
-		if (((unsigned char) label[i] & 0xC0) == 0x80)
-			continue;			/* inside a character: no digit, '(' or numeral starts here */
-		while (d < len && d - i < 3 && gd_is_digit(label[d]))
-			d++;
-		if (d > i && !gd_is_digit(label[i - 1]) && d - i <= 2 && d + 1 < len && label[d] == '.' &&
-			!gd_is_digit(label[d + 1]))
-			last = i;
-		/* the numerals' first bytes: most of a label is passed over here */
-		if ((label[i] == '(' || (unsigned char) label[i] == 0xE4 || (unsigned char) label[i] == 0xE5) &&
-			gd_numeral_item_at(label + i, len - i) > 0)
-			last = i;
-	}
-	return last;
+	while (d < len && d - i < 3 && gd_is_digit(label[d]))
+		d++;
+	if (d > i && !gd_is_digit(label[i - 1]) && d - i <= 2 && d + 1 < len && label[d] == '.' &&
+		!gd_is_digit(label[d + 1]))
+		return true;
+	/* the numerals' first bytes: most of a label is passed over here */
+	return (label[i] == '(' || (unsigned char) label[i] == 0xE4 || (unsigned char) label[i] == 0xE5) &&
+		gd_numeral_item_at(label + i, len - i) > 0;
 }
 
-/* ends[row]: where the last occurrence of one of the row's phrases ends in label, or -1. */
-static void
-row_phrase_ends(requests_state *st, const char *label, size_t len, long *ends)
+/*
+ * One pass over a folded label, a character at a time: ends[row], where the
+ * last occurrence of one of the row's phrases ends (-1: none); returns where
+ * the last item number starts, 0 when none but at its start: words before it
+ * are the rest of the row above, wrapped after that row's numbers ("过程性信息"
+ * over "7.属于行政…": a text browser prints a cell's lines round its row's line).
+ */
+static size_t
+scan_label(requests_state *st, const char *label, size_t len, long *ends)
 {
+	const unsigned char *u = (const unsigned char *) label;
 	const row_phrase_index *ix;
+	size_t		last = 0;
 
 	if (st->row_phrases == NULL)
 		st->row_phrases = build_row_phrase_index(st->mt.tx);
 	ix = st->row_phrases;
 	for (int row = 0; row < GD_REQ_ROWS; row++)
 		ends[row] = -1;
-	for (size_t i = 0; i + 3 <= len; i++)
+	for (size_t i = 0; i < len;)
 	{
-		/* a phrase starts with a character's first byte: no match begins on a UTF-8 continuation byte */
-		if (((unsigned char) label[i] & 0xC0) == 0x80)
+		/* phrases and item numbers start with a character's first byte, never a UTF-8 continuation byte */
+		if ((u[i] & 0xC0) == 0x80)
+		{
+			i++;
 			continue;
-		for (int e = ix->bucket[gd_trigram_key(label + i)]; e >= 0; e = ix->phrases[e].next)
+		}
+		for (int e = i + 3 <= len ? ix->bucket[gd_trigram_key(label + i)] : -1; e >= 0; e = ix->phrases[e].next)
 		{
 			const row_phrase *ph = &ix->phrases[e];
 
@@ -1064,7 +1070,12 @@ row_phrase_ends(requests_state *st, const char *label, size_t len, long *ends)
 				(long) (i + ph->len) > ends[ph->row])
 				ends[ph->row] = (long) (i + ph->len);
 		}
+		if (i > 0 && item_number_starts(label, len, i))
+			last = i;
+		/* a three-byte character, most of a label: its other two bytes start nothing */
+		i += (u[i] & 0xF0) == 0xE0 && i + 2 < len && (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80 ? 3 : 1;
 	}
+	return last;
 }
 
 /*
@@ -1377,9 +1388,8 @@ match_request_row(void *ctx, const char *label, size_t len, size_t own_from, con
 	long		ends[GD_REQ_ROWS];
 	bool		by_position = false;
 
-	row_phrase_ends(st, label, len, ends);
 	{
-		size_t		own = last_item_number(label, len);
+		size_t		own = scan_label(st, label, len, ends);
 
 		for (int k = 0; own > 0 && k < GD_REQ_ROWS; k++)
 			if (ends[k] >= 0 && (size_t) ends[k] <= own)

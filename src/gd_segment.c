@@ -322,8 +322,9 @@ opens_note(const char *s, size_t n)
 {
 	static const char *const marks[] = {"注", "备注", "说明"};
 
-	for (size_t k = 0; k < sizeof(marks) / sizeof(marks[0]); k++)
-		if (gd_starts_with(s, n, marks[k]))
+	/* every mark starts with a three-byte character: most lines fail its bytes at once */
+	for (size_t k = 0; k < sizeof(marks) / sizeof(marks[0]) && n >= 3; k++)
+		if (memcmp(s, marks[k], 3) == 0 && gd_starts_with(s, n, marks[k]))
 		{
 			size_t		l = strlen(marks[k]);
 

@@ -98,8 +98,6 @@ gd_add_problem(gd_report *r, gd_problem_code code, uint32_t line, const char *fm
 	va_end(ap);
 }
 
-#define BYTES_OF(b) (UINT64_C(0x0101010101010101) * (b))
-
 /* Eight bytes that hold no blank, control byte or 0xE3 (lead byte of 、), which fold keeps as they are. */
 static inline bool
 all_kept(const char *s)
@@ -108,9 +106,9 @@ all_kept(const char *s)
 				e3;
 
 	memcpy(&w, s, sizeof(w));
-	e3 = w ^ BYTES_OF(0xE3);
+	e3 = w ^ GD_BYTES_OF(0xE3);
 	/* a byte below 0x21, and a zero byte of e3 (a byte 0xE3 of w), set their high bit here */
-	return ((((w - BYTES_OF(0x21)) & ~w) | ((e3 - BYTES_OF(0x01)) & ~e3)) & BYTES_OF(0x80)) == 0;
+	return ((((w - GD_BYTES_OF(0x21)) & ~w) | ((e3 - GD_BYTES_OF(0x01)) & ~e3)) & GD_BYTES_OF(0x80)) == 0;
 }
 
 /* So "1、其他" and "1. 其他" and "1.其他" compare equal. */
@@ -172,17 +170,38 @@ gd_only_blanks(const char *t, size_t s, size_t e)
 	return true;
 }
 
+bool
+gd_holds_blank(const char *t, size_t s, size_t e)
+{
+	size_t		i = s;
+
+	/* eight bytes a step while none is below '!' (labels are long runs of CJK) */
+	for (; i + 8 <= e; i += 8)
+	{
+		uint64_t	w;
+
+		memcpy(&w, t + i, sizeof(w));
+		if (((w - GD_BYTES_OF(0x21)) & ~w & GD_BYTES_OF(0x80)) != 0)
+			break;
+	}
+	for (; i < e; i++)
+		if (gd_is_blank(t[i]))
+			return true;
+	return false;
+}
+
 long
 gd_last_occurrence_end(const char *hay, size_t hlen, const char *needle)
 {
 	size_t		nl = strlen(needle);
+	long		last = -1;
 
 	if (nl == 0 || nl > hlen)
 		return -1;
-	for (size_t i = hlen - nl + 1; i-- > 0;)
-		if (hay[i] == needle[0] && memcmp(hay + i, needle, nl) == 0)
-			return (long) (i + nl);
-	return -1;
+	/* forward by gd_find_bytes' memchr, which passes over most of the text at once */
+	for (const char *hit = hay; (hit = gd_find_bytes(hit, hlen - (size_t) (hit - hay), needle, nl)) != NULL; hit++)
+		last = (long) (hit - hay) + (long) nl;
+	return last;
 }
 
 bool

@@ -5,12 +5,18 @@
 
 #include <string.h>
 
-/* The first bytes of the marks below. */
-const bool	gd_mark_start_bytes[256] = {
-	['-'] = true, ['/'] = true, ['\\'] = true, ['~'] = true,
-	[0xC3] = true,				/* × */
-	[0xE2] = true,				/* – — ― ─ */
-	[0xE6] = true,				/* 无 */
+#define MARK_IN_RUN (GD_STARTS_MARK | GD_STARTS_GLUED_RUN)
+
+/* The first bytes of the marks below, and of digits. */
+const uint8_t gd_byte_starts[256] = {
+	['0'] = GD_STARTS_GLUED_RUN, ['1'] = GD_STARTS_GLUED_RUN, ['2'] = GD_STARTS_GLUED_RUN,
+	['3'] = GD_STARTS_GLUED_RUN, ['4'] = GD_STARTS_GLUED_RUN, ['5'] = GD_STARTS_GLUED_RUN,
+	['6'] = GD_STARTS_GLUED_RUN, ['7'] = GD_STARTS_GLUED_RUN, ['8'] = GD_STARTS_GLUED_RUN,
+	['9'] = GD_STARTS_GLUED_RUN,
+	['-'] = MARK_IN_RUN, ['/'] = MARK_IN_RUN, ['\\'] = MARK_IN_RUN, ['~'] = MARK_IN_RUN,
+	[0xC3] = MARK_IN_RUN,		/* × */
+	[0xE2] = MARK_IN_RUN,		/* – — ― ─ */
+	[0xE6] = GD_STARTS_MARK,	/* 无, a word's first byte too */
 };
 
 /*

@@ -53,6 +53,8 @@ score_bar_lines(const gd_text *tx, const gd_region *regions, const gd_census *ce
 	gd_line_walk w;
 
 	(void) census;
+	if (!gd_regions_hold(tx, regions, "|"))
+		return 0;				/* no line ends with a bar */
 	/* bars first (an empty line has none): most text has too few, and then its filled lines need no count */
 	for (gd_walk_start(&w, tx, regions); gd_walk_next(&w, &li, &region_start);)
 		bars += bar_at_end(tx->t, tx->lines[li].start, tx->lines[li].end) != (size_t) -1;

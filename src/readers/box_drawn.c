@@ -115,11 +115,14 @@ split_line(const char *t, size_t s, size_t e, box_line *bl)
 	return bl->nseg > 0;
 }
 
-/* Whether a separator's first byte is on the line: memchr passes over the lines of other layouts faster than split_line. */
+/*
+ * Whether a separator's first byte is on the line: memchr passes over the lines of other layouts
+ * faster than split_line.  ascii: whether the regions hold '|' or '+' at all (most text holds neither).
+ */
 static bool
-may_hold_separator(const char *t, size_t s, size_t e)
+may_hold_separator(const char *t, size_t s, size_t e, bool ascii)
 {
-	return memchr(t + s, '|', e - s) || memchr(t + s, '+', e - s) || memchr(t + s, 0xE2, e - s);
+	return (ascii && (memchr(t + s, '|', e - s) || memchr(t + s, '+', e - s))) || memchr(t + s, 0xE2, e - s);
 }
 
 /*
@@ -127,11 +130,11 @@ may_hold_separator(const char *t, size_t s, size_t e)
  * box-drawing character?  Far cheaper than split_line, and every border is one.
  */
 static bool
-may_be_border(const char *t, size_t s, size_t e)
+may_be_border(const char *t, size_t s, size_t e, bool ascii)
 {
 	int			dashes = 0;
 
-	if (!may_hold_separator(t, s, e))
+	if (!may_hold_separator(t, s, e, ascii))
 		return false;
 	for (size_t i = s; i < e; i++)
 	{
@@ -155,15 +158,19 @@ score_box_drawn(const gd_text *tx, const gd_region *regions, const gd_census *ce
 	bool		region_start;
 	gd_line_walk w;
 	int			may_be_borders = 0;
+	bool		ascii = gd_regions_hold(tx, regions, "|") || gd_regions_hold(tx, regions, "+");
 
 	(void) census;
+	/* no separator at all (the box-drawing characters are E2 94 xx and E2 95 xx): no line is split */
+	if (!ascii && !gd_regions_hold(tx, regions, "\xE2\x94") && !gd_regions_hold(tx, regions, "\xE2\x95"))
+		return 0;
 	/* most text has no borders: a cheap count of the lines that may be one settles it */
 	for (gd_walk_start(&w, tx, regions); gd_walk_next(&w, &li, &region_start) && may_be_borders < BORDERS_MIN;)
-		may_be_borders += may_be_border(tx->t, tx->lines[li].start, tx->lines[li].end);
+		may_be_borders += may_be_border(tx->t, tx->lines[li].start, tx->lines[li].end, ascii);
 	if (may_be_borders < BORDERS_MIN)
 		return 0;
 	for (gd_walk_start(&w, tx, regions); gd_walk_next(&w, &li, &region_start);)
-		if (may_hold_separator(tx->t, tx->lines[li].start, tx->lines[li].end) &&
+		if (may_hold_separator(tx->t, tx->lines[li].start, tx->lines[li].end, ascii) &&
 			split_line(tx->t, tx->lines[li].start, tx->lines[li].end, &bl))
 		{
 			bool		border = bl.is_rule;

@@ -206,6 +206,26 @@ mark_before(const char *t, size_t label_start, size_t i)
 	return back;
 }
 
+/*
+ * Are the eight bytes at s all bytes of multi-byte characters, none 0xC3 or 0xE2 (the first
+ * bytes of × and of – — ― ─)?  Then none starts a glued run: the bytes of CJK words, at once.
+ */
+static inline bool
+only_word_bytes(const char *s)
+{
+	uint64_t	w,
+				c3,
+				e2;
+
+	memcpy(&w, s, sizeof(w));
+	if ((w & GD_BYTES_OF(0x80)) != GD_BYTES_OF(0x80))
+		return false;
+	c3 = w ^ GD_BYTES_OF(0xC3);
+	e2 = w ^ GD_BYTES_OF(0xE2);
+	/* a zero byte of c3 or e2 sets its high bit here */
+	return ((((c3 - GD_BYTES_OF(0x01)) & ~c3) | ((e2 - GD_BYTES_OF(0x01)) & ~e2)) & GD_BYTES_OF(0x80)) == 0;
+}
+
 /* Emit a label token, splitting out digit runs glued to it (collapsed layout). */
 static void
 emit_label_token(line_reader *lr, size_t s, size_t e)
@@ -222,7 +242,9 @@ emit_label_token(line_reader *lr, size_t s, size_t e)
 					marks_end;
 
 		/* most of a label is words: pass over the bytes that start no value and no mark at once */
-		while (i < e && !gd_is_digit(t[i]) && (!gd_may_start_mark(t[i]) || (unsigned char) t[i] == 0xE6))
+		while (i + 8 <= e && only_word_bytes(t + i))
+			i += 8;
+		while (i < e && !(gd_byte_starts[(unsigned char) t[i]] & GD_STARTS_GLUED_RUN))
 			i++;
 		if (i == e)
 			break;
@@ -509,7 +531,8 @@ gd_is_page_footer(const char *t, size_t s, size_t e)
 	size_t		k,
 				i = 0,
 				digits = 0;
-	bool		dash_before = false;
+	bool		dash_before = false,
+				only_digits = true;
 
 	if (e - s > 64)
 		return false;
@@ -520,8 +543,13 @@ gd_is_page_footer(const char *t, size_t s, size_t e)
 		return false;			/* a table row or prose: no page number starts so */
 	/* a byte of no footer's character: most rows that start with a digit ("1.属于…") end here, unfolded */
 	for (size_t at = s; at < e; at++)
+	{
 		if (!is_footer_byte(t[at]))
 			return false;
+		only_digits = only_digits && (gd_is_digit(t[at]) || gd_is_blank(t[at]));
+	}
+	if (only_digits)
+		return false;			/* a number, a cell's (a footer has a mark beside its digits) */
 	k = gd_fold(t + s, e - s, buf, sizeof(buf));
 	if (k == 0)
 		return false;
@@ -597,6 +625,22 @@ emit_label_pieces(line_reader *lr, int token)
 }
 
 /* One line; pipe and tabbed say whether it splits by pipes (gd_is_pipe_line) or, if not, by tabs (gd_has_inner_tab). */
+/* Where the cell of a tab row (pipe: of a pipe row split by bar, or tabs) that starts at i ends: e after the last. */
+static size_t
+cell_end(const char *t, size_t i, size_t e, bool pipe, char bar)
+{
+	const char *tab;
+
+	if (pipe)
+	{
+		while (i < e && t[i] != '\t' && t[i] != bar)
+			i++;
+		return i;
+	}
+	tab = memchr(t + i, '\t', e - i);
+	return tab ? (size_t) (tab - t) : e;
+}
+
 static void
 tokenize_line(line_reader *lr, size_t s, size_t e, bool pipe, bool tabbed)
 {
@@ -621,18 +665,19 @@ tokenize_line(line_reader *lr, size_t s, size_t e, bool pipe, bool tabbed)
 
 		if (pipe && is_rule_line(t, s, e))
 			return;
-		for (size_t i = s; i <= e; i++)
-			if (i == e || t[i] == '\t' || (pipe && t[i] == bar))
-			{
-				/* the empty outsides of "| a | b |" are no cells */
-				bool		outside = pipe && (cs == s || i == e) && gd_only_blanks(t, cs, i);
+		for (size_t i = cell_end(t, s, e, pipe, bar);; i = cell_end(t, cs, e, pipe, bar))
+		{
+			/* the empty outsides of "| a | b |" are no cells */
+			bool		outside = pipe && (cs == s || i == e) && gd_only_blanks(t, cs, i);
 
-				if (pipe && (is_wiki_row_mark(t, s, e, cs, i) || is_line_break_cell(t, cs, i)))
-					gd_grid_end_row(lr->tx, lr->g);
-				else if (!outside)
-					emit_item(lr, cs, i, true, 0);
-				cs = i + 1;
-			}
+			if (pipe && (is_wiki_row_mark(t, s, e, cs, i) || is_line_break_cell(t, cs, i)))
+				gd_grid_end_row(lr->tx, lr->g);
+			else if (!outside)
+				emit_item(lr, cs, i, true, 0);
+			if (i == e)
+				break;
+			cs = i + 1;
+		}
 		if (!lr->cells_per_line)
 			gd_grid_end_row(lr->tx, lr->g);
 		return;
@@ -651,8 +696,8 @@ tokenize_line(line_reader *lr, size_t s, size_t e, bool pipe, bool tabbed)
 		if (ts < te && lr->line < lr->tx->nlines &&
 			gd_item_number_label_end(t, ts, te, lr->tx->lines[lr->line].end, &col) > te)
 			emit_label_token(lr, ts, te);
-		else if (!emit_value_tokens(lr, s, e))
-			emit_item(lr, s, e, true, 0);
+		else if (!gd_holds_blank(t, ts, te) || !emit_value_tokens(lr, s, e))
+			emit_item(lr, s, e, true, 0);	/* one token: a cell, whatever it holds */
 		return;
 	}
 
@@ -1005,6 +1050,9 @@ gd_read_text_lines(gd_text *tx, const gd_region *rg, const gd_census *census, gd
 	gd_span		suspects[GD_LINE_TOKENS_MAX];
 	gd_piece_cache *pieces = gd_piece_cache_new(tx);
 	size_t		pieces_read = 0;	/* lines before it were read as pieces of a wrapped row */
+	/* no line of a region without '|', '!' or tabs is a pipe or tab row */
+	bool		bars = gd_region_holds(tx, rg, '|') || gd_region_holds(tx, rg, '!'),
+				tabs = gd_region_holds(tx, rg, '\t');
 
 	gd_grid_init(out);
 	out->cells_per_line = lr.cells_per_line;
@@ -1040,10 +1088,11 @@ gd_read_text_lines(gd_text *tx, const gd_region *rg, const gd_census *census, gd
 				read_gapped_line(&lr, s, e);
 			continue;
 		}
-		pipe = gd_is_pipe_line(tx->t, s, e);
-		tabbed = !pipe && gd_has_inner_tab(tx->t, s, e);
+		pipe = bars && gd_is_pipe_line(tx->t, s, e);
+		tabbed = !pipe && tabs && gd_has_inner_tab(tx->t, s, e);
 		/* the table's text laid out by display width, where a number may wrap in its cell */
 		lr.wrapped = !lr.cells_per_line && !census->is_html && s == tx->lines[li].start && !pipe && !tabbed &&
+			gd_holds_blank(tx->t, s, tx->lines[li].end) &&	/* one token is no row of numbers */
 			gd_wrapped_pieces(tx, li, end_line, wrap) ? wrap : NULL;
 		{
 			size_t		first_cell = out->ncells;

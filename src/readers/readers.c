@@ -76,7 +76,7 @@ holds_several_values(gd_text *tx, size_t s, size_t e)
 	size_t		i = s,
 				ts;
 
-	while (gd_next_token(t, &i, e, &ts))
+	while (values < 3 && gd_next_token(t, &i, e, &ts))
 	{
 		gd_note_work(tx, GD_TOKEN_WORK);
 		values += gd_parse_value(t + ts, i - ts, &v);
@@ -93,8 +93,13 @@ gd_take_census(gd_text *tx, const gd_region *regions, bool is_html, gd_census *c
 	census->is_html = is_html;
 	for (int k = 0; k < GD_REGIONS; k++)
 	{
+		bool		bars,
+					tabs;
+
 		if (!regions[k].found)
 			continue;
+		bars = gd_region_holds(tx, &regions[k], '|') || gd_region_holds(tx, &regions[k], '!');
+		tabs = gd_region_holds(tx, &regions[k], '\t');
 		for (size_t li = gd_line_of(tx, regions[k].start) - 1; li < tx->nlines; li++)
 		{
 			size_t		s = tx->lines[li].start,
@@ -104,7 +109,7 @@ gd_take_census(gd_text *tx, const gd_region *regions, bool is_html, gd_census *c
 			if (s >= regions[k].end)
 				break;
 			gd_note_work(tx, e - s + 1);
-			if (gd_is_pipe_line(t, s, e))
+			if (bars && gd_is_pipe_line(t, s, e))
 			{
 				census->piped++;
 				continue;
@@ -114,7 +119,7 @@ gd_take_census(gd_text *tx, const gd_region *regions, bool is_html, gd_census *c
 			while (e > s && gd_is_blank(t[e - 1]))
 				e--;
 			/* a tab after the text alone ends it (text nodes joined by tabs): no row of cells */
-			if (gd_has_inner_tab(t, s, e))
+			if (tabs && gd_has_inner_tab(t, s, e))
 			{
 				census->tabbed++;
 				continue;
@@ -124,7 +129,7 @@ gd_take_census(gd_text *tx, const gd_region *regions, bool is_html, gd_census *c
 				census->single++;
 				continue;
 			}
-			census->multi += holds_several_values(tx, s, e);
+			census->multi += gd_holds_blank(t, s, e) && holds_several_values(tx, s, e);
 		}
 	}
 }

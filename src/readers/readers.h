@@ -74,6 +74,15 @@ void		gd_region_line(const gd_text *tx, const gd_region *rg, size_t li, size_t *
  */
 size_t		gd_count_region_lines(const gd_text *tx, const gd_region *regions,
 								  bool (*is_line) (const gd_text *tx, size_t li), size_t at_most);
+/* The bytes [*from, *to) of the text the lines of rg hold. */
+void		gd_region_text(const gd_text *tx, const gd_region *rg, size_t *from, size_t *to);
+/*
+ * Does byte c occur on the lines of rg?  One memchr over them: most layouts
+ * print no '|' or tab, and the per-line checks for them can be passed over.
+ */
+bool		gd_region_holds(const gd_text *tx, const gd_region *rg, char c);
+/* Does any of the found regions (regions[GD_REGIONS]) hold needle on its lines? */
+bool		gd_regions_hold(const gd_text *tx, const gd_region *regions, const char *needle);
 /* A walk over the lines of the found regions (regions[GD_REGIONS]), for scores. */
 typedef struct gd_line_walk
 {

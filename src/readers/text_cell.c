@@ -100,6 +100,41 @@ gd_count_region_lines(const gd_text *tx, const gd_region *regions,
 	return count;
 }
 
+void
+gd_region_text(const gd_text *tx, const gd_region *rg, size_t *from, size_t *to)
+{
+	/* from the line rg starts on to the line its last byte is on: gd_region_lines' lines, found by halving */
+	*from = tx->lines[gd_line_of(tx, rg->start) - 1].start;
+	*to = tx->lines[gd_line_of(tx, rg->end > 0 ? rg->end - 1 : 0) - 1].end;
+}
+
+bool
+gd_region_holds(const gd_text *tx, const gd_region *rg, char c)
+{
+	size_t		from,
+				to;
+
+	gd_region_text(tx, rg, &from, &to);
+	return to > from && memchr(tx->t + from, c, to - from) != NULL;
+}
+
+bool
+gd_regions_hold(const gd_text *tx, const gd_region *regions, const char *needle)
+{
+	for (int k = 0; k < GD_REGIONS; k++)
+	{
+		size_t		from,
+					to;
+
+		if (!regions[k].found)
+			continue;
+		gd_region_text(tx, &regions[k], &from, &to);
+		if (to > from && gd_find_bytes(tx->t + from, to - from, needle, strlen(needle)))
+			return true;
+	}
+	return false;
+}
+
 /*
  * Is the value cell c a label's serial number, its text node cut off before
  * the 、 or . that follows it on the next line ("1" / "、属于国家秘密": a
