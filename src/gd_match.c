@@ -877,6 +877,44 @@ join_wrapped_pieces(requests_state *st)
 	return true;
 }
 
+/* Is the number at span the serial of the label after it ("1" / "、属于国家秘密": a text node cut before its 、)? */
+static bool
+serial_of_next_label(const gd_text *tx, const gd_span *span)
+{
+	size_t		j = span->off + span->len;
+
+	if (span->len > 2)
+		return false;
+	while (j < tx->n && gd_is_blank(tx->t[j]))
+		j++;
+	return gd_starts_with(tx->t + j, tx->n - j, "、");
+}
+
+/*
+ * One cell a line, a number alone after row last_row under no row's words, that joins none of its
+ * cells (join_wrapped_pieces): it may still continue one of them, wrapped in its cell over lines with
+ * a group label's lines between ("１１４" / "度办理结" / "６").  A row whose total fails as printed (or
+ * is not read yet) is left unknown; one whose total holds keeps its values.
+ */
+static void
+distrust_unjoined_row(requests_state *st, const gd_span *piece, uint32_t line)
+{
+	gd_report  *r = st->mt.r;
+	int			row = st->last_row;
+	gd_open_row *o = &st->open[row];
+
+	if (st->after_len == 0 || st->cur < 0 || row != st->cur || serial_of_next_label(st->mt.tx, piece) ||
+		(o->len == 0 && o->nvalues == 0 && gd_row_total_holds(r->requests[row], GD_REQ_COLS)))
+		return;
+	if (r->requests[row][0].state != GD_UNREADABLE || o->len > 0 || o->nvalues > 0)
+		gd_add_problem(r, GD_PROBLEM_GLUED_DIGITS, line,
+					   "requests row %s: its total fails as printed and a number alone follows it (line %u), which may continue one of its cells wrapped over lines; the row is left unknown",
+					   gd_request_row_keys[row], line);
+	mark_unknown(r->requests[row], GD_REQ_COLS, line);
+	o->len = o->nvalues = 0;
+	st->last_n = 0;
+}
+
 /*
  * A line holding one number and no row's name, in a table read row by row:
  * a piece of a number wrapped inside its cell (its line may hold pieces of
@@ -887,13 +925,16 @@ take_wrapped_piece(requests_state *st, const gd_grid_cell *cells, int n)
 {
 	const gd_text *tx = st->mt.tx;
 
-	if (st->cells_per_line || n != 1 || cells[0].glued ||
-		cells[0].cell.state != GD_NUMBER || cells[0].cell.scale != 0)
+	if (n != 1 || cells[0].glued || cells[0].cell.state != GD_NUMBER || cells[0].cell.scale != 0)
 		return false;
 	for (size_t i = 0; i < cells[0].span.len && st->after_len < GD_WRAP_MAX; i++)
 		if (gd_is_digit(tx->t[cells[0].span.off + i]))
 			st->after[st->after_len++] = tx->t[cells[0].span.off + i];
-	join_wrapped_pieces(st);
+	if (!join_wrapped_pieces(st) && st->cells_per_line)
+	{
+		distrust_unjoined_row(st, &cells[0].span, cells[0].cell.line);
+		st->after_len = 0;		/* no piece of the next row */
+	}
 	return true;
 }
 

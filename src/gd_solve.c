@@ -305,18 +305,18 @@ gd_place_by_columns(const gd_grid_cell *cells, int n, int width, const uint32_t 
 
 /* ---------- a number wrapped inside its cell ---------- */
 
-/* Does total (the last of width cells) equal the sum of the others, all read? */
-static bool
-row_total_holds(const gd_cell *cells, int width)
+bool
+gd_row_total_holds(const gd_cell *cells, int width)
 {
 	int64_t		sum = 0;
 
 	for (int i = 0; i < width; i++)
-		if (!summable(&cells[i]) && cells[i].state != GD_PLACEHOLDER)
+		if (!summable(&cells[i]) && cells[i].state != GD_PLACEHOLDER && cells[i].state != GD_BLANK)
 			return false;
 	for (int i = 0; i < width - 1; i++)
 		sum += cells[i].state == GD_NUMBER ? cells[i].value : 0;
-	return cells[width - 1].state == GD_NUMBER && cells[width - 1].value == sum;
+	/* a placeholder ("—") is a 0 (SPEC §1), and so is a blank cell to the sums */
+	return cells[width - 1].state == GD_NUMBER ? cells[width - 1].value == sum : sum == 0;
 }
 
 bool
@@ -329,7 +329,7 @@ gd_join_wrapped(const gd_cell *values, int n, const char *frag, size_t frag_len,
 	int64_t		piece;
 
 	if (n < width - 1 || n > width || frag_len == 0 || frag_len > 9 || width > GD_ROW_WIDTH_MAX ||
-		(n == width && row_total_holds(values, width)))
+		(n == width && gd_row_total_holds(values, width)))
 		return false;
 	piece = gd_digits_value(frag, frag_len);
 	if (n == width - 1)
@@ -338,7 +338,7 @@ gd_join_wrapped(const gd_cell *values, int n, const char *frag, size_t frag_len,
 		as_new_cell[n] = values[n - 1];
 		as_new_cell[n].state = GD_NUMBER;
 		as_new_cell[n].value = piece;
-		new_fits = (frag[0] != '0' || frag_len == 1) && row_total_holds(as_new_cell, width);
+		new_fits = (frag[0] != '0' || frag_len == 1) && gd_row_total_holds(as_new_cell, width);
 	}
 	if (values[n - 1].state == GD_NUMBER && values[n - 1].value > 0 && values[n - 1].value < 1000000000 &&
 		n == width)
@@ -347,7 +347,7 @@ gd_join_wrapped(const gd_cell *values, int n, const char *frag, size_t frag_len,
 		for (size_t i = 0; i < frag_len; i++)
 			as_continued[n - 1].value *= 10;
 		as_continued[n - 1].value += piece;
-		continued_fits = row_total_holds(as_continued, width);
+		continued_fits = gd_row_total_holds(as_continued, width);
 	}
 	if (new_fits == continued_fits)
 		return false;

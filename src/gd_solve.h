@@ -88,6 +88,9 @@ void		gd_solve_open_rows(const gd_open_row *rows, gd_report *r);
  */
 int			gd_reading_doubts(const gd_report *r);
 
+/* Does total (the last of width cells) equal the sum of the others, all read (a placeholder or a blank 0)? */
+bool		gd_row_total_holds(const gd_cell *cells, int width);
+
 /*
  * A total wrapped inside its cell (a wide number printed over two or three
  * lines): the row's n printed values and frag, the digits printed alone on

@@ -1132,6 +1132,46 @@ test_wrapped_total(void)
 	CHECK(!gd_join_wrapped(values, 7, "6", 1, GD_REQ_COLS, out));
 }
 
+/*
+ * pdftohtml's text of a PDF, a cell a line: granted's total "１１４６" wrapped in its cell, a group
+ * label's lines between its pieces ("１１４" / "度办理结" / "６").  Joined where the row total then holds;
+ * a piece that joins nothing leaves the row unknown with a problem, never the first piece as the total.
+ */
+static void
+test_wrapped_cell_one_cell_a_line(void)
+{
+	static char text[1 << 16];
+	const char *path = "test/fixtures/matrix/yulan/pdftohtml.txt";
+	const int	granted_row = 2;
+	FILE	   *f = fopen(path, "rb");
+	size_t		n;
+	char	   *piece;
+	parsed	   *p;
+	const gd_cell *granted;
+
+	CHECK(f != NULL);
+	if (!f)
+		return;
+	n = fread(text, 1, sizeof(text) - 1, f);
+	fclose(f);
+	text[n] = '\0';
+	p = parse_mem(text, n);
+	CHECK(strcmp(gd_request_row_keys[granted_row], "granted") == 0);
+	granted = p->r.requests[granted_row];
+	CHECK(granted[6].state == GD_NUMBER && granted[6].value == 1146 && granted[6].inferred);
+	release(p);
+	piece = strstr(text, "１１４<br/>\n度办理结<br/>\n６");
+	CHECK(piece != NULL);
+	if (!piece)
+		return;
+	memcpy(strstr(piece, "６"), "７", strlen("７"));		/* 1147: no reading adds up */
+	p = parse_mem(text, n);
+	granted = p->r.requests[granted_row];
+	CHECK(granted[6].state == GD_UNREADABLE && granted[0].state == GD_UNREADABLE);
+	CHECK(has_problem(&p->r, GD_PROBLEM_GLUED_DIGITS));
+	release(p);
+}
+
 static int	interrupt_calls;
 
 static void
@@ -1339,6 +1379,7 @@ main(void)
 	RUN(test_text_dump_families);
 	RUN(test_solver_readings);
 	RUN(test_wrapped_total);
+	RUN(test_wrapped_cell_one_cell_a_line);
 	RUN(test_interrupts_on_long_lines);
 	RUN(test_canonical_text);
 	RUN(test_cell_format_extremes);
