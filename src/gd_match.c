@@ -1636,6 +1636,7 @@ distrust_stream(match_target *mt, const gd_grid *g, const char *table)
 {
 	if (!g->cells_per_line || mt->disorder_line == 0)
 		return false;
+	mt->r->out_of_row_order = true;
 	gd_add_problem(mt->r, GD_PROBLEM_ROW_LONG, mt->disorder_line,
 				"%s: %s (line %u), so the text is not in row order; the table's cells are left unknown",
 				table, mt->disorder, mt->disorder_line);
@@ -1806,6 +1807,14 @@ gd_match_review(const gd_text *tx, const gd_grid *g, gd_report *r)
 		mark_unknown(r->review, GD_REV_CELLS, r->review[0].line);
 		gd_add_problem(r, GD_PROBLEM_ROW_LONG, r->review[0].line,
 					"review table: no group's total is the sum of its four (line %u), so the cells are not in their columns; they are left unknown",
+					r->review[0].line);
+	}
+	else if (st.count == GD_REV_CELLS && g->cells_per_line && r->out_of_row_order && !review_groups_hold(r->review))
+	{
+		/* the text moved another table's values out of their rows: a group failing may be this one's, moved */
+		mark_unknown(r->review, GD_REV_CELLS, r->review[0].line);
+		gd_add_problem(r, GD_PROBLEM_ROW_LONG, r->review[0].line,
+					"review table: a group's total is not the sum of its four (line %u) in text whose cells come out of row order elsewhere; they are left unknown",
 					r->review[0].line);
 	}
 	else if (st.count > 0 && st.count < GD_REV_CELLS && st.npending > 0)

@@ -1172,6 +1172,44 @@ test_wrapped_cell_one_cell_a_line(void)
 	release(p);
 }
 
+/*
+ * pdftohtml's text through pandoc, a cell a line: neighbouring cells on one line ("1244 12 10 14") are
+ * each a value; digits a thousands grouping makes ("1 309") are not cut into two cells' values.
+ */
+static void
+test_cells_run_together_one_cell_a_line(void)
+{
+	static char text[1 << 16],
+				edited[1 << 16];
+	FILE	   *f = fopen("test/fixtures/matrix/yulan/pdftohtml-gfm.txt", "rb");
+	size_t		n;
+	char	   *row;
+	parsed	   *p;
+	const gd_cell *received;
+
+	CHECK(f != NULL);
+	if (!f)
+		return;
+	n = fread(text, 1, sizeof(text) - 1, f);
+	fclose(f);
+	text[n] = '\0';
+	p = parse_mem(text, n);
+	received = p->r.requests[0];
+	CHECK(received[0].state == GD_NUMBER && received[0].value == 1244 && received[3].value == 14 &&
+		  received[6].state == GD_NUMBER && received[6].value == 1309);
+	release(p);
+	row = strstr(text, "13\u00a01309");
+	CHECK(row != NULL);
+	if (!row)
+		return;
+	/* "1 309" in place of the line "13 1309": one number, or two cells? */
+	snprintf(edited, sizeof(edited), "%.*s1 309%s", (int) (row - text), text, row + strlen("13\u00a01309"));
+	p = parse_str(edited);
+	received = p->r.requests[0];
+	CHECK(received[6].state != GD_NUMBER && received[5].state != GD_NUMBER);
+	release(p);
+}
+
 static int	interrupt_calls;
 
 static void
@@ -1380,6 +1418,7 @@ main(void)
 	RUN(test_solver_readings);
 	RUN(test_wrapped_total);
 	RUN(test_wrapped_cell_one_cell_a_line);
+	RUN(test_cells_run_together_one_cell_a_line);
 	RUN(test_interrupts_on_long_lines);
 	RUN(test_canonical_text);
 	RUN(test_cell_format_extremes);
