@@ -1724,6 +1724,98 @@ distrust_cut_rows(const match_target *mt)
 	}
 }
 
+/*
+ * Is value cell c the rest of value cell prev, a number wrapped in its cell: digits alone on the line
+ * right under prev's, digits alone on theirs, no empty line between ("１１４" / "６" in one paragraph)?
+ */
+static bool
+continues_wrapped_number(const gd_text *tx, const gd_grid_cell *prev, const gd_grid_cell *c)
+{
+	size_t		prev_end = prev->span.off + prev->span.len;
+
+	if (c->cell.line != prev->cell.line + 1 || !digits_only(tx, &prev->span) || !digits_only(tx, &c->span))
+		return false;
+	for (size_t i = tx->lines[prev->cell.line - 1].start; i < tx->lines[c->cell.line - 1].end; i++)
+		if (!gd_is_blank(tx->t[i]) && (i < prev->span.off || (i >= prev_end && i < c->span.off)))
+			return false;		/* more than the two numbers on their lines */
+	return tx->lines[prev->cell.line - 1].end + 1 == tx->lines[c->cell.line - 1].start;
+}
+
+/*
+ * Text out of row order (a PDF's text in reading order, pdftotext with no mode flag: rows' labels in
+ * blocks apart from their values), where a blank cell leaves no mark: when exactly as many values as
+ * the table has cells were printed, and every identity of the table holds (row totals and both column
+ * equations) with them taken in order as its rows in template order, they are its cells, marked
+ * inferred.  Otherwise r's cells stay as they were and false is returned.
+ */
+static bool
+read_by_position(requests_state *st, const gd_grid *g)
+{
+	gd_report  *r = st->mt.r;
+	const gd_text *tx = st->mt.tx;
+	gd_cell		values[GD_REQ_TEMPLATE_ROWS * GD_REQ_COLS];
+	gd_cell		saved[GD_REQ_ROWS][GD_REQ_COLS];
+	bool		saved_undivided = r->other_undivided;
+	const gd_grid_cell *prev = NULL;
+	int			n = 0,
+				at = 0;
+
+	if (!g->cells_per_line || !g->blanks_unprinted || g->glued)
+		return false;
+	for (size_t k = 0; k < g->ncells; k++)
+	{
+		const gd_grid_cell *c = &g->cells[k];
+
+		if (c->kind != GD_GRID_VALUE)
+			continue;
+		if ((c->cell.state != GD_NUMBER && c->cell.state != GD_PLACEHOLDER) || c->cell.scale != 0)
+			return false;
+		if (prev != NULL && prev->cell.state == GD_NUMBER && continues_wrapped_number(tx, prev, c) &&
+			values[n - 1].value < INT64_C(100000000) && c->span.len < 9)
+		{
+			for (size_t i = 0; i < c->span.len; i++)
+				values[n - 1].value = values[n - 1].value * 10 + (tx->t[c->span.off + i] - '0');
+			prev = NULL;		/* a number in two pieces at most */
+			continue;
+		}
+		if (n == GD_REQ_TEMPLATE_ROWS * GD_REQ_COLS)
+			return false;
+		values[n++] = c->cell;
+		prev = c;
+	}
+	/* （六）其他处理 as one row: two rows fewer */
+	if (n != GD_REQ_TEMPLATE_ROWS * GD_REQ_COLS && n != (GD_REQ_TEMPLATE_ROWS - 2) * GD_REQ_COLS)
+		return false;
+	memcpy(saved, r->requests, sizeof(saved));
+	memset(r->requests, 0, sizeof(r->requests));
+	r->other_undivided = n < GD_REQ_TEMPLATE_ROWS * GD_REQ_COLS;
+	for (int row = 0; row < GD_REQ_TEMPLATE_ROWS; row++)
+	{
+		int			to = r->other_undivided && row == GD_REQ_ROW_OTHER_FIRST ? GD_REQ_OTHER_UNDIVIDED : row;
+
+		if (r->other_undivided && row > GD_REQ_ROW_OTHER_FIRST && row <= GD_REQ_ROW_OTHER_LAST)
+			continue;
+		for (int col = 0; col < GD_REQ_COLS; col++)
+		{
+			r->requests[to][col] = values[at++];
+			r->requests[to][col].inferred = 1;
+		}
+	}
+	if (!gd_requests_all_hold(r))
+	{
+		memcpy(r->requests, saved, sizeof(saved));
+		r->other_undivided = saved_undivided;
+		return false;
+	}
+	for (int row = 0; row < GD_REQ_ROWS; row++)
+	{
+		st->filled[row] = r->requests[row][0].state != GD_ABSENT;
+		st->open[row].nvalues = st->open[row].len = 0;
+	}
+	r->has_requests = true;
+	return true;
+}
+
 void
 gd_match_requests(const gd_text *tx, const gd_grid *g, gd_report *r, bool *rows_found)
 {
@@ -1736,7 +1828,9 @@ gd_match_requests(const gd_text *tx, const gd_grid *g, gd_report *r, bool *rows_
 	st.guess_first = -1;
 	st.cells_per_line = g->cells_per_line;
 	assemble(tx, g, match_request_row, &st, true);
-	if (distrust_stream(&st.mt, g, "requests"))
+	if (st.mt.disorder_line > 0 && read_by_position(&st, g))
+		r->out_of_row_order = true;
+	else if (distrust_stream(&st.mt, g, "requests"))
 	{
 		for (int row = 0; row < GD_REQ_ROWS; row++)
 		{

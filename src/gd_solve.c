@@ -745,6 +745,24 @@ column_breaks(const gd_report *r, int col, int equation)
 	return sum != 0;
 }
 
+bool
+gd_requests_all_hold(const gd_report *r)
+{
+	for (int row = 0; row < GD_REQ_ROWS; row++)
+	{
+		bool		in_template = row == GD_REQ_OTHER_UNDIVIDED ? r->other_undivided :
+			!(r->other_undivided && row >= GD_REQ_ROW_OTHER_FIRST && row <= GD_REQ_ROW_OTHER_LAST);
+
+		if (in_template && (unreadable_cells(r->requests[row], GD_REQ_COLS) > 0 ||
+							!gd_row_total_holds(r->requests[row], GD_REQ_COLS)))
+			return false;
+	}
+	for (int col = 0; col < GD_REQ_COLS; col++)
+		if (column_breaks(r, col, 0) || column_breaks(r, col, 1))
+			return false;
+	return true;
+}
+
 int
 gd_reading_doubts(const gd_report *r)
 {

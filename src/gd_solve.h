@@ -81,6 +81,12 @@ typedef struct gd_open_row
 void		gd_solve_open_rows(const gd_open_row *rows, gd_report *r);
 
 /*
+ * Does every identity of r's requests table hold, each cell of its rows read: every row total and
+ * both column equations (the results total, 一 + 二 = 三（七） + 四; SPEC §7)?
+ */
+bool		gd_requests_all_hold(const gd_report *r);
+
+/*
  * How much a reading of the tables leaves in doubt: tables not found, cells
  * left unknown, and identities that fail with all their cells read (row
  * totals, the requests table's column equations, the review groups' totals).
