@@ -1741,12 +1741,88 @@ continues_wrapped_number(const gd_text *tx, const gd_grid_cell *prev, const gd_g
 	return tx->lines[prev->cell.line - 1].end + 1 == tx->lines[c->cell.line - 1].start;
 }
 
+/* The requests table's n values in order into r as its rows in template order; do all its identities hold? */
+static bool
+fill_by_position(gd_report *r, const gd_cell *values, int n)
+{
+	int			at = 0;
+
+	memset(r->requests, 0, sizeof(r->requests));
+	/* （六）其他处理 as one row: two rows fewer */
+	r->other_undivided = n < GD_REQ_TEMPLATE_ROWS * GD_REQ_COLS;
+	for (int row = 0; row < GD_REQ_TEMPLATE_ROWS; row++)
+	{
+		int			to = r->other_undivided && row == GD_REQ_ROW_OTHER_FIRST ? GD_REQ_OTHER_UNDIVIDED : row;
+
+		if (r->other_undivided && row > GD_REQ_ROW_OTHER_FIRST && row <= GD_REQ_ROW_OTHER_LAST)
+			continue;
+		for (int col = 0; col < GD_REQ_COLS; col++)
+		{
+			r->requests[to][col] = values[at++];
+			r->requests[to][col].inferred = 1;
+		}
+	}
+	return gd_requests_all_hold(r);
+}
+
+static bool
+same_reading(const gd_cell *a, const gd_cell *b, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (a[i].state != b[i].state || a[i].value != b[i].value)
+			return false;
+	return true;
+}
+
+/*
+ * values (n) with one value moved (a PDF's reading order puts a cell's block after the rows' labels:
+ * "…13 1305 | 4 0 0 0 0 8 | labels | ４"): the one reading with a single value moved under which every
+ * identity holds into values.  False when none does, or readings that differ do.
+ */
+static bool
+move_one_value(gd_report *r, gd_cell *values, int n)
+{
+	gd_cell		moved[GD_REQ_TEMPLATE_ROWS * GD_REQ_COLS],
+				found[GD_REQ_TEMPLATE_ROWS * GD_REQ_COLS];
+	bool		any = false;
+
+	for (int from = 0; from < n; from++)
+		for (int to = 0; to < n; to++)
+		{
+			int			k = 0;
+
+			if (to == from)
+				continue;
+			/* values[from] taken out and put back before the value now at index to of the rest */
+			for (int i = 0; i < n; i++)
+			{
+				if (i == from)
+					continue;
+				if (k == to)
+					moved[k++] = values[from];
+				moved[k++] = values[i];
+			}
+			if (k == to)
+				moved[k++] = values[from];
+			if (!fill_by_position(r, moved, n))
+				continue;
+			if (any && !same_reading(found, moved, n))
+				return false;
+			memcpy(found, moved, sizeof(gd_cell) * (size_t) n);
+			any = true;
+		}
+	if (any)
+		memcpy(values, found, sizeof(gd_cell) * (size_t) n);
+	return any;
+}
+
 /*
  * Text out of row order (a PDF's text in reading order, pdftotext with no mode flag: rows' labels in
  * blocks apart from their values), where a blank cell leaves no mark: when exactly as many values as
  * the table has cells were printed, and every identity of the table holds (row totals and both column
  * equations) with them taken in order as its rows in template order, they are its cells, marked
- * inferred.  Otherwise r's cells stay as they were and false is returned.
+ * inferred; so are they when one value moved, and one reading alone, makes every identity hold.
+ * Otherwise r's cells stay as they were and false is returned.
  */
 static bool
 read_by_position(requests_state *st, const gd_grid *g)
@@ -1757,8 +1833,7 @@ read_by_position(requests_state *st, const gd_grid *g)
 	gd_cell		saved[GD_REQ_ROWS][GD_REQ_COLS];
 	bool		saved_undivided = r->other_undivided;
 	const gd_grid_cell *prev = NULL;
-	int			n = 0,
-				at = 0;
+	int			n = 0;
 
 	if (!g->cells_per_line || !g->blanks_unprinted || g->glued)
 		return false;
@@ -1783,25 +1858,10 @@ read_by_position(requests_state *st, const gd_grid *g)
 		values[n++] = c->cell;
 		prev = c;
 	}
-	/* （六）其他处理 as one row: two rows fewer */
 	if (n != GD_REQ_TEMPLATE_ROWS * GD_REQ_COLS && n != (GD_REQ_TEMPLATE_ROWS - 2) * GD_REQ_COLS)
 		return false;
 	memcpy(saved, r->requests, sizeof(saved));
-	memset(r->requests, 0, sizeof(r->requests));
-	r->other_undivided = n < GD_REQ_TEMPLATE_ROWS * GD_REQ_COLS;
-	for (int row = 0; row < GD_REQ_TEMPLATE_ROWS; row++)
-	{
-		int			to = r->other_undivided && row == GD_REQ_ROW_OTHER_FIRST ? GD_REQ_OTHER_UNDIVIDED : row;
-
-		if (r->other_undivided && row > GD_REQ_ROW_OTHER_FIRST && row <= GD_REQ_ROW_OTHER_LAST)
-			continue;
-		for (int col = 0; col < GD_REQ_COLS; col++)
-		{
-			r->requests[to][col] = values[at++];
-			r->requests[to][col].inferred = 1;
-		}
-	}
-	if (!gd_requests_all_hold(r))
+	if (!fill_by_position(r, values, n) && !(move_one_value(r, values, n) && fill_by_position(r, values, n)))
 	{
 		memcpy(r->requests, saved, sizeof(saved));
 		r->other_undivided = saved_undivided;

@@ -1222,8 +1222,9 @@ test_cells_run_together_one_cell_a_line(void)
 /*
  * pdftotext with no mode flag: labels in blocks apart from their rows' values, so the requests table is
  * out of row order; its values, exactly its cells' count, are its rows when every identity then holds
- * (inferred).  Two values exchanged within a row keep its total but break the column equations: the
- * table is left unknown, never read with the two in each other's cells.
+ * (inferred), and so they are with one value moved when that move alone mends them.  Two values
+ * exchanged with one between keep the row total but break the column equations, and no one move mends
+ * them: the table is left unknown, never read with the two in each other's cells.
  */
 static void
 test_requests_by_position(void)
@@ -1244,15 +1245,28 @@ test_requests_by_position(void)
 		  received[1].value == 41 && received[6].value == 192);
 	CHECK(p->r.requests[GD_REQ_TEMPLATE_ROWS - 1][0].state == GD_NUMBER);
 	release(p);
-	row = strstr(text, "\n132\n\n41\n");
+	row = strstr(text, "\n132\n\n41\n\n3\n");
 	CHECK(row != NULL);
 	if (!row)
 		return;
-	memcpy(row, "\n41\n\n132\n", strlen("\n41\n\n132\n"));	/* 41 then 132: as many bytes */
+	/* 41 before 132: one value moved back makes every identity hold, and no other move does */
+	memcpy(row, "\n41\n\n132\n", strlen("\n41\n\n132\n"));
 	p = parse_mem(text, n);
 	received = p->r.requests[0];
-	CHECK(received[0].state != GD_NUMBER && received[1].state != GD_NUMBER);
+	CHECK(received[0].state == GD_NUMBER && received[0].value == 132 && received[1].value == 41);
+	release(p);
+	/* 3 and 132 exchanged, 41 between: no one move mends it; the row total holds, the columns do not */
+	memcpy(row, "\n3\n\n41\n\n132\n", strlen("\n3\n\n41\n\n132\n"));
+	p = parse_mem(text, n);
+	received = p->r.requests[0];
+	CHECK(received[0].state != GD_NUMBER && received[2].state != GD_NUMBER);
 	CHECK(p->r.problem_count > 0);
+	release(p);
+	/* yulan: the first cell of the last row printed after the rows' labels ("４"), one value moved */
+	p = parse_file("test/fixtures/matrix/yulan/pdftotext-plain.txt");
+	received = p->r.requests[GD_REQ_TEMPLATE_ROWS - 1];
+	CHECK(received[0].state == GD_NUMBER && received[0].value == 4 && received[1].value == 4 &&
+		  received[6].value == 8 && received[6].inferred);
 	release(p);
 }
 
