@@ -1880,6 +1880,7 @@ void
 gd_match_requests(const gd_text *tx, const gd_grid *g, gd_report *r, bool *rows_found)
 {
 	requests_state st;
+	int			problems_before = r->problem_count;
 
 	memset(&st, 0, sizeof(st));
 	st.mt = (match_target) {.tx = tx, .r = r, .blanks_unprinted = g->blanks_unprinted};
@@ -1889,7 +1890,11 @@ gd_match_requests(const gd_text *tx, const gd_grid *g, gd_report *r, bool *rows_
 	st.cells_per_line = g->cells_per_line;
 	assemble(tx, g, match_request_row, &st, true);
 	if (st.mt.disorder_line > 0 && read_by_position(&st, g))
+	{
+		/* what the row by row reading said of its rows is not so: every cell is read */
+		r->problem_count = problems_before;
 		r->out_of_row_order = true;
+	}
 	else if (distrust_stream(&st.mt, g, "requests"))
 	{
 		for (int row = 0; row < GD_REQ_ROWS; row++)
