@@ -1733,7 +1733,8 @@ continues_wrapped_number(const gd_text *tx, const gd_grid_cell *prev, const gd_g
 {
 	size_t		prev_end = prev->span.off + prev->span.len;
 
-	if (c->cell.line != prev->cell.line + 1 || !digits_only(tx, &prev->span) || !digits_only(tx, &c->span))
+	if (prev->cell.line == 0 || c->cell.line != prev->cell.line + 1 || c->cell.line > tx->nlines ||
+		!digits_only(tx, &prev->span) || !digits_only(tx, &c->span))
 		return false;
 	for (size_t i = tx->lines[prev->cell.line - 1].start; i < tx->lines[c->cell.line - 1].end; i++)
 		if (!gd_is_blank(tx->t[i]) && (i < prev->span.off || (i >= prev_end && i < c->span.off)))
