@@ -139,6 +139,7 @@ typedef struct gd_report
 	bool		has_requests;
 	bool		other_undivided;	/* （六）其他处理 printed as one row */
 	bool		blanks_unmarked;	/* a row's glued digits are fewer than its cells: blank cells leave no mark */
+	bool		out_of_row_order;	/* a table's cells came out of row order (a PDF's reading order) */
 	gd_cell		requests[GD_REQ_ROWS][GD_REQ_COLS];
 
 	bool		has_active;

@@ -937,6 +937,44 @@ join_wrapped_pieces(requests_state *st)
 	return true;
 }
 
+/* Is the number at span the serial of the label after it ("1" / "、属于国家秘密": a text node cut before its 、)? */
+static bool
+serial_of_next_label(const gd_text *tx, const gd_span *span)
+{
+	size_t		j = span->off + span->len;
+
+	if (span->len > 2)
+		return false;
+	while (j < tx->n && gd_is_blank(tx->t[j]))
+		j++;
+	return gd_starts_with(tx->t + j, tx->n - j, "、");
+}
+
+/*
+ * One cell a line, a number alone after row last_row under no row's words, that joins none of its
+ * cells (join_wrapped_pieces): it may still continue one of them, wrapped in its cell over lines with
+ * a group label's lines between ("１１４" / "度办理结" / "６").  A row whose total fails as printed (or
+ * is not read yet) is left unknown; one whose total holds keeps its values.
+ */
+static void
+distrust_unjoined_row(requests_state *st, const gd_span *piece, uint32_t line)
+{
+	gd_report  *r = st->mt.r;
+	int			row = st->last_row;
+	gd_open_row *o = &st->open[row];
+
+	if (st->after_len == 0 || st->cur < 0 || row != st->cur || serial_of_next_label(st->mt.tx, piece) ||
+		(o->len == 0 && o->nvalues == 0 && gd_row_total_holds(r->requests[row], GD_REQ_COLS)))
+		return;
+	if (r->requests[row][0].state != GD_UNREADABLE || o->len > 0 || o->nvalues > 0)
+		gd_add_problem(r, GD_PROBLEM_GLUED_DIGITS, line,
+					   "requests row %s: its total fails as printed and a number alone follows it (line %u), which may continue one of its cells wrapped over lines; the row is left unknown",
+					   gd_request_row_keys[row], line);
+	mark_unknown(r->requests[row], GD_REQ_COLS, line);
+	o->len = o->nvalues = 0;
+	st->last_n = 0;
+}
+
 /*
  * A line holding one number and no row's name, in a table read row by row:
  * a piece of a number wrapped inside its cell (its line may hold pieces of
@@ -947,13 +985,16 @@ take_wrapped_piece(requests_state *st, const gd_grid_cell *cells, int n)
 {
 	const gd_text *tx = st->mt.tx;
 
-	if (st->cells_per_line || n != 1 || cells[0].glued ||
-		cells[0].cell.state != GD_NUMBER || cells[0].cell.scale != 0)
+	if (n != 1 || cells[0].glued || cells[0].cell.state != GD_NUMBER || cells[0].cell.scale != 0)
 		return false;
 	for (size_t i = 0; i < cells[0].span.len && st->after_len < GD_WRAP_MAX; i++)
 		if (gd_is_digit(tx->t[cells[0].span.off + i]))
 			st->after[st->after_len++] = tx->t[cells[0].span.off + i];
-	join_wrapped_pieces(st);
+	if (!join_wrapped_pieces(st) && st->cells_per_line)
+	{
+		distrust_unjoined_row(st, &cells[0].span, cells[0].cell.line);
+		st->after_len = 0;		/* no piece of the next row */
+	}
 	return true;
 }
 
@@ -1860,6 +1901,7 @@ distrust_stream(match_target *mt, const gd_grid *g, const char *table)
 {
 	if (!g->cells_per_line || mt->disorder_line == 0)
 		return false;
+	mt->r->out_of_row_order = true;
 	gd_add_problem(mt->r, GD_PROBLEM_ROW_LONG, mt->disorder_line,
 				"%s: %s (line %u), so the text is not in row order; the table's cells are left unknown",
 				table, mt->disorder, mt->disorder_line);
@@ -2022,10 +2064,164 @@ distrust_lost_digits(const requests_state *st, gd_report *r)
 	}
 }
 
+/*
+ * Is value cell c the rest of value cell prev, a number wrapped in its cell: digits alone on the line
+ * right under prev's, digits alone on theirs, no empty line between ("１１４" / "６" in one paragraph)?
+ */
+static bool
+continues_wrapped_number(const gd_text *tx, const gd_grid_cell *prev, const gd_grid_cell *c)
+{
+	size_t		prev_end = prev->span.off + prev->span.len;
+
+	if (prev->cell.line == 0 || c->cell.line != prev->cell.line + 1 || c->cell.line > tx->nlines ||
+		!digits_only(tx, &prev->span) || !digits_only(tx, &c->span))
+		return false;
+	for (size_t i = tx->lines[prev->cell.line - 1].start; i < tx->lines[c->cell.line - 1].end; i++)
+		if (!gd_is_blank(tx->t[i]) && (i < prev->span.off || (i >= prev_end && i < c->span.off)))
+			return false;		/* more than the two numbers on their lines */
+	return tx->lines[prev->cell.line - 1].end + 1 == tx->lines[c->cell.line - 1].start;
+}
+
+/* The requests table's n values in order into r as its rows in template order; do all its identities hold? */
+static bool
+fill_by_position(gd_report *r, const gd_cell *values, int n)
+{
+	int			at = 0;
+
+	memset(r->requests, 0, sizeof(r->requests));
+	/* （六）其他处理 as one row: two rows fewer */
+	r->other_undivided = n < GD_REQ_TEMPLATE_ROWS * GD_REQ_COLS;
+	for (int row = 0; row < GD_REQ_TEMPLATE_ROWS; row++)
+	{
+		int			to = r->other_undivided && row == GD_REQ_ROW_OTHER_FIRST ? GD_REQ_OTHER_UNDIVIDED : row;
+
+		if (r->other_undivided && row > GD_REQ_ROW_OTHER_FIRST && row <= GD_REQ_ROW_OTHER_LAST)
+			continue;
+		for (int col = 0; col < GD_REQ_COLS; col++)
+		{
+			r->requests[to][col] = values[at++];
+			r->requests[to][col].inferred = 1;
+		}
+	}
+	return gd_requests_all_hold(r);
+}
+
+static bool
+same_reading(const gd_cell *a, const gd_cell *b, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (a[i].state != b[i].state || a[i].value != b[i].value)
+			return false;
+	return true;
+}
+
+/*
+ * values (n) with one value moved (a PDF's reading order puts a cell's block after the rows' labels:
+ * "…13 1305 | 4 0 0 0 0 8 | labels | ４"): the one reading with a single value moved under which every
+ * identity holds into values.  False when none does, or readings that differ do.
+ */
+static bool
+move_one_value(gd_report *r, gd_cell *values, int n)
+{
+	gd_cell		moved[GD_REQ_TEMPLATE_ROWS * GD_REQ_COLS],
+				found[GD_REQ_TEMPLATE_ROWS * GD_REQ_COLS];
+	bool		any = false;
+
+	for (int from = 0; from < n; from++)
+		for (int to = 0; to < n; to++)
+		{
+			int			k = 0;
+
+			if (to == from)
+				continue;
+			/* values[from] taken out and put back before the value now at index to of the rest */
+			for (int i = 0; i < n; i++)
+			{
+				if (i == from)
+					continue;
+				if (k == to)
+					moved[k++] = values[from];
+				moved[k++] = values[i];
+			}
+			if (k == to)
+				moved[k++] = values[from];
+			if (!fill_by_position(r, moved, n))
+				continue;
+			if (any && !same_reading(found, moved, n))
+				return false;
+			memcpy(found, moved, sizeof(gd_cell) * (size_t) n);
+			any = true;
+		}
+	if (any)
+		memcpy(values, found, sizeof(gd_cell) * (size_t) n);
+	return any;
+}
+
+/*
+ * Text out of row order (a PDF's text in reading order, pdftotext with no mode flag: rows' labels in
+ * blocks apart from their values), where a blank cell leaves no mark: when exactly as many values as
+ * the table has cells were printed, and every identity of the table holds (row totals and both column
+ * equations) with them taken in order as its rows in template order, they are its cells, marked
+ * inferred; so are they when one value moved, and one reading alone, makes every identity hold.
+ * Otherwise r's cells stay as they were and false is returned.
+ */
+static bool
+read_by_position(requests_state *st, const gd_grid *g)
+{
+	gd_report  *r = st->mt.r;
+	const gd_text *tx = st->mt.tx;
+	gd_cell		values[GD_REQ_TEMPLATE_ROWS * GD_REQ_COLS];
+	gd_cell		saved[GD_REQ_ROWS][GD_REQ_COLS];
+	bool		saved_undivided = r->other_undivided;
+	const gd_grid_cell *prev = NULL;
+	int			n = 0;
+
+	if (!g->cells_per_line || !g->blanks_unprinted || g->glued)
+		return false;
+	for (size_t k = 0; k < g->ncells; k++)
+	{
+		const gd_grid_cell *c = &g->cells[k];
+
+		if (c->kind != GD_GRID_VALUE)
+			continue;
+		if ((c->cell.state != GD_NUMBER && c->cell.state != GD_PLACEHOLDER) || c->cell.scale != 0)
+			return false;
+		if (prev != NULL && prev->cell.state == GD_NUMBER && continues_wrapped_number(tx, prev, c) &&
+			values[n - 1].value < INT64_C(100000000) && c->span.len < 9)
+		{
+			for (size_t i = 0; i < c->span.len; i++)
+				values[n - 1].value = values[n - 1].value * 10 + (tx->t[c->span.off + i] - '0');
+			prev = NULL;		/* a number in two pieces at most */
+			continue;
+		}
+		if (n == GD_REQ_TEMPLATE_ROWS * GD_REQ_COLS)
+			return false;
+		values[n++] = c->cell;
+		prev = c;
+	}
+	if (n != GD_REQ_TEMPLATE_ROWS * GD_REQ_COLS && n != (GD_REQ_TEMPLATE_ROWS - 2) * GD_REQ_COLS)
+		return false;
+	memcpy(saved, r->requests, sizeof(saved));
+	if (!fill_by_position(r, values, n) && !(move_one_value(r, values, n) && fill_by_position(r, values, n)))
+	{
+		memcpy(r->requests, saved, sizeof(saved));
+		r->other_undivided = saved_undivided;
+		return false;
+	}
+	for (int row = 0; row < GD_REQ_ROWS; row++)
+	{
+		st->filled[row] = r->requests[row][0].state != GD_ABSENT;
+		st->open[row].nvalues = st->open[row].len = 0;
+	}
+	r->has_requests = true;
+	return true;
+}
+
 void
 gd_match_requests(const gd_text *tx, const gd_grid *g, gd_report *r, bool *rows_found)
 {
 	requests_state st;
+	int			problems_before = r->problem_count;
 
 	memset(&st, 0, sizeof(st));
 	st.mt = (match_target) {.tx = tx, .r = r, .blanks_unprinted = g->blanks_unprinted, .tokens_apart = g->tokens_apart};
@@ -2035,7 +2231,13 @@ gd_match_requests(const gd_text *tx, const gd_grid *g, gd_report *r, bool *rows_
 	st.cells_per_line = g->cells_per_line;
 	assemble(tx, g, match_request_row, &st, true);
 	distrust_full_cuts(&st);
-	if (distrust_stream(&st.mt, g, "requests"))
+	if (st.mt.disorder_line > 0 && read_by_position(&st, g))
+	{
+		/* what the row by row reading said of its rows is not so: every cell is read */
+		r->problem_count = problems_before;
+		r->out_of_row_order = true;
+	}
+	else if (distrust_stream(&st.mt, g, "requests"))
 	{
 		for (int row = 0; row < GD_REQ_ROWS; row++)
 		{
@@ -2108,6 +2310,14 @@ gd_match_review(const gd_text *tx, const gd_grid *g, gd_report *r)
 		mark_unknown(r->review, GD_REV_CELLS, r->review[0].line);
 		gd_add_problem(r, GD_PROBLEM_ROW_LONG, r->review[0].line,
 					"review table: no group's total is the sum of its four (line %u), so the cells are not in their columns; they are left unknown",
+					r->review[0].line);
+	}
+	else if (st.count == GD_REV_CELLS && g->cells_per_line && r->out_of_row_order && !review_groups_hold(r->review))
+	{
+		/* the text moved another table's values out of their rows: a group failing may be this one's, moved */
+		mark_unknown(r->review, GD_REV_CELLS, r->review[0].line);
+		gd_add_problem(r, GD_PROBLEM_ROW_LONG, r->review[0].line,
+					"review table: a group's total is not the sum of its four (line %u) in text whose cells come out of row order elsewhere; they are left unknown",
 					r->review[0].line);
 	}
 	else if (st.count > 0 && st.count < GD_REV_CELLS && st.npending > 0)

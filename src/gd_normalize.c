@@ -396,7 +396,8 @@ static const struct
 	{"section", 7, TAG_LINE}, {"article", 7, TAG_LINE}, {"ul", 2, TAG_LINE}, {"ol", 2, TAG_LINE},
 	{"tbody", 5, TAG_LINE}, {"thead", 5, TAG_LINE}, {"tfoot", 5, TAG_LINE},
 	{"blockquote", 10, TAG_LINE}, {"pre", 3, TAG_LINE}, {"hr", 2, TAG_LINE}, {"body", 4, TAG_LINE},
-	{"html", 4, TAG_LINE}
+	{"html", 4, TAG_LINE},
+	{"text", 4, TAG_LINE}		/* a PDF's text as markup: a run of pdftohtml -xml's */
 };
 
 /* Which letters known tags of each length start with: most tags of a page (span, font, a) are told apart by that alone. */
@@ -642,7 +643,7 @@ handle_markup(norm_state *st, const char *p, size_t avail)
 static bool
 looks_like_html(const char *buf, size_t len)
 {
-	static const char *const marks[] = {"<table", "<tr", "<td", "<p>", "<p ", "<html", "<br", "<div"};
+	static const char *const marks[] = {"<table", "<tr", "<td", "<p>", "<p ", "<html", "<br", "<div", "<?xml"};
 	const char *stop = buf + (len < 65536 ? len : 65536);
 
 	for (const char *lt = buf; lt < stop && (lt = memchr(lt, '<', (size_t) (stop - lt))) != NULL; lt++)

@@ -307,18 +307,18 @@ gd_place_by_columns(const gd_grid_cell *cells, int n, int width, const uint32_t 
 
 /* ---------- a number wrapped inside its cell ---------- */
 
-/* Does total (the last of width cells) equal the sum of the others, all read? */
-static bool
-row_total_holds(const gd_cell *cells, int width)
+bool
+gd_row_total_holds(const gd_cell *cells, int width)
 {
 	int64_t		sum = 0;
 
 	for (int i = 0; i < width; i++)
-		if (!summable(&cells[i]) && cells[i].state != GD_PLACEHOLDER)
+		if (!summable(&cells[i]) && cells[i].state != GD_PLACEHOLDER && cells[i].state != GD_BLANK)
 			return false;
 	for (int i = 0; i < width - 1; i++)
 		sum += cells[i].state == GD_NUMBER ? cells[i].value : 0;
-	return cells[width - 1].state == GD_NUMBER && cells[width - 1].value == sum;
+	/* a placeholder ("—") is a 0 (SPEC §1), and so is a blank cell to the sums */
+	return cells[width - 1].state == GD_NUMBER ? cells[width - 1].value == sum : sum == 0;
 }
 
 bool
@@ -331,7 +331,7 @@ gd_join_wrapped(const gd_cell *values, int n, const char *frag, size_t frag_len,
 	int64_t		piece;
 
 	if (n < width - 1 || n > width || frag_len == 0 || frag_len > 9 || width > GD_ROW_WIDTH_MAX ||
-		(n == width && row_total_holds(values, width)))
+		(n == width && gd_row_total_holds(values, width)))
 		return false;
 	piece = gd_digits_value(frag, frag_len);
 	if (n == width - 1)
@@ -340,7 +340,7 @@ gd_join_wrapped(const gd_cell *values, int n, const char *frag, size_t frag_len,
 		as_new_cell[n] = values[n - 1];
 		as_new_cell[n].state = GD_NUMBER;
 		as_new_cell[n].value = piece;
-		new_fits = (frag[0] != '0' || frag_len == 1) && row_total_holds(as_new_cell, width);
+		new_fits = (frag[0] != '0' || frag_len == 1) && gd_row_total_holds(as_new_cell, width);
 	}
 	if (values[n - 1].state == GD_NUMBER && values[n - 1].value > 0 && values[n - 1].value < 1000000000 &&
 		n == width)
@@ -349,7 +349,7 @@ gd_join_wrapped(const gd_cell *values, int n, const char *frag, size_t frag_len,
 		for (size_t i = 0; i < frag_len; i++)
 			as_continued[n - 1].value *= 10;
 		as_continued[n - 1].value += piece;
-		continued_fits = row_total_holds(as_continued, width);
+		continued_fits = gd_row_total_holds(as_continued, width);
 	}
 	if (new_fits == continued_fits)
 		return false;
@@ -751,6 +751,24 @@ bool
 gd_column_breaks(const gd_report *r, int col)
 {
 	return column_breaks(r, col, 0) || column_breaks(r, col, 1);
+}
+
+bool
+gd_requests_all_hold(const gd_report *r)
+{
+	for (int row = 0; row < GD_REQ_ROWS; row++)
+	{
+		bool		in_template = row == GD_REQ_OTHER_UNDIVIDED ? r->other_undivided :
+			!(r->other_undivided && row >= GD_REQ_ROW_OTHER_FIRST && row <= GD_REQ_ROW_OTHER_LAST);
+
+		if (in_template && (unreadable_cells(r->requests[row], GD_REQ_COLS) > 0 ||
+							!gd_row_total_holds(r->requests[row], GD_REQ_COLS)))
+			return false;
+	}
+	for (int col = 0; col < GD_REQ_COLS; col++)
+		if (gd_column_breaks(r, col))
+			return false;
+	return true;
 }
 
 int

@@ -82,6 +82,12 @@ typedef struct gd_open_row
 void		gd_solve_open_rows(const gd_open_row *rows, gd_report *r);
 
 /*
+ * Does every identity of r's requests table hold, each cell of its rows read: every row total and
+ * both column equations (the results total, 一 + 二 = 三（七） + 四; SPEC §7)?
+ */
+bool		gd_requests_all_hold(const gd_report *r);
+
+/*
  * How much a reading of the tables leaves in doubt: tables not found, cells
  * left unknown, and identities that fail with all their cells read (row
  * totals, the requests table's column equations, the review groups' totals).
@@ -91,6 +97,9 @@ int			gd_reading_doubts(const gd_report *r);
 
 /* Does an equation of requests column col (results total, 一 + 二 = 三（七） + 四) fail with every cell read? */
 bool		gd_column_breaks(const gd_report *r, int col);
+
+/* Does total (the last of width cells) equal the sum of the others, all read (a placeholder or a blank 0)? */
+bool		gd_row_total_holds(const gd_cell *cells, int width);
 
 /*
  * A total wrapped inside its cell (a wide number printed over two or three

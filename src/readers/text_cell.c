@@ -185,6 +185,45 @@ split_trailing_value(const gd_text *tx, gd_grid_cell *c, gd_grid_cell *value)
 	return true;
 }
 
+/*
+ * A line of numbers of several cells and nothing else ("1244 12 10 14": a PDF's neighbouring cells on
+ * one line, pdftohtml's text through pandoc), c its reading as one cell: each number a value cell of its
+ * own.  False, nothing added, for any other line, and for digits a thousands grouping makes ("1 126").
+ */
+static bool
+add_cells_run_together(const gd_text *tx, const gd_grid_cell *c, gd_grid *out, bool *row_has_value)
+{
+	size_t		e = c->span.off + c->span.len,
+				i,
+				ts;
+	gd_grid_cell token;
+	gd_cell		whole;
+	bool		digits_only = true;
+	int			tokens = 0;
+
+	if (c->kind != GD_GRID_TEXT || !gd_is_digit(tx->t[c->span.off]))
+		return false;
+	for (i = c->span.off; i < e && digits_only; i++)
+		digits_only = gd_is_digit(tx->t[i]) || gd_is_blank(tx->t[i]);
+	if (digits_only)
+	{
+		gd_cut_number_cell(&whole, c->cell.line, tx->t + c->span.off, c->span.len);
+		if (whole.value != GD_VALUE_CELLS_RUN_TOGETHER)
+			return false;
+	}
+	for (i = c->span.off; gd_next_token(tx->t, &i, e, &ts); tokens++)
+		if (!gd_text_cell(tx, c->cell.line, ts, i, &token) || token.kind != GD_GRID_VALUE)
+			return false;
+	if (tokens < 2)
+		return false;
+	for (i = c->span.off; gd_next_token(tx->t, &i, e, &ts);)
+	{
+		gd_text_cell(tx, c->cell.line, ts, i, &token);
+		gd_add_stream_cell(tx, out, &token, row_has_value);
+	}
+	return true;
+}
+
 void
 gd_read_cell_stream(gd_text *tx, const gd_region *rg, bool blanks_printed, gd_grid *out)
 {
@@ -214,7 +253,8 @@ gd_read_cell_stream(gd_text *tx, const gd_region *rg, bool blanks_printed, gd_gr
 
 			if (c.kind == GD_GRID_VALUE && cut_serial_number(tx, &c, li + 1, end))
 				c.kind = GD_GRID_TEXT;
-			gd_add_stream_cell(tx, out, &c, &row_has_value);
+			if (!add_cells_run_together(tx, &c, out, &row_has_value))
+				gd_add_stream_cell(tx, out, &c, &row_has_value);
 			if (trailing)
 				gd_add_stream_cell(tx, out, &value, &row_has_value);
 		}

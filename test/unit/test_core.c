@@ -71,6 +71,21 @@ parse_file(const char *path)
 	return parse_file_with(path, (gd_options) {.alloc = arena_alloc});
 }
 
+/* A fixture's text into buf (NUL-terminated, cap bytes at most); its length, 0 when it cannot be read. */
+static size_t
+read_fixture(const char *path, char *buf, size_t cap)
+{
+	FILE	   *f = fopen(path, "rb");
+	size_t		n;
+
+	if (!f)
+		return 0;
+	n = fread(buf, 1, cap - 1, f);
+	fclose(f);
+	buf[n] = '\0';
+	return n;
+}
+
 static void
 release(parsed *p)
 {
@@ -1140,6 +1155,129 @@ test_wrapped_total(void)
 	CHECK(!gd_join_wrapped(values, 7, "6", 1, GD_REQ_COLS, out));
 }
 
+/*
+ * pdftohtml's text of a PDF, a cell a line: granted's total "１１４６" wrapped in its cell, a group
+ * label's lines between its pieces ("１１４" / "度办理结" / "６").  Joined where the row total then holds;
+ * a piece that joins nothing leaves the row unknown with a problem, never the first piece as the total.
+ */
+static void
+test_wrapped_cell_one_cell_a_line(void)
+{
+	static char text[1 << 16];
+	const char *path = "test/fixtures/matrix/yulan/pdftohtml.txt";
+	const int	granted_row = 2;
+	size_t		n;
+	char	   *piece;
+	parsed	   *p;
+	const gd_cell *granted;
+
+	n = read_fixture(path, text, sizeof(text));
+	CHECK(n > 0);
+	if (n == 0)
+		return;
+	p = parse_mem(text, n);
+	CHECK(strcmp(gd_request_row_keys[granted_row], "granted") == 0);
+	granted = p->r.requests[granted_row];
+	CHECK(granted[6].state == GD_NUMBER && granted[6].value == 1146 && granted[6].inferred);
+	release(p);
+	piece = strstr(text, "１１４<br/>\n度办理结<br/>\n６");
+	CHECK(piece != NULL);
+	if (!piece)
+		return;
+	memcpy(strstr(piece, "６"), "７", strlen("７"));		/* 1147: no reading adds up */
+	p = parse_mem(text, n);
+	granted = p->r.requests[granted_row];
+	CHECK(granted[6].state == GD_UNREADABLE && granted[0].state == GD_UNREADABLE);
+	CHECK(has_problem(&p->r, GD_PROBLEM_GLUED_DIGITS));
+	release(p);
+}
+
+/*
+ * pdftohtml's text through pandoc, a cell a line: neighbouring cells on one line ("1244 12 10 14") are
+ * each a value; digits a thousands grouping makes ("1 309") are not cut into two cells' values.
+ */
+static void
+test_cells_run_together_one_cell_a_line(void)
+{
+	static char text[1 << 16],
+				edited[1 << 16];
+	size_t		n;
+	char	   *row;
+	parsed	   *p;
+	const gd_cell *received;
+
+	n = read_fixture("test/fixtures/matrix/yulan/pdftohtml-gfm.txt", text, sizeof(text));
+	CHECK(n > 0);
+	if (n == 0)
+		return;
+	p = parse_mem(text, n);
+	received = p->r.requests[0];
+	CHECK(received[0].state == GD_NUMBER && received[0].value == 1244 && received[3].value == 14 &&
+		  received[6].state == GD_NUMBER && received[6].value == 1309);
+	release(p);
+	row = strstr(text, "13\u00a01309");
+	CHECK(row != NULL);
+	if (!row)
+		return;
+	/* "1 309" in place of the line "13 1309": one number, or two cells? */
+	snprintf(edited, sizeof(edited), "%.*s1 309%s", (int) (row - text), text, row + strlen("13\u00a01309"));
+	p = parse_str(edited);
+	received = p->r.requests[0];
+	CHECK(received[6].state != GD_NUMBER && received[5].state != GD_NUMBER);
+	release(p);
+}
+
+/*
+ * pdftotext with no mode flag: labels in blocks apart from their rows' values, so the requests table is
+ * out of row order; its values, exactly its cells' count, are its rows when every identity then holds
+ * (inferred), and so they are with one value moved when that move alone mends them.  Two values
+ * exchanged with one between keep the row total but break the column equations, and no one move mends
+ * them: the table is left unknown, never read with the two in each other's cells.
+ */
+static void
+test_requests_by_position(void)
+{
+	static char text[1 << 16];
+	size_t		n;
+	char	   *row;
+	parsed	   *p;
+	const gd_cell *received;
+
+	n = read_fixture("test/fixtures/matrix/jinxi/pdftotext-plain.txt", text, sizeof(text));
+	CHECK(n > 0);
+	if (n == 0)
+		return;
+	p = parse_mem(text, n);
+	received = p->r.requests[0];
+	CHECK(received[0].state == GD_NUMBER && received[0].value == 132 && received[0].inferred &&
+		  received[1].value == 41 && received[6].value == 192);
+	CHECK(p->r.requests[GD_REQ_TEMPLATE_ROWS - 1][0].state == GD_NUMBER);
+	release(p);
+	row = strstr(text, "\n132\n\n41\n\n3\n");
+	CHECK(row != NULL);
+	if (!row)
+		return;
+	/* 41 before 132: one value moved back makes every identity hold, and no other move does */
+	memcpy(row, "\n41\n\n132\n", strlen("\n41\n\n132\n"));
+	p = parse_mem(text, n);
+	received = p->r.requests[0];
+	CHECK(received[0].state == GD_NUMBER && received[0].value == 132 && received[1].value == 41);
+	release(p);
+	/* 3 and 132 exchanged, 41 between: no one move mends it; the row total holds, the columns do not */
+	memcpy(row, "\n3\n\n41\n\n132\n", strlen("\n3\n\n41\n\n132\n"));
+	p = parse_mem(text, n);
+	received = p->r.requests[0];
+	CHECK(received[0].state != GD_NUMBER && received[2].state != GD_NUMBER);
+	CHECK(p->r.problem_count > 0);
+	release(p);
+	/* yulan: the first cell of the last row printed after the rows' labels ("４"), one value moved */
+	p = parse_file("test/fixtures/matrix/yulan/pdftotext-plain.txt");
+	received = p->r.requests[GD_REQ_TEMPLATE_ROWS - 1];
+	CHECK(received[0].state == GD_NUMBER && received[0].value == 4 && received[1].value == 4 &&
+		  received[6].value == 8 && received[6].inferred);
+	release(p);
+}
+
 static int	interrupt_calls;
 
 static void
@@ -1347,6 +1485,9 @@ main(void)
 	RUN(test_text_dump_families);
 	RUN(test_solver_readings);
 	RUN(test_wrapped_total);
+	RUN(test_wrapped_cell_one_cell_a_line);
+	RUN(test_cells_run_together_one_cell_a_line);
+	RUN(test_requests_by_position);
 	RUN(test_interrupts_on_long_lines);
 	RUN(test_canonical_text);
 	RUN(test_cell_format_extremes);
