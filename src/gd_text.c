@@ -256,6 +256,13 @@ char_width(const unsigned char *s, size_t n, size_t *bytes)
 		(cp >= 0xFFE0 && cp <= 0xFFE6) ? 2 : 1;
 }
 
+/* The column normalising took from the character at t[i]: 1 when it folded a full-width form to ASCII. */
+static inline int
+folded_column(const gd_text *tx, size_t i)
+{
+	return tx->folded != NULL && (tx->folded[i >> 3] >> (i & 7) & 1);
+}
+
 int
 gd_line_tokens(const gd_text *tx, size_t li, gd_col_token *tok, int max)
 {
@@ -271,7 +278,7 @@ gd_line_tokens(const gd_text *tx, size_t li, gd_col_token *tok, int max)
 
 		if (gd_is_blank(t[i]))
 		{
-			col += t[i] == '\t' ? 8 - col % 8 : 1;
+			col += t[i] == '\t' ? 8 - col % 8 : 1 + folded_column(tx, i);
 			i++;
 			continue;
 		}
@@ -281,7 +288,7 @@ gd_line_tokens(const gd_text *tx, size_t li, gd_col_token *tok, int max)
 		tok[n].col = col;
 		while (i < e && !gd_is_blank(t[i]))
 		{
-			col += char_width((const unsigned char *) t + i, e - i, &bytes);
+			col += char_width((const unsigned char *) t + i, e - i, &bytes) + folded_column(tx, i);
 			i += bytes;
 		}
 		tok[n].e = i;
