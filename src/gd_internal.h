@@ -100,6 +100,8 @@ typedef struct gd_col_token
 				end_col;
 } gd_col_token;
 
+/* Display columns of t[s..e) as printed (as gd_col_token counts them; a tab is one). */
+uint32_t	gd_display_width(const gd_text *tx, size_t s, size_t e);
 /* The tokens of line li (0-based) into tok; -1 when it has more than max. */
 int			gd_line_tokens(const gd_text *tx, size_t li, gd_col_token *tok, int max);
 /* End offset of the last occurrence of needle in hay, or -1. */

@@ -263,6 +263,17 @@ folded_column(const gd_text *tx, size_t i)
 	return tx->folded != NULL && (tx->folded[i >> 3] >> (i & 7) & 1);
 }
 
+uint32_t
+gd_display_width(const gd_text *tx, size_t s, size_t e)
+{
+	uint32_t	width = 0;
+	size_t		bytes;
+
+	for (size_t i = s; i < e; i += bytes)
+		width += (uint32_t) (char_width((const unsigned char *) tx->t + i, e - i, &bytes) + folded_column(tx, i));
+	return width;
+}
+
 int
 gd_line_tokens(const gd_text *tx, size_t li, gd_col_token *tok, int max)
 {

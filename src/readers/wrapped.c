@@ -285,17 +285,40 @@ piece_line_of(const gd_text *tx, size_t li, gd_piece_cache *cache)
 }
 
 /*
+ * Does every number piece of pl start in the column of a token of neighbour (a cell's lines start
+ * in its column; a PDF's text puts a row's values wherever its glyphs fall)?
+ */
+static bool
+pieces_in_columns(const gd_text *tx, const piece_line *pl, const piece_line *neighbour)
+{
+	for (int k = 0; k < pl->n; k++)
+	{
+		bool		found = false;
+
+		if (!number_piece(tx->t, pl->tok[k].s, pl->tok[k].e))
+			continue;
+		for (int j = 0; j < neighbour->n && !found; j++)
+			found = neighbour->tok[j].col == pl->tok[k].col;
+		if (!found)
+			return false;
+	}
+	return true;
+}
+
+/*
  * Can pl hold the rest of numbers wrapped from its neighbour's cells: no label of its own, the
  * rest of the neighbour's (its last label word in the column of the neighbour's), or a group
  * label's piece ending left of the neighbour's label ("（三）  ６  ４" under "4.保护第三方…  ２  ４":
  * the group's cell spans its rows' lines, so its words share their pieces' lines); and fewer values
  * than the neighbour (a line of as many values alone is a row whose label is printed elsewhere),
- * or as many (any number with the rest of its label, "，不计其他情形）" under "（二）部分公开（…")
- * under a row's line that opens its label: a row holds one line of values (beside a group label,
- * as many values are a row of its own).
+ * or, under a row's line that opens its label, as many (any number with the rest of its label,
+ * "，不计其他情形）" under "（二）部分公开（…"); or as many above or below that line, starting in its
+ * columns, with no label of their own or only a group label's piece that opens none ("不予公"): a
+ * text browser prints a cell taller than its row's label round the label's line (w3m and elinks
+ * align cells in the middle), and a row's label stands in the row label column.
  */
 static bool
-holds_rest(const piece_line *pl, const piece_line *neighbour, bool below)
+holds_rest(const gd_text *tx, const piece_line *pl, const piece_line *neighbour, bool below)
 {
 	bool		group_label = pl->labelled && neighbour->labelled && pl->label_end_col <= neighbour->label_col;
 
@@ -304,7 +327,9 @@ holds_rest(const piece_line *pl, const piece_line *neighbour, bool below)
 	if (pl->labelled && neighbour->labelled && !group_label && pl->label_col != neighbour->label_col)
 		return false;
 	return pl->values < neighbour->values ||
-		(below && neighbour->opens && !group_label && (pl->values == neighbour->values || pl->labelled));
+		(below && neighbour->opens && !group_label && (pl->values == neighbour->values || pl->labelled)) ||
+		(neighbour->opens && pl->values == neighbour->values && (!pl->labelled || (group_label && !pl->opens)) &&
+		 pieces_in_columns(tx, pl, neighbour));
 }
 
 /* Does token k of pa stand over or under a number piece of pb (their columns overlap)? */
@@ -343,7 +368,7 @@ gd_wrap_suspect(const gd_text *tx, size_t li, size_t first, size_t end_line, gd_
 			continue;
 		/* one of the two lines holds pieces under or over the other's: numbers in two lines */
 		next = piece_line_of(tx, other, cache);
-		if (next == NULL || !(holds_rest(next, row, side > 0) || holds_rest(row, next, side < 0)))
+		if (next == NULL || !(holds_rest(tx, next, row, side > 0) || holds_rest(tx, row, next, side < 0)))
 			continue;
 		for (int k = 0; k < row->n; k++)
 			if (!marked[k] && number_piece(tx->t, row->tok[k].s, row->tok[k].e) && stands_over(tx, row, k, next))
