@@ -30,9 +30,10 @@
 /*
  * Normalise buf into out (which must hold len + 1 bytes; normalising never
  * grows the text).  Returns the length written.  *is_html tells whether the
- * input was read as HTML markup.
+ * input was read as HTML markup; *folded gets the bitmap of output bytes folded
+ * from a two-column character ("５" -> '5'), NULL when there are none.
  */
-size_t		gd_normalize(const char *buf, size_t len, char *out, bool *is_html,
+size_t		gd_normalize(const char *buf, size_t len, char *out, bool *is_html, const uint8_t **folded,
 						 const gd_options *opt);
 
 /* Case-insensitive search for an ASCII needle; returns offset or len. */
@@ -54,6 +55,8 @@ typedef struct gd_text
 	gd_line    *lines;
 	size_t		nlines;
 	size_t		work;			/* bytes of work since the last interrupt check */
+	/* bit i: byte i was folded from a full-width form, two display columns wide as printed (or NULL) */
+	const uint8_t *folded;
 } gd_text;
 
 void	   *gd_alloc(const gd_text *tx, size_t size);
@@ -93,7 +96,7 @@ bool		gd_only_blanks(const char *t, size_t s, size_t e);
 /* Is there a blank in t[s, e): more than one token? */
 bool		gd_holds_blank(const char *t, size_t s, size_t e);
 
-/* A whitespace-separated token of a line, with its display columns [col, end_col) (CJK two wide). */
+/* A whitespace-separated token of a line, with its display columns [col, end_col) as printed (CJK and full-width forms two wide, folded ones too). */
 typedef struct gd_col_token
 {
 	size_t		s,
@@ -102,6 +105,8 @@ typedef struct gd_col_token
 				end_col;
 } gd_col_token;
 
+/* Display columns of t[s..e) as printed (as gd_col_token counts them; a tab is one). */
+uint32_t	gd_display_width(const gd_text *tx, size_t s, size_t e);
 /* The tokens of line li (0-based) into tok; -1 when it has more than max. */
 int			gd_line_tokens(const gd_text *tx, size_t li, gd_col_token *tok, int max);
 /* End offset of the last occurrence of needle in hay, or -1. */

@@ -50,6 +50,9 @@ typedef struct norm_state
 	bool		span_open;		/* a Markdown span's or link's "[" is read, its "]" not yet */
 	size_t		span_out;		/* output offset where that span's text starts */
 	uint32_t	tag_initials[KNOWN_TAG_LEN_MAX + 1];	/* [length]: bit c - 'a' when a known tag starts with c */
+	const gd_options *opt;
+	size_t		cap;			/* bytes out can hold */
+	uint8_t    *folded;			/* gd_text.folded, allocated at the first fold */
 	table_state tables[TABLE_DEPTH_MAX];	/* each depth's table; [0] holds cells outside any */
 } norm_state;
 
@@ -92,6 +95,28 @@ static void
 put(norm_state *st, char c)
 {
 	st->out[st->n++] = c;
+}
+
+/* Put c for a full-width form, noting the display column it loses (text aligned by width keeps its columns). */
+static void
+put_folded(norm_state *st, char c)
+{
+	if (st->folded == NULL)
+	{
+		st->folded = st->opt->alloc(st->opt->alloc_ctx, st->cap / 8 + 1);
+		memset(st->folded, 0, st->cap / 8 + 1);
+	}
+	st->folded[st->n >> 3] |= (uint8_t) (1u << (st->n & 7));
+	put(st, c);
+}
+
+/* Take back the last byte put, and its fold mark: the byte put there next may be no fold. */
+static void
+unput(norm_state *st)
+{
+	st->n--;
+	if (st->folded != NULL)
+		st->folded[st->n >> 3] &= (uint8_t) ~(1u << (st->n & 7));
 }
 
 /* Bytes of the digit at p (ASCII or full-width), 0 when none. */
@@ -183,7 +208,7 @@ map_char(norm_state *st, const unsigned char *p, size_t avail)
 	{
 		if (c == 0xEF && p[1] == 0xBC && p[2] >= 0x90 && p[2] <= 0x99)
 		{
-			put(st, (char) ('0' + (p[2] - 0x90)));	/* full-width digits */
+			put_folded(st, (char) ('0' + (p[2] - 0x90)));	/* full-width digits */
 			return 3;
 		}
 		if (c == 0xEF && p[1] == 0xBC)
@@ -197,25 +222,25 @@ map_char(norm_state *st, const unsigned char *p, size_t avail)
 
 			if (p[2] >= 0x80 && k < sizeof(fw) && fw[k])
 			{
-				put(st, fw[k]);
+				put_folded(st, fw[k]);
 				return 3;
 			}
 		}
 		if (c == 0xEF && p[1] == 0xBC && p[2] == 0x8C && fullwidth_thousands_comma(st, p, avail))
 		{
-			put(st, ',');
+			put_folded(st, ',');
 			return 3;
 		}
 		if (c == 0xEF && p[1] == 0xBD && p[2] == 0x9C)
 		{
-			put(st, '|');		/* full-width vertical bar */
+			put_folded(st, '|');	/* full-width vertical bar */
 			return 3;
 		}
 		if (c == 0xEF && p[1] == 0xBB && p[2] == 0xBF)
 			return 3;			/* BOM, wherever it stands */
 		if (c == 0xE3 && p[1] == 0x80 && p[2] == 0x80)
 		{
-			put(st, ' ');		/* ideographic space */
+			put_folded(st, ' ');	/* ideographic space */
 			return 3;
 		}
 		if (c == 0xE2 && p[1] == 0x80 && p[2] >= 0x80 && p[2] <= 0x8A)
@@ -824,7 +849,7 @@ span_text_wrap(norm_state *st, const char *p, size_t avail)
 		if (*q == '[' || *q == '|')
 			return 0;			/* another span or cell opens first: this one did not go on */
 	while (st->n > st->span_out && st->out[st->n - 1] == ' ')
-		st->n--;
+		unput(st);
 	st->span_open = true;
 	next += layout_grid_border(st, line, avail - next);
 	return next < avail && p[next] == ' ' ? next + 1 : next;
@@ -901,7 +926,7 @@ set_plain_bytes(uint8_t plain[256], bool html, bool markdown)
 }
 
 size_t
-gd_normalize(const char *buf, size_t len, char *out, bool *is_html, const gd_options *opt)
+gd_normalize(const char *buf, size_t len, char *out, bool *is_html, const uint8_t **folded, const gd_options *opt)
 {
 	norm_state	st;
 	size_t		i = 0;
@@ -911,6 +936,8 @@ gd_normalize(const char *buf, size_t len, char *out, bool *is_html, const gd_opt
 	/* a deeper table's state is cleared when the table opens: 4 KB need no clearing per call */
 	memset(&st, 0, offsetof(norm_state, tables) + sizeof(st.tables[0]));
 	st.out = out;
+	st.opt = opt;
+	st.cap = len + 1;
 	st.html = looks_like_html(buf, len);
 	st.markdown = looks_like_markdown(buf, len);
 	if (st.html)
@@ -1016,6 +1043,7 @@ gd_normalize(const char *buf, size_t len, char *out, bool *is_html, const gd_opt
 	}
 	out[st.n] = '\0';
 	*is_html = st.html;
+	*folded = st.folded;
 	return st.n;
 }
 

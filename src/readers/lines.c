@@ -703,8 +703,9 @@ tokenize_line(line_reader *lr, size_t s, size_t e, bool pipe, bool tabbed)
 
 	/*
 	 * space-aligned or plain text rows: whitespace separates the tokens, and
-	 * each token's column (in characters) lets a row with blank cells be
-	 * placed under the columns of a complete row
+	 * each token's display column (as printed: text browsers align cells by
+	 * it) lets a row with blank cells be placed under the columns of a
+	 * complete row
 	 */
 	{
 		uint32_t	col = 0;
@@ -721,18 +722,13 @@ tokenize_line(line_reader *lr, size_t s, size_t e, bool pipe, bool tabbed)
 			uint32_t	first_col;
 
 			for (gap = 0; i < e && gd_is_blank(t[i]); gap++)
-			{
 				i++;
-				col++;
-			}
+			col += gd_display_width(lr->tx, i - gap, i);
 			ts = i;
 			first_col = col;
 			while (i < e && !gd_is_blank(t[i]))
-			{
-				if (((unsigned char) t[i] & 0xC0) != 0x80)
-					col++;
 				i++;
-			}
+			col += gd_display_width(lr->tx, ts, i);
 			i = gd_item_number_label_end(t, ts, i, e, &col);
 			if (i > ts && token > 0 && gap >= 2 && gd_is_digit(t[ts]))
 				wide = true;

@@ -7,8 +7,6 @@
  * the cell in whose column it starts; lines of digit pieces alone also when
  * the next row follows with no blank line.
  */
-#include <stdlib.h>
-
 #include "readers.h"
 
 /* Bytes of the decimal digit at t[i] (before e), ASCII or full-width (０..９); 0 for none. */
@@ -61,32 +59,20 @@ opens_item(const char *t, size_t s, size_t e)
 	return i < e && !gd_is_digit(t[i]);
 }
 
-/* Visible ASCII characters in t[s..e): the most columns folding full-width forms can have taken away. */
+/*
+ * Index of the row token whose cell the piece at col sits in, -1 left of them all; -2 when none
+ * can be: a cell's lines start in its column (columns as printed), so a piece starting elsewhere
+ * is no rest of the token before it.
+ */
 static int
-ascii_before(const char *t, size_t s, size_t e)
-{
-	int			n = 0;
-
-	for (; s < e; s++)
-		n += (unsigned char) t[s] < 0x80 && !gd_is_blank(t[s]);
-	return n;
-}
-
-/* Index of the row token whose cell the piece at col sits in, -1 left of them all; -2 when none can be. */
-static int
-cell_above(const gd_text *tx, size_t row_start, const gd_col_token *row, int nrow, int col)
+cell_above(const gd_col_token *row, int nrow, int col)
 {
 	int			above = -1;
 
-	/*
-	 * the last token starting at or before it, no further left than the
-	 * folded characters before it explain (normalisation made full-width forms
-	 * ASCII, one column narrower each; a piece's line holds no other text)
-	 */
 	for (int k = 0; k < nrow; k++)
 		if (row[k].col <= col)
 			above = k;
-	if (above >= 0 && col - row[above].col > ascii_before(tx->t, row_start, row[above].s))
+	if (above >= 0 && col != row[above].col)
 		return -2;
 	return above;
 }
@@ -156,7 +142,7 @@ gd_wrapped_pieces(const gd_text *tx, size_t li, size_t end_line, gd_wrap *w)
 		w->lead[l] = (gd_span) {0, 0};
 		for (int j = 0; j < nunder; j++)
 		{
-			int			above = cell_above(tx, tx->lines[li].start, row, nrow, under[j].col);
+			int			above = cell_above(row, nrow, under[j].col);
 			bool		is_digits = all_digits(tx->t, under[j].s, under[j].e);
 			gd_cell		v;
 			gd_span    *slot;
@@ -200,7 +186,6 @@ typedef struct piece_line
 	size_t		line;			/* which line (the cache's key) */
 	bool		has_pieces;		/* read_piece_line's answer */
 	gd_col_token tok[GD_LINE_TOKENS_MAX];
-	int			ascii_end[GD_LINE_TOKENS_MAX];	/* visible ASCII characters up to each token's end */
 	int			n;
 	int			pieces;
 	int			values;			/* pieces and placeholders */
@@ -208,7 +193,6 @@ typedef struct piece_line
 	bool		opens;			/* its last label word opens an item ("1.本机关…", "（七）总计") */
 	int			label_col;		/* where its last label word starts */
 	int			label_end_col;	/* and where it ends */
-	int			label_slack;	/* columns folding may have taken before it */
 } piece_line;
 
 /*
@@ -248,10 +232,8 @@ static bool
 read_piece_line(const gd_text *tx, size_t li, piece_line *pl)
 {
 	size_t		s = tx->lines[li].start,
-				e = tx->lines[li].end,
-				counted = s;
-	int			ascii = 0,
-				last_label = -1;
+				e = tx->lines[li].end;
+	int			last_label = -1;
 
 	pl->line = li;
 	pl->n = pl->pieces = pl->values = 0;
@@ -265,9 +247,6 @@ read_piece_line(const gd_text *tx, size_t li, piece_line *pl)
 		const gd_col_token *tk = &pl->tok[k];
 		gd_cell		v;
 
-		ascii += ascii_before(tx->t, counted, tk->e);
-		counted = tk->e;
-		pl->ascii_end[k] = ascii;
 		if (number_piece(tx->t, tk->s, tk->e))
 			pl->pieces++;
 		/* a placeholder ("—", "无") or a zero typed 〇 is a value, not a label word */
@@ -286,7 +265,6 @@ read_piece_line(const gd_text *tx, size_t li, piece_line *pl)
 		pl->opens = opens_item(tx->t, tk->s, tk->e);
 		pl->label_col = tk->col;
 		pl->label_end_col = tk->end_col;
-		pl->label_slack = ascii_before(tx->t, s, tk->s);
 	}
 	pl->has_pieces = pl->pieces > 0;
 	return pl->has_pieces;
@@ -307,31 +285,54 @@ piece_line_of(const gd_text *tx, size_t li, gd_piece_cache *cache)
 }
 
 /*
+ * Does every number piece of pl start in the column of a token of neighbour (a cell's lines start
+ * in its column; a PDF's text puts a row's values wherever its glyphs fall)?
+ */
+static bool
+pieces_in_columns(const gd_text *tx, const piece_line *pl, const piece_line *neighbour)
+{
+	for (int k = 0; k < pl->n; k++)
+	{
+		bool		found = false;
+
+		if (!number_piece(tx->t, pl->tok[k].s, pl->tok[k].e))
+			continue;
+		for (int j = 0; j < neighbour->n && !found; j++)
+			found = neighbour->tok[j].col == pl->tok[k].col;
+		if (!found)
+			return false;
+	}
+	return true;
+}
+
+/*
  * Can pl hold the rest of numbers wrapped from its neighbour's cells: no label of its own, the
  * rest of the neighbour's (its last label word in the column of the neighbour's), or a group
  * label's piece ending left of the neighbour's label ("（三）  ６  ４" under "4.保护第三方…  ２  ４":
  * the group's cell spans its rows' lines, so its words share their pieces' lines); and fewer values
  * than the neighbour (a line of as many values alone is a row whose label is printed elsewhere),
- * or as many (any number with the rest of its label, "，不计其他情形）" under "（二）部分公开（…")
- * under a row's line that opens its label: a row holds one line of values (beside a group label,
- * as many values are a row of its own).
+ * or, under a row's line that opens its label, as many (any number with the rest of its label,
+ * "，不计其他情形）" under "（二）部分公开（…"); or as many above or below that line, starting in its
+ * columns, with no label of their own or only a group label's piece that opens none ("不予公"): a
+ * text browser prints a cell taller than its row's label round the label's line (w3m and elinks
+ * align cells in the middle), and a row's label stands in the row label column.
  */
 static bool
-holds_rest(const piece_line *pl, const piece_line *neighbour, bool below)
+holds_rest(const gd_text *tx, const piece_line *pl, const piece_line *neighbour, bool below)
 {
-	int			slack = pl->label_slack > neighbour->label_slack ? pl->label_slack : neighbour->label_slack;
-	bool		group_label = pl->labelled && neighbour->labelled &&
-		pl->label_end_col <= neighbour->label_col && pl->label_col + slack < neighbour->label_col;
+	bool		group_label = pl->labelled && neighbour->labelled && pl->label_end_col <= neighbour->label_col;
 
 	if (pl->opens && !group_label)
 		return false;
-	if (pl->labelled && neighbour->labelled && !group_label && abs(pl->label_col - neighbour->label_col) > slack)
+	if (pl->labelled && neighbour->labelled && !group_label && pl->label_col != neighbour->label_col)
 		return false;
 	return pl->values < neighbour->values ||
-		(below && neighbour->opens && !group_label && (pl->values == neighbour->values || pl->labelled));
+		(below && neighbour->opens && !group_label && (pl->values == neighbour->values || pl->labelled)) ||
+		(neighbour->opens && pl->values == neighbour->values && (!pl->labelled || (group_label && !pl->opens)) &&
+		 pieces_in_columns(tx, pl, neighbour));
 }
 
-/* Does token k of pa stand over or under a number piece of pb (columns as printed, give or take folding)? */
+/* Does token k of pa stand over or under a number piece of pb (their columns overlap)? */
 static bool
 stands_over(const gd_text *tx, const piece_line *pa, int k, const piece_line *pb)
 {
@@ -341,7 +342,7 @@ stands_over(const gd_text *tx, const piece_line *pa, int k, const piece_line *pb
 	{
 		const gd_col_token *b = &pb->tok[j];
 
-		if (b->col <= a->end_col + pa->ascii_end[k] && a->col <= b->end_col + pb->ascii_end[j] &&
+		if (b->col < a->end_col && a->col < b->end_col &&
 			number_piece(tx->t, b->s, b->e))
 			return true;
 	}
@@ -367,7 +368,7 @@ gd_wrap_suspect(const gd_text *tx, size_t li, size_t first, size_t end_line, gd_
 			continue;
 		/* one of the two lines holds pieces under or over the other's: numbers in two lines */
 		next = piece_line_of(tx, other, cache);
-		if (next == NULL || !(holds_rest(next, row, side > 0) || holds_rest(row, next, side < 0)))
+		if (next == NULL || !(holds_rest(tx, next, row, side > 0) || holds_rest(tx, row, next, side < 0)))
 			continue;
 		for (int k = 0; k < row->n; k++)
 			if (!marked[k] && number_piece(tx->t, row->tok[k].s, row->tok[k].e) && stands_over(tx, row, k, next))

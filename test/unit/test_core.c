@@ -183,9 +183,10 @@ test_escaped_space_line(void)
 	char		out[sizeof(text)];
 	bool		is_html;
 	gd_options	opt = {.alloc = arena_alloc};
-	size_t		n = gd_normalize(text, sizeof(text) - 1, out, &is_html, &opt);
+	const uint8_t *folded;
+	size_t		n = gd_normalize(text, sizeof(text) - 1, out, &is_html, &folded, &opt);
 
-	CHECK(n == sizeof(text) - 2 && memcmp(out, "行政许可\n \nT}\n5 \\ 3\n\\\n", n) == 0);
+	CHECK(n == sizeof(text) - 2 && memcmp(out, "行政许可\n \nT}\n5 \\ 3\n\\\n", n) == 0 && folded == NULL);
 }
 
 /*
