@@ -91,6 +91,7 @@ search_run(run_search *rs, int pos, int k)
 	int			cells_left = rs->width - k,
 				chars_left = rs->len - pos,
 				sign = 1;
+	int64_t		digits = 0;
 	gd_cell    *c = &rs->cells[k];
 
 	if (rs->found > rs->max_readings || --rs->budget < 0)
@@ -157,7 +158,9 @@ search_run(run_search *rs, int pos, int k)
 
 		if (!gd_is_digit(rs->run[pos + l - 1]) || (l > 1 && rs->run[pos] == '0'))
 			break;
-		v = sign * gd_digits_value(rs->run + pos, (size_t) l);
+		/* the l digits' value from the l - 1 before: one step, not l */
+		digits = digits * 10 + (rs->run[pos + l - 1] - '0');
+		v = sign * digits;
 		/* the identity's total follows and is at least the sum: it must still fit */
 		if (id >= 0 && v >= 0 && wider_than(rs->sums[id] + v, chars_left - l - (cells_left - 1) + 1))
 			break;

@@ -119,6 +119,20 @@ next_value_run(const char *t, size_t s, size_t *i, size_t e, size_t *ds, size_t 
 }
 
 /*
+ * Does a digit follow a CJK character's three bytes anywhere in t[s..e)?  A
+ * line without one is refused before its value runs are read: most lines of
+ * ordinary text are.
+ */
+static bool
+digit_after_cjk(const char *t, size_t s, size_t e)
+{
+	for (size_t k = s + 3; k < e; k++)
+		if (gd_is_digit(t[k]) && ((unsigned char) t[k - 3] & 0xF0) == 0xE0)
+			return true;
+	return false;
+}
+
+/*
  * Does the line t[s..e) show a label overprinted by its values: a value run
  * right after a CJK character, and columns padded by two spaces or more?
  */
@@ -133,7 +147,7 @@ is_overprinted_line(const char *t, size_t s, size_t e)
 
 	for (size_t k = s; k + 1 < e && !padded; k++)
 		padded = t[k] == ' ' && t[k + 1] == ' ';
-	if (!padded)
+	if (!padded || !digit_after_cjk(t, s, e))
 		return false;
 	while (!touching && next_value_run(t, s, &i, e, &ds, &de, false))
 		touching = ds >= s + 3 && starts_cjk(t, ds - 3, e) && numeral_zero(t, ds - 3, e) == 0 &&

@@ -28,6 +28,9 @@ static int
 score_tbl_blocks(const gd_text *tx, const gd_region *regions, const gd_census *census)
 {
 	(void) census;
+	/* a text without "T}" is refused by memchr, not line by line */
+	if (!gd_contains(tx->t, tx->n, "T}"))
+		return 0;
 	/* above tab rows, which read each "T}<tab>T{" line as a row */
 	return gd_count_region_lines(tx, regions, closes_block, TBL_BLOCK_ENDS_MIN) >= TBL_BLOCK_ENDS_MIN ?
 		GD_SCORE_FITS + 1 : 0;
