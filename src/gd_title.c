@@ -40,6 +40,7 @@
  */
 #include "gd_internal.h"
 
+#include <stdint.h>
 #include <string.h>
 
 #define ORG_MAX_CHARS 40		/* longer runs of characters are prose, not a name */
@@ -377,8 +378,10 @@ line_start_before(const folded_view *v, size_t pos)
 
 /*
  * The run of ideographs ending at end, back to lo, a non-ideograph, or a
- * year that ends there (2023年X局…: *year and *year_start are set).  At
- * most ORG_MAX_CHARS: *bounded is false when the run went on (prose).
+ * year that ends there (2023年X局…: *year and *year_start are set; the
+ * year may start before lo: a line wrapped inside it, 2023 / 年X局 or
+ * 二〇二 / 一年).  At most ORG_MAX_CHARS: *bounded is false when the run went
+ * on (prose).
  */
 static name_span
 run_back(const char *f, size_t lo, size_t end, int *year, size_t *year_start, bool *bounded)
@@ -389,7 +392,7 @@ run_back(const char *f, size_t lo, size_t end, int *year, size_t *year_start, bo
 	*bounded = true;
 	for (int chars = 0;; chars++)
 	{
-		if ((*year = year_ending_at(f, lo, pos, year_start)) != 0 || !ideograph_ends_at(f, lo, pos))
+		if ((*year = year_ending_at(f, 0, pos, year_start)) != 0 || !ideograph_ends_at(f, lo, pos))
 			break;
 		if (chars == ORG_MAX_CHARS)
 		{
@@ -481,9 +484,12 @@ static const char *const lead_ins[] = {
 	"公布", "发布", "印发", "现将", "特将", "编制", "编写", "形成", "予以", "向社会", NULL
 };
 
-/* Page tools that crawler text glues before a title (…【字体：大中小】打印X2023年…). */
+/*
+ * Page tools that crawler text glues before a title (…【字体：大中小】打印X2023年…),
+ * and the end of another title glued before it (…年度报告X局2023年…: a list).
+ */
 static const char *const page_tools[] = {
-	"正文", "打印", "关闭窗口", "关闭", "返回顶部", "返回", "收藏", "分享", "首页", NULL
+	"正文", "打印", "关闭窗口", "关闭", "返回顶部", "返回", "收藏", "分享", "首页", "报告", NULL
 };
 
 /* Cut the span after the last of these words in it (at least 2 characters are left); true when cut. */
@@ -519,6 +525,7 @@ typedef struct title_hit
 	int			year;
 	bool		clean;			/* begins a line or a field: not glued to other text */
 	bool		prose;			/* inside a sentence (a preamble) */
+	bool		org_above;		/* the org is the line above the title's (a title over two lines) */
 } title_hit;
 
 /*
@@ -560,6 +567,51 @@ opens_field(const char *f, size_t lo, size_t pos)
 	return pos == lo || strchr(":>|_#", f[pos - 1]) != NULL || ends_with(f, lo, pos, "：");
 }
 
+/* Does the text before folded offset pos end with one of the words? */
+static bool
+ends_with_any(const char *f, size_t lo, size_t pos, const char *const *words)
+{
+	for (int k = 0; words[k]; k++)
+		if (ends_with(f, lo, pos, words[k]))
+			return true;
+	return false;
+}
+
+/*
+ * The body's name alone on kept line k above a title: not a field's value
+ * (来源： / X市人民政府办公室 / 2023年…报告, a metadata block as lines) and
+ * more than a cell's wrapped tail (公室): three characters at least.
+ */
+static name_span
+name_line_above(const folded_view *v, size_t k)
+{
+	name_span	s = whole_line_name(v, k);
+
+	if (s.end - s.start < 3 * CJK ||
+		(k > 0 && (ends_with(v->f, 0, v->line_at[k], "：") || v->f[v->line_at[k] - 1] == ':')))
+		return (name_span) {s.start, s.start};
+	return s;
+}
+
+/* Last words of an organ's name (not of a place): where a field's value glued before a name ends. */
+static const char *const organ_endings[] = {"政府", "办公室", "局", "委员会", "办事处", "中心", "厅", NULL};
+
+/*
+ * Glued text puts a field's value right before the title's name
+ * (来源：桐溪市人民政府办公室桐溪市教育局2023年…, or the name twice): the
+ * name is the last body's name in the run that starts with the run's own
+ * place after an organ's name.
+ */
+static name_span
+after_glued_value(const char *f, name_span s)
+{
+	for (size_t cut = s.start + 3 * CJK; cut + 3 * CJK <= s.end; cut += CJK)
+		if (memcmp(f + cut, f + s.start, 2 * CJK) == 0 && ends_with_any(f, s.start, cut, organ_endings) &&
+			is_body_name(f, (name_span) {cut, s.end}))
+			return after_glued_value(f, (name_span) {cut, s.end});
+	return s;
+}
+
 /* Read the title mention whose 信息公开 starts at p; false when it is none. */
 static bool
 read_title_hit(const folded_view *v, size_t p, title_hit *h)
@@ -597,7 +649,8 @@ read_title_hit(const folded_view *v, size_t p, title_hit *h)
 			drop_suffix(f, &h->org, "关于");
 		}
 	}
-	begin = h->org.end > h->org.start ? h->org.start : h->start;
+	/* the title begins with its org, or with its year (2023年X局…) */
+	begin = h->org.end > h->org.start && h->org.start < h->start ? h->org.start : h->start;
 	line_start = v->line_at[line_holding(v, begin)];
 	h->clean = opens_field(f, line_start, begin);
 	if (begin == line_start && line_start > 0)
@@ -615,12 +668,13 @@ read_title_hit(const folded_view *v, size_t p, title_hit *h)
 		}
 	}
 	if (!h->prose)
-		h->prose = cut_after_last(f, &h->org, lead_ins) || ends_with(f, 0, h->org.start, "，") ||
+		h->prose = cut_after_last(f, &h->org, lead_ins) || ends_with_any(f, 0, begin, lead_ins) ||
+			ends_with(f, 0, h->org.start, "，") ||
 			ends_with(f, 0, h->org.start, "《") || ends_with(f, 0, h->org.start, "〈") ||
 			ends_with(f, 0, h->org.start, "“");
 	cut_after_last(f, &h->org, page_tools);
 	drop_prefix(f, &h->org, "关于");
-	h->org = without_party_organ(f, h->org);
+	h->org = after_glued_value(f, without_party_organ(f, h->org));
 	if (!could_be_name(f, h->org) || (!bounded && !h->prose))
 		h->org.end = h->org.start;
 	if (h->org.start == h->org.end && begin == line_start && !h->prose)
@@ -629,7 +683,8 @@ read_title_hit(const folded_view *v, size_t p, title_hit *h)
 		size_t		k = line_holding(v, line_start);
 
 		if (k > 0)
-			h->org = whole_line_name(v, k - 1);
+			h->org = name_line_above(v, k - 1);
+		h->org_above = h->org.end > h->org.start;
 	}
 	if (h->org.start == h->org.end && h->end < v->n && f[h->end] == '(')
 	{
@@ -727,9 +782,40 @@ typedef struct title_reading
 	name_span	site;			/* "_X" after a mention: the <title>'s site name */
 } title_reading;
 
+/* Labels of lists of other pages: their titles name other reports (other bodies, other years). */
+static const char *const list_labels[] = {
+	"相关文章", "相关链接", "相关阅读", "相关信息", "相关文件", "相关推荐", "推荐阅读", "延伸阅读", "往期回顾",
+	"上一篇", "下一篇", NULL
+};
+
+/* Marks between a list's label or item and the next item: colons, bullets. */
+static const char *const list_marks[] = {"：", ":", "•", "·", "●", "◆", NULL};
+
+/*
+ * Is the mention starting at pos an item of a list of other pages: right
+ * after a list label, or right after the previous item (list_end)?
+ */
+static bool
+in_page_list(const char *f, size_t pos, size_t list_end)
+{
+	for (bool skipped = true; skipped;)
+	{
+		skipped = false;
+		for (int k = 0; list_marks[k] && !skipped; k++)
+			if (ends_with(f, 0, pos, list_marks[k]))
+			{
+				pos -= strlen(list_marks[k]);
+				skipped = true;
+			}
+	}
+	return pos == list_end || ends_with_any(f, 0, pos, list_labels);
+}
+
 static void
 read_titles(const folded_view *v, title_reading *tr)
 {
+	size_t		list_end = SIZE_MAX;
+
 	memset(tr, 0, sizeof(*tr));
 	for (size_t p = 0; (p = find_from(v->f, v->n, p, "信息公开")) < v->n; p += strlen("信息公开"))
 	{
@@ -737,6 +823,11 @@ read_titles(const folded_view *v, title_reading *tr)
 
 		if (!read_title_hit(v, p, &h))
 			continue;
+		if (in_page_list(v->f, h.start, list_end))
+		{
+			list_end = h.end;
+			continue;
+		}
 		if (h.prose)
 		{
 			if (is_body_name(v->f, h.org))
@@ -1043,7 +1134,8 @@ org_from(org_reading *o, org_source source, const folded_view **in)
 	switch (source)
 	{
 		case ORG_OWN_TITLE:
-			return tr->own_found ? tr->own.org : none;
+			/* a name on the line above the title is a guess from the layout: the preamble's words win */
+			return tr->own_found && !(tr->own.org_above && tr->preamble.org_found) ? tr->own.org : none;
 		case ORG_PREAMBLE:
 			return tr->preamble.org;
 		case ORG_SIGNATURE:
