@@ -593,6 +593,30 @@ name_line_above(const folded_view *v, size_t k)
 	return s;
 }
 
+/* Labels of a metadata block's fields: cut from a glued value. */
+static const char *const field_labels[] = {
+	"发布时间", "发布日期", "成文日期", "生成日期", "发文日期", "索引号", "发文字号", "文号", "来源",
+	"主题分类", "公开方式", "公开范围", "公开时限", "有效性", "所属主题", "体裁分类", "组配分类",
+	"发布机构", "发布单位", "发文机关", "标题", "名称", "关键词", "网站标识码", "分类", "浏览次数", "点击数", NULL
+};
+
+/*
+ * Does pos follow the label of a field other than the title's own
+ * (来源：, 主题分类：, not 标题：/名称：)?  Glued text puts that field's value
+ * right before a copy of the title that names no body (来源：X市人民政府办公室2023年…).
+ */
+static bool
+follows_other_label(const char *f, size_t pos)
+{
+	if (ends_with(f, 0, pos, "："))
+		pos -= strlen("：");
+	else if (pos > 0 && f[pos - 1] == ':')
+		pos--;
+	else
+		return false;
+	return ends_with_any(f, 0, pos, field_labels) && !ends_with(f, 0, pos, "标题") && !ends_with(f, 0, pos, "名称");
+}
+
 /* Last words of an organ's name (not of a place): where a field's value glued before a name ends. */
 static const char *const organ_endings[] = {"政府", "办公室", "局", "委员会", "办事处", "中心", "厅", NULL};
 
@@ -674,7 +698,10 @@ read_title_hit(const folded_view *v, size_t p, title_hit *h)
 			ends_with(f, 0, h->org.start, "“");
 	cut_after_last(f, &h->org, page_tools);
 	drop_prefix(f, &h->org, "关于");
-	h->org = after_glued_value(f, without_party_organ(f, h->org));
+	h->org = without_party_organ(f, h->org);
+	if (follows_other_label(f, h->org.start) && after_glued_value(f, h->org).start == h->org.start)
+		h->org.end = h->org.start;	/* the field's value alone */
+	h->org = after_glued_value(f, h->org);
 	if (!could_be_name(f, h->org) || (!bounded && !h->prose))
 		h->org.end = h->org.start;
 	if (h->org.start == h->org.end && begin == line_start && !h->prose)
@@ -900,13 +927,6 @@ read_signature(const folded_view *v)
 	}
 	return found;
 }
-
-/* Labels of the fields that follow a body's field: cut from a glued value. */
-static const char *const field_labels[] = {
-	"发布时间", "发布日期", "成文日期", "生成日期", "发文日期", "索引号", "发文字号", "文号", "来源",
-	"主题分类", "公开方式", "公开范围", "公开时限", "有效性", "所属主题", "体裁分类", "组配分类",
-	"发布机构", "标题", "名称", "关键词", "网站标识码", "分类", "浏览次数", "点击数", NULL
-};
 
 /* Endings of site names: XX市人民政府门户网站, XX区政府网. */
 static const char *const site_endings[] = {"门户网站", "官方网站", "网站", "门户网", "官网", "网", NULL};
@@ -1186,9 +1206,11 @@ is_bare_ending(const char *name, size_t len)
  * for a signature by the body's short name (棠溪县税务局) where the title
  * copies or the fields give the full one (国家税务总局棠溪县税务局); never a
  * name with more after it (…办公室, the office that posts the report).
+ * With parent_first, what comes before must name a body itself (国家税务总局),
+ * not be a cell's value glued before a copy (无X局, 政务公开X局).
  */
 static void
-complete_org(org_reading *o, org_source first, org_source last, gd_report *r)
+complete_org(org_reading *o, org_source first, org_source last, bool parent_first, gd_report *r)
 {
 	for (org_source source = first; source <= last; source++)
 	{
@@ -1196,7 +1218,8 @@ complete_org(org_reading *o, org_source first, org_source last, gd_report *r)
 		name_span	s = org_from(o, source, &in);
 
 		if (s.end - s.start > r->org_text_len &&
-			memcmp(in->f + s.end - r->org_text_len, r->org_text, r->org_text_len) == 0)
+			memcmp(in->f + s.end - r->org_text_len, r->org_text, r->org_text_len) == 0 &&
+			(!parent_first || is_body_name(in->f, (name_span) {s.start, s.end - r->org_text_len})))
 		{
 			r->org_text = in->f + s.start;
 			r->org_text_len = s.end - s.start;
@@ -1248,9 +1271,9 @@ gd_find_title(gd_text *tx, gd_report *r)
 			r->org_text = in->f + s.start;
 			r->org_text_len = s.end - s.start;
 			if (is_bare_ending(r->org_text, r->org_text_len))
-				complete_org(&o, (org_source) (source + 1), ORG_SOURCES - 1, r);
+				complete_org(&o, (org_source) (source + 1), ORG_SOURCES - 1, false, r);
 			else if (source == ORG_SIGNATURE)
-				complete_org(&o, ORG_TITLE_COPIES, ORG_SOURCE_FIELD, r);
+				complete_org(&o, ORG_TITLE_COPIES, ORG_SOURCE_FIELD, true, r);
 			return;
 		}
 	}
