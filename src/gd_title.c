@@ -1135,6 +1135,28 @@ typedef struct org_reading
 	bool		tail_folded;
 } org_reading;
 
+static name_span org_from(org_reading *o, org_source source, const folded_view **in);
+
+/*
+ * A name on the line above the title is a guess from the layout (it may be
+ * a table row's wrapped tail): the preamble's name wins over it, and so does
+ * a signature that is not that name or that name's office.
+ */
+static bool
+line_above_overruled(org_reading *o)
+{
+	const folded_view *in;
+	name_span	signed_by;
+	size_t		len = o->tr->own.org.end - o->tr->own.org.start;
+
+	if (o->tr->preamble.org_found)
+		return true;
+	signed_by = org_from(o, ORG_SIGNATURE, &in);
+	return signed_by.end > signed_by.start &&
+		!(signed_by.end - signed_by.start >= len &&
+		  memcmp(in->f + signed_by.start, o->head->f + o->tr->own.org.start, len) == 0);
+}
+
 /* The name one source gives, and the view it points into. */
 static name_span
 org_from(org_reading *o, org_source source, const folded_view **in)
@@ -1154,8 +1176,7 @@ org_from(org_reading *o, org_source source, const folded_view **in)
 	switch (source)
 	{
 		case ORG_OWN_TITLE:
-			/* a name on the line above the title is a guess from the layout: the preamble's words win */
-			return tr->own_found && !(tr->own.org_above && tr->preamble.org_found) ? tr->own.org : none;
+			return tr->own_found && !(tr->own.org_above && line_above_overruled(o)) ? tr->own.org : none;
 		case ORG_PREAMBLE:
 			return tr->preamble.org;
 		case ORG_SIGNATURE:
