@@ -316,7 +316,7 @@ span_holds(const char *f, name_span s, const char *lit)
  * words, sentences, page tools.
  */
 static const char *const not_in_names[] = {
-	"报告", "信息公开", "年度", "根据", "依据", "条例", "网站", "首页", "位置", "栏目", NULL
+	"报告", "公开", "年度", "根据", "依据", "条例", "网站", "首页", "位置", "栏目", NULL
 };
 
 /* Words that stand for a body without naming it (the state's name alone is none either). */
@@ -486,10 +486,11 @@ static const char *const lead_ins[] = {
 
 /*
  * Page tools that crawler text glues before a title (…【字体：大中小】打印X2023年…),
- * and the end of another title glued before it (…年度报告X局2023年…: a list).
+ * the end of another title glued before it (…年度报告X局2023年…: a list), and
+ * the label of the title's field when a converter lost its colon (名称X局2023年…).
  */
 static const char *const page_tools[] = {
-	"正文", "打印", "关闭窗口", "关闭", "返回顶部", "返回", "收藏", "分享", "首页", "报告", NULL
+	"正文", "打印", "关闭窗口", "关闭", "返回顶部", "返回", "收藏", "分享", "首页", "报告", "名称", "标题", NULL
 };
 
 /* Cut the span after the last of these words in it (at least 2 characters are left); true when cut. */
@@ -677,7 +678,9 @@ read_title_hit(const folded_view *v, size_t p, title_hit *h)
 	begin = h->org.end > h->org.start && h->org.start < h->start ? h->org.start : h->start;
 	line_start = v->line_at[line_holding(v, begin)];
 	h->clean = opens_field(f, line_start, begin);
-	if (begin == line_start && line_start > 0)
+	/* a line wrapped by a converter has the line above right over it, no blank line between */
+	if (begin == line_start && line_start > 0 &&
+		v->line_no[line_holding(v, begin)] == v->line_no[line_holding(v, begin) - 1] + 1)
 	{
 		/* a sentence wrapped before the name or inside it: …现公布云岫区 / 人民政府2022年… */
 		bool		ext_bounded;
@@ -690,6 +693,8 @@ read_title_hit(const folded_view *v, size_t p, title_hit *h)
 			h->org = ext;
 			h->prose = true;
 		}
+		else if (ext.start < begin && ext_bounded && h->org.end > h->org.start && opens_field(f, 0, ext.start))
+			h->org = ext;		/* a field's value wrapped inside the name: 名称：桐溪市生态 / 环境局2023年… */
 	}
 	if (!h->prose)
 		h->prose = cut_after_last(f, &h->org, lead_ins) || ends_with_any(f, 0, begin, lead_ins) ||
@@ -818,11 +823,16 @@ static const char *const list_labels[] = {
 /* Marks between a list's label or item and the next item: colons, bullets. */
 static const char *const list_marks[] = {"：", ":", "•", "·", "●", "◆", NULL};
 
-/*
- * Is the mention starting at pos an item of a list of other pages: right
- * after a list label, or right after the previous item (list_end)?
- */
-static bool
+/* Where a mention stands to a list of other pages. */
+typedef enum list_place
+{
+	NOT_LISTED,
+	AFTER_LABEL,				/* right after a list label (相关文章：X局2022年…) */
+	AFTER_ITEM					/* right after the previous item */
+} list_place;
+
+/* Is the mention starting at pos right after a list label, or right after the previous item (list_end)? */
+static list_place
 in_page_list(const char *f, size_t pos, size_t list_end)
 {
 	for (bool skipped = true; skipped;)
@@ -835,63 +845,85 @@ in_page_list(const char *f, size_t pos, size_t list_end)
 				skipped = true;
 			}
 	}
-	return pos == list_end || ends_with_any(f, 0, pos, list_labels);
+	return ends_with_any(f, 0, pos, list_labels) ? AFTER_LABEL : pos == list_end ? AFTER_ITEM : NOT_LISTED;
 }
 
+/* Count one mention outside lists as what it is: a preamble's, a menu's, a glued copy, a clean copy. */
 static void
-read_titles(const folded_view *v, title_reading *tr)
+take_title(const folded_view *v, const title_hit *h, title_reading *tr)
+{
+	if (h->prose)
+	{
+		if (is_body_name(v->f, h->org))
+			take_org(&tr->preamble, h->org);
+		take_year(&tr->preamble, h->year);
+		return;
+	}
+	if (h->org.end == h->org.start && h->year == 0)
+	{
+		/* 政府信息公开年报 in a menu: a title only when there is no other */
+		if (!tr->bare_found)
+			tr->bare = *h;
+		tr->bare_found = true;
+		return;
+	}
+	tr->any = *h;
+	tr->any_found = true;
+	if (h->end < v->n && strchr("_-|", v->f[h->end]) != NULL && tr->site.end == tr->site.start)
+		tr->site = run_forward(v->f, v->n, h->end + 1);
+	if (!h->clean)
+	{
+		if (h->org.end > h->org.start)
+			count_guess(&tr->glued, v->f, h->org);
+		if (tr->glued_year == 0)
+			tr->glued_year = h->year;
+		return;
+	}
+	tr->own = *h;
+	tr->own_found = true;
+	if (h->org.end > h->org.start)
+	{
+		tr->copies.org = h->org;
+		tr->copies.org_found = true;
+	}
+	if (h->year)
+		tr->copies.year = h->year;
+}
+
+/*
+ * Every mention of the title block, but the items of lists of other pages
+ * (相关文章, 上一篇…: other bodies' reports).  A list's last item may be the
+ * page's own title right under the list: it counts when no mention follows
+ * and its year is not another than the statistics period's (period_year, 0
+ * when the report states none).
+ */
+static void
+read_titles(const folded_view *v, int period_year, title_reading *tr)
 {
 	size_t		list_end = SIZE_MAX;
+	title_hit	last_item;
+	bool		item_held = false;
 
 	memset(tr, 0, sizeof(*tr));
 	for (size_t p = 0; (p = find_from(v->f, v->n, p, "信息公开")) < v->n; p += strlen("信息公开"))
 	{
 		title_hit	h;
+		list_place	place;
 
 		if (!read_title_hit(v, p, &h))
 			continue;
-		if (in_page_list(v->f, h.start, list_end))
+		item_held = false;
+		if ((place = in_page_list(v->f, h.start, list_end)) != NOT_LISTED)
 		{
 			list_end = h.end;
+			last_item = h;
+			item_held = place == AFTER_ITEM;
 			continue;
 		}
-		if (h.prose)
-		{
-			if (is_body_name(v->f, h.org))
-				take_org(&tr->preamble, h.org);
-			take_year(&tr->preamble, h.year);
-			continue;
-		}
-		if (h.org.end == h.org.start && h.year == 0)
-		{
-			/* 政府信息公开年报 in a menu: a title only when there is no other */
-			if (!tr->bare_found)
-				tr->bare = h;
-			tr->bare_found = true;
-			continue;
-		}
-		tr->any = h;
-		tr->any_found = true;
-		if (h.end < v->n && strchr("_-|", v->f[h.end]) != NULL && tr->site.end == tr->site.start)
-			tr->site = run_forward(v->f, v->n, h.end + 1);
-		if (!h.clean)
-		{
-			if (h.org.end > h.org.start)
-				count_guess(&tr->glued, v->f, h.org);
-			if (tr->glued_year == 0)
-				tr->glued_year = h.year;
-			continue;
-		}
-		tr->own = h;
-		tr->own_found = true;
-		if (h.org.end > h.org.start)
-		{
-			tr->copies.org = h.org;
-			tr->copies.org_found = true;
-		}
-		if (h.year)
-			tr->copies.year = h.year;
+		take_title(v, &h, tr);
 	}
+	if (item_held && (period_year == 0 || last_item.year == 0 || last_item.year == period_year))
+		take_title(v, &last_item, tr);
 }
 
 /*
@@ -1230,6 +1262,15 @@ is_bare_ending(const char *name, size_t len)
  * With parent_first, what comes before must name a body itself (国家税务总局),
  * not be a cell's value glued before a copy (无X局, 政务公开X局).
  */
+/* What comes before the org in a longer name names a body, other than the org again (X局X局: glued copies). */
+static bool
+is_parent_name(const char *f, name_span before, const gd_report *r)
+{
+	return is_body_name(f, before) &&
+		!(before.end - before.start >= r->org_text_len &&
+		  memcmp(f + before.end - r->org_text_len, r->org_text, r->org_text_len) == 0);
+}
+
 static void
 complete_org(org_reading *o, org_source first, org_source last, bool parent_first, gd_report *r)
 {
@@ -1240,7 +1281,7 @@ complete_org(org_reading *o, org_source first, org_source last, bool parent_firs
 
 		if (s.end - s.start > r->org_text_len &&
 			memcmp(in->f + s.end - r->org_text_len, r->org_text, r->org_text_len) == 0 &&
-			(!parent_first || is_body_name(in->f, (name_span) {s.start, s.end - r->org_text_len})))
+			(!parent_first || is_parent_name(in->f, (name_span) {s.start, s.end - r->org_text_len}, r)))
 		{
 			r->org_text = in->f + s.start;
 			r->org_text_len = s.end - s.start;
@@ -1256,9 +1297,10 @@ gd_find_title(gd_text *tx, gd_report *r)
 	title_reading tr;
 	const title_hit *shown;
 	org_reading o;
+	int			period_year = statistics_year(tx, r->section_found[3] ? r->section_heading[3].off : tx->n);
 
 	fold_lines(tx, 0, r->section_content[0].len, &head);
-	read_titles(&head, &tr);
+	read_titles(&head, period_year, &tr);
 
 	/* the title line: the report's own, else the last mention */
 	shown = tr.own_found ? &tr.own : tr.any_found ? &tr.any : tr.bare_found ? &tr.bare : NULL;
@@ -1272,7 +1314,7 @@ gd_find_title(gd_text *tx, gd_report *r)
 	/* the year, in the order of the header comment */
 	r->year = tr.own_found && tr.own.year ? tr.own.year : tr.preamble.year;
 	if (r->year == 0)
-		r->year = statistics_year(tx, r->section_found[3] ? r->section_heading[3].off : tx->n);
+		r->year = period_year;
 	if (r->year == 0)
 		r->year = tr.copies.year ? tr.copies.year : tr.glued_year;
 
