@@ -618,6 +618,15 @@ follows_other_label(const char *f, size_t pos)
 	return ends_with_any(f, 0, pos, field_labels) && !ends_with(f, 0, pos, "标题") && !ends_with(f, 0, pos, "名称");
 }
 
+static bool
+span_holds_any(const char *f, name_span s, const char *const *words)
+{
+	for (int k = 0; words[k]; k++)
+		if (span_holds(f, s, words[k]))
+			return true;
+	return false;
+}
+
 /* Last words of an organ's name (not of a place): where a field's value glued before a name ends. */
 static const char *const organ_endings[] = {"政府", "办公室", "局", "委员会", "办事处", "中心", "厅", NULL};
 
@@ -688,7 +697,8 @@ read_title_hit(const folded_view *v, size_t p, title_hit *h)
 		size_t		yst;
 		name_span	ext = run_back(f, 0, h->org.end > h->org.start ? h->org.end : begin, &y, &yst, &ext_bounded);
 
-		if (ext.start < begin && cut_after_last(f, &ext, lead_ins))
+		/* a metadata row (发布机构 X市人民政府办 / 公室) is no sentence: its 发布 leads in nothing */
+		if (ext.start < begin && !span_holds_any(f, ext, field_labels) && cut_after_last(f, &ext, lead_ins))
 		{
 			h->org = ext;
 			h->prose = true;
