@@ -526,7 +526,7 @@ typedef struct title_hit
 	int			year;
 	bool		clean;			/* begins a line or a field: not glued to other text */
 	bool		prose;			/* inside a sentence (a preamble) */
-	bool		org_above;		/* the org is the line above the title's (a title over two lines) */
+	bool		org_guessed;	/* the org is a guess from the layout: the line above, a list's last item */
 } title_hit;
 
 /*
@@ -646,6 +646,12 @@ after_glued_value(const char *f, name_span s)
 	return s;
 }
 
+/* Labels of lists of other pages: their titles name other reports (other bodies, other years). */
+static const char *const list_labels[] = {
+	"相关文章", "相关链接", "相关阅读", "相关信息", "相关文件", "相关推荐", "推荐阅读", "延伸阅读", "往期回顾",
+	"上一篇", "下一篇", NULL
+};
+
 /* Read the title mention whose 信息公开 starts at p; false when it is none. */
 static bool
 read_title_hit(const folded_view *v, size_t p, title_hit *h)
@@ -712,6 +718,7 @@ read_title_hit(const folded_view *v, size_t p, title_hit *h)
 			ends_with(f, 0, h->org.start, "《") || ends_with(f, 0, h->org.start, "〈") ||
 			ends_with(f, 0, h->org.start, "“");
 	cut_after_last(f, &h->org, page_tools);
+	cut_after_last(f, &h->org, list_labels);	/* 相关文章X局2022年… glued: the list's first item */
 	drop_prefix(f, &h->org, "关于");
 	h->org = without_party_organ(f, h->org);
 	if (follows_other_label(f, h->org.start) && after_glued_value(f, h->org).start == h->org.start)
@@ -726,7 +733,7 @@ read_title_hit(const folded_view *v, size_t p, title_hit *h)
 
 		if (k > 0)
 			h->org = name_line_above(v, k - 1);
-		h->org_above = h->org.end > h->org.start;
+		h->org_guessed = h->org.end > h->org.start;
 	}
 	if (h->org.start == h->org.end && h->end < v->n && f[h->end] == '(')
 	{
@@ -739,7 +746,8 @@ read_title_hit(const folded_view *v, size_t p, title_hit *h)
 			h->end = after.end + 1;
 		}
 	}
-	if (h->org.end > h->org.start && h->org.start < h->start)
+	/* the title starts with its org (after the words cut from it), or with its year */
+	if (h->org.end > h->org.start && (h->org.start < h->start || year_before == 0))
 		h->start = h->org.start;
 	return true;
 }
@@ -823,12 +831,6 @@ typedef struct title_reading
 	bool		bare_found;
 	name_span	site;			/* "_X" after a mention: the <title>'s site name */
 } title_reading;
-
-/* Labels of lists of other pages: their titles name other reports (other bodies, other years). */
-static const char *const list_labels[] = {
-	"相关文章", "相关链接", "相关阅读", "相关信息", "相关文件", "相关推荐", "推荐阅读", "延伸阅读", "往期回顾",
-	"上一篇", "下一篇", NULL
-};
 
 /* Marks between a list's label or item and the next item: colons, bullets. */
 static const char *const list_marks[] = {"：", ":", "•", "·", "●", "◆", NULL};
@@ -933,7 +935,10 @@ read_titles(const folded_view *v, int period_year, title_reading *tr)
 		take_title(v, &h, tr);
 	}
 	if (item_held && (period_year == 0 || last_item.year == 0 || last_item.year == period_year))
+	{
+		last_item.org_guessed = true;
 		take_title(v, &last_item, tr);
+	}
 }
 
 /*
@@ -1180,12 +1185,13 @@ typedef struct org_reading
 static name_span org_from(org_reading *o, org_source source, const folded_view **in);
 
 /*
- * A name on the line above the title is a guess from the layout (it may be
- * a table row's wrapped tail): the preamble's name wins over it, and so does
- * a signature that is not that name or that name's office.
+ * A name guessed from the layout (the line above the title: it may be a
+ * table row's wrapped tail; a list's last item: it may be another body's
+ * report) gives way to the preamble's name, and to a signature that is not
+ * that name or that name's office.
  */
 static bool
-line_above_overruled(org_reading *o)
+guess_overruled(org_reading *o)
 {
 	const folded_view *in;
 	name_span	signed_by;
@@ -1218,7 +1224,7 @@ org_from(org_reading *o, org_source source, const folded_view **in)
 	switch (source)
 	{
 		case ORG_OWN_TITLE:
-			return tr->own_found && !(tr->own.org_above && line_above_overruled(o)) ? tr->own.org : none;
+			return tr->own_found && !(tr->own.org_guessed && guess_overruled(o)) ? tr->own.org : none;
 		case ORG_PREAMBLE:
 			return tr->preamble.org;
 		case ORG_SIGNATURE:

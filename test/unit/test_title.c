@@ -211,6 +211,10 @@ static const title_case cases[] = {
 	{"a title beginning with its year is the own title, not the sidebar's",
 	 "桐溪市财政局2022年政府信息公开工作年度报告\n2023年桐溪市水务局政府信息公开工作年度报告\n", "",
 	 "桐溪市水务局", 2023, NULL},
+	{"a list's last item of the report's year gives way to the signature",
+	 "相关文章：\n桐溪市财政局2022年政府信息公开工作年度报告\n桐溪市林业局2023年政府信息公开工作年度报告\n"
+	 "本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止。\n",
+	 "桐溪市水务局\n2024年1月20日\n", "桐溪市水务局", 2023, NULL},
 	{"a list of other reports before a title without the body",
 	 "相关文章：\n桐溪市财政局2023年政府信息公开工作年度报告\n桐溪市水务局2022年政府信息公开工作年度报告\n"
 	 "本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止。\n",
