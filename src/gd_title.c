@@ -40,6 +40,7 @@
  */
 #include "gd_internal.h"
 
+#include <stdint.h>
 #include <string.h>
 
 #define ORG_MAX_CHARS 40		/* longer runs of characters are prose, not a name */
@@ -315,7 +316,7 @@ span_holds(const char *f, name_span s, const char *lit)
  * words, sentences, page tools.
  */
 static const char *const not_in_names[] = {
-	"报告", "信息公开", "年度", "根据", "依据", "条例", "网站", "首页", "位置", "栏目", NULL
+	"报告", "公开", "年度", "根据", "依据", "条例", "网站", "首页", "位置", "栏目", NULL
 };
 
 /* Words that stand for a body without naming it (the state's name alone is none either). */
@@ -377,8 +378,10 @@ line_start_before(const folded_view *v, size_t pos)
 
 /*
  * The run of ideographs ending at end, back to lo, a non-ideograph, or a
- * year that ends there (2023年X局…: *year and *year_start are set).  At
- * most ORG_MAX_CHARS: *bounded is false when the run went on (prose).
+ * year that ends there (2023年X局…: *year and *year_start are set; the
+ * year may start before lo: a line wrapped inside it, 2023 / 年X局 or
+ * 二〇二 / 一年).  At most ORG_MAX_CHARS: *bounded is false when the run went
+ * on (prose).
  */
 static name_span
 run_back(const char *f, size_t lo, size_t end, int *year, size_t *year_start, bool *bounded)
@@ -389,7 +392,7 @@ run_back(const char *f, size_t lo, size_t end, int *year, size_t *year_start, bo
 	*bounded = true;
 	for (int chars = 0;; chars++)
 	{
-		if ((*year = year_ending_at(f, lo, pos, year_start)) != 0 || !ideograph_ends_at(f, lo, pos))
+		if ((*year = year_ending_at(f, 0, pos, year_start)) != 0 || !ideograph_ends_at(f, lo, pos))
 			break;
 		if (chars == ORG_MAX_CHARS)
 		{
@@ -481,9 +484,13 @@ static const char *const lead_ins[] = {
 	"公布", "发布", "印发", "现将", "特将", "编制", "编写", "形成", "予以", "向社会", NULL
 };
 
-/* Page tools that crawler text glues before a title (…【字体：大中小】打印X2023年…). */
+/*
+ * Page tools that crawler text glues before a title (…【字体：大中小】打印X2023年…),
+ * the end of another title glued before it (…年度报告X局2023年…: a list), and
+ * the label of the title's field when a converter lost its colon (名称X局2023年…).
+ */
 static const char *const page_tools[] = {
-	"正文", "打印", "关闭窗口", "关闭", "返回顶部", "返回", "收藏", "分享", "首页", NULL
+	"正文", "打印", "关闭窗口", "关闭", "返回顶部", "返回", "收藏", "分享", "首页", "报告", "名称", "标题", NULL
 };
 
 /* Cut the span after the last of these words in it (at least 2 characters are left); true when cut. */
@@ -519,6 +526,7 @@ typedef struct title_hit
 	int			year;
 	bool		clean;			/* begins a line or a field: not glued to other text */
 	bool		prose;			/* inside a sentence (a preamble) */
+	bool		org_guessed;	/* the org is a guess from the layout: the line above, a list's last item */
 } title_hit;
 
 /*
@@ -560,6 +568,90 @@ opens_field(const char *f, size_t lo, size_t pos)
 	return pos == lo || strchr(":>|_#", f[pos - 1]) != NULL || ends_with(f, lo, pos, "：");
 }
 
+/* Does the text before folded offset pos end with one of the words? */
+static bool
+ends_with_any(const char *f, size_t lo, size_t pos, const char *const *words)
+{
+	for (int k = 0; words[k]; k++)
+		if (ends_with(f, lo, pos, words[k]))
+			return true;
+	return false;
+}
+
+/*
+ * The body's name alone on kept line k above a title: not a field's value
+ * (来源： / X市人民政府办公室 / 2023年…报告, a metadata block as lines) and
+ * more than a cell's wrapped tail (公室): three characters at least.
+ */
+static name_span
+name_line_above(const folded_view *v, size_t k)
+{
+	name_span	s = whole_line_name(v, k);
+
+	if (s.end - s.start < 3 * CJK ||
+		(k > 0 && (ends_with(v->f, 0, v->line_at[k], "：") || v->f[v->line_at[k] - 1] == ':')))
+		return (name_span) {s.start, s.start};
+	return s;
+}
+
+/* Labels of a metadata block's fields: cut from a glued value. */
+static const char *const field_labels[] = {
+	"发布时间", "发布日期", "成文日期", "生成日期", "发文日期", "索引号", "发文字号", "文号", "来源",
+	"主题分类", "公开方式", "公开范围", "公开时限", "有效性", "所属主题", "体裁分类", "组配分类",
+	"发布机构", "发布单位", "发文机关", "标题", "名称", "关键词", "网站标识码", "分类", "浏览次数", "点击数", NULL
+};
+
+/*
+ * Does pos follow the label of a field other than the title's own
+ * (来源：, 主题分类：, not 标题：/名称：)?  Glued text puts that field's value
+ * right before a copy of the title that names no body (来源：X市人民政府办公室2023年…).
+ */
+static bool
+follows_other_label(const char *f, size_t pos)
+{
+	if (ends_with(f, 0, pos, "："))
+		pos -= strlen("：");
+	else if (pos > 0 && f[pos - 1] == ':')
+		pos--;
+	else
+		return false;
+	return ends_with_any(f, 0, pos, field_labels) && !ends_with(f, 0, pos, "标题") && !ends_with(f, 0, pos, "名称");
+}
+
+static bool
+span_holds_any(const char *f, name_span s, const char *const *words)
+{
+	for (int k = 0; words[k]; k++)
+		if (span_holds(f, s, words[k]))
+			return true;
+	return false;
+}
+
+/* Last words of an organ's name (not of a place): where a field's value glued before a name ends. */
+static const char *const organ_endings[] = {"政府", "办公室", "局", "委员会", "办事处", "中心", "厅", NULL};
+
+/*
+ * Glued text puts a field's value right before the title's name
+ * (来源：桐溪市人民政府办公室桐溪市教育局2023年…, or the name twice): the
+ * name is the last body's name in the run that starts with the run's own
+ * place after an organ's name.
+ */
+static name_span
+after_glued_value(const char *f, name_span s)
+{
+	for (size_t cut = s.start + 3 * CJK; cut + 3 * CJK <= s.end; cut += CJK)
+		if (memcmp(f + cut, f + s.start, 2 * CJK) == 0 && ends_with_any(f, s.start, cut, organ_endings) &&
+			is_body_name(f, (name_span) {cut, s.end}))
+			return after_glued_value(f, (name_span) {cut, s.end});
+	return s;
+}
+
+/* Labels of lists of other pages: their titles name other reports (other bodies, other years). */
+static const char *const list_labels[] = {
+	"相关文章", "相关链接", "相关阅读", "相关信息", "相关文件", "相关推荐", "推荐阅读", "延伸阅读", "往期回顾",
+	"上一篇", "下一篇", NULL
+};
+
 /* Read the title mention whose 信息公开 starts at p; false when it is none. */
 static bool
 read_title_hit(const folded_view *v, size_t p, title_hit *h)
@@ -597,10 +689,13 @@ read_title_hit(const folded_view *v, size_t p, title_hit *h)
 			drop_suffix(f, &h->org, "关于");
 		}
 	}
-	begin = h->org.end > h->org.start ? h->org.start : h->start;
+	/* the title begins with its org, or with its year (2023年X局…) */
+	begin = h->org.end > h->org.start && h->org.start < h->start ? h->org.start : h->start;
 	line_start = v->line_at[line_holding(v, begin)];
 	h->clean = opens_field(f, line_start, begin);
-	if (begin == line_start && line_start > 0)
+	/* a line wrapped by a converter has the line above right over it, no blank line between */
+	if (begin == line_start && line_start > 0 &&
+		v->line_no[line_holding(v, begin)] == v->line_no[line_holding(v, begin) - 1] + 1)
 	{
 		/* a sentence wrapped before the name or inside it: …现公布云岫区 / 人民政府2022年… */
 		bool		ext_bounded;
@@ -608,19 +703,27 @@ read_title_hit(const folded_view *v, size_t p, title_hit *h)
 		size_t		yst;
 		name_span	ext = run_back(f, 0, h->org.end > h->org.start ? h->org.end : begin, &y, &yst, &ext_bounded);
 
-		if (ext.start < begin && cut_after_last(f, &ext, lead_ins))
+		/* a metadata row (发布机构 X市人民政府办 / 公室) is no sentence: its 发布 leads in nothing */
+		if (ext.start < begin && !span_holds_any(f, ext, field_labels) && cut_after_last(f, &ext, lead_ins))
 		{
 			h->org = ext;
 			h->prose = true;
 		}
+		else if (ext.start < begin && ext_bounded && h->org.end > h->org.start && opens_field(f, 0, ext.start))
+			h->org = ext;		/* a field's value wrapped inside the name: 名称：桐溪市生态 / 环境局2023年… */
 	}
 	if (!h->prose)
-		h->prose = cut_after_last(f, &h->org, lead_ins) || ends_with(f, 0, h->org.start, "，") ||
+		h->prose = cut_after_last(f, &h->org, lead_ins) || ends_with_any(f, 0, begin, lead_ins) ||
+			ends_with(f, 0, h->org.start, "，") ||
 			ends_with(f, 0, h->org.start, "《") || ends_with(f, 0, h->org.start, "〈") ||
 			ends_with(f, 0, h->org.start, "“");
 	cut_after_last(f, &h->org, page_tools);
+	cut_after_last(f, &h->org, list_labels);	/* 相关文章X局2022年… glued: the list's first item */
 	drop_prefix(f, &h->org, "关于");
 	h->org = without_party_organ(f, h->org);
+	if (follows_other_label(f, h->org.start) && after_glued_value(f, h->org).start == h->org.start)
+		h->org.end = h->org.start;	/* the field's value alone */
+	h->org = after_glued_value(f, h->org);
 	if (!could_be_name(f, h->org) || (!bounded && !h->prose))
 		h->org.end = h->org.start;
 	if (h->org.start == h->org.end && begin == line_start && !h->prose)
@@ -629,7 +732,8 @@ read_title_hit(const folded_view *v, size_t p, title_hit *h)
 		size_t		k = line_holding(v, line_start);
 
 		if (k > 0)
-			h->org = whole_line_name(v, k - 1);
+			h->org = name_line_above(v, k - 1);
+		h->org_guessed = h->org.end > h->org.start;
 	}
 	if (h->org.start == h->org.end && h->end < v->n && f[h->end] == '(')
 	{
@@ -642,7 +746,8 @@ read_title_hit(const folded_view *v, size_t p, title_hit *h)
 			h->end = after.end + 1;
 		}
 	}
-	if (h->org.end > h->org.start && h->org.start < h->start)
+	/* the title starts with its org (after the words cut from it), or with its year */
+	if (h->org.end > h->org.start && (h->org.start < h->start || year_before == 0))
 		h->start = h->org.start;
 	return true;
 }
@@ -727,52 +832,112 @@ typedef struct title_reading
 	name_span	site;			/* "_X" after a mention: the <title>'s site name */
 } title_reading;
 
-static void
-read_titles(const folded_view *v, title_reading *tr)
+/* Marks between a list's label or item and the next item: colons, bullets. */
+static const char *const list_marks[] = {"：", ":", "•", "·", "●", "◆", NULL};
+
+/* Where a mention stands to a list of other pages. */
+typedef enum list_place
 {
+	NOT_LISTED,
+	AFTER_LABEL,				/* right after a list label (相关文章：X局2022年…) */
+	AFTER_ITEM					/* right after the previous item */
+} list_place;
+
+/* Is the mention starting at pos right after a list label, or right after the previous item (list_end)? */
+static list_place
+in_page_list(const char *f, size_t pos, size_t list_end)
+{
+	for (bool skipped = true; skipped;)
+	{
+		skipped = false;
+		for (int k = 0; list_marks[k] && !skipped; k++)
+			if (ends_with(f, 0, pos, list_marks[k]))
+			{
+				pos -= strlen(list_marks[k]);
+				skipped = true;
+			}
+	}
+	return ends_with_any(f, 0, pos, list_labels) ? AFTER_LABEL : pos == list_end ? AFTER_ITEM : NOT_LISTED;
+}
+
+/* Count one mention outside lists as what it is: a preamble's, a menu's, a glued copy, a clean copy. */
+static void
+take_title(const folded_view *v, const title_hit *h, title_reading *tr)
+{
+	if (h->prose)
+	{
+		if (is_body_name(v->f, h->org))
+			take_org(&tr->preamble, h->org);
+		take_year(&tr->preamble, h->year);
+		return;
+	}
+	if (h->org.end == h->org.start && h->year == 0)
+	{
+		/* 政府信息公开年报 in a menu: a title only when there is no other */
+		if (!tr->bare_found)
+			tr->bare = *h;
+		tr->bare_found = true;
+		return;
+	}
+	tr->any = *h;
+	tr->any_found = true;
+	if (h->end < v->n && strchr("_-|", v->f[h->end]) != NULL && tr->site.end == tr->site.start)
+		tr->site = run_forward(v->f, v->n, h->end + 1);
+	if (!h->clean)
+	{
+		if (h->org.end > h->org.start)
+			count_guess(&tr->glued, v->f, h->org);
+		if (tr->glued_year == 0)
+			tr->glued_year = h->year;
+		return;
+	}
+	tr->own = *h;
+	tr->own_found = true;
+	if (h->org.end > h->org.start)
+	{
+		tr->copies.org = h->org;
+		tr->copies.org_found = true;
+	}
+	if (h->year)
+		tr->copies.year = h->year;
+}
+
+/*
+ * Every mention of the title block, but the items of lists of other pages
+ * (相关文章, 上一篇…: other bodies' reports).  A list's last item may be the
+ * page's own title right under the list: it counts when no mention follows
+ * and its year is not another than the statistics period's (period_year, 0
+ * when the report states none).
+ */
+static void
+read_titles(const folded_view *v, int period_year, title_reading *tr)
+{
+	size_t		list_end = SIZE_MAX;
+	title_hit	last_item;
+	bool		item_held = false;
+
 	memset(tr, 0, sizeof(*tr));
 	for (size_t p = 0; (p = find_from(v->f, v->n, p, "信息公开")) < v->n; p += strlen("信息公开"))
 	{
 		title_hit	h;
+		list_place	place;
 
 		if (!read_title_hit(v, p, &h))
 			continue;
-		if (h.prose)
+		item_held = false;
+		if ((place = in_page_list(v->f, h.start, list_end)) != NOT_LISTED)
 		{
-			if (is_body_name(v->f, h.org))
-				take_org(&tr->preamble, h.org);
-			take_year(&tr->preamble, h.year);
+			list_end = h.end;
+			last_item = h;
+			item_held = place == AFTER_ITEM;
 			continue;
 		}
-		if (h.org.end == h.org.start && h.year == 0)
-		{
-			/* 政府信息公开年报 in a menu: a title only when there is no other */
-			if (!tr->bare_found)
-				tr->bare = h;
-			tr->bare_found = true;
-			continue;
-		}
-		tr->any = h;
-		tr->any_found = true;
-		if (h.end < v->n && strchr("_-|", v->f[h.end]) != NULL && tr->site.end == tr->site.start)
-			tr->site = run_forward(v->f, v->n, h.end + 1);
-		if (!h.clean)
-		{
-			if (h.org.end > h.org.start)
-				count_guess(&tr->glued, v->f, h.org);
-			if (tr->glued_year == 0)
-				tr->glued_year = h.year;
-			continue;
-		}
-		tr->own = h;
-		tr->own_found = true;
-		if (h.org.end > h.org.start)
-		{
-			tr->copies.org = h.org;
-			tr->copies.org_found = true;
-		}
-		if (h.year)
-			tr->copies.year = h.year;
+		take_title(v, &h, tr);
+	}
+	if (item_held && (period_year == 0 || last_item.year == 0 || last_item.year == period_year))
+	{
+		last_item.org_guessed = true;
+		take_title(v, &last_item, tr);
 	}
 }
 
@@ -809,13 +974,6 @@ read_signature(const folded_view *v)
 	}
 	return found;
 }
-
-/* Labels of the fields that follow a body's field: cut from a glued value. */
-static const char *const field_labels[] = {
-	"发布时间", "发布日期", "成文日期", "生成日期", "发文日期", "索引号", "发文字号", "文号", "来源",
-	"主题分类", "公开方式", "公开范围", "公开时限", "有效性", "所属主题", "体裁分类", "组配分类",
-	"发布机构", "标题", "名称", "关键词", "网站标识码", "分类", "浏览次数", "点击数", NULL
-};
 
 /* Endings of site names: XX市人民政府门户网站, XX区政府网. */
 static const char *const site_endings[] = {"门户网站", "官方网站", "网站", "门户网", "官网", "网", NULL};
@@ -1024,6 +1182,29 @@ typedef struct org_reading
 	bool		tail_folded;
 } org_reading;
 
+static name_span org_from(org_reading *o, org_source source, const folded_view **in);
+
+/*
+ * A name guessed from the layout (the line above the title: it may be a
+ * table row's wrapped tail; a list's last item: it may be another body's
+ * report) gives way to the preamble's name, and to a signature that is not
+ * that name or that name's office.
+ */
+static bool
+guess_overruled(org_reading *o)
+{
+	const folded_view *in;
+	name_span	signed_by;
+	size_t		len = o->tr->own.org.end - o->tr->own.org.start;
+
+	if (o->tr->preamble.org_found)
+		return true;
+	signed_by = org_from(o, ORG_SIGNATURE, &in);
+	return signed_by.end > signed_by.start &&
+		!(signed_by.end - signed_by.start >= len &&
+		  memcmp(in->f + signed_by.start, o->head->f + o->tr->own.org.start, len) == 0);
+}
+
 /* The name one source gives, and the view it points into. */
 static name_span
 org_from(org_reading *o, org_source source, const folded_view **in)
@@ -1043,7 +1224,7 @@ org_from(org_reading *o, org_source source, const folded_view **in)
 	switch (source)
 	{
 		case ORG_OWN_TITLE:
-			return tr->own_found ? tr->own.org : none;
+			return tr->own_found && !(tr->own.org_guessed && guess_overruled(o)) ? tr->own.org : none;
 		case ORG_PREAMBLE:
 			return tr->preamble.org;
 		case ORG_SIGNATURE:
@@ -1094,9 +1275,20 @@ is_bare_ending(const char *name, size_t len)
  * for a signature by the body's short name (棠溪县税务局) where the title
  * copies or the fields give the full one (国家税务总局棠溪县税务局); never a
  * name with more after it (…办公室, the office that posts the report).
+ * With parent_first, what comes before must name a body itself (国家税务总局),
+ * not be a cell's value glued before a copy (无X局, 政务公开X局).
  */
+/* What comes before the org in a longer name names a body, other than the org again (X局X局: glued copies). */
+static bool
+is_parent_name(const char *f, name_span before, const gd_report *r)
+{
+	return is_body_name(f, before) &&
+		!(before.end - before.start >= r->org_text_len &&
+		  memcmp(f + before.end - r->org_text_len, r->org_text, r->org_text_len) == 0);
+}
+
 static void
-complete_org(org_reading *o, org_source first, org_source last, gd_report *r)
+complete_org(org_reading *o, org_source first, org_source last, bool parent_first, gd_report *r)
 {
 	for (org_source source = first; source <= last; source++)
 	{
@@ -1104,7 +1296,8 @@ complete_org(org_reading *o, org_source first, org_source last, gd_report *r)
 		name_span	s = org_from(o, source, &in);
 
 		if (s.end - s.start > r->org_text_len &&
-			memcmp(in->f + s.end - r->org_text_len, r->org_text, r->org_text_len) == 0)
+			memcmp(in->f + s.end - r->org_text_len, r->org_text, r->org_text_len) == 0 &&
+			(!parent_first || is_parent_name(in->f, (name_span) {s.start, s.end - r->org_text_len}, r)))
 		{
 			r->org_text = in->f + s.start;
 			r->org_text_len = s.end - s.start;
@@ -1120,9 +1313,10 @@ gd_find_title(gd_text *tx, gd_report *r)
 	title_reading tr;
 	const title_hit *shown;
 	org_reading o;
+	int			period_year = statistics_year(tx, r->section_found[3] ? r->section_heading[3].off : tx->n);
 
 	fold_lines(tx, 0, r->section_content[0].len, &head);
-	read_titles(&head, &tr);
+	read_titles(&head, period_year, &tr);
 
 	/* the title line: the report's own, else the last mention */
 	shown = tr.own_found ? &tr.own : tr.any_found ? &tr.any : tr.bare_found ? &tr.bare : NULL;
@@ -1136,7 +1330,7 @@ gd_find_title(gd_text *tx, gd_report *r)
 	/* the year, in the order of the header comment */
 	r->year = tr.own_found && tr.own.year ? tr.own.year : tr.preamble.year;
 	if (r->year == 0)
-		r->year = statistics_year(tx, r->section_found[3] ? r->section_heading[3].off : tx->n);
+		r->year = period_year;
 	if (r->year == 0)
 		r->year = tr.copies.year ? tr.copies.year : tr.glued_year;
 
@@ -1156,9 +1350,9 @@ gd_find_title(gd_text *tx, gd_report *r)
 			r->org_text = in->f + s.start;
 			r->org_text_len = s.end - s.start;
 			if (is_bare_ending(r->org_text, r->org_text_len))
-				complete_org(&o, (org_source) (source + 1), ORG_SOURCES - 1, r);
+				complete_org(&o, (org_source) (source + 1), ORG_SOURCES - 1, false, r);
 			else if (source == ORG_SIGNATURE)
-				complete_org(&o, ORG_TITLE_COPIES, ORG_SOURCE_FIELD, r);
+				complete_org(&o, ORG_TITLE_COPIES, ORG_SOURCE_FIELD, true, r);
 			return;
 		}
 	}

@@ -203,6 +203,38 @@ static const title_case cases[] = {
 	 "标题：桐溪市水务局2023年政府信息公开工作年度报告\n桐溪市水务局政府信息公开工作年度报告\n", "",
 	 "桐溪市水务局", 2023, NULL},
 	{"a menu item is no title", "政府信息公开年报\n", "", NULL, 0, "政府信息公开年报"},
+	/* real page shapes (orgprobe.py, issue #11 point 3) */
+	{"a year cut over two lines before the body", "2023\n年桐溪市水务局政府信息公开工作年度报告\n", "",
+	 "桐溪市水务局", 2023, NULL},
+	{"a numeral year cut over two lines", "桐溪市水务局二〇二\n三年政府信息公开工作年度报告\n", "",
+	 "桐溪市水务局", 2023, NULL},
+	{"a title beginning with its year is the own title, not the sidebar's",
+	 "桐溪市财政局2022年政府信息公开工作年度报告\n2023年桐溪市水务局政府信息公开工作年度报告\n", "",
+	 "桐溪市水务局", 2023, NULL},
+	{"a list's last item of the report's year gives way to the signature",
+	 "相关文章：\n桐溪市财政局2022年政府信息公开工作年度报告\n桐溪市林业局2023年政府信息公开工作年度报告\n"
+	 "本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止。\n",
+	 "桐溪市水务局\n2024年1月20日\n", "桐溪市水务局", 2023, NULL},
+	{"a list of other reports before a title without the body",
+	 "相关文章：\n桐溪市财政局2023年政府信息公开工作年度报告\n桐溪市水务局2022年政府信息公开工作年度报告\n"
+	 "本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止。\n",
+	 "桐溪市水务局\n2024年1月20日\n", "桐溪市水务局", 2023, NULL},
+	{"glued: another field's value before a title without the body",
+	 "来源：桐溪市人民政府办公室2023年政府信息公开工作年度报告本报告根据条例编制。\n",
+	 "本年度未收取费用。桐溪市水务局2024年1月20日\n", "桐溪市水务局", 2023, NULL},
+	{"glued: the office's name before the body's", "来源：桐溪市人民政府办公室桐溪市水务局2023年政府信息公开工作年度报告\n",
+	 "", "桐溪市水务局", 2023, NULL},
+	{"the value of a field on the line above is no title line",
+	 "信息来源：\n桐溪市人民政府办公室\n2023年政府信息公开工作年度报告\n", "桐溪市水务局\n2024年1月20日\n",
+	 "桐溪市水务局", 2023, NULL},
+	{"a table cell's wrapped tail above the title gives way to the signature",
+	 "发布机构  桐溪市人民政府办\n          公室局局\n2023年政府信息公开工作年度报告\n", "桐溪市水务局\n2024年1月20日\n",
+	 "桐溪市水务局", 2023, NULL},
+	{"a field's value wrapped inside the name", "名称：桐溪市生态\n环境局2023年政府信息公开工作年度报告\n", "",
+	 "桐溪市生态环境局", 2023, NULL},
+	{"a signature is not completed from a cell glued before a copy",
+	 "索引号 文号 名称\nTX-0007 无 桐溪市水务局2023年政府信息公开工作年度报告\n2023年政府信息公开工作年度报告\n",
+	 "桐溪市水务局\n2024年1月20日\n", "桐溪市水务局", 2023, NULL},
 };
 
 int
