@@ -1417,6 +1417,28 @@ row_of_cut_label(const requests_state *st, const char *label, size_t len, size_t
 	return found;
 }
 
+/*
+ * Do a line's own words (two characters or more) go on with row k's template label past its start
+ * ("性信息" of 6.属于四类过程性信息): the rest of the label of the row above, wrapped in its cell?
+ */
+static bool
+continues_row_label(int k, const char *words, size_t n)
+{
+	char		folded[LABEL_CAP];
+	size_t		flen;
+	const char *at;
+
+	while (n > 0 && gd_is_blank(words[n - 1]))
+		n--;
+	while (n > 0 && gd_is_blank(words[0]))
+		words++, n--;
+	if (k < 0 || k >= GD_REQ_TEMPLATE_ROWS || n < 6)
+		return false;
+	flen = gd_fold(gd_request_row_labels[k], strlen(gd_request_row_labels[k]), folded, sizeof(folded));
+	at = gd_find_bytes(folded, flen, words, n);
+	return at != NULL && at > folded;
+}
+
 static bool
 match_request_row(void *ctx, const char *label, size_t len, size_t own_from, const gd_grid_cell *cells, int n)
 {
@@ -1495,6 +1517,17 @@ match_request_row(void *ctx, const char *label, size_t len, size_t own_from, con
 			}
 		if (continue_short_row(st, cells, n) || continue_open_row(st, cells, n))
 			return true;
+		if (count_values(cells, n) > 0 && continues_row_label(st->cur, label + own_from, len - own_from))
+		{
+			/* values on both lines of a wrapped label (cells aligned to their middle): not the next row */
+			mark_unknown(r->requests[st->cur], GD_REQ_COLS, cells[0].cell.line);
+			st->open[st->cur].nvalues = 0;
+			st->open[st->cur].len = 0;
+			gd_add_problem(mt->r, GD_PROBLEM_ROW_LONG, cells[0].cell.line,
+						"requests row %s: values on the line of its label's rest (line %u) as well as on its first; which are its cells is unknown",
+						gd_request_row_keys[st->cur], cells[0].cell.line);
+			return true;
+		}
 		if (st->cur >= 0 && gd_starts_with(label + own_from, len - own_from, "其中"))
 		{
 			/* a breakdown of the row above ("其中：通过网络申请"): no row of the template */
