@@ -1816,8 +1816,8 @@ item_label_starts(const gd_active_item *it, const char *words, size_t n)
  * The item whose label a label cut short starts ("行政许" of 行政许可): the row's own
  * words begin the label of exactly one item not yet filled; or, of several ("行政"),
  * the first listed under the last 第二十条第（N）项 passed, unless the words carried
- * before the row end with the start of one of those (a row of blanks: its line is its
- * label alone); -1 when not so.
+ * before the row hold the same words (a line passed over that began so) or end with the
+ * start of one of those (a row of blanks: its line is its label alone); -1 when not so.
  */
 static int
 item_of_cut_label(const active_state *st, const char *label, size_t len, size_t own_from)
@@ -1839,6 +1839,9 @@ item_of_cut_label(const active_state *st, const char *label, size_t len, size_t 
 	}
 	if (nfound == 1 || under < 0)
 		return nfound == 1 ? found : -1;
+	/* a line passed over since began with the same words ("行政/罚" before "行政54"): which is which is not told */
+	if (gd_find_bytes(label, own_from, label + own_from, len - own_from) != NULL)
+		return -1;
 	for (int k = under; st->items[k].phrases[0]; k++)
 	{
 		const gd_active_item *it = &st->items[k];
