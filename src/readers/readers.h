@@ -69,6 +69,11 @@ void		gd_region_lines(const gd_text *tx, const gd_region *rg, size_t *first, siz
 /* Line li's text within region rg into [*s, *e) (*s > *e: none of it is). */
 void		gd_region_line(const gd_text *tx, const gd_region *rg, size_t li, size_t *s, size_t *e);
 /*
+ * The next line from *li on, before end, that holds some of region rg: its part into [*s, *e)
+ * (empty on an empty line) and its work noted; false past the last.
+ */
+bool		gd_next_region_line(gd_text *tx, const gd_region *rg, size_t *li, size_t end, size_t *s, size_t *e);
+/*
  * How many lines of the found regions (regions[GD_REGIONS]) is_line holds for, counted up to
  * at_most (a score need not look further); a line holding several regions counts once.
  */

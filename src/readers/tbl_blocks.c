@@ -74,7 +74,9 @@ read_tbl_blocks(gd_text *tx, const gd_region *rg, const gd_census *census, gd_gr
 {
 	const char *t = tx->t;
 	size_t		first,
-				end;
+				end,
+				s,
+				e;
 	tbl_place	at = TBL_OUTSIDE;
 	bool		block_has_text = false;
 	size_t		block_start = 0;
@@ -82,16 +84,10 @@ read_tbl_blocks(gd_text *tx, const gd_region *rg, const gd_census *census, gd_gr
 	(void) census;
 	gd_grid_init(out);
 	gd_region_lines(tx, rg, &first, &end);
-	for (size_t li = first; li < end; li++)
+	for (size_t li = first; gd_next_region_line(tx, rg, &li, end, &s, &e); li++)
 	{
-		size_t		s,
-					e;
 		gd_grid_cell c;
 
-		gd_region_line(tx, rg, li, &s, &e);
-		if (s > e)
-			continue;
-		gd_note_work(tx, e - s + 1);
 		if (gd_starts_with(t + s, e - s, ".TS"))
 			at = TBL_FORMAT;
 		else if (gd_starts_with(t + s, e - s, ".TE"))

@@ -81,6 +81,20 @@ gd_region_line(const gd_text *tx, const gd_region *rg, size_t li, size_t *s, siz
 	*e = tx->lines[li].end < rg->end ? tx->lines[li].end : rg->end;
 }
 
+bool
+gd_next_region_line(gd_text *tx, const gd_region *rg, size_t *li, size_t end, size_t *s, size_t *e)
+{
+	for (; *li < end; (*li)++)
+	{
+		gd_region_line(tx, rg, *li, s, e);
+		if (*s > *e)
+			continue;
+		gd_note_work(tx, *e - *s + 1);
+		return true;
+	}
+	return false;
+}
+
 size_t
 gd_count_region_lines(const gd_text *tx, const gd_region *regions,
 					  bool (*is_line) (const gd_text *tx, size_t li), size_t at_most)
@@ -229,23 +243,18 @@ gd_read_cell_stream(gd_text *tx, const gd_region *rg, bool blanks_printed, gd_gr
 {
 	bool		row_has_value = false;
 	size_t		first,
-				end;
+				end,
+				s,
+				e;
 
 	gd_grid_init(out);
 	out->cells_per_line = true;
 	out->blanks_unprinted = !blanks_printed;
 	gd_region_lines(tx, rg, &first, &end);
-	for (size_t li = first; li < end; li++)
+	for (size_t li = first; gd_next_region_line(tx, rg, &li, end, &s, &e); li++)
 	{
-		size_t		s,
-					e;
 		gd_grid_cell c;
 
-		gd_region_line(tx, rg, li, &s, &e);
-		if (s > e)
-			continue;
-
-		gd_note_work(tx, e - s + 1);
 		if (gd_text_cell(tx, (uint32_t) li + 1, s, e, &c) || blanks_printed)
 		{
 			gd_grid_cell value;
