@@ -245,7 +245,7 @@ gd_find_phrase(const gd_text *tx, size_t from, size_t to, const char *phrase)
 }
 
 /* Display columns of the UTF-8 character at s (CJK and full-width forms take two). */
-static int
+static inline int
 char_width(const unsigned char *s, size_t n, size_t *bytes)
 {
 	uint32_t	cp;
@@ -277,9 +277,9 @@ char_width(const unsigned char *s, size_t n, size_t *bytes)
 
 /* The column normalising took from the character at t[i]: 1 when it folded a full-width form to ASCII. */
 static inline int
-folded_column(const gd_text *tx, size_t i)
+folded_column(const uint8_t *folded, size_t i)
 {
-	return tx->folded != NULL && (tx->folded[i >> 3] >> (i & 7) & 1);
+	return folded != NULL && (folded[i >> 3] >> (i & 7) & 1);
 }
 
 uint32_t
@@ -289,7 +289,7 @@ gd_display_width(const gd_text *tx, size_t s, size_t e)
 	size_t		bytes;
 
 	for (size_t i = s; i < e; i += bytes)
-		width += (uint32_t) (char_width((const unsigned char *) tx->t + i, e - i, &bytes) + folded_column(tx, i));
+		width += (uint32_t) (char_width((const unsigned char *) tx->t + i, e - i, &bytes) + folded_column(tx->folded, i));
 	return width;
 }
 
@@ -297,6 +297,7 @@ int
 gd_line_tokens(const gd_text *tx, size_t li, gd_col_token *tok, int max)
 {
 	const char *t = tx->t;
+	const uint8_t *folded = tx->folded;	/* read once: the stores to tok might reach it */
 	size_t		i = tx->lines[li].start,
 				e = tx->lines[li].end;
 	int			col = 0,
@@ -308,7 +309,7 @@ gd_line_tokens(const gd_text *tx, size_t li, gd_col_token *tok, int max)
 
 		if (gd_is_blank(t[i]))
 		{
-			col += t[i] == '\t' ? 8 - col % 8 : 1 + folded_column(tx, i);
+			col += t[i] == '\t' ? 8 - col % 8 : 1 + folded_column(folded, i);
 			i++;
 			continue;
 		}
@@ -318,7 +319,7 @@ gd_line_tokens(const gd_text *tx, size_t li, gd_col_token *tok, int max)
 		tok[n].col = col;
 		while (i < e && !gd_is_blank(t[i]))
 		{
-			col += char_width((const unsigned char *) t + i, e - i, &bytes) + folded_column(tx, i);
+			col += char_width((const unsigned char *) t + i, e - i, &bytes) + folded_column(folded, i);
 			i += bytes;
 		}
 		tok[n].e = i;
