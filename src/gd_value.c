@@ -77,6 +77,9 @@ is_thousands_separator(const char *s, size_t n, size_t i)
 	return i + 4 >= n || s[i + 4] < '0' || s[i + 4] > '9';
 }
 
+/* Digits that always fit an int64_t (18: 10^18 - 1 < INT64_MAX). */
+#define PLAIN_DIGITS_MAX 18
+
 bool
 gd_parse_value(const char *s, size_t n, gd_cell *cell)
 {
@@ -105,6 +108,21 @@ gd_parse_value(const char *s, size_t n, gd_cell *cell)
 	{
 		cell->state = GD_PLACEHOLDER;
 		return true;
+	}
+	if (n <= PLAIN_DIGITS_MAX)
+	{
+		/* most cells: plain digits, too few to overflow, read in one pass */
+		uint64_t	d = 0;
+		size_t		k = 0;
+
+		while (k < n && gd_is_digit(s[k]))
+			d = d * 10 + (uint64_t) (s[k++] - '0');
+		if (k == n)
+		{
+			cell->state = GD_NUMBER;
+			cell->value = (int64_t) d;
+			return true;
+		}
 	}
 	if (s[0] == '-' || s[0] == '+')
 	{
