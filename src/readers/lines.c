@@ -1089,7 +1089,7 @@ gd_read_text_lines(gd_text *tx, const gd_region *rg, const gd_census *census, gd
 		/* the table's text laid out by display width, where a number may wrap in its cell */
 		lr.wrapped = !lr.cells_per_line && !census->is_html && s == tx->lines[li].start && !pipe && !tabbed &&
 			gd_holds_blank(tx->t, s, tx->lines[li].end) &&	/* one token is no row of numbers */
-			gd_wrapped_pieces(tx, li, end_line, wrap) ? wrap : NULL;
+			gd_wrapped_pieces(tx, li, end_line, wrap, pieces) ? wrap : NULL;
 		{
 			size_t		first_cell = out->ncells;
 			/* a row joined with the pieces under it may still have pieces over it */

@@ -135,16 +135,17 @@ typedef struct gd_wrap
 	gd_span		lead[GD_WRAP_LINES_MAX];
 	gd_span		piece[GD_WRAP_LINES_MAX][GD_LINE_TOKENS_MAX];
 } gd_wrap;
-bool		gd_wrapped_pieces(const gd_text *tx, size_t li, size_t end_line, gd_wrap *w);
+typedef struct gd_piece_cache gd_piece_cache;	/* the lines read last, for the next line's call */
+gd_piece_cache *gd_piece_cache_new(const gd_text *tx);
+bool		gd_wrapped_pieces(const gd_text *tx, size_t li, size_t end_line, gd_wrap *w, gd_piece_cache *cache);
 /*
  * The numbers of line li over or under pieces of numbers on the line next to it (lines first to
  * end_line, no blank line between) that gd_wrapped_pieces could not join: numbers wrapped in their
  * cells, spread round their row's line.  Each such token of li (a piece of the next line, or a
  * number the next line's pieces continue) into suspects (GD_LINE_TOKENS_MAX); returns how many.
- * cache: from gd_piece_cache_new, one per region, so that each line is tokenized once.
+ * cache: from gd_piece_cache_new, one per region, shared with gd_wrapped_pieces, so that each
+ * line is tokenized once.
  */
-typedef struct gd_piece_cache gd_piece_cache;	/* the lines it read last, for the next line's call */
-gd_piece_cache *gd_piece_cache_new(const gd_text *tx);
 int			gd_wrap_suspect(const gd_text *tx, size_t li, size_t first, size_t end_line, gd_span *suspects,
 							gd_piece_cache *cache);
 /* lines.c: page footers of PDF text: "-3-", "- 4 -", "第 5 页", "3 / 12" (a lone number is no footer). */

@@ -77,16 +77,24 @@ cell_above(const gd_col_token *row, int nrow, int col)
 	return above;
 }
 
+static const gd_col_token *cached_tokens(const gd_text *tx, size_t li, gd_piece_cache *cache, int *n);
+
 bool
-gd_wrapped_pieces(const gd_text *tx, size_t li, size_t end_line, gd_wrap *w)
+gd_wrapped_pieces(const gd_text *tx, size_t li, size_t end_line, gd_wrap *w, gd_piece_cache *cache)
 {
-	gd_col_token row[GD_LINE_TOKENS_MAX],
+	gd_col_token own[GD_LINE_TOKENS_MAX],
 				under[GD_LINE_TOKENS_MAX];
-	int			nrow = gd_line_tokens(tx, li, row, GD_LINE_TOKENS_MAX),
+	int			nrow,
 				row_digits = 0;
+	const gd_col_token *row = cached_tokens(tx, li, cache, &nrow);
 	size_t		last = li + 1;
 	bool		next_row_follows = false;
 
+	if (row == NULL)
+	{
+		nrow = gd_line_tokens(tx, li, own, GD_LINE_TOKENS_MAX);
+		row = own;
+	}
 	if (nrow < 3)
 		return false;
 	for (int k = 0; k < nrow; k++)
@@ -185,6 +193,7 @@ typedef struct piece_line
 {
 	size_t		line;			/* which line (the cache's key) */
 	bool		has_pieces;		/* read_piece_line's answer */
+	bool		tokenized;		/* tok and n hold the line's tokens (not so for a line of no piece) */
 	gd_col_token tok[GD_LINE_TOKENS_MAX];
 	int			n;
 	int			pieces;
@@ -238,10 +247,11 @@ read_piece_line(const gd_text *tx, size_t li, piece_line *pl)
 	pl->line = li;
 	pl->n = pl->pieces = pl->values = 0;
 	pl->labelled = pl->opens = false;
-	pl->has_pieces = false;
+	pl->has_pieces = pl->tokenized = false;
 	if (!has_digit(tx->t, s, e) || gd_is_page_footer(tx->t, s, e))
 		return false;
 	pl->n = gd_line_tokens(tx, li, pl->tok, GD_LINE_TOKENS_MAX);
+	pl->tokenized = true;
 	for (int k = 0; k < pl->n; k++)
 	{
 		const gd_col_token *tk = &pl->tok[k];
@@ -270,18 +280,38 @@ read_piece_line(const gd_text *tx, size_t li, piece_line *pl)
 	return pl->has_pieces;
 }
 
-/* Line li read (from the cache when it holds it); NULL when it holds no piece. */
+/* Line li read (from the cache when it holds it). */
 static const piece_line *
-piece_line_of(const gd_text *tx, size_t li, gd_piece_cache *cache)
+cached_line(const gd_text *tx, size_t li, gd_piece_cache *cache)
 {
 	piece_line *pl;
 
 	for (int k = 0; k < PIECE_CACHE_LINES; k++)
 		if (cache->lines[k].line == li)
-			return cache->lines[k].has_pieces ? &cache->lines[k] : NULL;
+			return &cache->lines[k];
 	pl = &cache->lines[cache->next];
 	cache->next = (cache->next + 1) % PIECE_CACHE_LINES;
-	return read_piece_line(tx, li, pl) ? pl : NULL;
+	read_piece_line(tx, li, pl);
+	return pl;
+}
+
+/* Line li read; NULL when it holds no piece. */
+static const piece_line *
+piece_line_of(const gd_text *tx, size_t li, gd_piece_cache *cache)
+{
+	const piece_line *pl = cached_line(tx, li, cache);
+
+	return pl->has_pieces ? pl : NULL;
+}
+
+/* Line li's tokens (n of them) as the cache read them; NULL when it did not tokenize the line. */
+static const gd_col_token *
+cached_tokens(const gd_text *tx, size_t li, gd_piece_cache *cache, int *n)
+{
+	const piece_line *pl = cached_line(tx, li, cache);
+
+	*n = pl->n;
+	return pl->tokenized ? pl->tok : NULL;
 }
 
 /*
