@@ -82,20 +82,14 @@ static const gd_col_token *cached_tokens(const gd_text *tx, size_t li, gd_piece_
 bool
 gd_wrapped_pieces(const gd_text *tx, size_t li, size_t end_line, gd_wrap *w, gd_piece_cache *cache)
 {
-	gd_col_token own[GD_LINE_TOKENS_MAX],
-				under[GD_LINE_TOKENS_MAX];
+	gd_col_token under[GD_LINE_TOKENS_MAX];
 	int			nrow,
 				row_digits = 0;
 	const gd_col_token *row = cached_tokens(tx, li, cache, &nrow);
 	size_t		last = li + 1;
 	bool		next_row_follows = false;
 
-	if (row == NULL)
-	{
-		nrow = gd_line_tokens(tx, li, own, GD_LINE_TOKENS_MAX);
-		row = own;
-	}
-	if (nrow < 3)
+	if (row == NULL || nrow < 3)
 		return false;
 	for (int k = 0; k < nrow; k++)
 		row_digits += all_digits(tx->t, row[k].s, row[k].e);
@@ -193,7 +187,7 @@ typedef struct piece_line
 {
 	size_t		line;			/* which line (the cache's key) */
 	bool		has_pieces;		/* read_piece_line's answer */
-	bool		tokenized;		/* tok and n hold the line's tokens (not so for a line of no piece) */
+	bool		tokenized;		/* tok and n hold the line's tokens (not so for a line without a digit) */
 	gd_col_token tok[GD_LINE_TOKENS_MAX];
 	int			n;
 	int			pieces;
@@ -248,10 +242,13 @@ read_piece_line(const gd_text *tx, size_t li, piece_line *pl)
 	pl->n = pl->pieces = pl->values = 0;
 	pl->labelled = pl->opens = false;
 	pl->has_pieces = pl->tokenized = false;
-	if (!has_digit(tx->t, s, e) || gd_is_page_footer(tx->t, s, e))
+	if (!has_digit(tx->t, s, e))
 		return false;
+	/* tokenized with a digit, footer or not: gd_wrapped_pieces reads a row of numbers from the cache */
 	pl->n = gd_line_tokens(tx, li, pl->tok, GD_LINE_TOKENS_MAX);
 	pl->tokenized = true;
+	if (gd_is_page_footer(tx->t, s, e))
+		return false;
 	for (int k = 0; k < pl->n; k++)
 	{
 		const gd_col_token *tk = &pl->tok[k];
@@ -304,7 +301,7 @@ piece_line_of(const gd_text *tx, size_t li, gd_piece_cache *cache)
 	return pl->has_pieces ? pl : NULL;
 }
 
-/* Line li's tokens (n of them) as the cache read them; NULL when it did not tokenize the line. */
+/* Line li's tokens (n of them) as the cache read them; NULL for a line without a digit. */
 static const gd_col_token *
 cached_tokens(const gd_text *tx, size_t li, gd_piece_cache *cache, int *n)
 {
