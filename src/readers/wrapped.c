@@ -220,11 +220,34 @@ gd_piece_cache_new(const gd_text *tx)
 	return c;
 }
 
+/*
+ * Might a digit start among the eight bytes at s: one of them an ASCII digit (a byte between
+ * '0' - 1 and '9' + 1, tested on all eight at once) or 0xEF (the first byte of a full-width digit)?
+ */
+static inline bool
+may_start_digit(const char *s)
+{
+	uint64_t	w,
+				low,
+				ef;
+
+	memcpy(&w, s, sizeof(w));
+	low = w & GD_BYTES_OF(0x7F);
+	ef = w ^ GD_BYTES_OF(0xEF);
+	return (((GD_BYTES_OF(0x7F + '9' + 1) - low) & ~w & (low + GD_BYTES_OF(0x7F - ('0' - 1)))) |
+			((ef - GD_BYTES_OF(0x01)) & ~ef)) & GD_BYTES_OF(0x80);
+}
+
 /* Does t[s..e) hold a digit, ASCII or full-width (a line with none holds no piece)? */
 static bool
 has_digit(const char *t, size_t s, size_t e)
 {
-	for (size_t i = s; i < e; i++)
+	size_t		i = s;
+
+	/* the words of a label, eight bytes a step */
+	while (i + 8 <= e && !may_start_digit(t + i))
+		i += 8;
+	for (; i < e; i++)
 		if (digit_bytes(t, i, e) > 0)
 			return true;
 	return false;
