@@ -1064,16 +1064,22 @@ build_row_phrase_index(const gd_text *tx)
 static bool
 item_number_starts(const char *label, size_t len, size_t i)
 {
+	const unsigned char *u = (const unsigned char *) label;
 	size_t		d = i;
 
+	/*
+	 * a character of more bytes (most of a label) starts only "四、": a numeral's first byte, 0xE4 or
+	 * 0xE5, and the first byte of 、 (0xE3) right after it are told before the numeral is looked up
+	 */
+	if (u[i] >= 0x80)
+		return (u[i] == 0xE4 || u[i] == 0xE5) && i + 3 < len && u[i + 3] == 0xE3 &&
+			gd_numeral_item_at(label + i, len - i) > 0;
 	while (d < len && d - i < 3 && gd_is_digit(label[d]))
 		d++;
 	if (d > i && !gd_is_digit(label[i - 1]) && d - i <= 2 && d + 1 < len && label[d] == '.' &&
 		!gd_is_digit(label[d + 1]))
 		return true;
-	/* the numerals' first bytes: most of a label is passed over here */
-	return (label[i] == '(' || (unsigned char) label[i] == 0xE4 || (unsigned char) label[i] == 0xE5) &&
-		gd_numeral_item_at(label + i, len - i) > 0;
+	return label[i] == '(' && gd_numeral_item_at(label + i, len - i) > 0;
 }
 
 /*
