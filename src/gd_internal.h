@@ -107,6 +107,14 @@ typedef struct gd_col_token
 
 /* Display columns of t[s..e) as printed (as gd_col_token counts them; a tab is one). */
 uint32_t	gd_display_width(const gd_text *tx, size_t s, size_t e);
+
+/* The column normalising took from the character at byte i (folded: its bitmap, or NULL): 1 when it folded a full-width form. */
+static inline int
+gd_folded_column(const uint8_t *folded, size_t i)
+{
+	return folded != NULL && (folded[i >> 3] >> (i & 7) & 1);
+}
+
 /* The tokens of line li (0-based) into tok; -1 when it has more than max. */
 int			gd_line_tokens(const gd_text *tx, size_t li, gd_col_token *tok, int max);
 /* End offset of the last occurrence of needle in hay, or -1. */

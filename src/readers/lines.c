@@ -226,6 +226,17 @@ only_word_bytes(const char *s)
 	return ((((c3 - GD_BYTES_OF(0x01)) & ~c3) | ((e2 - GD_BYTES_OF(0x01)) & ~e2)) & GD_BYTES_OF(0x80)) == 0;
 }
 
+/* Does none of the eight bytes at s start a glued run (words with ASCII or punctuation among them)? */
+static inline bool
+no_run_starts(const char *s)
+{
+	const unsigned char *u = (const unsigned char *) s;
+
+	return ((gd_byte_starts[u[0]] | gd_byte_starts[u[1]] | gd_byte_starts[u[2]] | gd_byte_starts[u[3]] |
+			 gd_byte_starts[u[4]] | gd_byte_starts[u[5]] | gd_byte_starts[u[6]] | gd_byte_starts[u[7]]) &
+			GD_STARTS_GLUED_RUN) == 0;
+}
+
 /* Emit a label token, splitting out digit runs glued to it (collapsed layout). */
 static void
 emit_label_token(line_reader *lr, size_t s, size_t e)
@@ -242,7 +253,7 @@ emit_label_token(line_reader *lr, size_t s, size_t e)
 					marks_end;
 
 		/* most of a label is words: pass over the bytes that start no value and no mark at once */
-		while (i + 8 <= e && only_word_bytes(t + i))
+		while (i + 8 <= e && (only_word_bytes(t + i) || no_run_starts(t + i)))
 			i += 8;
 		while (i < e && !(gd_byte_starts[(unsigned char) t[i]] & GD_STARTS_GLUED_RUN))
 			i++;
@@ -721,9 +732,9 @@ tokenize_line(line_reader *lr, size_t s, size_t e, bool pipe, bool tabbed)
 			size_t		ts;
 			uint32_t	first_col;
 
-			for (gap = 0; i < e && gd_is_blank(t[i]); gap++)
-				i++;
-			col += gd_display_width(lr->tx, i - gap, i);
+			/* a blank is one byte and one column (two folded from an ideographic space), as gd_display_width counts */
+			for (gap = 0; i < e && gd_is_blank(t[i]); gap++, i++)
+				col += 1 + (uint32_t) gd_folded_column(lr->tx->folded, i);
 			ts = i;
 			first_col = col;
 			while (i < e && !gd_is_blank(t[i]))
