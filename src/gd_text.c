@@ -128,15 +128,12 @@ gd_fold(const char *s, size_t n, char *dst, size_t cap)
 			k += 8;
 			i += 8;
 		}
+		/* kept as they are, up to the next byte folding may change (within eight when the test failed) */
+		while (i < n && k < cap && (unsigned char) s[i] > ' ' && (unsigned char) s[i] != 0xE3)
+			dst[k++] = s[i++];
 		if (i >= n || k >= cap)
 			break;
 		c = (unsigned char) s[i];
-
-		if (c > ' ' && c != 0xE3)
-		{
-			dst[k++] = (char) c;	/* the common case: kept as it is */
-			continue;
-		}
 		if (gd_is_blank((char) c))
 			continue;
 		if (c == 0xE3 && i + 2 < n && (unsigned char) s[i + 1] == 0x80 &&
