@@ -585,7 +585,13 @@ static bool
 fewer_cells_fit(const char *run, size_t run_len, int width, int nids, bool signed_cells)
 {
 	gd_cell		reading[GD_ROW_WIDTH_MAX];
+	size_t		zeros = 0;
 
+	/* zeros alone ("0000000", a row of blank cells printed 0): each one a cell, under any total */
+	while (zeros < run_len && run[zeros] == '0')
+		zeros++;
+	if (zeros == run_len)
+		return run_len >= 1 && run_len < (size_t) width;
 	for (int fewer = 1; fewer < width; fewer++)
 	{
 		gd_identity total = {(uint8_t) (fewer - 1), 0, (uint8_t) (fewer - 1)};
@@ -875,6 +881,7 @@ typedef struct requests_state
 	uint32_t	columns[GD_REQ_COLS];
 	bool		copy_reported;
 	gd_open_row open[GD_REQ_ROWS];	/* rows the layout leaves open, solved together */
+	bool		fills_all_only[GD_REQ_ROWS];	/* the row's run as it stands fills no fewer cells (fewer_cells_fit) */
 	bool		cells_per_line;	/* the grid was read one cell per line */
 	/* digits printed alone on lines: pieces of a number wrapped inside its cell */
 	char		before[GD_WRAP_MAX];	/* the pieces before the last row */
@@ -1557,9 +1564,14 @@ match_request_row(void *ctx, const char *label, size_t len, size_t own_from, con
 	st->open[row].len = (uint8_t) glued_run(mt, cells, n, GD_REQ_COLS, st->open[row].run);
 	st->open[row].line = cells[0].cell.line;
 	r->blanks_unmarked = r->blanks_unmarked || mt->tokens_apart || (st->open[row].len > 0 && st->open[row].len < GD_REQ_COLS);
-	if (r->blanks_unmarked && st->open[row].len >= GD_REQ_COLS &&
-		fewer_cells_fit(st->open[row].run, st->open[row].len, GD_REQ_COLS, 1, false))
-		st->open[row].len = 0;	/* not for the solver, which cuts it into all 7 cells: fit_row names it */
+	st->fills_all_only[row] = false;
+	if (r->blanks_unmarked && st->open[row].len >= GD_REQ_COLS)
+	{
+		if (fewer_cells_fit(st->open[row].run, st->open[row].len, GD_REQ_COLS, 1, false))
+			st->open[row].len = 0;	/* not for the solver, which cuts it into all 7 cells: fit_row names it */
+		else
+			st->fills_all_only[row] = true;	/* distrust_full_cuts need not ask again */
+	}
 	st->short_row = -1;
 	/* not the total wrapped in its cell with its last piece a cell of its own, nor values for the solver */
 	if (st->open[row].len == 0 && !join_wrapped_total(mt->tx, cells, n, r->requests[row]) &&
@@ -2048,7 +2060,7 @@ distrust_full_cuts(requests_state *st)
 	{
 		gd_open_row *o = &st->open[row];
 
-		if (o->len < GD_REQ_COLS || !fewer_cells_fit(o->run, o->len, GD_REQ_COLS, 1, false))
+		if (o->len < GD_REQ_COLS || st->fills_all_only[row] || !fewer_cells_fit(o->run, o->len, GD_REQ_COLS, 1, false))
 			continue;
 		mark_unknown(r->requests[row], GD_REQ_COLS, o->line);
 		name_row(what, sizeof(what), "requests row ", gd_request_row_keys[row]);
