@@ -129,6 +129,23 @@ may_hold_separator(const char *t, size_t s, size_t e, bool ascii)
  * Can the line be a border: a separator, and two rule dashes or a
  * box-drawing character?  Far cheaper than split_line, and every border is one.
  */
+/* Is one of the eight bytes at s a rule dash ('-', '=', ':') or 0xE2 (a zero byte of its xor)? */
+static inline bool
+holds_rule_byte(const char *s)
+{
+	uint64_t	w,
+				found = 0;
+
+	memcpy(&w, s, sizeof(w));
+	for (size_t k = 0; k < 4; k++)
+	{
+		uint64_t	x = w ^ GD_BYTES_OF((uint64_t) (unsigned char) "-=:\xE2"[k]);
+
+		found |= (x - GD_BYTES_OF(0x01)) & ~x;
+	}
+	return (found & GD_BYTES_OF(0x80)) != 0;
+}
+
 static bool
 may_be_border(const char *t, size_t s, size_t e, bool ascii)
 {
@@ -138,6 +155,11 @@ may_be_border(const char *t, size_t s, size_t e, bool ascii)
 		return false;
 	for (size_t i = s; i < e; i++)
 	{
+		/* a row's words and numbers, eight bytes a step */
+		while (i + 8 <= e && !holds_rule_byte(t + i))
+			i += 8;
+		if (i >= e)
+			break;
 		dashes += t[i] == '-' || t[i] == '=' || t[i] == ':';
 		if ((unsigned char) t[i] == 0xE2 && i + 1 < e &&
 			((unsigned char) t[i + 1] == 0x94 || (unsigned char) t[i + 1] == 0x95))
