@@ -64,8 +64,17 @@ void	   *gd_alloc(const gd_text *tx, size_t size);
 void		gd_index_lines(gd_text *tx);
 /* 1-based line holding offset off. */
 uint32_t	gd_line_of(const gd_text *tx, size_t off);
-/* Count work; checks for interrupts every GD_INTERRUPT_STRIDE bytes. */
-void		gd_note_work(gd_text *tx, size_t bytes);
+/* gd_note_work's interrupt check, once GD_INTERRUPT_STRIDE bytes of work are counted. */
+void		gd_check_work(gd_text *tx);
+
+/* Count work; checks for interrupts every GD_INTERRUPT_STRIDE bytes (inline: it is counted per token). */
+static inline void
+gd_note_work(gd_text *tx, size_t bytes)
+{
+	tx->work += bytes;
+	if (tx->work >= GD_INTERRUPT_STRIDE)
+		gd_check_work(tx);
+}
 
 static inline bool
 gd_is_blank(char c)

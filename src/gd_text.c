@@ -15,15 +15,11 @@ gd_alloc(const gd_text *tx, size_t size)
 }
 
 void
-gd_note_work(gd_text *tx, size_t bytes)
+gd_check_work(gd_text *tx)
 {
-	tx->work += bytes;
-	if (tx->work >= GD_INTERRUPT_STRIDE)
-	{
-		tx->work = 0;
-		if (tx->opt->check_interrupts)
-			tx->opt->check_interrupts(tx->opt->interrupt_ctx);
-	}
+	tx->work = 0;
+	if (tx->opt->check_interrupts)
+		tx->opt->check_interrupts(tx->opt->interrupt_ctx);
 }
 
 /* Line starts and ends, one memchr per line; the array grows by doubling. */
