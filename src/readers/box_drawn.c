@@ -168,6 +168,26 @@ may_be_border(const char *t, size_t s, size_t e, bool ascii)
 	return dashes >= 2;
 }
 
+/* Do the regions hold a box-drawing character (E2 94 xx or E2 95 xx)?  One pass for both lead pairs. */
+static bool
+regions_hold_box_drawing(const gd_text *tx, const gd_region *regions)
+{
+	for (int k = 0; k < GD_REGIONS; k++)
+	{
+		size_t		from,
+					to;
+		const char *at;
+
+		if (!regions[k].found)
+			continue;
+		gd_region_text(tx, &regions[k], &from, &to);
+		for (at = tx->t + from; to > from && (at = memchr(at, 0xE2, (size_t) (tx->t + to - at))) != NULL; at++)
+			if (at + 1 < tx->t + to && ((unsigned char) at[1] == 0x94 || (unsigned char) at[1] == 0x95))
+				return true;
+	}
+	return false;
+}
+
 #define BORDERS_MIN 5
 
 static int
@@ -184,7 +204,7 @@ score_box_drawn(const gd_text *tx, const gd_region *regions, const gd_census *ce
 
 	(void) census;
 	/* no separator at all (the box-drawing characters are E2 94 xx and E2 95 xx): no line is split */
-	if (!ascii && !gd_regions_hold(tx, regions, "\xE2\x94") && !gd_regions_hold(tx, regions, "\xE2\x95"))
+	if (!ascii && !regions_hold_box_drawing(tx, regions))
 		return 0;
 	/* most text has no borders: a cheap count of the lines that may be one settles it */
 	for (gd_walk_start(&w, tx, regions); gd_walk_next(&w, &li, &region_start) && may_be_borders < BORDERS_MIN;)
