@@ -81,7 +81,8 @@ static void
 read_bar_lines(gd_text *tx, const gd_region *rg, const gd_census *census, gd_grid *out)
 {
 	bool		row_has_value = false,
-				cell_has_text = false;
+				cell_has_text = false,
+				bar_last = false;	/* the last cell read was closed by a bar */
 	gd_grid_cell c;
 
 	(void) census;
@@ -98,6 +99,17 @@ read_bar_lines(gd_text *tx, const gd_region *rg, const gd_census *census, gd_gri
 		if (e > rg->end)
 			e = rg->end;
 		gd_note_work(tx, e - s + 1);
+		if (ends_row(tx, li))
+		{
+			/* the row ends after a bar: its last cell is blank */
+			if (bar_last)
+			{
+				gd_text_cell(tx, (uint32_t) li + 1, s, s, &c);
+				gd_add_stream_cell(tx, out, &c, &row_has_value);
+			}
+			bar_last = false;
+			continue;
+		}
 		text_end = bar_at_end(tx->t, s, e);
 		if (text_end == (size_t) -1 && bars_alone(tx->t, s, e) > 1)
 		{
@@ -108,10 +120,12 @@ read_bar_lines(gd_text *tx, const gd_region *rg, const gd_census *census, gd_gri
 				gd_add_stream_cell(tx, out, &c, &row_has_value);
 			}
 			cell_has_text = false;
+			bar_last = true;
 			continue;
 		}
 		if (gd_text_cell(tx, (uint32_t) li + 1, s, text_end == (size_t) -1 ? e : text_end, &c))
 		{
+			bar_last = text_end != (size_t) -1;
 			gd_add_stream_cell(tx, out, &c, &row_has_value);
 			/* a line of blanks after it, not an empty one: html2text's line break where a row ends, closing the cell */
 			cell_has_text = text_end != (size_t) -1 || !ends_row(tx, li + 1);
@@ -121,6 +135,7 @@ read_bar_lines(gd_text *tx, const gd_region *rg, const gd_census *census, gd_gri
 		if (!cell_has_text)
 			gd_add_stream_cell(tx, out, &c, &row_has_value);	/* the blank cell before the bar */
 		cell_has_text = false;
+		bar_last = true;
 	}
 	gd_grid_end_row(tx, out);
 }

@@ -1045,34 +1045,47 @@ close_gap(line_reader *lr, uint8_t depth, size_t at)
 }
 
 /*
- * Do whitespace lines outnumber the lines with text (markup_gaps)?  Empty
- * lines outnumbering them too (*empty_joins), or a space ending nine lines
- * in ten (*space_joins), are no markup's but the join's.
+ * Do whitespace lines outnumber the lines with text (markup_gaps), and
+ * stand between them (markup puts two between cells: a line of text right
+ * after another is rare there, and common where a blank cell is a line of
+ * blanks among its row's values)?  Empty lines outnumbering them too
+ * (*empty_joins), or a space ending nine lines in ten (*space_joins), are
+ * no markup's but the join's.
  */
+#define MARKUP_ADJACENT_TEXT_RATIO 4	/* text lines to each one right after another, at least */
 static bool
 has_markup_gaps(const gd_text *tx, const gd_region *rg, bool *empty_joins, bool *space_joins)
 {
 	size_t		text_lines = 0,
 				gap_lines = 0,
 				empty_lines = 0,
-				space_ends = 0;
+				space_ends = 0,
+				adjacent_text = 0;
+	bool		after_text = false;
 
 	for (size_t li = gd_line_of(tx, rg->start) - 1; li < tx->nlines && tx->lines[li].start < rg->end; li++)
 	{
 		size_t		s = tx->lines[li].start,
 					e = tx->lines[li].end;
 
+		bool		text = false;
+
 		if (s == e)
 			empty_lines++;
 		else if (gd_only_blanks(tx->t, s, e))
 			gap_lines++;
 		else
+		{
 			text_lines++;
+			text = true;
+			adjacent_text += after_text;
+		}
+		after_text = text;
 		space_ends += s < e && tx->t[e - 1] == ' ';
 	}
 	*empty_joins = empty_lines > text_lines;
 	*space_joins = space_ends * 10 >= (gap_lines + text_lines) * 9;
-	return gap_lines > text_lines && text_lines > 0;
+	return gap_lines > text_lines && text_lines > 0 && adjacent_text * MARKUP_ADJACENT_TEXT_RATIO <= text_lines;
 }
 
 /* A line's indentation, less the space a join by spaces put after its tabs. */
