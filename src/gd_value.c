@@ -53,7 +53,7 @@ is_placeholder(const char *s, size_t n)
 {
 	int			count = 0;
 
-	if (n > 3 * GD_PLACEHOLDER_MARKS_MAX)
+	if (n > (size_t) 3 * GD_PLACEHOLDER_MARKS_MAX)
 		return false;			/* marks of up to three bytes */
 	while (n > 0)
 	{

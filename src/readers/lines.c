@@ -1067,7 +1067,6 @@ has_markup_gaps(const gd_text *tx, const gd_region *rg, bool *empty_joins, bool 
 	{
 		size_t		s = tx->lines[li].start,
 					e = tx->lines[li].end;
-
 		bool		text = false;
 
 		if (s == e)
