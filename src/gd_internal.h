@@ -199,6 +199,8 @@ bool		gd_is_cut_number(const char *s, size_t n);
 void		gd_cut_number_cell(gd_cell *c, uint32_t line, const char *s, size_t n);
 /* Bytes of the placeholder mark ('-', '—', '/', '无', ...) at s[0..n), or 0. */
 size_t		gd_placeholder_mark(const char *s, size_t n);
+/* A placeholder cell holds this many marks at most ("----" is one; a longer run is a rule) */
+#define GD_PLACEHOLDER_MARKS_MAX 4
 
 /*
  * What a byte may start, by table (label text is scanned for marks at every

@@ -1628,6 +1628,7 @@ typedef struct review_state
 	int			nrow;
 	gd_cell		pending[GD_REV_CELLS];	/* values of lines too short for a row: the row wrapped over them */
 	int			npending;
+	bool		pieces_overflow;	/* lines after such pieces held more values than the row has cells */
 } review_state;
 
 /* Words of the review table's outcome headers, alone or joined, as renderers print them. */
@@ -1791,7 +1792,16 @@ match_review_row(void *ctx, const char *label, size_t len, size_t own_from, cons
 		review_row_without_spares(st, cells + first, last - first);
 		return true;
 	}
-	if (last - first < GD_REV_OUTCOMES && !(st->cells_per_line && st->count > 0))
+	if (st->npending > 0 && st->count > 0 && st->count < GD_REV_CELLS)
+	{
+		/* the row wrapped over the lines before it: so it does over the next ones, short or not, to its 15 cells */
+		if (st->count + st->npending + (last - first) > GD_REV_CELLS)
+		{
+			st->pieces_overflow = true;
+			return false;
+		}
+	}
+	else if (last - first < GD_REV_OUTCOMES && !(st->cells_per_line && st->count > 0))
 	{
 		take_review_piece(st, cells + first, last - first);
 		return false;			/* a stray number, not a row of the table, or a piece of one */
@@ -2320,7 +2330,7 @@ review_after_pieces(review_state *st)
 {
 	gd_report  *r = st->mt.r;
 
-	if (st->npending + st->count == GD_REV_CELLS)
+	if (st->npending + st->count == GD_REV_CELLS && !st->pieces_overflow)
 	{
 		gd_cell		joined[GD_REV_CELLS];
 

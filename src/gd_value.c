@@ -53,13 +53,13 @@ is_placeholder(const char *s, size_t n)
 {
 	int			count = 0;
 
-	if (n > 12)
-		return false;			/* at most four marks of up to three bytes */
+	if (n > (size_t) 3 * GD_PLACEHOLDER_MARKS_MAX)
+		return false;			/* marks of up to three bytes */
 	while (n > 0)
 	{
 		size_t		used = gd_placeholder_mark(s, n);
 
-		if (!used || ++count > 4)
+		if (!used || ++count > GD_PLACEHOLDER_MARKS_MAX)
 			return false;
 		s += used;
 		n -= used;

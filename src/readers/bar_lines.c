@@ -43,6 +43,14 @@ bars_alone(const char *t, size_t s, size_t e)
 	return bars;
 }
 
+/* Is line li one of blanks alone, not empty (the "  " of a Markdown line break)? */
+static bool
+ends_row(const gd_text *tx, size_t li)
+{
+	return li < tx->nlines && tx->lines[li].end > tx->lines[li].start &&
+		gd_only_blanks(tx->t, tx->lines[li].start, tx->lines[li].end);
+}
+
 static int
 score_bar_lines(const gd_text *tx, const gd_region *regions, const gd_census *census)
 {
@@ -55,9 +63,13 @@ score_bar_lines(const gd_text *tx, const gd_region *regions, const gd_census *ce
 	(void) census;
 	if (!gd_regions_hold(tx, regions, "|"))
 		return 0;				/* no line ends with a bar */
-	/* bars first (an empty line has none): most text has too few, and then its filled lines need no count */
+	/*
+	 * bars first (an empty line has none): most text has too few, and then its filled lines need no count;
+	 * a line of bars alone ends cells too (blank ones after the first)
+	 */
 	for (gd_walk_start(&w, tx, regions); gd_walk_next(&w, &li, &region_start);)
-		bars += bar_at_end(tx->t, tx->lines[li].start, tx->lines[li].end) != (size_t) -1;
+		bars += bar_at_end(tx->t, tx->lines[li].start, tx->lines[li].end) != (size_t) -1 ||
+			bars_alone(tx->t, tx->lines[li].start, tx->lines[li].end) > 0;
 	if (bars < 20)
 		return 0;
 	for (gd_walk_start(&w, tx, regions); gd_walk_next(&w, &li, &region_start);)
@@ -69,7 +81,8 @@ static void
 read_bar_lines(gd_text *tx, const gd_region *rg, const gd_census *census, gd_grid *out)
 {
 	bool		row_has_value = false,
-				cell_has_text = false;
+				cell_has_text = false,
+				bar_last = false;	/* the last cell read was closed by a bar */
 	gd_grid_cell c;
 
 	(void) census;
@@ -86,6 +99,17 @@ read_bar_lines(gd_text *tx, const gd_region *rg, const gd_census *census, gd_gri
 		if (e > rg->end)
 			e = rg->end;
 		gd_note_work(tx, e - s + 1);
+		if (ends_row(tx, li))
+		{
+			/* the row ends after a bar: its last cell is blank */
+			if (bar_last)
+			{
+				gd_text_cell(tx, (uint32_t) li + 1, s, s, &c);
+				gd_add_stream_cell(tx, out, &c, &row_has_value);
+			}
+			bar_last = false;
+			continue;
+		}
 		text_end = bar_at_end(tx->t, s, e);
 		if (text_end == (size_t) -1 && bars_alone(tx->t, s, e) > 1)
 		{
@@ -96,18 +120,22 @@ read_bar_lines(gd_text *tx, const gd_region *rg, const gd_census *census, gd_gri
 				gd_add_stream_cell(tx, out, &c, &row_has_value);
 			}
 			cell_has_text = false;
+			bar_last = true;
 			continue;
 		}
 		if (gd_text_cell(tx, (uint32_t) li + 1, s, text_end == (size_t) -1 ? e : text_end, &c))
 		{
+			bar_last = text_end != (size_t) -1;
 			gd_add_stream_cell(tx, out, &c, &row_has_value);
-			cell_has_text = true;
+			/* a line of blanks after it, not an empty one: html2text's line break where a row ends, closing the cell */
+			cell_has_text = text_end != (size_t) -1 || !ends_row(tx, li + 1);
 		}
 		if (text_end == (size_t) -1)
 			continue;
 		if (!cell_has_text)
 			gd_add_stream_cell(tx, out, &c, &row_has_value);	/* the blank cell before the bar */
 		cell_has_text = false;
+		bar_last = true;
 	}
 	gd_grid_end_row(tx, out);
 }

@@ -23,6 +23,9 @@ typedef struct line_reader
 	const gd_wrap *wrapped;		/* the rest of the line's cells on the lines after it, or NULL */
 	int			value_rows;		/* rows of three values or more, split by spaces */
 	bool		wide_gaps;		/* some value of such a row stood two spaces or more from the last token */
+	int			rule_run;		/* dash rule lines just read, one after another */
+	bool		rule_closes;	/* the rule being read closes a table whose rows wrapped */
+	bool		rows_wrapped;	/* in a simple table whose rule wrapped over lines: so did its rows */
 
 	/*
 	 * A page's text taken with its markup's whitespace (get_text()): each
@@ -510,6 +513,25 @@ is_rule_line(const char *t, size_t s, size_t e)
 	return dash;
 }
 
+/*
+ * A rule of a simple table ("----------  -----", pandoc's), perhaps wrapped
+ * over lines by a layout grid: a run of dashes longer than a placeholder's
+ * marks, so the short runs beside it ("-", "--") are pieces of the rule too.
+ */
+static bool
+is_dash_rule(const char *t, size_t s, size_t e)
+{
+	size_t		run = 0,
+				longest = 0;
+
+	for (size_t i = s; i < e; i++)
+	{
+		run = t[i] == '-' ? run + 1 : 0;
+		longest = run > longest ? run : longest;
+	}
+	return longest > GD_PLACEHOLDER_MARKS_MAX && is_rule_line(t, s, e);
+}
+
 /* Is c a byte of a footer's characters: blanks, digits, - / and 第 页 —? */
 static bool
 is_footer_byte(char c)
@@ -635,6 +657,49 @@ emit_label_pieces(line_reader *lr, int token)
 	}
 }
 
+/* Does line li (0-based) end in two blanks, before a layout grid's closing bar if any? */
+static bool
+ends_in_blanks(const gd_text *tx, size_t li)
+{
+	size_t		s = tx->lines[li].start,
+				e = tx->lines[li].end;
+
+	if (e > s && tx->t[e - 1] == '|')
+		e--;
+	return e >= s + 2 && gd_is_blank(tx->t[e - 1]) && gd_is_blank(tx->t[e - 2]);
+}
+
+/*
+ * A line of values alone in a simple table whose rows wrapped (a layout
+ * grid cut each row's line at its width, "规章  2" over "2  2"): the rest of
+ * the row above, cells from row_start on, when that row holds its label and
+ * a value of its own.  Only where the line above was cut in blanks: a cut
+ * through a token may have cut a number.  The continuation's columns are the
+ * wrapped line's, not the table's: none is kept, so no placement by columns
+ * reads the row (the value above keeps it one of text aligned by spaces).
+ */
+static void
+continue_wrapped_row(line_reader *lr, size_t row_start)
+{
+	gd_grid    *g = lr->g;
+	bool		labelled = false,
+				placed_value = false;
+
+	if (g->nrows == 0 || g->row_end[g->nrows - 1] != row_start || lr->line < 2 ||
+		!ends_in_blanks(lr->tx, lr->line - 2))
+		return;
+	for (size_t k = g->nrows > 1 ? g->row_end[g->nrows - 2] : 0; k < row_start; k++)
+	{
+		labelled = labelled || g->cells[k].kind == GD_GRID_TEXT;
+		placed_value = placed_value || (g->cells[k].kind == GD_GRID_VALUE && g->cells[k].center2 > 0);
+	}
+	if (!labelled || !placed_value)
+		return;
+	g->nrows--;
+	for (size_t k = row_start; k < g->ncells; k++)
+		g->cells[k].center2 = 0;
+}
+
 /* One line; pipe and tabbed say whether it splits by pipes (gd_is_pipe_line) or, if not, by tabs (gd_has_inner_tab). */
 /* Where the cell of a tab row (pipe: of a pipe row split by bar, or tabs) that starts at i ends: e after the last. */
 static size_t
@@ -669,6 +734,14 @@ tokenize_line(line_reader *lr, size_t s, size_t e, bool pipe, bool tabbed)
 	/* "---|---": the rule of a two-column Markdown table without outer bars (html2text's) */
 	if (!pipe && t[s] == '-' && memchr(t + s, '|', e - s) != NULL && is_rule_line(t, s, e))
 		return;
+	if (!pipe && !tabbed && !lr->cells_per_line && is_dash_rule(t, s, e))
+	{
+		if (lr->rule_run++ == 0)
+			lr->rule_closes = lr->rows_wrapped;
+		lr->rows_wrapped = !lr->rule_closes && lr->rule_run >= 2;
+		return;
+	}
+	lr->rule_run = 0;
 	if (pipe || tabbed)
 	{
 		size_t		cs = s;
@@ -758,6 +831,8 @@ tokenize_line(line_reader *lr, size_t s, size_t e, bool pipe, bool tabbed)
 
 			for (size_t k = row_start; k < lr->g->ncells; k++)
 				values += lr->g->cells[k].kind == GD_GRID_VALUE;
+			if (lr->rows_wrapped && values > 0 && values == (int) (lr->g->ncells - row_start))
+				continue_wrapped_row(lr, row_start);
 			if (values >= 3)
 			{
 				lr->value_rows++;
@@ -981,34 +1056,46 @@ close_gap(line_reader *lr, uint8_t depth, size_t at)
 }
 
 /*
- * Do whitespace lines outnumber the lines with text (markup_gaps)?  Empty
- * lines outnumbering them too (*empty_joins), or a space ending nine lines
- * in ten (*space_joins), are no markup's but the join's.
+ * Do whitespace lines outnumber the lines with text (markup_gaps), and
+ * stand between them (markup puts two between cells: a line of text right
+ * after another is rare there, and common where a blank cell is a line of
+ * blanks among its row's values)?  Empty lines outnumbering them too
+ * (*empty_joins), or a space ending nine lines in ten (*space_joins), are
+ * no markup's but the join's.
  */
+#define MARKUP_ADJACENT_TEXT_RATIO 4	/* text lines to each one right after another, at least */
 static bool
 has_markup_gaps(const gd_text *tx, const gd_region *rg, bool *empty_joins, bool *space_joins)
 {
 	size_t		text_lines = 0,
 				gap_lines = 0,
 				empty_lines = 0,
-				space_ends = 0;
+				space_ends = 0,
+				adjacent_text = 0;
+	bool		after_text = false;
 
 	for (size_t li = gd_line_of(tx, rg->start) - 1; li < tx->nlines && tx->lines[li].start < rg->end; li++)
 	{
 		size_t		s = tx->lines[li].start,
 					e = tx->lines[li].end;
+		bool		text = false;
 
 		if (s == e)
 			empty_lines++;
 		else if (gd_only_blanks(tx->t, s, e))
 			gap_lines++;
 		else
+		{
 			text_lines++;
+			text = true;
+			adjacent_text += after_text;
+		}
+		after_text = text;
 		space_ends += s < e && tx->t[e - 1] == ' ';
 	}
 	*empty_joins = empty_lines > text_lines;
 	*space_joins = space_ends * 10 >= (gap_lines + text_lines) * 9;
-	return gap_lines > text_lines && text_lines > 0;
+	return gap_lines > text_lines && text_lines > 0 && adjacent_text * MARKUP_ADJACENT_TEXT_RATIO <= text_lines;
 }
 
 /* A line's indentation, less the space a join by spaces put after its tabs. */
@@ -1051,7 +1138,7 @@ read_gapped_line(line_reader *lr, size_t s, size_t e)
 void
 gd_read_text_lines(gd_text *tx, const gd_region *rg, const gd_census *census, gd_grid *out)
 {
-	line_reader lr = {tx, out, 0, gd_one_cell_per_line(census), NULL, 0, false, false, false, false, {0}, {0}, 0};
+	line_reader lr = {tx, out, 0, gd_one_cell_per_line(census), NULL, 0, false, 0, false, false, false, false, false, {0}, {0}, 0};
 	size_t		end_line = gd_line_of(tx, rg->end > 0 ? rg->end - 1 : 0);
 	gd_wrap    *wrap = gd_alloc(tx, sizeof(gd_wrap));
 	gd_span		suspects[GD_LINE_TOKENS_MAX];
@@ -1097,14 +1184,14 @@ gd_read_text_lines(gd_text *tx, const gd_region *rg, const gd_census *census, gd
 		}
 		pipe = bars && gd_is_pipe_line(tx->t, s, e);
 		tabbed = !pipe && tabs && gd_has_inner_tab(tx->t, s, e);
-		/* the table's text laid out by display width, where a number may wrap in its cell */
-		lr.wrapped = !lr.cells_per_line && !census->is_html && s == tx->lines[li].start && !pipe && !tabbed &&
+		/* the table's text laid out by display width, where a number may wrap in its cell (a simple table's never does) */
+		lr.wrapped = !lr.cells_per_line && !census->is_html && !lr.rows_wrapped && s == tx->lines[li].start && !pipe && !tabbed &&
 			gd_holds_blank(tx->t, s, tx->lines[li].end) &&	/* one token is no row of numbers */
 			gd_wrapped_pieces(tx, li, end_line, wrap, pieces) ? wrap : NULL;
 		{
 			size_t		first_cell = out->ncells;
 			/* a row joined with the pieces under it may still have pieces over it */
-			int			nsuspect = lr.cells_per_line || census->is_html || pipe || tabbed ? 0 :
+			int			nsuspect = lr.cells_per_line || census->is_html || pipe || tabbed || lr.rows_wrapped ? 0 :
 				gd_wrap_suspect(tx, li, pieces_read, lr.wrapped ? li + 1 : end_line, suspects, pieces);
 
 			tokenize_line(&lr, s, e, pipe, tabbed);
