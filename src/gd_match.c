@@ -1418,8 +1418,9 @@ row_of_cut_label(const requests_state *st, const char *label, size_t len, size_t
 }
 
 /*
- * Do a line's own words (two characters or more) go on with row k's template label past its start
- * ("性信息" of 6.属于四类过程性信息): the rest of the label of the row above, wrapped in its cell?
+ * Do a line's own words go on with row k's template label past its start ("性信息" of
+ * 6.属于四类过程性信息): the rest of the label of the row above, wrapped in its cell?  One character
+ * only when it ends the label ("卷" of 7.属于行政执法案卷); anywhere else one character tells nothing.
  */
 static bool
 continues_row_label(int k, const char *words, size_t n)
@@ -1432,9 +1433,11 @@ continues_row_label(int k, const char *words, size_t n)
 		n--;
 	while (n > 0 && gd_is_blank(words[0]))
 		words++, n--;
-	if (k < 0 || k >= GD_REQ_TEMPLATE_ROWS || n < 6)
+	if (k < 0 || k >= GD_REQ_TEMPLATE_ROWS || n < 3)
 		return false;
 	flen = gd_fold(gd_request_row_labels[k], strlen(gd_request_row_labels[k]), folded, sizeof(folded));
+	if (n < 6)
+		return flen > n && memcmp(folded + flen - n, words, n) == 0;
 	at = gd_find_bytes(folded, flen, words, n);
 	return at != NULL && at > folded;
 }
