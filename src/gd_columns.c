@@ -146,3 +146,71 @@ gd_place_under_header(const gd_text *tx, const gd_grid_cell *cells, int n, int w
 	}
 	return true;
 }
+
+bool
+gd_cell_edges_of(const gd_text *tx, const gd_grid_cell *c, gd_cell_edges *edges)
+{
+	uint32_t	line = c->cell.line;
+	size_t		from,
+				to;
+
+	if (c->center2 == 0 || line < 1 || line > tx->nlines)
+		return false;
+	from = tx->lines[line - 1].start;
+	to = c->span.off + c->span.len;
+	if (c->span.off < from || c->span.off >= tx->lines[line - 1].end)
+		return false;
+	if (to > tx->lines[line - 1].end)
+		to = tx->lines[line - 1].end;	/* a number joined from pieces wrapped in its cell */
+	edges->start = (int) gd_display_width(tx, from, c->span.off);
+	edges->end = edges->start + (int) gd_display_width(tx, c->span.off, to);
+	return true;
+}
+
+bool
+gd_same_columns(const gd_cell_edges *a, const gd_cell_edges *b, int width)
+{
+	for (int k = 0; k < width; k++)
+		if (a[k].start != b[k].start && a[k].end != b[k].end)
+			return false;
+	return true;
+}
+
+bool
+gd_place_by_edges(const gd_text *tx, const gd_grid_cell *cells, int n, int width, const gd_cell_edges *ref,
+				  gd_cell *out)
+{
+	int			slot[HEADER_COLUMNS_MAX],
+				last = -1;
+
+	if (n == 0 || n >= width || width > HEADER_COLUMNS_MAX)
+		return false;
+	for (int i = 0; i < n; i++)
+	{
+		gd_cell_edges at;
+
+		if ((cells[i].cell.state != GD_NUMBER && cells[i].cell.state != GD_PLACEHOLDER) ||
+			cells[i].cell.line != cells[0].cell.line || !gd_cell_edges_of(tx, &cells[i], &at))
+			return false;
+		slot[i] = -1;
+		for (int k = last + 1; k < width; k++)
+			if (ref[k].start == at.start || ref[k].end == at.end)
+			{
+				if (slot[i] >= 0)
+					return false;	/* under two columns: not told */
+				slot[i] = k;
+			}
+		if (slot[i] < 0)
+			return false;
+		last = slot[i];
+	}
+	for (int k = 0; k < width; k++)
+	{
+		memset(&out[k], 0, sizeof(gd_cell));
+		out[k].state = GD_BLANK;
+		out[k].line = cells[0].cell.line;
+	}
+	for (int i = 0; i < n; i++)
+		out[slot[i]] = cells[i].cell;
+	return true;
+}

@@ -9,6 +9,8 @@
  */
 #include "readers.h"
 
+#include <limits.h>
+
 /* Bytes of the decimal digit at t[i] (before e), ASCII or full-width (０..９); 0 for none. */
 static size_t
 digit_bytes(const char *t, size_t i, size_t e)
@@ -306,6 +308,36 @@ pieces_in_columns(const gd_text *tx, const piece_line *pl, const piece_line *nei
 }
 
 /*
+ * Does every number piece of pl fill its cell: the next token right of it, on pl or its neighbour,
+ * starts within a separator and one more digit of its end?  A number wraps only where its cell is
+ * full; its last line alone may be short ("０    ０" over a row is a row of its own, not the tops of
+ * taller cells: a PDF's text puts a row's values under its wrapped label).
+ */
+static bool
+pieces_fill_cells(const gd_text *tx, const piece_line *pl, const piece_line *neighbour)
+{
+	for (int k = 0; k < pl->n; k++)
+	{
+		const gd_col_token *tk = &pl->tok[k];
+		size_t		last = tk->e - 1;
+		int			next = INT_MAX;
+
+		if (!number_piece(tx->t, tk->s, tk->e))
+			continue;
+		while (last > tk->s && ((unsigned char) tx->t[last] & 0xC0) == 0x80)
+			last--;
+		for (int j = 0; j < neighbour->n; j++)
+			if (neighbour->tok[j].col > tk->col && neighbour->tok[j].col < next)
+				next = neighbour->tok[j].col;
+		if (k + 1 < pl->n && pl->tok[k + 1].col < next)
+			next = pl->tok[k + 1].col;
+		if (next != INT_MAX && next - tk->end_col > 1 + (int) gd_display_width(tx, last, tk->e))
+			return false;
+	}
+	return true;
+}
+
+/*
  * Can pl hold the rest of numbers wrapped from its neighbour's cells: no label of its own, the
  * rest of the neighbour's (its last label word in the column of the neighbour's), or a group
  * label's piece ending left of the neighbour's label ("（三）  ６  ４" under "4.保护第三方…  ２  ４":
@@ -329,7 +361,7 @@ holds_rest(const gd_text *tx, const piece_line *pl, const piece_line *neighbour,
 	return pl->values < neighbour->values ||
 		(below && neighbour->opens && !group_label && (pl->values == neighbour->values || pl->labelled)) ||
 		(neighbour->opens && pl->values == neighbour->values && (!pl->labelled || (group_label && !pl->opens)) &&
-		 pieces_in_columns(tx, pl, neighbour));
+		 pieces_in_columns(tx, pl, neighbour) && (below || pieces_fill_cells(tx, pl, neighbour)));
 }
 
 /* Does token k of pa stand over or under a number piece of pb (their columns overlap)? */
