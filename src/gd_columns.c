@@ -148,22 +148,33 @@ gd_place_under_header(const gd_text *tx, const gd_grid_cell *cells, int n, int w
 }
 
 bool
-gd_cell_edges_of(const gd_text *tx, const gd_grid_cell *c, gd_cell_edges *edges)
+gd_row_edges(const gd_text *tx, const gd_grid_cell *cells, int n, gd_cell_edges *edges)
 {
-	uint32_t	line = c->cell.line;
+	uint32_t	line = n > 0 ? cells[0].cell.line : 0;
 	size_t		from,
-				to;
+				end;
+	int			col = 0;
 
-	if (c->center2 == 0 || line < 1 || line > tx->nlines)
+	if (line < 1 || line > tx->nlines)
 		return false;
 	from = tx->lines[line - 1].start;
-	to = c->span.off + c->span.len;
-	if (c->span.off < from || c->span.off >= tx->lines[line - 1].end)
-		return false;
-	if (to > tx->lines[line - 1].end)
-		to = tx->lines[line - 1].end;	/* a number joined from pieces wrapped in its cell */
-	edges->start = (int) gd_display_width(tx, from, c->span.off);
-	edges->end = edges->start + (int) gd_display_width(tx, c->span.off, to);
+	end = tx->lines[line - 1].end;
+	/* one walk along the line, cell after cell */
+	for (int i = 0; i < n; i++)
+	{
+		size_t		to = cells[i].span.off + cells[i].span.len;
+
+		if (cells[i].center2 == 0 || cells[i].cell.line != line || cells[i].span.off < from ||
+			cells[i].span.off >= end)
+			return false;
+		if (to > end)
+			to = end;			/* a number joined from pieces wrapped in its cell */
+		col += (int) gd_display_width(tx, from, cells[i].span.off);
+		edges[i].start = col;
+		col += (int) gd_display_width(tx, cells[i].span.off, to);
+		edges[i].end = col;
+		from = to;
+	}
 	return true;
 }
 
@@ -182,19 +193,17 @@ gd_place_by_edges(const gd_text *tx, const gd_grid_cell *cells, int n, int width
 {
 	int			slot[HEADER_COLUMNS_MAX],
 				last = -1;
+	gd_cell_edges at[HEADER_COLUMNS_MAX];
 
-	if (n == 0 || n >= width || width > HEADER_COLUMNS_MAX)
+	if (n == 0 || n >= width || width > HEADER_COLUMNS_MAX || !gd_row_edges(tx, cells, n, at))
 		return false;
 	for (int i = 0; i < n; i++)
 	{
-		gd_cell_edges at;
-
-		if ((cells[i].cell.state != GD_NUMBER && cells[i].cell.state != GD_PLACEHOLDER) ||
-			cells[i].cell.line != cells[0].cell.line || !gd_cell_edges_of(tx, &cells[i], &at))
+		if (cells[i].cell.state != GD_NUMBER && cells[i].cell.state != GD_PLACEHOLDER)
 			return false;
 		slot[i] = -1;
 		for (int k = last + 1; k < width; k++)
-			if (ref[k].start == at.start || ref[k].end == at.end)
+			if (ref[k].start == at[i].start || ref[k].end == at[i].end)
 			{
 				if (slot[i] >= 0)
 					return false;	/* under two columns: not told */

@@ -1620,14 +1620,11 @@ match_request_row(void *ctx, const char *label, size_t len, size_t own_from, con
 	if (n == GD_REQ_COLS && cells[0].center2 > 0 && count_values(cells, n) == n)
 	{
 		gd_cell_edges edges[GD_REQ_COLS];
-		bool		have_edges = true;
+		bool		have_edges = gd_row_edges(mt->tx, cells, GD_REQ_COLS, edges);
 
 		st->have_columns = true;
 		for (int k = 0; k < GD_REQ_COLS; k++)
-		{
 			st->columns[k] = cells[k].center2;
-			have_edges = gd_cell_edges_of(mt->tx, &cells[k], &edges[k]) && have_edges;
-		}
 		/* a PDF's rows are shifted as a whole by a group label's words: no columns to place by */
 		st->edges_confirmed = have_edges && st->have_edges && gd_same_columns(st->edges, edges, GD_REQ_COLS);
 		st->have_edges = have_edges;

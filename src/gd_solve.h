@@ -124,15 +124,16 @@ bool		gd_place_by_columns(const gd_grid_cell *cells, int n, int width, const uin
 								const gd_identity *ids, int nids, gd_cell *out);
 
 /*
- * The display columns where a token cell of text aligned by spaces starts and ends on its line
- * (its first line's part); false for a cell that is no such token (gd_columns.c).
+ * The display columns where each of n token cells of text aligned by spaces, in line order on one
+ * line, starts and ends (a cell's first line's part); false for cells that are no such tokens
+ * (gd_columns.c).
  */
 typedef struct gd_cell_edges
 {
 	int			start,
 				end;
 } gd_cell_edges;
-bool		gd_cell_edges_of(const gd_text *tx, const gd_grid_cell *c, gd_cell_edges *edges);
+bool		gd_row_edges(const gd_text *tx, const gd_grid_cell *cells, int n, gd_cell_edges *edges);
 /* Does each of width cells of row b start or end where a's cell of its column does (the same columns)? */
 bool		gd_same_columns(const gd_cell_edges *a, const gd_cell_edges *b, int width);
 /*
