@@ -146,3 +146,80 @@ gd_place_under_header(const gd_text *tx, const gd_grid_cell *cells, int n, int w
 	}
 	return true;
 }
+
+bool
+gd_row_edges(const gd_text *tx, const gd_grid_cell *cells, int n, gd_cell_edges *edges)
+{
+	uint32_t	line = n > 0 ? cells[0].cell.line : 0;
+	size_t		from,
+				end;
+	int			col = 0;
+
+	if (line < 1 || line > tx->nlines)
+		return false;
+	from = tx->lines[line - 1].start;
+	end = tx->lines[line - 1].end;
+	/* one walk along the line, cell after cell */
+	for (int i = 0; i < n; i++)
+	{
+		size_t		to = cells[i].span.off + cells[i].span.len;
+
+		if (cells[i].center2 == 0 || cells[i].cell.line != line || cells[i].span.off < from ||
+			cells[i].span.off >= end)
+			return false;
+		if (to > end)
+			to = end;			/* a number joined from pieces wrapped in its cell */
+		col += (int) gd_display_width(tx, from, cells[i].span.off);
+		edges[i].start = col;
+		col += (int) gd_display_width(tx, cells[i].span.off, to);
+		edges[i].end = col;
+		from = to;
+	}
+	return true;
+}
+
+bool
+gd_same_columns(const gd_cell_edges *a, const gd_cell_edges *b, int width)
+{
+	for (int k = 0; k < width; k++)
+		if (a[k].start != b[k].start && a[k].end != b[k].end)
+			return false;
+	return true;
+}
+
+bool
+gd_place_by_edges(const gd_text *tx, const gd_grid_cell *cells, int n, int width, const gd_cell_edges *ref,
+				  gd_cell *out)
+{
+	int			slot[HEADER_COLUMNS_MAX],
+				last = -1;
+	gd_cell_edges at[HEADER_COLUMNS_MAX];
+
+	if (n == 0 || n >= width || width > HEADER_COLUMNS_MAX || !gd_row_edges(tx, cells, n, at))
+		return false;
+	for (int i = 0; i < n; i++)
+	{
+		if (cells[i].cell.state != GD_NUMBER && cells[i].cell.state != GD_PLACEHOLDER)
+			return false;
+		slot[i] = -1;
+		for (int k = last + 1; k < width; k++)
+			if (ref[k].start == at[i].start || ref[k].end == at[i].end)
+			{
+				if (slot[i] >= 0)
+					return false;	/* under two columns: not told */
+				slot[i] = k;
+			}
+		if (slot[i] < 0)
+			return false;
+		last = slot[i];
+	}
+	for (int k = 0; k < width; k++)
+	{
+		memset(&out[k], 0, sizeof(gd_cell));
+		out[k].state = GD_BLANK;
+		out[k].line = cells[0].cell.line;
+	}
+	for (int i = 0; i < n; i++)
+		out[slot[i]] = cells[i].cell;
+	return true;
+}

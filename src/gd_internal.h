@@ -57,6 +57,8 @@ typedef struct gd_text
 	size_t		work;			/* bytes of work since the last interrupt check */
 	/* bit i: byte i was folded from a full-width form, two display columns wide as printed (or NULL) */
 	const uint8_t *folded;
+	/* every character printed one column wide (links counts CJK so): gd_width_decide says */
+	bool		one_column_chars;
 } gd_text;
 
 void	   *gd_alloc(const gd_text *tx, size_t size);
@@ -114,6 +116,16 @@ typedef struct gd_col_token
 				end_col;
 } gd_col_token;
 
+/*
+ * Which display width the text was laid out by: CJK and full-width forms two columns (w3m, elinks,
+ * lynx) or one (links).  gd_width_vote tokenizes a line that holds a row of values both ways and
+ * counts how many of its values start or end in a column another row's values do; gd_width_decide
+ * takes the count that lines up clearly better (two columns when neither does).
+ */
+typedef struct gd_width_votes gd_width_votes;
+gd_width_votes *gd_width_votes_new(const gd_text *tx);
+void		gd_width_vote(gd_text *tx, gd_width_votes *votes, size_t li);
+void		gd_width_decide(gd_text *tx, const gd_width_votes *votes);
 /* Display columns of t[s..e) as printed (as gd_col_token counts them; a tab is one). */
 uint32_t	gd_display_width(const gd_text *tx, size_t s, size_t e);
 
@@ -122,6 +134,13 @@ static inline int
 gd_folded_column(const uint8_t *folded, size_t i)
 {
 	return folded != NULL && (folded[i >> 3] >> (i & 7) & 1);
+}
+
+/* The fold map as column counts read it: a text whose characters take one column each counts none. */
+static inline const uint8_t *
+gd_column_folds(const gd_text *tx)
+{
+	return tx->one_column_chars ? NULL : tx->folded;
 }
 
 /* The tokens of line li (0-based) into tok; -1 when it has more than max. */

@@ -879,6 +879,10 @@ typedef struct requests_state
 	bool		filled[GD_REQ_ROWS];
 	bool		have_columns;	/* columns of the last complete space-aligned row */
 	uint32_t	columns[GD_REQ_COLS];
+	/* where the last complete row's cells start and end; confirmed: the row before's started or ended there too */
+	gd_cell_edges edges[GD_REQ_COLS];
+	bool		have_edges;
+	bool		edges_confirmed;
 	bool		copy_reported;
 	gd_open_row open[GD_REQ_ROWS];	/* rows the layout leaves open, solved together */
 	bool		fills_all_only[GD_REQ_ROWS];	/* the row's run as it stands fills no fewer cells (fewer_cells_fit) */
@@ -1431,25 +1435,63 @@ row_of_cut_label(const requests_state *st, const char *label, size_t len, size_t
 }
 
 /*
- * Do a line's own words (two characters or more) go on with row k's template label past its start
- * ("性信息" of 6.属于四类过程性信息): the rest of the label of the row above, wrapped in its cell?
+ * Do words[0..n) go on with row k's template label past its start ("性信息" of 6.属于四类过程性信息)?
+ * One character only when it ends the label ("卷" of 7.属于行政执法案卷); anywhere else one
+ * character tells nothing.
  */
 static bool
-continues_row_label(int k, const char *words, size_t n)
+goes_on_with_label(int k, const char *words, size_t n)
 {
 	char		folded[LABEL_CAP];
 	size_t		flen;
 	const char *at;
 
+	if (n < 3)
+		return false;
+	flen = gd_fold(gd_request_row_labels[k], strlen(gd_request_row_labels[k]), folded, sizeof(folded));
+	if (n < 6)
+		return flen > n && memcmp(folded + flen - n, words, n) == 0;
+	at = gd_find_bytes(folded, flen, words, n);
+	return at != NULL && at > folded;
+}
+
+/* Are words[0..n) some template label's words (a group label's piece: "不予处" of （五）不予处理)? */
+static bool
+template_words(const char *words, size_t n)
+{
+	for (int k = 0; k < GD_REQ_TEMPLATE_ROWS; k++)
+	{
+		char		folded[LABEL_CAP];
+		size_t		flen = gd_fold(gd_request_row_labels[k], strlen(gd_request_row_labels[k]), folded, sizeof(folded));
+
+		if (gd_find_bytes(folded, flen, words, n) != NULL)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Do a line's own words go on with row k's label: the rest of the label of the row above, wrapped
+ * in its cell, maybe after a group label's piece (the group's cell spans its rows' lines)?
+ */
+static bool
+continues_row_label(int k, const char *words, size_t n)
+{
 	while (n > 0 && gd_is_blank(words[n - 1]))
 		n--;
 	while (n > 0 && gd_is_blank(words[0]))
 		words++, n--;
-	if (k < 0 || k >= GD_REQ_TEMPLATE_ROWS || n < 6)
+	if (k < 0 || k >= GD_REQ_TEMPLATE_ROWS)
 		return false;
-	flen = gd_fold(gd_request_row_labels[k], strlen(gd_request_row_labels[k]), folded, sizeof(folded));
-	at = gd_find_bytes(folded, flen, words, n);
-	return at != NULL && at > folded;
+	if (goes_on_with_label(k, words, n))
+		return true;
+	if (gd_is_digit(words[0]))
+		return false;			/* a row's item number ("8.属于行"): its label cut, no group label's piece */
+	for (size_t head = 3; head + 3 <= n; head++)
+		if (((unsigned char) words[head] & 0xC0) != 0x80 && template_words(words, head) &&
+			goes_on_with_label(k, words + head, n - head))
+			return true;
+	return false;
 }
 
 static bool
@@ -1575,6 +1617,7 @@ match_request_row(void *ctx, const char *label, size_t len, size_t own_from, con
 	st->short_row = -1;
 	/* not the total wrapped in its cell with its last piece a cell of its own, nor values for the solver */
 	if (st->open[row].len == 0 && !join_wrapped_total(mt->tx, cells, n, r->requests[row]) &&
+		!(st->edges_confirmed && !mt->blanks_unprinted && gd_place_by_edges(mt->tx, cells, n, GD_REQ_COLS, st->edges, r->requests[row])) &&
 		!take_unplaced_values(&st->open[row], cells, n, st->have_columns ? st->columns : NULL, mt->blanks_unprinted))
 	{
 		int			problems_before = r->problem_count;
@@ -1594,9 +1637,16 @@ match_request_row(void *ctx, const char *label, size_t len, size_t own_from, con
 	}
 	if (n == GD_REQ_COLS && cells[0].center2 > 0 && count_values(cells, n) == n)
 	{
+		gd_cell_edges edges[GD_REQ_COLS];
+		bool		have_edges = gd_row_edges(mt->tx, cells, GD_REQ_COLS, edges);
+
+		st->have_columns = true;
 		for (int k = 0; k < GD_REQ_COLS; k++)
 			st->columns[k] = cells[k].center2;
-		st->have_columns = true;
+		/* a PDF's rows are shifted as a whole by a group label's words: no columns to place by */
+		st->edges_confirmed = have_edges && st->have_edges && gd_same_columns(st->edges, edges, GD_REQ_COLS);
+		st->have_edges = have_edges;
+		memcpy(st->edges, edges, sizeof(edges));
 	}
 	join_split_cells(mt->tx, cells, n, r->requests[row]);
 	require_whole(mt, r->requests[row], GD_REQ_COLS, what);

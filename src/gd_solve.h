@@ -124,6 +124,28 @@ bool		gd_place_by_columns(const gd_grid_cell *cells, int n, int width, const uin
 								const gd_identity *ids, int nids, gd_cell *out);
 
 /*
+ * The display columns where each of n token cells of text aligned by spaces, in line order on one
+ * line, starts and ends (a cell's first line's part); false for cells that are no such tokens
+ * (gd_columns.c).
+ */
+typedef struct gd_cell_edges
+{
+	int			start,
+				end;
+} gd_cell_edges;
+bool		gd_row_edges(const gd_text *tx, const gd_grid_cell *cells, int n, gd_cell_edges *edges);
+/* Does each of width cells of row b start or end where a's cell of its column does (the same columns)? */
+bool		gd_same_columns(const gd_cell_edges *a, const gd_cell_edges *b, int width);
+/*
+ * Place the n values of a short row of text laid out by display width (w3m, elinks, links: every
+ * row's cells in the same columns) under the width columns of a complete row (ref, its cells'
+ * edges): each value starts or ends where exactly one of ref's cells does, left to right; the other
+ * cells are blank.  False, out untouched, unless the columns place every value so.
+ */
+bool		gd_place_by_edges(const gd_text *tx, const gd_grid_cell *cells, int n, int width,
+							  const gd_cell_edges *ref, gd_cell *out);
+
+/*
  * Place the n values of a short row, the tokens of one line of text aligned
  * by a renderer, under the width columns that the header words (words, on
  * the lines above it, from first_line on) mark in display columns; the other

@@ -237,12 +237,19 @@ gd_find_phrase(const gd_text *tx, size_t from, size_t to, const char *phrase)
 	return hit ? (size_t) (hit - tx->t) : to;
 }
 
-/* Display columns of the UTF-8 character at s (CJK and full-width forms take two). */
+/* Display columns of the UTF-8 character at s (CJK and full-width forms take two unless one_column). */
 static inline int
-char_width(const unsigned char *s, size_t n, size_t *bytes)
+char_width(const unsigned char *s, size_t n, size_t *bytes, bool one_column)
 {
 	uint32_t	cp;
 
+	if (one_column)
+	{
+		*bytes = s[0] < 0xC0 ? 1 : s[0] < 0xE0 ? 2 : s[0] < 0xF0 ? 3 : 4;
+		if (*bytes > n)
+			*bytes = n;
+		return 1;
+	}
 	if (s[0] < 0x80 || n < 2)
 	{
 		*bytes = 1;
@@ -271,11 +278,13 @@ char_width(const unsigned char *s, size_t n, size_t *bytes)
 uint32_t
 gd_display_width(const gd_text *tx, size_t s, size_t e)
 {
+	const uint8_t *folded = gd_column_folds(tx);
 	uint32_t	width = 0;
 	size_t		bytes;
 
 	for (size_t i = s; i < e; i += bytes)
-		width += (uint32_t) (char_width((const unsigned char *) tx->t + i, e - i, &bytes) + gd_folded_column(tx->folded, i));
+		width += (uint32_t) (char_width((const unsigned char *) tx->t + i, e - i, &bytes, tx->one_column_chars) +
+							 gd_folded_column(folded, i));
 	return width;
 }
 
@@ -283,7 +292,8 @@ int
 gd_line_tokens(const gd_text *tx, size_t li, gd_col_token *tok, int max)
 {
 	const char *t = tx->t;
-	const uint8_t *folded = tx->folded;	/* read once: the stores to tok might reach it */
+	const uint8_t *folded = gd_column_folds(tx);	/* read once: the stores to tok might reach it */
+	bool		one_column = tx->one_column_chars;
 	size_t		i = tx->lines[li].start,
 				e = tx->lines[li].end;
 	int			col = 0,
@@ -305,7 +315,7 @@ gd_line_tokens(const gd_text *tx, size_t li, gd_col_token *tok, int max)
 		tok[n].col = col;
 		while (i < e && !gd_is_blank(t[i]))
 		{
-			col += char_width((const unsigned char *) t + i, e - i, &bytes) + gd_folded_column(folded, i);
+			col += char_width((const unsigned char *) t + i, e - i, &bytes, one_column) + gd_folded_column(folded, i);
 			i += bytes;
 		}
 		tok[n].e = i;
@@ -313,6 +323,56 @@ gd_line_tokens(const gd_text *tx, size_t li, gd_col_token *tok, int max)
 		n++;
 	}
 	return n;
+}
+
+#define WIDTH_VOTE_COLUMNS 512
+#define WIDTH_VOTE_TOKENS 32
+
+struct gd_width_votes
+{
+	/* per way of counting (two columns, one): values starting and ending in each column so far */
+	uint32_t	starts[2][WIDTH_VOTE_COLUMNS];
+	uint32_t	ends[2][WIDTH_VOTE_COLUMNS];
+	uint64_t	lined_up[2];	/* values meeting an earlier one's column */
+};
+
+gd_width_votes *
+gd_width_votes_new(const gd_text *tx)
+{
+	gd_width_votes *votes = gd_alloc(tx, sizeof(gd_width_votes));
+
+	memset(votes, 0, sizeof(*votes));
+	return votes;
+}
+
+void
+gd_width_vote(gd_text *tx, gd_width_votes *votes, size_t li)
+{
+	gd_col_token tok[WIDTH_VOTE_TOKENS];
+
+	for (int one = 0; one <= 1; one++)
+	{
+		int			n;
+
+		tx->one_column_chars = one;
+		n = gd_line_tokens(tx, li, tok, WIDTH_VOTE_TOKENS);
+		for (int k = 0; k < n; k++)
+		{
+			/* values only: a label's words start where the row's indentation says, either way */
+			if (!gd_is_digit(tx->t[tok[k].s]) || tok[k].end_col >= WIDTH_VOTE_COLUMNS)
+				continue;
+			votes->lined_up[one] += votes->starts[one][tok[k].col] + votes->ends[one][tok[k].end_col];
+			votes->starts[one][tok[k].col]++;
+			votes->ends[one][tok[k].end_col]++;
+		}
+	}
+	tx->one_column_chars = false;
+}
+
+void
+gd_width_decide(gd_text *tx, const gd_width_votes *votes)
+{
+	tx->one_column_chars = votes->lined_up[1] > 2 * votes->lined_up[0] + 8;
 }
 
 size_t

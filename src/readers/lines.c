@@ -617,27 +617,29 @@ gd_is_page_footer(const char *t, size_t s, size_t e)
 	return i == k;
 }
 
-/* A number whose digits continue on the lines after it ("１１４" / "６"). */
+/* A number whose digits begin on the lines over it or continue on the lines after it ("１１４" / "６"). */
 static bool
 emit_wrapped_number(line_reader *lr, size_t s, size_t e, int token, uint32_t center2)
 {
+	const gd_wrap *w = lr->wrapped;
 	char		joined[64];
-	size_t		n = e - s;
+	size_t		n = 0;
+	bool		pieces = false;
 	gd_cell		v;
 
-	if (n > sizeof(joined))
-		return false;
-	memcpy(joined, lr->tx->t + s, n);
-	for (int l = 0; l < lr->wrapped->nlines; l++)
+	/* its lines in order: the top pieces, its own, the pieces under it */
+	for (int l = 0; l < w->nabove + 1 + w->nlines; l++)
 	{
-		gd_span		p = lr->wrapped->piece[l][token];
+		gd_span		p = l < w->nabove ? w->top[l][token] : l == w->nabove ? (gd_span) {s, e - s} :
+			w->piece[l - w->nabove - 1][token];
 
 		if (n + p.len > sizeof(joined))
 			return false;
 		memcpy(joined + n, lr->tx->t + p.off, p.len);
 		n += p.len;
+		pieces = pieces || (l != w->nabove && p.len > 0);
 	}
-	if (n == e - s || !gd_parse_value(joined, n, &v))
+	if (!pieces || !gd_parse_value(joined, n, &v))
 		return false;
 	v.line = lr->line;
 	add_value(lr, &v, s, e, center2, false);
@@ -807,7 +809,7 @@ tokenize_line(line_reader *lr, size_t s, size_t e, bool pipe, bool tabbed)
 
 			/* a blank is one byte and one column (two folded from an ideographic space), as gd_display_width counts */
 			for (gap = 0; i < e && gd_is_blank(t[i]); gap++, i++)
-				col += 1 + (uint32_t) gd_folded_column(lr->tx->folded, i);
+				col += 1 + (uint32_t) gd_folded_column(gd_column_folds(lr->tx), i);
 			ts = i;
 			first_col = col;
 			while (i < e && !gd_is_blank(t[i]))
@@ -1156,7 +1158,9 @@ gd_read_text_lines(gd_text *tx, const gd_region *rg, const gd_census *census, gd
 		size_t		s = tx->lines[li].start,
 					e = tx->lines[li].end;
 		bool		pipe,
-					tabbed;
+					tabbed,
+					display_laid;
+		int			top_lines;
 
 		if (s >= rg->end)
 			break;
@@ -1184,10 +1188,17 @@ gd_read_text_lines(gd_text *tx, const gd_region *rg, const gd_census *census, gd
 		}
 		pipe = bars && gd_is_pipe_line(tx->t, s, e);
 		tabbed = !pipe && tabs && gd_has_inner_tab(tx->t, s, e);
+		display_laid = !lr.cells_per_line && !census->is_html && !lr.rows_wrapped && s == tx->lines[li].start && !pipe && !tabbed;
+		if (display_laid && (top_lines = gd_wrap_top_lines(tx, li, end_line, wrap, pieces)) > 0)
+		{
+			li += (size_t) top_lines - 1;	/* the first pieces of the next line's numbers: read with it */
+			continue;
+		}
 		/* the table's text laid out by display width, where a number may wrap in its cell (a simple table's never does) */
-		lr.wrapped = !lr.cells_per_line && !census->is_html && !lr.rows_wrapped && s == tx->lines[li].start && !pipe && !tabbed &&
-			gd_holds_blank(tx->t, s, tx->lines[li].end) &&	/* one token is no row of numbers */
+		lr.wrapped = display_laid && gd_holds_blank(tx->t, s, tx->lines[li].end) &&	/* one token is no row of numbers */
 			gd_wrapped_pieces(tx, li, end_line, wrap, pieces) ? wrap : NULL;
+		if (lr.wrapped && wrap->nabove > 0)
+			pieces_read = li;	/* the lines over it were its pieces */
 		{
 			size_t		first_cell = out->ncells;
 			/* a row joined with the pieces under it may still have pieces over it */

@@ -88,6 +88,7 @@ void
 gd_take_census(gd_text *tx, const gd_region *regions, bool is_html, gd_census *census)
 {
 	const char *t = tx->t;
+	gd_width_votes *widths = gd_width_votes_new(tx);
 
 	census->piped = census->tabbed = census->single = census->multi = 0;
 	census->is_html = is_html;
@@ -129,7 +130,12 @@ gd_take_census(gd_text *tx, const gd_region *regions, bool is_html, gd_census *c
 				census->single++;
 				continue;
 			}
-			census->multi += gd_holds_blank(t, s, e) && holds_several_values(tx, s, e);
+			if (gd_holds_blank(t, s, e) && holds_several_values(tx, s, e))
+			{
+				census->multi++;
+				gd_width_vote(tx, widths, li);
+			}
 		}
 	}
+	gd_width_decide(tx, widths);
 }

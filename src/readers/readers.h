@@ -134,10 +134,23 @@ typedef struct gd_wrap
 	int			nlines;
 	gd_span		lead[GD_WRAP_LINES_MAX];
 	gd_span		piece[GD_WRAP_LINES_MAX][GD_LINE_TOKENS_MAX];
+	/*
+	 * lines over li holding the first pieces of its cells (w3m prints a cell taller than its row's
+	 * label round the label's line), nabove of them from li - nabove on, between a blank line or
+	 * the table's header and li: top[l][k] starts li's k-th token's number
+	 */
+	int			nabove;
+	gd_span		top[GD_WRAP_LINES_MAX][GD_LINE_TOKENS_MAX];
 } gd_wrap;
 typedef struct gd_piece_cache gd_piece_cache;	/* the lines read last, for the next line's call */
 gd_piece_cache *gd_piece_cache_new(const gd_text *tx);
 bool		gd_wrapped_pieces(const gd_text *tx, size_t li, size_t end_line, gd_wrap *w, gd_piece_cache *cache);
+/*
+ * How many lines from li on are the top pieces of the cells of the row line after them
+ * (gd_wrapped_pieces' nabove for that line, w its reading); 0 when li is no such line.
+ */
+int			gd_wrap_top_lines(const gd_text *tx, size_t li, size_t end_line, gd_wrap *w,
+							  gd_piece_cache *cache);
 /*
  * The numbers of line li over or under pieces of numbers on the line next to it (lines first to
  * end_line, no blank line between) that gd_wrapped_pieces could not join: numbers wrapped in their

@@ -9,6 +9,11 @@
  */
 #include "readers.h"
 
+#include <limits.h>
+#include <string.h>
+
+#define HEADER_LINES_MAX 12		/* words over a table's first row searched for its start */
+
 /* Bytes of the decimal digit at t[i] (before e), ASCII or full-width (０..９); 0 for none. */
 static size_t
 digit_bytes(const char *t, size_t i, size_t e)
@@ -17,6 +22,39 @@ digit_bytes(const char *t, size_t i, size_t e)
 		return 1;
 	return (unsigned char) t[i] == 0xEF && i + 2 < e && (unsigned char) t[i + 1] == 0xBC &&
 		(unsigned char) t[i + 2] >= 0x90 && (unsigned char) t[i + 2] <= 0x99 ? 3 : 0;
+}
+
+/*
+ * Might a digit start among the eight bytes at s: one of them an ASCII digit (a byte between
+ * '0' - 1 and '9' + 1, tested on all eight at once) or 0xEF (the first byte of a full-width digit)?
+ */
+static inline bool
+may_start_digit(const char *s)
+{
+	uint64_t	w,
+				low,
+				ef;
+
+	memcpy(&w, s, sizeof(w));
+	low = w & GD_BYTES_OF(0x7F);
+	ef = w ^ GD_BYTES_OF(0xEF);
+	return (((GD_BYTES_OF(0x7F + '9' + 1) - low) & ~w & (low + GD_BYTES_OF(0x7F - ('0' - 1)))) |
+			((ef - GD_BYTES_OF(0x01)) & ~ef)) & GD_BYTES_OF(0x80);
+}
+
+/* Does t[s..e) hold a digit, ASCII or full-width (a line with none holds no piece)? */
+static bool
+has_digit(const char *t, size_t s, size_t e)
+{
+	size_t		i = s;
+
+	/* the words of a label, eight bytes a step */
+	while (i + 8 <= e && !may_start_digit(t + i))
+		i += 8;
+	for (; i < e; i++)
+		if (digit_bytes(t, i, e) > 0)
+			return true;
+	return false;
 }
 
 /* Only decimal digits, ASCII or full-width. */
@@ -78,6 +116,82 @@ cell_above(const gd_col_token *row, int nrow, int col)
 }
 
 static const gd_col_token *cached_tokens(const gd_text *tx, size_t li, gd_piece_cache *cache, int *n);
+/* Display columns of a token's last character (a digit's: one, or two for a full-width one). */
+static int
+last_char_width(const gd_text *tx, const gd_col_token *tk)
+{
+	size_t		last = tk->e - 1;
+
+	while (last > tk->s && ((unsigned char) tx->t[last] & 0xC0) == 0x80)
+		last--;
+	return (int) gd_display_width(tx, last, tk->e);
+}
+
+/*
+ * Are the n tokens of a line over the row (nrow tokens) the first pieces of its numbers: every one
+ * digits alone starting in the column of one of the row's numbers, and filling its cell (the next
+ * token right of it, on either line, within a separator and one more digit of its end: a number
+ * wraps only where its cell is full)?  Each into top[k] of its number.
+ */
+static bool
+top_pieces(const gd_text *tx, const gd_col_token *row, int nrow, const gd_col_token *tok, int n, gd_span *top)
+{
+	for (int k = 0; k < nrow; k++)
+		top[k] = (gd_span) {0, 0};
+	for (int j = 0; j < n; j++)
+	{
+		int			above = cell_above(row, nrow, tok[j].col),
+					next = j + 1 < n ? tok[j + 1].col : INT_MAX;
+
+		if (above < 0 || !all_digits(tx->t, tok[j].s, tok[j].e) || !all_digits(tx->t, row[above].s, row[above].e))
+			return false;
+		if (above + 1 < nrow && row[above + 1].col < next)
+			next = row[above + 1].col;
+		if (next != INT_MAX && next - tok[j].end_col > 1 + last_char_width(tx, &tok[j]))
+			return false;
+		top[above] = (gd_span) {tok[j].s, tok[j].e - tok[j].s};
+	}
+	return n > 0;
+}
+
+/* Does a token of a line open a row's label with its item number? */
+static bool
+words_open_item(const gd_text *tx, const gd_col_token *tok, int n)
+{
+	for (int k = 0; k < n; k++)
+		if (opens_item(tx->t, tok[k].s, tok[k].e))
+			return true;
+	return false;
+}
+
+/*
+ * How many lines straight over row line li hold the first pieces of its numbers (top_pieces, into
+ * w->top in line order), with only words over them up to a blank line (the header); 0 for none,
+ * or when numbers are over them too (the rest of the row above, maybe).
+ */
+static int
+top_lines(const gd_text *tx, size_t li, const gd_col_token *row, int nrow, gd_wrap *w)
+{
+	gd_col_token tok[GD_LINE_TOKENS_MAX];
+	int			ntop = 0;
+
+	for (size_t up = li; up-- > 0 && !gd_only_blanks(tx->t, tx->lines[up].start, tx->lines[up].end);)
+	{
+		int			n = gd_line_tokens(tx, up, tok, GD_LINE_TOKENS_MAX);
+
+		if (n < 0 || li - up > HEADER_LINES_MAX)
+			return 0;
+		if (ntop == (int) (li - up - 1) && ntop < GD_WRAP_LINES_MAX &&
+			top_pieces(tx, row, nrow, tok, n, w->top[GD_WRAP_LINES_MAX - 1 - ntop]))
+			ntop++;
+		else if (ntop == 0 || has_digit(tx->t, tx->lines[up].start, tx->lines[up].end) ||
+				 words_open_item(tx, tok, n))
+			return 0;			/* a row's label over them may be the row they are */
+	}
+	/* top[] was filled from its last slot up: the first line over the row first */
+	memmove(w->top, w->top + GD_WRAP_LINES_MAX - ntop, sizeof(w->top[0]) * (size_t) ntop);
+	return ntop;
+}
 
 bool
 gd_wrapped_pieces(const gd_text *tx, size_t li, size_t end_line, gd_wrap *w, gd_piece_cache *cache)
@@ -87,15 +201,18 @@ gd_wrapped_pieces(const gd_text *tx, size_t li, size_t end_line, gd_wrap *w, gd_
 				row_digits = 0;
 	const gd_col_token *row = cached_tokens(tx, li, cache, &nrow);
 	size_t		last = li + 1;
-	bool		next_row_follows = false;
+	bool		next_row_follows = false,
+				row_labelled;
 
 	if (row == NULL || nrow < 3)
 		return false;
+	row_labelled = !all_digits(tx->t, row[0].s, row[0].e);
 	for (int k = 0; k < nrow; k++)
 		row_digits += all_digits(tx->t, row[k].s, row[k].e);
 	if (row_digits < 2)
 		return false;			/* not a row of numbers */
-	for (size_t up = li; up-- > 0 && !gd_only_blanks(tx->t, tx->lines[up].start, tx->lines[up].end);)
+	w->nabove = top_lines(tx, li, row, nrow, w);
+	for (size_t up = li; w->nabove == 0 && up-- > 0 && !gd_only_blanks(tx->t, tx->lines[up].start, tx->lines[up].end);)
 	{
 		int			nup = gd_line_tokens(tx, up, under, GD_LINE_TOKENS_MAX),
 					digits = 0;
@@ -105,8 +222,10 @@ gd_wrapped_pieces(const gd_text *tx, size_t li, size_t end_line, gd_wrap *w, gd_
 		if (digits * 2 > row_digits)
 			break;				/* the row above */
 		/* a few numbers above the row too: pieces printed round it (PDF text), not wrapped in it */
-		if (nup < 0 || digits > 0 || li - up >= GD_WRAP_LINES_MAX)
+		if (nup < 0 || digits > 0)
 			return false;
+		if (li - up >= GD_WRAP_LINES_MAX)
+			break;				/* words only (a header): no piece of the row is further up */
 	}
 	/* the pieces end at a blank line, or where the next row starts (its numbers, or its item number) */
 	while (last < end_line && last < tx->nlines &&
@@ -130,8 +249,8 @@ gd_wrapped_pieces(const gd_text *tx, size_t li, size_t end_line, gd_wrap *w, gd_
 			return false;
 	}
 	w->nlines = (int) (last - li - 1);
-	if (w->nlines == 0)
-		return false;
+	if (w->nabove > 0 ? next_row_follows : w->nlines == 0)
+		return false;			/* pieces over the row and a row under them: whose, not told */
 	for (int l = 0; l < w->nlines; l++)
 	{
 		int			nunder = gd_line_tokens(tx, li + 1 + (size_t) l, under, GD_LINE_TOKENS_MAX),
@@ -155,8 +274,12 @@ gd_wrapped_pieces(const gd_text *tx, size_t li, size_t end_line, gd_wrap *w, gd_
 			if (!is_digits && gd_parse_value(tx->t + under[j].s, under[j].e - under[j].s, &v))
 				return false;	/* a value of another row */
 			slot = above < 0 ? &w->lead[l] : &w->piece[l][above];
-			if ((above < 0 && is_digits) || (next_row_follows && !is_digits))
-				return false;	/* label words between two rows may be either's */
+			/*
+			 * label words between two rows may be either's; not words left of the row's label (the
+			 * group label's column: "（四" / "）无" beside a row's wrapped digits)
+			 */
+			if ((above < 0 && is_digits) || (next_row_follows && !is_digits && !(above < 0 && row_labelled)))
+				return false;
 			if (slot->len == 0)
 				*slot = (gd_span) {under[j].s, under[j].e - under[j].s};
 			else
@@ -218,39 +341,6 @@ gd_piece_cache_new(const gd_text *tx)
 		c->lines[k].line = SIZE_MAX;
 	c->next = 0;
 	return c;
-}
-
-/*
- * Might a digit start among the eight bytes at s: one of them an ASCII digit (a byte between
- * '0' - 1 and '9' + 1, tested on all eight at once) or 0xEF (the first byte of a full-width digit)?
- */
-static inline bool
-may_start_digit(const char *s)
-{
-	uint64_t	w,
-				low,
-				ef;
-
-	memcpy(&w, s, sizeof(w));
-	low = w & GD_BYTES_OF(0x7F);
-	ef = w ^ GD_BYTES_OF(0xEF);
-	return (((GD_BYTES_OF(0x7F + '9' + 1) - low) & ~w & (low + GD_BYTES_OF(0x7F - ('0' - 1)))) |
-			((ef - GD_BYTES_OF(0x01)) & ~ef)) & GD_BYTES_OF(0x80);
-}
-
-/* Does t[s..e) hold a digit, ASCII or full-width (a line with none holds no piece)? */
-static bool
-has_digit(const char *t, size_t s, size_t e)
-{
-	size_t		i = s;
-
-	/* the words of a label, eight bytes a step */
-	while (i + 8 <= e && !may_start_digit(t + i))
-		i += 8;
-	for (; i < e; i++)
-		if (digit_bytes(t, i, e) > 0)
-			return true;
-	return false;
 }
 
 /* Line li into pl; false when it is blank, a page footer, too long or holds no piece. */
@@ -356,6 +446,33 @@ pieces_in_columns(const gd_text *tx, const piece_line *pl, const piece_line *nei
 }
 
 /*
+ * Does every number piece of pl fill its cell: the next token right of it, on pl or its neighbour,
+ * starts within a separator and one more digit of its end?  A number wraps only where its cell is
+ * full; its last line alone may be short ("０    ０" over a row is a row of its own, not the tops of
+ * taller cells: a PDF's text puts a row's values under its wrapped label).
+ */
+static bool
+pieces_fill_cells(const gd_text *tx, const piece_line *pl, const piece_line *neighbour)
+{
+	for (int k = 0; k < pl->n; k++)
+	{
+		const gd_col_token *tk = &pl->tok[k];
+		int			next = INT_MAX;
+
+		if (!number_piece(tx->t, tk->s, tk->e))
+			continue;
+		for (int j = 0; j < neighbour->n; j++)
+			if (neighbour->tok[j].col > tk->col && neighbour->tok[j].col < next)
+				next = neighbour->tok[j].col;
+		if (k + 1 < pl->n && pl->tok[k + 1].col < next)
+			next = pl->tok[k + 1].col;
+		if (next != INT_MAX && next - tk->end_col > 1 + last_char_width(tx, tk))
+			return false;
+	}
+	return true;
+}
+
+/*
  * Can pl hold the rest of numbers wrapped from its neighbour's cells: no label of its own, the
  * rest of the neighbour's (its last label word in the column of the neighbour's), or a group
  * label's piece ending left of the neighbour's label ("（三）  ６  ４" under "4.保护第三方…  ２  ４":
@@ -379,7 +496,7 @@ holds_rest(const gd_text *tx, const piece_line *pl, const piece_line *neighbour,
 	return pl->values < neighbour->values ||
 		(below && neighbour->opens && !group_label && (pl->values == neighbour->values || pl->labelled)) ||
 		(neighbour->opens && pl->values == neighbour->values && (!pl->labelled || (group_label && !pl->opens)) &&
-		 pieces_in_columns(tx, pl, neighbour));
+		 pieces_in_columns(tx, pl, neighbour) && (below || pieces_fill_cells(tx, pl, neighbour)));
 }
 
 /* Does token k of pa stand over or under a number piece of pb (their columns overlap)? */
@@ -428,4 +545,39 @@ gd_wrap_suspect(const gd_text *tx, size_t li, size_t first, size_t end_line, gd_
 			}
 	}
 	return nsuspect;
+}
+
+int
+gd_wrap_top_lines(const gd_text *tx, size_t li, size_t end_line, gd_wrap *w, gd_piece_cache *cache)
+{
+	size_t		i = tx->lines[li].start;
+
+	while (i < tx->lines[li].end && gd_is_blank(tx->t[i]))
+		i++;
+	if (i == tx->lines[li].end || digit_bytes(tx->t, i, tx->lines[li].end) == 0)
+		return 0;				/* told at once for most lines: a line of pieces starts with a digit */
+	/* the pieces follow a blank line or words; the row's line follows them, its label opening it */
+	for (size_t row = li + 1; row < end_line && row < tx->nlines && row - li <= GD_WRAP_LINES_MAX; row++)
+	{
+		gd_col_token tok[GD_LINE_TOKENS_MAX];
+		int			n = gd_line_tokens(tx, row - 1, tok, GD_LINE_TOKENS_MAX);
+
+		for (int k = 0; k < n; k++)
+			if (!all_digits(tx->t, tok[k].s, tok[k].e))
+				return 0;		/* a line of pieces holds digits alone */
+		if (n <= 0)
+			return 0;
+		n = gd_line_tokens(tx, row, tok, GD_LINE_TOKENS_MAX);
+		if (n > 0 && !all_digits(tx->t, tok[0].s, tok[0].e))
+		{
+			const char *t = tx->t + tx->lines[row].start;
+			size_t		len = tx->lines[row].end - tx->lines[row].start;
+
+			/* a line of bars or tabs is read otherwise, without these pieces */
+			if (memchr(t, '\t', len) || memchr(t, '|', len))
+				return 0;
+			return gd_wrapped_pieces(tx, row, end_line, w, cache) && w->nabove == (int) (row - li) ? w->nabove : 0;
+		}
+	}
+	return 0;
 }
