@@ -873,6 +873,7 @@ typedef struct requests_state
 	bool		filled[GD_REQ_ROWS];
 	bool		have_columns;	/* columns of the last complete space-aligned row */
 	uint32_t	columns[GD_REQ_COLS];
+	uint32_t	columns_line;	/* that row's line */
 	bool		copy_reported;
 	gd_open_row open[GD_REQ_ROWS];	/* rows the layout leaves open, solved together */
 	bool		cells_per_line;	/* the grid was read one cell per line */
@@ -915,6 +916,17 @@ take_unplaced_values(gd_open_row *o, const gd_grid_cell *cells, int n, const uin
 		o->values[i] = cells[i].cell;
 	o->nvalues = (uint8_t) n;
 	return true;
+}
+
+/*
+ * The columns a short row's values are placed under: none on the complete
+ * row's own line, where rows run on in stream text and the gaps between
+ * tokens are no columns.
+ */
+static const uint32_t *
+column_reference(const requests_state *st, uint32_t line)
+{
+	return st->have_columns && st->columns_line != line ? st->columns : NULL;
 }
 
 /* Read the last row again with the wrapped pieces around it; true when they complete it. */
@@ -1557,13 +1569,14 @@ match_request_row(void *ctx, const char *label, size_t len, size_t own_from, con
 	st->short_row = -1;
 	/* not the total wrapped in its cell with its last piece a cell of its own, nor values for the solver */
 	if (st->open[row].len == 0 && !join_wrapped_total(mt->tx, cells, n, r->requests[row]) &&
-		!take_unplaced_values(&st->open[row], cells, n, st->have_columns ? st->columns : NULL, mt->blanks_unprinted))
+		!take_unplaced_values(&st->open[row], cells, n, column_reference(st, cells[0].cell.line),
+							  mt->blanks_unprinted))
 	{
 		int			problems_before = r->problem_count;
 
 		static const gd_identity row_total = {GD_REQ_COLS - 1, 0, GD_REQ_COLS - 1};
 
-		if (!fit_row(mt, cells, n, GD_REQ_COLS, &row_total, 1, false, st->have_columns ? st->columns : NULL, what,
+		if (!fit_row(mt, cells, n, GD_REQ_COLS, &row_total, 1, false, column_reference(st, cells[0].cell.line), what,
 					 r->requests[row]) &&
 			n < GD_REQ_COLS && !mt->blanks_unprinted && r->problem_count == problems_before + 1 &&
 			r->problems[problems_before].code == GD_PROBLEM_ROW_SHORT)
@@ -1579,6 +1592,7 @@ match_request_row(void *ctx, const char *label, size_t len, size_t own_from, con
 		for (int k = 0; k < GD_REQ_COLS; k++)
 			st->columns[k] = cells[k].center2;
 		st->have_columns = true;
+		st->columns_line = cells[0].cell.line;
 	}
 	join_split_cells(mt->tx, cells, n, r->requests[row]);
 	require_whole(mt, r->requests[row], GD_REQ_COLS, what);
@@ -2426,20 +2440,20 @@ void
 gd_report_missing(gd_report *r, const bool *request_rows_found)
 {
 	if (!r->has_active)
-		gd_add_problem(r, GD_PROBLEM_TABLE_MISSING, 0, "the table of section 2 (主动公开政府信息情况) was not found");
+		gd_add_problem(r, GD_PROBLEM_TABLE_MISSING, 0, "active table (section 2, 主动公开政府信息情况) was not found");
 	if (!r->has_requests)
-		gd_add_problem(r, GD_PROBLEM_TABLE_MISSING, 0, "the table of section 3 (收到和处理政府信息公开申请情况) was not found");
+		gd_add_problem(r, GD_PROBLEM_TABLE_MISSING, 0, "requests table (section 3, 收到和处理政府信息公开申请情况) was not found");
 	else
 		for (int k = 0; k < GD_REQ_TEMPLATE_ROWS; k++)
 		{
 			if (request_rows_found[k] ||
 				(r->other_undivided && k >= GD_REQ_ROW_OTHER_FIRST && k <= GD_REQ_ROW_OTHER_LAST))
 				continue;
-			gd_add_problem(r, GD_PROBLEM_ROW_MISSING, 0, "requests: row %s (%s) was not found",
+			gd_add_problem(r, GD_PROBLEM_ROW_MISSING, 0, "requests row %s (%s) was not found",
 						   gd_request_row_keys[k], gd_request_row_labels[k]);
 		}
 	if (!r->has_review)
-		gd_add_problem(r, GD_PROBLEM_TABLE_MISSING, 0, "the table of section 4 (行政复议、行政诉讼情况) was not found");
+		gd_add_problem(r, GD_PROBLEM_TABLE_MISSING, 0, "review table (section 4, 行政复议、行政诉讼情况) was not found");
 	else
 	{
 		int			got = 0;

@@ -619,14 +619,37 @@ report_open_row(gd_report *r, int row, const gd_open_row *o, int found)
 					gd_request_row_keys[row], o->nvalues, GD_REQ_COLS, why, o->line);
 }
 
+/*
+ * The problem of an open row the table's identities left (partly) unknown,
+ * naming the row: the search ran out, found no combination, or found several
+ * that disagree on undecided of its cells.
+ */
+static void
+report_undecided_row(gd_report *r, int row, const gd_open_row *o, const table_search *ts, int undecided)
+{
+	const char *key = gd_request_row_keys[row];
+	const char *what = o->len > 0 ? "glued digits" : "blank cells that left no mark";
+
+	if (ts->budget < 0)
+		gd_add_problem(r, GD_PROBLEM_GLUED_DIGITS, o->line,
+					"requests row %s: %s give several readings, too many combinations with %d such rows to try against the identities; left unknown (line %u)",
+					key, what, ts->nrows, o->line);
+	else if (ts->solutions == 0)
+		gd_add_problem(r, GD_PROBLEM_GLUED_DIGITS, o->line,
+					"requests row %s: %s give several readings, and none with the other %d such rows makes every column identity hold; left unknown (line %u)",
+					key, what, ts->nrows - 1, o->line);
+	else if (undecided > 0)
+		gd_add_problem(r, GD_PROBLEM_GLUED_DIGITS, o->line,
+					"requests row %s: %s give several readings that make every identity hold; the %d cells they disagree on are left unknown (line %u)",
+					key, what, undecided, o->line);
+}
+
 void
 gd_solve_open_rows(const gd_open_row *rows, gd_report *r)
 {
 	static const gd_identity row_total = {GD_REQ_COLS - 1, 0, GD_REQ_COLS - 1};
 	gd_cell		readings[GD_REQ_ROWS][GD_ROW_READINGS_MAX * GD_REQ_COLS];
 	table_search ts;
-	int			undecided = 0;
-	uint32_t	first_line = 0;
 
 	memset(&ts, 0, sizeof(ts));
 	for (int row = 0; row < GD_REQ_ROWS; row++)
@@ -644,8 +667,6 @@ gd_solve_open_rows(const gd_open_row *rows, gd_report *r)
 											  GD_REQ_COLS, &row_total, 1, readings[row], GD_ROW_READINGS_MAX)
 				: gd_placements(o->values, o->nvalues, GD_REQ_COLS, &row_total, 1,
 								readings[row], GD_ROW_READINGS_MAX);
-			if (first_line == 0)
-				first_line = o->line;
 			/* one reading decides the row only when the row total checked it */
 			if (n == 1 && !leaves_total_blank(readings[row]))
 			{
@@ -688,33 +709,23 @@ gd_solve_open_rows(const gd_open_row *rows, gd_report *r)
 	search_table(&ts, 0);
 	for (int i = 0; i < ts.nrows; i++)
 	{
-		int			row = ts.rows[i];
+		int			row = ts.rows[i],
+					undecided = 0;
 		const gd_cell *chosen = ts.readings[i] + (size_t) ts.first[i] * GD_REQ_COLS;
 
 		set_unknown(r->requests[row], rows[row].line);
-		if (ts.budget < 0 || ts.solutions == 0)
-			continue;
-		for (int c = 0; c < GD_REQ_COLS; c++)
-			if (!ts.differs[i][c])
+		for (int c = 0; c < GD_REQ_COLS && ts.budget >= 0 && ts.solutions > 0; c++)
+		{
+			if (ts.differs[i][c])
 			{
-				r->requests[row][c] = chosen[c];
-				r->requests[row][c].line = rows[row].line;
-			}
-			else
 				undecided++;
+				continue;
+			}
+			r->requests[row][c] = chosen[c];
+			r->requests[row][c].line = rows[row].line;
+		}
+		report_undecided_row(r, row, &rows[row], &ts, undecided);
 	}
-	if (ts.budget < 0)
-		gd_add_problem(r, GD_PROBLEM_GLUED_DIGITS, first_line,
-					"requests: %d rows (glued digits, or blank cells that left no mark) have several readings each, too many combinations to try against the table's identities; they are left unknown",
-					ts.nrows);
-	else if (ts.solutions == 0)
-		gd_add_problem(r, GD_PROBLEM_GLUED_DIGITS, first_line,
-					"requests: %d rows (glued digits, or blank cells that left no mark) are not settled by their row totals, and no combination of their readings makes the column totals and 一+二=三（七）+四 hold and check every value; they are left unknown",
-					ts.nrows);
-	else if (undecided > 0)
-		gd_add_problem(r, GD_PROBLEM_GLUED_DIGITS, first_line,
-					"requests: %ld readings of the rows with glued digits or unmarked blank cells make every identity hold; the %d cells they disagree on are left unknown",
-					ts.solutions, undecided);
 }
 
 /* ---------- what a reading leaves in doubt ---------- */

@@ -226,6 +226,24 @@ only_word_bytes(const char *s)
 	return ((((c3 - GD_BYTES_OF(0x01)) & ~c3) | ((e2 - GD_BYTES_OF(0x01)) & ~e2)) & GD_BYTES_OF(0x80)) == 0;
 }
 
+/* A run of glued digits t[s..e) as one value cell (its number if it reads as one), for the matcher to split. */
+static void
+add_glued_run(line_reader *lr, size_t s, size_t e)
+{
+	gd_cell		v;
+
+	if (!gd_parse_value(lr->tx->t + s, e - s, &v))
+	{
+		/* digits and placeholders: cells the matcher splits */
+		memset(&v, 0, sizeof(v));
+		v.state = GD_UNREADABLE;
+		v.inferred = 1;
+	}
+	v.line = lr->line;
+	add_value(lr, &v, s, e, 0, true);
+	lr->g->glued = lr->g->glued || (e - s) > 1;
+}
+
 /* Emit a label token, splitting out digit runs glued to it (collapsed layout). */
 static void
 emit_label_token(line_reader *lr, size_t s, size_t e)
@@ -297,24 +315,11 @@ emit_label_token(line_reader *lr, size_t s, size_t e)
 			break;				/* the whole token is digits: not a label */
 		if (!glued_run_is_value(t + s, e - s, ds - s, de - s))
 			continue;
-		{
-			gd_cell		v;
-
-			if (!gd_parse_value(t + ds, de - ds, &v))
-			{
-				/* digits and placeholders: cells the matcher splits */
-				memset(&v, 0, sizeof(v));
-				v.state = GD_UNREADABLE;
-				v.inferred = 1;
-			}
-			if (ds > label_start)
-				add_text(lr, label_start, ds);
-			v.line = lr->line;
-			add_value(lr, &v, ds, de, 0, true);
-			lr->g->glued = lr->g->glued || (de - ds) > 1;
-			label_start = de;
-			i = de;
-		}
+		if (ds > label_start)
+			add_text(lr, label_start, ds);
+		add_glued_run(lr, ds, de);
+		label_start = de;
+		i = de;
 	}
 	if (e > label_start)
 	{
@@ -335,6 +340,48 @@ emit_label_token(line_reader *lr, size_t s, size_t e)
 	}
 }
 
+/* Digits of the largest count a cell holds (gd_solve.h: a glued run's cells are 1 to 9 digits). */
+#define CELL_DIGITS_MAX 9
+
+/*
+ * Is t[s..e) a line's only token, digits and placeholder marks longer than
+ * a count: a row's cells glued with its label on lines above (crawler text
+ * of the review table, "行政复议行政诉讼…总计" over "11114021２３260２2-4")?
+ */
+static bool
+is_glued_row_line(const line_reader *lr, size_t s, size_t e)
+{
+	const char *t = lr->tx->t;
+	size_t		ls,
+				le,
+				chars = 0;
+	bool		digits = false;	/* not a rule of dashes */
+
+	if (lr->line == 0 || lr->line > lr->tx->nlines)
+		return false;
+	ls = lr->tx->lines[lr->line - 1].start;
+	le = lr->tx->lines[lr->line - 1].end;
+	while (ls < le && gd_is_blank(t[ls]))
+		ls++;
+	while (le > ls && gd_is_blank(t[le - 1]))
+		le--;
+	if (s != ls || e != le)
+		return false;
+	for (size_t i = s, mark; i < e; chars++)
+	{
+		if (gd_is_digit(t[i]))
+		{
+			digits = true;
+			i++;
+		}
+		else if ((mark = gd_placeholder_mark(t + i, e - i)) > 0)
+			i += mark;
+		else
+			return false;
+	}
+	return digits && chars > CELL_DIGITS_MAX;
+}
+
 /* One cell or token: a value, a blank, or label text. */
 static void
 emit_item(line_reader *lr, size_t s, size_t e, bool blanks_count, uint32_t center2)
@@ -351,6 +398,11 @@ emit_item(line_reader *lr, size_t s, size_t e, bool blanks_count, uint32_t cente
 	{
 		if (blanks_count)
 			add_blank(lr, s);
+		return;
+	}
+	if (is_glued_row_line(lr, s, e))
+	{
+		add_glued_run(lr, s, e);
 		return;
 	}
 	if (gd_parse_value(lr->tx->t + s, e - s, &v))
