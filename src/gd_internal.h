@@ -67,6 +67,13 @@ uint32_t	gd_line_of(const gd_text *tx, size_t off);
 /* Count work; checks for interrupts every GD_INTERRUPT_STRIDE bytes. */
 void		gd_note_work(gd_text *tx, size_t bytes);
 
+/* Was the byte t[i] folded from a full-width form (a column normalising took: 1, else 0)? */
+static inline int
+gd_was_folded(const gd_text *tx, size_t i)
+{
+	return tx->folded != NULL && (tx->folded[i >> 3] >> (i & 7) & 1);
+}
+
 static inline bool
 gd_is_blank(char c)
 {

@@ -275,13 +275,6 @@ char_width(const unsigned char *s, size_t n, size_t *bytes)
 		(cp >= 0xFFE0 && cp <= 0xFFE6) ? 2 : 1;
 }
 
-/* The column normalising took from the character at t[i]: 1 when it folded a full-width form to ASCII. */
-static inline int
-folded_column(const gd_text *tx, size_t i)
-{
-	return tx->folded != NULL && (tx->folded[i >> 3] >> (i & 7) & 1);
-}
-
 uint32_t
 gd_display_width(const gd_text *tx, size_t s, size_t e)
 {
@@ -289,7 +282,7 @@ gd_display_width(const gd_text *tx, size_t s, size_t e)
 	size_t		bytes;
 
 	for (size_t i = s; i < e; i += bytes)
-		width += (uint32_t) (char_width((const unsigned char *) tx->t + i, e - i, &bytes) + folded_column(tx, i));
+		width += (uint32_t) (char_width((const unsigned char *) tx->t + i, e - i, &bytes) + gd_was_folded(tx, i));
 	return width;
 }
 
@@ -308,7 +301,7 @@ gd_line_tokens(const gd_text *tx, size_t li, gd_col_token *tok, int max)
 
 		if (gd_is_blank(t[i]))
 		{
-			col += t[i] == '\t' ? 8 - col % 8 : 1 + folded_column(tx, i);
+			col += t[i] == '\t' ? 8 - col % 8 : 1 + gd_was_folded(tx, i);
 			i++;
 			continue;
 		}
@@ -318,7 +311,7 @@ gd_line_tokens(const gd_text *tx, size_t li, gd_col_token *tok, int max)
 		tok[n].col = col;
 		while (i < e && !gd_is_blank(t[i]))
 		{
-			col += char_width((const unsigned char *) t + i, e - i, &bytes) + folded_column(tx, i);
+			col += char_width((const unsigned char *) t + i, e - i, &bytes) + gd_was_folded(tx, i);
 			i += bytes;
 		}
 		tok[n].e = i;
