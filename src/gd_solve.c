@@ -668,7 +668,7 @@ run_cells(const gd_open_row *o)
 	return n;
 }
 
-
+/* Cells left unknown among n. */
 static int
 unreadable_cells(const gd_cell *cells, int n)
 {
@@ -707,37 +707,46 @@ known_to_sums(const gd_cell *c, const gd_open_row *o)
 }
 
 /*
+ * The sum, each by its weight, of the cells of column col's equation e
+ * (results total, 一 + 二 = 三（七） + 四) but rows a and b; false when one
+ * of them is not known to the sums.
+ */
+static bool
+equation_rest(const gd_open_row *rows, const gd_report *r, int col, int e, int a, int b, int64_t *rest)
+{
+	*rest = 0;
+	for (int other = 0; other < GD_REQ_ROWS; other++)
+	{
+		int64_t		coef[2];
+		const gd_cell *c = &r->requests[other][col];
+
+		column_weights(other, r->other_undivided, coef);
+		if (other == a || other == b || coef[e] == 0)
+			continue;
+		if (!known_to_sums(c, &rows[other]))
+			return false;
+		*rest += coef[e] * (c->state == GD_NUMBER ? c->value : 0);
+	}
+	return true;
+}
+
+/*
  * The value a column equation gives cell (row, col) from every other cell of
  * the equation, all known; false when none does so.
  */
 static bool
 column_value(const gd_open_row *rows, const gd_report *r, int row, int col, int64_t *value)
 {
-	int64_t		own[2];
+	int64_t		own[2],
+				rest;
 
 	column_weights(row, r->other_undivided, own);
 	for (int e = 0; e < 2; e++)
-	{
-		int64_t		sum = 0;
-		bool		known = own[e] != 0;
-
-		for (int other = 0; other < GD_REQ_ROWS && known; other++)
+		if (own[e] != 0 && equation_rest(rows, r, col, e, row, -1, &rest))
 		{
-			int64_t		coef[2];
-			const gd_cell *c = &r->requests[other][col];
-
-			column_weights(other, r->other_undivided, coef);
-			if (other == row || coef[e] == 0)
-				continue;
-			known = known_to_sums(c, &rows[other]);
-			sum += coef[e] * (c->state == GD_NUMBER ? c->value : 0);
-		}
-		if (known)
-		{
-			*value = -sum * own[e];	/* own[e] is 1 or -1 */
+			*value = -rest * own[e];	/* own[e] is 1 or -1 */
 			return true;
 		}
-	}
 	return false;
 }
 
@@ -903,28 +912,14 @@ settle_pair(const gd_open_row *rows, gd_report *r, int a, int b)
 	column_weights(b, r->other_undivided, wb);
 	for (int c = 0; c < GD_REQ_COLS; c++)
 	{
-		bool		known = false;
+		int			e = 0;
 
-		for (int e = 0; e < 2 && !known; e++)
-		{
-			known = wa[e] != 0 && wb[e] != 0;
-			ps.rest[c] = 0;
-			for (int other = 0; other < GD_REQ_ROWS && known; other++)
-			{
-				int64_t		coef[2];
-				const gd_cell *cell = &r->requests[other][c];
-
-				column_weights(other, r->other_undivided, coef);
-				if (other == a || other == b || coef[e] == 0)
-					continue;
-				known = known_to_sums(cell, &rows[other]);
-				ps.rest[c] += coef[e] * (cell->state == GD_NUMBER ? cell->value : 0);
-			}
-			ps.coef_a[c] = wa[e];
-			ps.coef_b[c] = wb[e];
-		}
-		if (!known)
+		while (e < 2 && !(wa[e] != 0 && wb[e] != 0 && equation_rest(rows, r, c, e, a, b, &ps.rest[c])))
+			e++;
+		if (e == 2)
 			return false;
+		ps.coef_a[c] = wa[e];
+		ps.coef_b[c] = wb[e];
 		ps.cells_a[c].inferred = ps.cells_b[c].inferred = 1;
 		ps.cells_a[c].line = rows[a].line;
 		ps.cells_b[c].line = rows[b].line;
@@ -998,11 +993,13 @@ settle_by_columns(const gd_open_row *rows, gd_report *r)
 	}
 }
 
-/* The problem of an open row no reading of which was kept. */
+/* The problem of an open row no reading of which was kept (found: readings, 0, or too many). */
 static void
 report_open_row(gd_report *r, int row, const gd_open_row *o, int found)
 {
-	const char *why = found == 0 ? "no reading makes the row total hold" : "too many readings make the row total hold";
+	const char *why = found == 0 ? "no reading makes the row total hold" :
+		found < 0 ? "too many readings make the row total hold" :
+		"it prints only zeros and marks: which cells are blank is not told";
 
 	if (o->len > 0 && o->len < GD_REQ_COLS)
 		gd_add_problem(r, GD_PROBLEM_ROW_SHORT, o->line,
@@ -1087,7 +1084,7 @@ gd_solve_open_rows(const gd_open_row *rows, gd_report *r)
 				for (int c = 0; c < GD_REQ_COLS; c++)
 					r->requests[row][c].line = o->line;
 			}
-			else if (n >= 1)
+			else if (n >= 1 && !adds_nothing(o))
 			{
 				ts.rows[ts.nrows] = row;
 				ts.readings[ts.nrows] = readings[row];
@@ -1096,6 +1093,7 @@ gd_solve_open_rows(const gd_open_row *rows, gd_report *r)
 			}
 			else
 			{
+				/* a row of zeros with readings: which cells are blank no sum tells, and none needs to */
 				set_unknown(r->requests[row], o->line);
 				found[row] = n;
 				if (adds_nothing(o))
@@ -1139,7 +1137,7 @@ gd_solve_open_rows(const gd_open_row *rows, gd_report *r)
 	for (int row = 0; row < GD_REQ_ROWS; row++)
 		if (unreadable_cells(r->requests[row], GD_REQ_COLS) == 0)
 			continue;
-		else if (found[row] < 1)
+		else if (found[row] != 1 || ((rows[row].len > 0 || rows[row].nvalues > 0) && adds_nothing(&rows[row])))
 			report_open_row(r, row, &rows[row], found[row]);
 		else if (searched[row])
 			report_undecided_row(r, row, &rows[row], &ts, unreadable_cells(r->requests[row], GD_REQ_COLS));

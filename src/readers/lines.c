@@ -129,14 +129,21 @@ mark_continues_run(const char *t, size_t i, size_t e)
 	return i < e && gd_is_digit(t[i]);
 }
 
-/* End of the placeholder marks from t[i] on, 无 (a word of labels) not among them. */
+/*
+ * End of the placeholder marks from t[i] on; a 无 among them only before
+ * another mark or the token's end ("0无无/"), not before words (无法提供).
+ */
 static size_t
 placeholder_marks_end(const char *t, size_t i, size_t e)
 {
 	size_t		mark;
 
-	while (i < e && (unsigned char) t[i] != 0xE6 && (mark = gd_placeholder_mark(t + i, e - i)) > 0)
+	while (i < e && (mark = gd_placeholder_mark(t + i, e - i)) > 0)
+	{
+		if ((unsigned char) t[i] == 0xE6 && i + mark < e && gd_placeholder_mark(t + i + mark, e - i - mark) == 0)
+			break;
 		i += mark;
+	}
 	return i;
 }
 
@@ -244,6 +251,35 @@ add_glued_run(line_reader *lr, size_t s, size_t e)
 	lr->g->glued = lr->g->glued || (e - s) > 1;
 }
 
+/*
+ * Label text t[s..e), a run of two 无 or more in it split out as a row's
+ * cells glued between labels ("（六）其他处理无无无无无无无（七）总计"): no
+ * label holds two together.
+ */
+static void
+add_label_text(line_reader *lr, size_t s, size_t e)
+{
+	static const char nothing[] = "无无";
+	const size_t one = (sizeof(nothing) - 1) / 2;
+	const char *t = lr->tx->t,
+			   *at;
+
+	while (s < e && (at = gd_find_bytes(t + s, e - s, nothing, sizeof(nothing) - 1)) != NULL)
+	{
+		size_t		run = (size_t) (at - t),
+					run_end = run;
+
+		while (run_end + one <= e && memcmp(t + run_end, nothing, one) == 0)
+			run_end += one;
+		if (run > s)
+			add_text(lr, s, run);
+		add_glued_run(lr, run, run_end);
+		s = run_end;
+	}
+	if (e > s)
+		add_text(lr, s, e);
+}
+
 /* Emit a label token, splitting out digit runs glued to it (collapsed layout). */
 static void
 emit_label_token(line_reader *lr, size_t s, size_t e)
@@ -316,7 +352,7 @@ emit_label_token(line_reader *lr, size_t s, size_t e)
 		if (!glued_run_is_value(t + s, e - s, ds - s, de - s))
 			continue;
 		if (ds > label_start)
-			add_text(lr, label_start, ds);
+			add_label_text(lr, label_start, ds);
 		add_glued_run(lr, ds, de);
 		label_start = de;
 		i = de;
@@ -332,11 +368,11 @@ emit_label_token(line_reader *lr, size_t s, size_t e)
 			/* "4.无正当理由大量反复申请 /": a cell's mark printed on its label's line, as digits are */
 			gd_parse_value(t + mark, e - mark, &v);
 			v.line = lr->line;
-			add_text(lr, label_start, mark);
+			add_label_text(lr, label_start, mark);
 			add_value(lr, &v, mark, e, 0, true);
 			return;
 		}
-		add_text(lr, label_start, e);
+		add_label_text(lr, label_start, e);
 	}
 }
 
