@@ -262,12 +262,13 @@ count_numbers(const gd_grid_cell *c, int n)
  * A row that is one cell of glued digits (a run split out of label text), or
  * (tokens_apart) fewer values than cells with at least a digit per cell, each
  * value one cell or several glued: its characters for the solver (gd_solve.h:
- * digits, placeholders, signs, '|' between values; a decimal point, which no
+ * digits, placeholders, signs, '|' between values and (width_cuts) where
+ * digits change from full-width to ASCII or back; a decimal point, which no
  * split reads) into run[GD_RUN_MAX].  Returns the run's length, 0 when the
  * row is not so.
  */
 static size_t
-glued_run(const match_target *mt, const gd_grid_cell *cells, int n, int width, char *run)
+glued_run(const match_target *mt, const gd_grid_cell *cells, int n, int width, bool width_cuts, char *run)
 {
 	const gd_text *tx = mt->tx;
 	size_t		len = 0,
@@ -281,7 +282,8 @@ glued_run(const match_target *mt, const gd_grid_cell *cells, int n, int width, c
 		return 0;				/* before a comma: a field of comma-separated values ("行政许可,214,+12"), not glued */
 	for (int k = 0; k < n; k++)
 	{
-		const char *t = tx->t + cells[k].span.off;
+		size_t		off = cells[k].span.off;
+		const char *t = tx->t + off;
 		size_t		span_len = cells[k].span.len;
 
 		if (cells[k].kind != GD_GRID_VALUE)
@@ -302,6 +304,14 @@ glued_run(const match_target *mt, const gd_grid_cell *cells, int n, int width, c
 			}
 			else if (gd_is_digit(t[i]) || t[i] == '.')
 			{
+				/*
+				 * a cell's digits are typed all full-width or none: where the width changes a cell
+				 * ends (width_cuts: where identities check the cut, a cell typed in both widths is
+				 * left unknown, not misread)
+				 */
+				if (width_cuts && i > 0 && gd_is_digit(t[i - 1]) && gd_is_digit(t[i]) &&
+					gd_folded_column(tx->folded, off + i) != gd_folded_column(tx->folded, off + i - 1) && len + 1 < GD_RUN_MAX)
+					run[len++] = '|';
 				cell_chars += t[i] != '.';
 				run[len++] = t[i++];	/* a decimal point: no split reads it */
 			}
@@ -315,6 +325,8 @@ glued_run(const match_target *mt, const gd_grid_cell *cells, int n, int width, c
 				i++;
 		}
 	}
+	if (len == GD_RUN_MAX)
+		return 0;				/* longer than any row's cells: not cut short into a run that reads */
 	/* fewer digits and marks than cells: blank cells left no mark, the values are placed as printed */
 	return apart && cell_chars < (size_t) width ? 0 : len;
 }
@@ -632,7 +644,7 @@ fit_row(match_target *mt, const gd_grid_cell *cells, int n, int width, const gd_
 				last = n,
 				pieces;
 	char		run[GD_RUN_MAX];
-	size_t		run_len = glued_run(mt, cells, n, width, run);
+	size_t		run_len = glued_run(mt, cells, n, width, nids > 0, run);
 
 	if (run_len > 0)
 	{
@@ -883,9 +895,9 @@ typedef struct requests_state
 	gd_cell_edges edges[GD_REQ_COLS];
 	bool		have_edges;
 	bool		edges_confirmed;
+	uint32_t	columns_line;	/* that row's line */
 	bool		copy_reported;
 	gd_open_row open[GD_REQ_ROWS];	/* rows the layout leaves open, solved together */
-	bool		fills_all_only[GD_REQ_ROWS];	/* the row's run as it stands fills no fewer cells (fewer_cells_fit) */
 	bool		cells_per_line;	/* the grid was read one cell per line */
 	/* digits printed alone on lines: pieces of a number wrapped inside its cell */
 	char		before[GD_WRAP_MAX];	/* the pieces before the last row */
@@ -926,6 +938,17 @@ take_unplaced_values(gd_open_row *o, const gd_grid_cell *cells, int n, const uin
 		o->values[i] = cells[i].cell;
 	o->nvalues = (uint8_t) n;
 	return true;
+}
+
+/*
+ * The columns a short row's values are placed under: none on the complete
+ * row's own line, where rows run on in stream text and the gaps between
+ * tokens are no columns.
+ */
+static const uint32_t *
+column_reference(const requests_state *st, uint32_t line)
+{
+	return st->have_columns && st->columns_line != line ? st->columns : NULL;
 }
 
 /* Read the last row again with the wrapped pieces around it; true when they complete it. */
@@ -1603,28 +1626,21 @@ match_request_row(void *ctx, const char *label, size_t len, size_t own_from, con
 		return false;			/* a header line, not a row of blanks */
 	check_guessed_rows(st, row, by_position, cells[0].cell.line);
 	name_row(what, sizeof(what), "requests row ", gd_request_row_keys[row]);
-	st->open[row].len = (uint8_t) glued_run(mt, cells, n, GD_REQ_COLS, st->open[row].run);
+	st->open[row].len = (uint8_t) glued_run(mt, cells, n, GD_REQ_COLS, true, st->open[row].run);
 	st->open[row].line = cells[0].cell.line;
 	r->blanks_unmarked = r->blanks_unmarked || mt->tokens_apart || (st->open[row].len > 0 && st->open[row].len < GD_REQ_COLS);
-	st->fills_all_only[row] = false;
-	if (r->blanks_unmarked && st->open[row].len >= GD_REQ_COLS)
-	{
-		if (fewer_cells_fit(st->open[row].run, st->open[row].len, GD_REQ_COLS, 1, false))
-			st->open[row].len = 0;	/* not for the solver, which cuts it into all 7 cells: fit_row names it */
-		else
-			st->fills_all_only[row] = true;	/* distrust_full_cuts need not ask again */
-	}
 	st->short_row = -1;
 	/* not the total wrapped in its cell with its last piece a cell of its own, nor values for the solver */
 	if (st->open[row].len == 0 && !join_wrapped_total(mt->tx, cells, n, r->requests[row]) &&
 		!(st->edges_confirmed && !mt->blanks_unprinted && gd_place_by_edges(mt->tx, cells, n, GD_REQ_COLS, st->edges, r->requests[row])) &&
-		!take_unplaced_values(&st->open[row], cells, n, st->have_columns ? st->columns : NULL, mt->blanks_unprinted))
+		!take_unplaced_values(&st->open[row], cells, n, column_reference(st, cells[0].cell.line),
+							  mt->blanks_unprinted))
 	{
 		int			problems_before = r->problem_count;
 
 		static const gd_identity row_total = {GD_REQ_COLS - 1, 0, GD_REQ_COLS - 1};
 
-		if (!fit_row(mt, cells, n, GD_REQ_COLS, &row_total, 1, false, st->have_columns ? st->columns : NULL, what,
+		if (!fit_row(mt, cells, n, GD_REQ_COLS, &row_total, 1, false, column_reference(st, cells[0].cell.line), what,
 					 r->requests[row]) &&
 			n < GD_REQ_COLS && !mt->blanks_unprinted && r->problem_count == problems_before + 1 &&
 			r->problems[problems_before].code == GD_PROBLEM_ROW_SHORT)
@@ -1647,6 +1663,7 @@ match_request_row(void *ctx, const char *label, size_t len, size_t own_from, con
 		st->edges_confirmed = have_edges && st->have_edges && gd_same_columns(st->edges, edges, GD_REQ_COLS);
 		st->have_edges = have_edges;
 		memcpy(st->edges, edges, sizeof(edges));
+		st->columns_line = cells[0].cell.line;
 	}
 	join_split_cells(mt->tx, cells, n, r->requests[row]);
 	require_whole(mt, r->requests[row], GD_REQ_COLS, what);
@@ -2103,41 +2120,17 @@ distrust_cut_rows(const match_target *mt)
 	}
 }
 
-/*
- * A row whose glued digits are fewer than its cells shows that blank cells
- * left no mark, wherever in the table it stands: the rows read before it
- * whose digits also fill fewer cells under their total (the rest blank) are
- * not decided by their cut into all 7 cells either, as the rows after it
- * are not (match_request_row).
- */
-static void
-distrust_full_cuts(requests_state *st)
-{
-	gd_report  *r = st->mt.r;
-	char		what[80];
-
-	for (int row = 0; row < GD_REQ_ROWS && r->blanks_unmarked; row++)
-	{
-		gd_open_row *o = &st->open[row];
-
-		if (o->len < GD_REQ_COLS || st->fills_all_only[row] || !fewer_cells_fit(o->run, o->len, GD_REQ_COLS, 1, false))
-			continue;
-		mark_unknown(r->requests[row], GD_REQ_COLS, o->line);
-		name_row(what, sizeof(what), "requests row ", gd_request_row_keys[row]);
-		report_glued_run(r, what, o->run, o->len, 0, true, GD_REQ_COLS, o->line);
-		o->len = 0;
-	}
-}
-
-/* Does a requests row's run of glued digits (no placeholder) have no reading under its row total? */
+/* Has a requests row's run of glued digits (no placeholder) no reading under its row total, into 7 cells or fewer? */
 static bool
 run_reads_nowhere(const gd_open_row *o)
 {
 	static const gd_identity row_total = {GD_REQ_COLS - 1, 0, GD_REQ_COLS - 1};
 	gd_cell		reading[GD_REQ_COLS];
 
+	/* text laid out by byte width marks no blank cell: a cut into fewer cells is a reading too */
 	return o->len > 0 && memchr(o->run, 'P', o->len) == NULL &&
-		gd_glued_readings(o->run, o->len, GD_REQ_COLS, &row_total, 1, false, reading, 1) == 0;
+		gd_glued_readings(o->run, o->len, GD_REQ_COLS, &row_total, 1, false, reading, 1) == 0 &&
+		!fewer_cells_fit(o->run, o->len, GD_REQ_COLS, 1, false);
 }
 
 /*
@@ -2344,7 +2337,6 @@ gd_match_requests(const gd_text *tx, const gd_grid *g, gd_report *r, bool *rows_
 	st.guess_first = -1;
 	st.cells_per_line = g->cells_per_line;
 	assemble(tx, g, match_request_row, &st, true);
-	distrust_full_cuts(&st);
 	if (st.mt.disorder_line > 0 && read_by_position(&st, g))
 	{
 		/* what the row by row reading said of its rows is not so: every cell is read */
@@ -2504,20 +2496,20 @@ void
 gd_report_missing(gd_report *r, const bool *request_rows_found)
 {
 	if (!r->has_active)
-		gd_add_problem(r, GD_PROBLEM_TABLE_MISSING, 0, "the table of section 2 (主动公开政府信息情况) was not found");
+		gd_add_problem(r, GD_PROBLEM_TABLE_MISSING, 0, "active table (section 2, 主动公开政府信息情况) was not found");
 	if (!r->has_requests)
-		gd_add_problem(r, GD_PROBLEM_TABLE_MISSING, 0, "the table of section 3 (收到和处理政府信息公开申请情况) was not found");
+		gd_add_problem(r, GD_PROBLEM_TABLE_MISSING, 0, "requests table (section 3, 收到和处理政府信息公开申请情况) was not found");
 	else
 		for (int k = 0; k < GD_REQ_TEMPLATE_ROWS; k++)
 		{
 			if (request_rows_found[k] ||
 				(r->other_undivided && k >= GD_REQ_ROW_OTHER_FIRST && k <= GD_REQ_ROW_OTHER_LAST))
 				continue;
-			gd_add_problem(r, GD_PROBLEM_ROW_MISSING, 0, "requests: row %s (%s) was not found",
+			gd_add_problem(r, GD_PROBLEM_ROW_MISSING, 0, "requests row %s (%s) was not found",
 						   gd_request_row_keys[k], gd_request_row_labels[k]);
 		}
 	if (!r->has_review)
-		gd_add_problem(r, GD_PROBLEM_TABLE_MISSING, 0, "the table of section 4 (行政复议、行政诉讼情况) was not found");
+		gd_add_problem(r, GD_PROBLEM_TABLE_MISSING, 0, "review table (section 4, 行政复议、行政诉讼情况) was not found");
 	else
 	{
 		int			got = 0;

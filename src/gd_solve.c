@@ -12,6 +12,7 @@
 #include "gd_solve.h"
 #include "gd_template.h"
 
+#include <stdio.h>
 #include <string.h>
 
 /* How much better (2 x columns) the spacing must fit a short row's best placement than any other. */
@@ -586,12 +587,106 @@ gd_placements(const gd_cell *values, int n, int width, const gd_identity *ids, i
 	return place_values(values, n, NULL, 0, width, ids, nids, readings, max_readings);
 }
 
+/*
+ * The n values before a row's total (values[n]) into every choice of n of
+ * the cells before it, in order, the others blank, the total in its column.
+ */
+static int
+place_members(const gd_cell *values, int n, gd_cell *readings, int max_readings)
+{
+	int			found = 0;
+
+	for (unsigned mask = 0; mask < (1u << (GD_REQ_COLS - 1)); mask++)
+	{
+		gd_cell    *cells = readings + (size_t) found * GD_REQ_COLS;
+		int			k = 0;
+
+		if (__builtin_popcount(mask) != n)
+			continue;
+		if (found++ >= max_readings)
+			return GD_READINGS_TOO_MANY;
+		for (int c = 0; c < GD_REQ_COLS - 1; c++)
+		{
+			if (mask & (1u << c))
+				cells[c] = values[k++];
+			else
+			{
+				memset(&cells[c], 0, sizeof(gd_cell));
+				cells[c].state = GD_BLANK;
+			}
+		}
+		cells[GD_REQ_COLS - 1] = values[n];
+	}
+	return found;
+}
+
+/*
+ * Every reading of a run as fewer values than the row has cells (blank cells
+ * left no mark): each cut of it into fewer values, placed in every choice of
+ * the row's columns in order, the row total holding; or (total_printed: a
+ * long run, whose cuts only the total keeps few) the last value the total,
+ * in its column, the sum of the others.
+ */
+static int
+fewer_cut_readings(const gd_open_row *o, bool total_printed, gd_cell *readings, int max_readings)
+{
+	static const gd_identity row_total = {GD_REQ_COLS - 1, 0, GD_REQ_COLS - 1};
+	int			found = 0;
+
+	for (int k = 1; k < GD_REQ_COLS; k++)
+	{
+		gd_cell		cuts[GD_ROW_READINGS_MAX * GD_REQ_COLS];
+		gd_identity sum = {(uint8_t) (k - 1), 0, (uint8_t) (k - 1)};
+		int			ncuts = gd_glued_readings(o->run, o->len, k, &sum, total_printed, false, cuts, GD_ROW_READINGS_MAX);
+
+		if (ncuts < 0)
+			return GD_READINGS_TOO_MANY;
+		for (int j = 0; j < ncuts; j++)
+		{
+			const gd_cell *cut = cuts + (size_t) j * (size_t) k;
+			int			n = total_printed ?
+				place_members(cut, k - 1, readings + (size_t) found * GD_REQ_COLS, max_readings - found) :
+				place_values(cut, k, NULL, 0, GD_REQ_COLS, &row_total, 1,
+							 readings + (size_t) found * GD_REQ_COLS, max_readings - found);
+
+			if (n < 0)
+				return GD_READINGS_TOO_MANY;
+			found += n;
+		}
+	}
+	return found;
+}
+
+/* Digits and marks of a run: the cells it fills at most. */
+static int
+run_cells(const gd_open_row *o)
+{
+	int			n = 0;
+
+	for (int i = 0; i < o->len; i++)
+		n += o->run[i] != '|';
+	return n;
+}
+
+/* Cells left unknown among n. */
+static int
+unreadable_cells(const gd_cell *cells, int n)
+{
+	int			open = 0;
+
+	for (int i = 0; i < n; i++)
+		open += cells[i].state == GD_UNREADABLE;
+	return open;
+}
+
+/* ---------- rows the column equations settle ---------- */
+
 /* Are all the open row's printed values zeros or placeholders (whichever cells they fill)? */
 static bool
 adds_nothing(const gd_open_row *o)
 {
 	for (int i = 0; i < o->len; i++)
-		if (o->run[i] != '0' && o->run[i] != 'P' && o->run[i] != 'M')
+		if (o->run[i] != '0' && o->run[i] != 'P' && o->run[i] != 'M' && o->run[i] != '|')
 			return false;
 	for (int i = 0; i < o->nvalues; i++)
 		if (o->values[i].state == GD_NUMBER && o->values[i].value != 0)
@@ -599,11 +694,312 @@ adds_nothing(const gd_open_row *o)
 	return true;
 }
 
-/* The problem of an open row no reading of which was kept. */
+/*
+ * Is the cell known to the sums: a number that adds up, a placeholder or a
+ * blank (0), or a cell of an open row that prints only zeros (0 whichever
+ * cells are its blanks)?
+ */
+static bool
+known_to_sums(const gd_cell *c, const gd_open_row *o)
+{
+	return summable(c) || c->state == GD_PLACEHOLDER || c->state == GD_BLANK ||
+		(c->state == GD_UNREADABLE && (o->len > 0 || o->nvalues > 0) && adds_nothing(o));
+}
+
+/*
+ * The sum, each by its weight, of the cells of column col's equation e
+ * (results total, 一 + 二 = 三（七） + 四) but rows a and b; false when one
+ * of them is not known to the sums.
+ */
+static bool
+equation_rest(const gd_open_row *rows, const gd_report *r, int col, int e, int a, int b, int64_t *rest)
+{
+	*rest = 0;
+	for (int other = 0; other < GD_REQ_ROWS; other++)
+	{
+		int64_t		coef[2];
+		const gd_cell *c = &r->requests[other][col];
+
+		column_weights(other, r->other_undivided, coef);
+		if (other == a || other == b || coef[e] == 0)
+			continue;
+		if (!known_to_sums(c, &rows[other]))
+			return false;
+		*rest += coef[e] * (c->state == GD_NUMBER ? c->value : 0);
+	}
+	return true;
+}
+
+/*
+ * The value a column equation gives cell (row, col) from every other cell of
+ * the equation, all known; false when none does so.
+ */
+static bool
+column_value(const gd_open_row *rows, const gd_report *r, int row, int col, int64_t *value)
+{
+	int64_t		own[2],
+				rest;
+
+	column_weights(row, r->other_undivided, own);
+	for (int e = 0; e < 2; e++)
+		if (own[e] != 0 && equation_rest(rows, r, col, e, row, -1, &rest))
+		{
+			*value = -rest * own[e];	/* own[e] is 1 or -1 */
+			return true;
+		}
+	return false;
+}
+
+/* Do cells agree with every cell of known that is read (the rest unknown)? */
+static bool
+agrees_with_known(const gd_cell *cells, const gd_cell *known)
+{
+	for (int c = 0; c < GD_REQ_COLS; c++)
+		if (known[c].state != GD_UNREADABLE &&
+			(known[c].state != cells[c].state || known[c].value != cells[c].value))
+			return false;
+	return true;
+}
+
+/* Steps the joint cut of two rows' digits may take (settle_pair): each step is checked against both. */
+#define PAIR_SEARCH_BUDGET 20000L
+
+/* Two rows' digits cut together, a cell of each at a time (settle_pair). */
+typedef struct pair_search
+{
+	const gd_open_row *a,
+			   *b;
+	int64_t		rest[GD_REQ_COLS];	/* the equation of each column: rest + coef_a * a + coef_b * b = 0 */
+	int64_t		coef_a[GD_REQ_COLS];
+	int64_t		coef_b[GD_REQ_COLS];	/* 1 or -1 */
+	gd_cell		cells_a[GD_REQ_COLS],
+				cells_b[GD_REQ_COLS];
+	gd_cell		found_a[GD_REQ_COLS],
+				found_b[GD_REQ_COLS];
+	bool		blanks;			/* blank cells leave no mark: a cell of 0 may take no character */
+	int			solutions;
+	long		budget;
+} pair_search;
+
+/* Does value v start run[pos] (a 0 may be a placeholder mark)?  Returns the characters it takes, 0 if not. */
+static int
+spelled_at(const char *run, int len, int pos, int64_t v, gd_cell *cell)
+{
+	char		digits[24];
+	int			n;
+
+	if (pos < len && (run[pos] == 'P' || run[pos] == 'M') && v == 0)
+	{
+		cell->state = GD_PLACEHOLDER;
+		return 1;
+	}
+	n = snprintf(digits, sizeof(digits), "%lld", (long long) v);
+	if (v < 0 || pos + n > len || memcmp(run + pos, digits, (size_t) n) != 0)
+		return 0;
+	cell->state = GD_NUMBER;
+	return n;
+}
+
+/*
+ * Do cells, in order, spell the run exactly: each number's digits (a 0 may
+ * be a placeholder mark, then read as one), a cell ending at every '|'?
+ */
+static bool
+run_spells(const char *run, int len, gd_cell *cells)
+{
+	int			pos = 0;
+
+	for (int c = 0; c < GD_REQ_COLS; c++)
+	{
+		int			n;
+
+		if (pos < len && run[pos] == '|')
+			pos++;
+		if ((n = spelled_at(run, len, pos, cells[c].value, &cells[c])) == 0)
+			return false;
+		pos += n;
+	}
+	return pos == len;
+}
+
+static void search_pair(pair_search *ps, int c, int pos_a, int pos_b);
+
+/* Row b's cell c for row a's cell c (value va) by the column's equation, then the cells after. */
+static void
+search_pair_b(pair_search *ps, int c, int pos_a, int pos_b, int64_t va)
+{
+	gd_cell    *cb = &ps->cells_b[c];
+	int			taken;
+
+	cb->value = -(ps->rest[c] + ps->coef_a[c] * va) * ps->coef_b[c];
+	if ((taken = spelled_at(ps->b->run, ps->b->len, pos_b, cb->value, cb)) > 0)
+		search_pair(ps, c + 1, pos_a, pos_b + taken);
+	if (cb->value == 0 && ps->blanks)
+	{
+		cb->state = GD_BLANK;	/* a blank cell that left no mark */
+		search_pair(ps, c + 1, pos_a, pos_b);
+	}
+}
+
+static void
+search_pair(pair_search *ps, int c, int pos_a, int pos_b)
+{
+	const char *run = ps->a->run;
+	int			len = ps->a->len;
+	gd_cell    *ca = &ps->cells_a[c];
+	int64_t		va = 0;
+
+	if (--ps->budget < 0 || ps->solutions > 1)
+		return;
+	if (pos_a < len && run[pos_a] == '|')
+		pos_a++;
+	if (pos_b < ps->b->len && ps->b->run[pos_b] == '|')
+		pos_b++;
+	if (c == GD_REQ_COLS)
+	{
+		if (pos_a == len && pos_b == ps->b->len && gd_row_total_holds(ps->cells_a, GD_REQ_COLS) &&
+			gd_row_total_holds(ps->cells_b, GD_REQ_COLS) && ps->solutions++ == 0)
+		{
+			memcpy(ps->found_a, ps->cells_a, sizeof(ps->found_a));
+			memcpy(ps->found_b, ps->cells_b, sizeof(ps->found_b));
+		}
+		return;
+	}
+	ca->value = 0;
+	if (ps->blanks)
+	{
+		ca->state = GD_BLANK;	/* a blank cell that left no mark */
+		search_pair_b(ps, c, pos_a, pos_b, 0);
+	}
+	if (pos_a < len && (run[pos_a] == 'P' || run[pos_a] == 'M'))
+	{
+		ca->state = GD_PLACEHOLDER;
+		ca->value = 0;
+		search_pair_b(ps, c, pos_a + 1, pos_b, 0);
+		return;
+	}
+	for (int l = 1; l <= 9 && pos_a + l <= len; l++)
+	{
+		if (!gd_is_digit(run[pos_a + l - 1]) || (l > 1 && run[pos_a] == '0'))
+			break;
+		va = va * 10 + (run[pos_a + l - 1] - '0');
+		ca->state = GD_NUMBER;
+		ca->value = va;
+		search_pair_b(ps, c, pos_a + l, pos_b, va);
+	}
+}
+
+/*
+ * Two rows of glued digits left unknown (一 and 三（七）, say) where every
+ * column has an equation holding both, its other cells all known: cut
+ * together, each cell of row a giving row b's by the equation, which must
+ * spell b's digits there.  Returns whether exactly one joint cut makes both
+ * rows' totals hold (both rows are then read).
+ */
+static bool
+settle_pair(const gd_open_row *rows, gd_report *r, int a, int b)
+{
+	pair_search ps;
+	int64_t		wa[2],
+				wb[2];
+
+	memset(&ps, 0, sizeof(ps));
+	ps.a = &rows[a];
+	ps.b = &rows[b];
+	ps.budget = PAIR_SEARCH_BUDGET;
+	ps.blanks = r->blanks_unmarked;
+	column_weights(a, r->other_undivided, wa);
+	column_weights(b, r->other_undivided, wb);
+	for (int c = 0; c < GD_REQ_COLS; c++)
+	{
+		int			e = 0;
+
+		while (e < 2 && !(wa[e] != 0 && wb[e] != 0 && equation_rest(rows, r, c, e, a, b, &ps.rest[c])))
+			e++;
+		if (e == 2)
+			return false;
+		ps.coef_a[c] = wa[e];
+		ps.coef_b[c] = wb[e];
+		ps.cells_a[c].inferred = ps.cells_b[c].inferred = 1;
+		ps.cells_a[c].line = rows[a].line;
+		ps.cells_b[c].line = rows[b].line;
+	}
+	search_pair(&ps, 0, 0, 0);
+	if (ps.budget < 0 || ps.solutions != 1 || !agrees_with_known(ps.found_a, r->requests[a]) ||
+		!agrees_with_known(ps.found_b, r->requests[b]))
+		return false;
+	memcpy(r->requests[a], ps.found_a, sizeof(ps.found_a));
+	memcpy(r->requests[b], ps.found_b, sizeof(ps.found_b));
+	return true;
+}
+
+/* Is the row one of glued digits, as many as its cells or more, with some cell unknown? */
+static bool
+open_run(const gd_open_row *o, const gd_cell *cells)
+{
+	return o->len > 0 && unreadable_cells(cells, GD_REQ_COLS) > 0;
+}
+
+/*
+ * A row of glued digits left unknown (too many readings, or readings the
+ * table's combinations disagree on) whose every unknown cell a column
+ * equation gives from cells all known: those values, if with the row's
+ * known cells they spell its digits exactly and its total holds; or, two
+ * such rows sharing their columns' equations, settled together
+ * (settle_pair).  Settling rows may settle others: again until none is.
+ */
+static void
+settle_by_columns(const gd_open_row *rows, gd_report *r)
+{
+	bool		settled = true;
+
+	while (settled)
+	{
+		settled = false;
+		for (int row = 0; row < GD_REQ_ROWS; row++)
+		{
+			gd_cell		cells[GD_REQ_COLS];
+			bool		given = open_run(&rows[row], r->requests[row]);
+
+			for (int c = 0; c < GD_REQ_COLS && given; c++)
+			{
+				cells[c] = r->requests[row][c];
+				if (cells[c].state == GD_UNREADABLE)
+				{
+					memset(&cells[c], 0, sizeof(gd_cell));
+					cells[c].state = GD_NUMBER;
+					cells[c].inferred = 1;
+					cells[c].line = rows[row].line;
+					given = column_value(rows, r, row, c, &cells[c].value);
+				}
+				else if (cells[c].state == GD_PLACEHOLDER || cells[c].state == GD_BLANK)
+				{
+					cells[c].state = GD_NUMBER;	/* spelled again below: a placeholder stays one */
+					cells[c].value = 0;
+				}
+				else
+					given = cells[c].state == GD_NUMBER;
+			}
+			if (!given || !run_spells(rows[row].run, rows[row].len, cells) ||
+				!gd_row_total_holds(cells, GD_REQ_COLS))
+				continue;
+			memcpy(r->requests[row], cells, sizeof(cells));
+			settled = true;
+		}
+		for (int a = 0; a < GD_REQ_ROWS && !settled; a++)
+			for (int b = 0; b < GD_REQ_ROWS && !settled; b++)
+				settled = a != b && open_run(&rows[a], r->requests[a]) && open_run(&rows[b], r->requests[b]) &&
+					settle_pair(rows, r, a, b);
+	}
+}
+
+/* The problem of an open row no reading of which was kept (found: readings, 0, or too many). */
 static void
 report_open_row(gd_report *r, int row, const gd_open_row *o, int found)
 {
-	const char *why = found == 0 ? "no reading makes the row total hold" : "too many readings make the row total hold";
+	const char *why = found == 0 ? "no reading makes the row total hold" :
+		found < 0 ? "too many readings make the row total hold" :
+		"it prints only zeros and marks: which cells are blank is not told";
 
 	if (o->len > 0 && o->len < GD_REQ_COLS)
 		gd_add_problem(r, GD_PROBLEM_ROW_SHORT, o->line,
@@ -619,16 +1015,43 @@ report_open_row(gd_report *r, int row, const gd_open_row *o, int found)
 					gd_request_row_keys[row], o->nvalues, GD_REQ_COLS, why, o->line);
 }
 
+/*
+ * The problem of an open row the table's identities left (partly) unknown,
+ * naming the row: the search ran out, found no combination, or found several
+ * that disagree on undecided of its cells.
+ */
+static void
+report_undecided_row(gd_report *r, int row, const gd_open_row *o, const table_search *ts, int undecided)
+{
+	const char *key = gd_request_row_keys[row];
+	const char *what = o->len > 0 ? "glued digits" : "blank cells that left no mark";
+
+	if (ts->budget < 0)
+		gd_add_problem(r, GD_PROBLEM_GLUED_DIGITS, o->line,
+					"requests row %s: %s give several readings, too many combinations with %d such rows to try against the identities; left unknown (line %u)",
+					key, what, ts->nrows, o->line);
+	else if (ts->solutions == 0)
+		gd_add_problem(r, GD_PROBLEM_GLUED_DIGITS, o->line,
+					"requests row %s: %s give several readings, and none with the other %d such rows makes every column identity hold; left unknown (line %u)",
+					key, what, ts->nrows - 1, o->line);
+	else if (undecided > 0)
+		gd_add_problem(r, GD_PROBLEM_GLUED_DIGITS, o->line,
+					"requests row %s: %s give several readings that make every identity hold; the %d cells they disagree on are left unknown (line %u)",
+					key, what, undecided, o->line);
+}
+
 void
 gd_solve_open_rows(const gd_open_row *rows, gd_report *r)
 {
 	static const gd_identity row_total = {GD_REQ_COLS - 1, 0, GD_REQ_COLS - 1};
 	gd_cell		readings[GD_REQ_ROWS][GD_ROW_READINGS_MAX * GD_REQ_COLS];
 	table_search ts;
-	int			undecided = 0;
-	uint32_t	first_line = 0;
+	int			found[GD_REQ_ROWS];	/* readings of a row none of which was kept, else 1 */
+	bool		searched[GD_REQ_ROWS] = {false};	/* rows whose readings the table's combinations chose from */
 
 	memset(&ts, 0, sizeof(ts));
+	for (int row = 0; row < GD_REQ_ROWS; row++)
+		found[row] = 1;
 	for (int row = 0; row < GD_REQ_ROWS; row++)
 		column_weights(row, r->other_undivided, ts.coef[row]);
 	for (int e = 0; e < EQUATIONS; e++)
@@ -638,14 +1061,22 @@ gd_solve_open_rows(const gd_open_row *rows, gd_report *r)
 		if (rows[row].len > 0 || rows[row].nvalues > 0)
 		{
 			const gd_open_row *o = &rows[row];
-			int			n = o->len > 0 ? gd_glued_readings(o->run, o->len, GD_REQ_COLS, &row_total, 1, false,
-											   readings[row], GD_ROW_READINGS_MAX)
+			int			n = o->len > 0 && run_cells(o) < GD_REQ_COLS ?
+				fewer_cut_readings(o, false, readings[row], GD_ROW_READINGS_MAX)
+				: o->len > 0 ? gd_glued_readings(o->run, o->len, GD_REQ_COLS, &row_total, 1, false,
+												 readings[row], GD_ROW_READINGS_MAX)
 				: o->split > 0 ? place_values(o->values, o->split, o->values + o->split, o->nvalues - o->split,
 											  GD_REQ_COLS, &row_total, 1, readings[row], GD_ROW_READINGS_MAX)
 				: gd_placements(o->values, o->nvalues, GD_REQ_COLS, &row_total, 1,
 								readings[row], GD_ROW_READINGS_MAX);
-			if (first_line == 0)
-				first_line = o->line;
+			/* blank cells leave no mark in this table: cuts into fewer cells too */
+			if (n >= 0 && o->len > 0 && run_cells(o) >= GD_REQ_COLS && r->blanks_unmarked)
+			{
+				int			fewer = fewer_cut_readings(o, true, readings[row] + (size_t) n * GD_REQ_COLS,
+													   GD_ROW_READINGS_MAX - n);
+
+				n = fewer < 0 ? GD_READINGS_TOO_MANY : n + fewer;
+			}
 			/* one reading decides the row only when the row total checked it */
 			if (n == 1 && !leaves_total_blank(readings[row]))
 			{
@@ -653,7 +1084,7 @@ gd_solve_open_rows(const gd_open_row *rows, gd_report *r)
 				for (int c = 0; c < GD_REQ_COLS; c++)
 					r->requests[row][c].line = o->line;
 			}
-			else if (n >= 1)
+			else if (n >= 1 && !adds_nothing(o))
 			{
 				ts.rows[ts.nrows] = row;
 				ts.readings[ts.nrows] = readings[row];
@@ -662,8 +1093,9 @@ gd_solve_open_rows(const gd_open_row *rows, gd_report *r)
 			}
 			else
 			{
+				/* a row of zeros with readings: which cells are blank no sum tells, and none needs to */
 				set_unknown(r->requests[row], o->line);
-				report_open_row(r, row, o, n);
+				found[row] = n;
 				if (adds_nothing(o))
 					continue;	/* every cell is 0 or blank: the sums know it */
 			}
@@ -682,52 +1114,36 @@ gd_solve_open_rows(const gd_open_row *rows, gd_report *r)
 		}
 		add_row(&ts, row, r->requests[row], 1);
 	}
-	if (ts.nrows == 0)
-		return;
-	ts.budget = GD_TABLE_SEARCH_BUDGET;
-	search_table(&ts, 0);
+	if (ts.nrows > 0)
+	{
+		ts.budget = GD_TABLE_SEARCH_BUDGET;
+		search_table(&ts, 0);
+	}
 	for (int i = 0; i < ts.nrows; i++)
 	{
 		int			row = ts.rows[i];
 		const gd_cell *chosen = ts.readings[i] + (size_t) ts.first[i] * GD_REQ_COLS;
 
 		set_unknown(r->requests[row], rows[row].line);
-		if (ts.budget < 0 || ts.solutions == 0)
-			continue;
-		for (int c = 0; c < GD_REQ_COLS; c++)
+		searched[row] = true;
+		for (int c = 0; c < GD_REQ_COLS && ts.budget >= 0 && ts.solutions > 0; c++)
 			if (!ts.differs[i][c])
 			{
 				r->requests[row][c] = chosen[c];
 				r->requests[row][c].line = rows[row].line;
 			}
-			else
-				undecided++;
 	}
-	if (ts.budget < 0)
-		gd_add_problem(r, GD_PROBLEM_GLUED_DIGITS, first_line,
-					"requests: %d rows (glued digits, or blank cells that left no mark) have several readings each, too many combinations to try against the table's identities; they are left unknown",
-					ts.nrows);
-	else if (ts.solutions == 0)
-		gd_add_problem(r, GD_PROBLEM_GLUED_DIGITS, first_line,
-					"requests: %d rows (glued digits, or blank cells that left no mark) are not settled by their row totals, and no combination of their readings makes the column totals and 一+二=三（七）+四 hold and check every value; they are left unknown",
-					ts.nrows);
-	else if (undecided > 0)
-		gd_add_problem(r, GD_PROBLEM_GLUED_DIGITS, first_line,
-					"requests: %ld readings of the rows with glued digits or unmarked blank cells make every identity hold; the %d cells they disagree on are left unknown",
-					ts.solutions, undecided);
+	settle_by_columns(rows, r);
+	for (int row = 0; row < GD_REQ_ROWS; row++)
+		if (unreadable_cells(r->requests[row], GD_REQ_COLS) == 0)
+			continue;
+		else if (found[row] != 1 || ((rows[row].len > 0 || rows[row].nvalues > 0) && adds_nothing(&rows[row])))
+			report_open_row(r, row, &rows[row], found[row]);
+		else if (searched[row])
+			report_undecided_row(r, row, &rows[row], &ts, unreadable_cells(r->requests[row], GD_REQ_COLS));
 }
 
 /* ---------- what a reading leaves in doubt ---------- */
-
-static int
-unreadable_cells(const gd_cell *cells, int n)
-{
-	int			open = 0;
-
-	for (int i = 0; i < n; i++)
-		open += cells[i].state == GD_UNREADABLE;
-	return open;
-}
 
 /* Does a column equation fail with every cell read (blank and placeholders as 0)? */
 static bool

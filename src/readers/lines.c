@@ -132,14 +132,21 @@ mark_continues_run(const char *t, size_t i, size_t e)
 	return i < e && gd_is_digit(t[i]);
 }
 
-/* End of the placeholder marks from t[i] on, 无 (a word of labels) not among them. */
+/*
+ * End of the placeholder marks from t[i] on; a 无 among them only before
+ * another mark or the token's end ("0无无/"), not before words (无法提供).
+ */
 static size_t
 placeholder_marks_end(const char *t, size_t i, size_t e)
 {
 	size_t		mark;
 
-	while (i < e && (unsigned char) t[i] != 0xE6 && (mark = gd_placeholder_mark(t + i, e - i)) > 0)
+	while (i < e && (mark = gd_placeholder_mark(t + i, e - i)) > 0)
+	{
+		if ((unsigned char) t[i] == 0xE6 && i + mark < e && gd_placeholder_mark(t + i + mark, e - i - mark) == 0)
+			break;
 		i += mark;
+	}
 	return i;
 }
 
@@ -240,6 +247,53 @@ no_run_starts(const char *s)
 			GD_STARTS_GLUED_RUN) == 0;
 }
 
+/* A run of glued digits t[s..e) as one value cell (its number if it reads as one), for the matcher to split. */
+static void
+add_glued_run(line_reader *lr, size_t s, size_t e)
+{
+	gd_cell		v;
+
+	if (!gd_parse_value(lr->tx->t + s, e - s, &v))
+	{
+		/* digits and placeholders: cells the matcher splits */
+		memset(&v, 0, sizeof(v));
+		v.state = GD_UNREADABLE;
+		v.inferred = 1;
+	}
+	v.line = lr->line;
+	add_value(lr, &v, s, e, 0, true);
+	lr->g->glued = lr->g->glued || (e - s) > 1;
+}
+
+/*
+ * Label text t[s..e), a run of two 无 or more in it split out as a row's
+ * cells glued between labels ("（六）其他处理无无无无无无无（七）总计"): no
+ * label holds two together.
+ */
+static void
+add_label_text(line_reader *lr, size_t s, size_t e)
+{
+	static const char nothing[] = "无无";
+	const size_t one = (sizeof(nothing) - 1) / 2;
+	const char *t = lr->tx->t,
+			   *at;
+
+	while (s < e && (at = gd_find_bytes(t + s, e - s, nothing, sizeof(nothing) - 1)) != NULL)
+	{
+		size_t		run = (size_t) (at - t),
+					run_end = run;
+
+		while (run_end + one <= e && memcmp(t + run_end, nothing, one) == 0)
+			run_end += one;
+		if (run > s)
+			add_text(lr, s, run);
+		add_glued_run(lr, run, run_end);
+		s = run_end;
+	}
+	if (e > s)
+		add_text(lr, s, e);
+}
+
 /* Emit a label token, splitting out digit runs glued to it (collapsed layout). */
 static void
 emit_label_token(line_reader *lr, size_t s, size_t e)
@@ -311,24 +365,11 @@ emit_label_token(line_reader *lr, size_t s, size_t e)
 			break;				/* the whole token is digits: not a label */
 		if (!glued_run_is_value(t + s, e - s, ds - s, de - s))
 			continue;
-		{
-			gd_cell		v;
-
-			if (!gd_parse_value(t + ds, de - ds, &v))
-			{
-				/* digits and placeholders: cells the matcher splits */
-				memset(&v, 0, sizeof(v));
-				v.state = GD_UNREADABLE;
-				v.inferred = 1;
-			}
-			if (ds > label_start)
-				add_text(lr, label_start, ds);
-			v.line = lr->line;
-			add_value(lr, &v, ds, de, 0, true);
-			lr->g->glued = lr->g->glued || (de - ds) > 1;
-			label_start = de;
-			i = de;
-		}
+		if (ds > label_start)
+			add_label_text(lr, label_start, ds);
+		add_glued_run(lr, ds, de);
+		label_start = de;
+		i = de;
 	}
 	if (e > label_start)
 	{
@@ -341,12 +382,54 @@ emit_label_token(line_reader *lr, size_t s, size_t e)
 			/* "4.无正当理由大量反复申请 /": a cell's mark printed on its label's line, as digits are */
 			gd_parse_value(t + mark, e - mark, &v);
 			v.line = lr->line;
-			add_text(lr, label_start, mark);
+			add_label_text(lr, label_start, mark);
 			add_value(lr, &v, mark, e, 0, true);
 			return;
 		}
-		add_text(lr, label_start, e);
+		add_label_text(lr, label_start, e);
 	}
+}
+
+/* Digits of the largest count a cell holds (gd_solve.h: a glued run's cells are 1 to 9 digits). */
+#define CELL_DIGITS_MAX 9
+
+/*
+ * Is t[s..e) a line's only token, digits and placeholder marks longer than
+ * a count: a row's cells glued with its label on lines above (crawler text
+ * of the review table, "行政复议行政诉讼…总计" over "11114021２３260２2-4")?
+ */
+static bool
+is_glued_row_line(const line_reader *lr, size_t s, size_t e)
+{
+	const char *t = lr->tx->t;
+	size_t		ls,
+				le,
+				chars = 0;
+	bool		digits = false;	/* not a rule of dashes */
+
+	if (lr->line == 0 || lr->line > lr->tx->nlines)
+		return false;
+	ls = lr->tx->lines[lr->line - 1].start;
+	le = lr->tx->lines[lr->line - 1].end;
+	while (ls < le && gd_is_blank(t[ls]))
+		ls++;
+	while (le > ls && gd_is_blank(t[le - 1]))
+		le--;
+	if (s != ls || e != le)
+		return false;
+	for (size_t i = s, mark; i < e; chars++)
+	{
+		if (gd_is_digit(t[i]))
+		{
+			digits = true;
+			i++;
+		}
+		else if ((mark = gd_placeholder_mark(t + i, e - i)) > 0)
+			i += mark;
+		else
+			return false;
+	}
+	return digits && chars > CELL_DIGITS_MAX;
 }
 
 /* One cell or token: a value, a blank, or label text. */
@@ -365,6 +448,11 @@ emit_item(line_reader *lr, size_t s, size_t e, bool blanks_count, uint32_t cente
 	{
 		if (blanks_count)
 			add_blank(lr, s);
+		return;
+	}
+	if (is_glued_row_line(lr, s, e))
+	{
+		add_glued_run(lr, s, e);
 		return;
 	}
 	if (gd_parse_value(lr->tx->t + s, e - s, &v))
