@@ -5,7 +5,10 @@
  * value that fills its column touches the next one ("45702" for 45, 7, 0, 2).
  * A line is a row: its label is the text before its first value; after it,
  * each run of digits is one cell or several glued, and the words between them
- * are the label's overflow, no cell.  A blank cell leaves no mark.
+ * are the label's overflow, no cell.  A blank cell leaves no mark, but each
+ * column starts at the same byte on every line: where two lines print all 7
+ * cells of a requests row apart, a shorter row whose cells start at those
+ * bytes is placed under them (place_by_bytes), its other columns blank.
  */
 #include "readers.h"
 
@@ -25,6 +28,16 @@ typedef struct line_runs
 	size_t		ds[GD_REQ_COLS + 1];
 	size_t		de[GD_REQ_COLS + 1];
 } line_runs;
+
+/* A line's cells as line_pieces_of cuts its runs. */
+typedef struct line_pieces
+{
+	int			n;
+	bool		valid;
+	size_t		ds[GD_REQ_COLS + 1];
+	size_t		de[GD_REQ_COLS + 1];
+	bool		fills[GD_REQ_COLS + 1];	/* a mark or a 0: whole even where it fills its column */
+} line_pieces;
 
 /* Where a requests row's columns start, in bytes from the line's start as the converter counted them. */
 typedef struct column_model
@@ -322,28 +335,86 @@ byte_column(const gd_text *tx, size_t s, size_t i)
 }
 
 /*
- * Is run k of lr one value alone: a number or one mark (not "00", "无3", a
- * run of two widths), with a blank or the line's end after it?
+ * Is t[ds..de) one value alone: a number or one mark (not "00", "无3", a run
+ * of two widths)?
  */
 static bool
-lone_value(const gd_text *tx, const line_runs *lr, int k, size_t e)
+lone_value(const gd_text *tx, size_t ds, size_t de)
 {
 	const char *t = tx->t;
-	size_t		ds = lr->ds[k],
-				de = lr->de[k],
-				end,
+	size_t		end,
 				change;
 	gd_cell		c;
 
-	if ((de < e && !gd_is_blank(t[de])) || !gd_parse_value(t + ds, de - ds, &c) ||
-		(c.state != GD_NUMBER && c.state != GD_PLACEHOLDER) || scan_value_run(tx, ds, ds, de, &end, &change) > 0)
+	if (!gd_parse_value(t + ds, de - ds, &c) || (c.state != GD_NUMBER && c.state != GD_PLACEHOLDER) ||
+		scan_value_run(tx, ds, ds, de, &end, &change) > 0)
 		return false;
 	return !(t[ds] == '0' && de > ds + 1 && gd_is_digit(t[ds + 1]));
 }
 
+/* Bytes of a cell that stays whole where it fills its column at t[i]: a mark or a 0 (no number starts with it). */
+static size_t
+filling_cell(const char *t, size_t s, size_t i, size_t e)
+{
+	if (t[i] == '0')
+		return 1;
+	return gd_is_digit(t[i]) ? 0 : value_char(t, s, i, e, true);
+}
+
+static void
+add_piece(line_pieces *lp, size_t ds, size_t de, bool fills)
+{
+	if (lp->n > GD_REQ_COLS)
+	{
+		lp->valid = false;
+		return;
+	}
+	lp->ds[lp->n] = ds;
+	lp->de[lp->n] = de;
+	lp->fills[lp->n++] = fills;
+}
+
 /*
- * The requests row's columns: where the values start on lines of all 7 values
- * set apart by blanks, when COLUMN_LINES_MIN such lines agree.
+ * The cells of lr's runs, each set apart by a blank after it: a value alone,
+ * or a run of marks and zeros each a cell, its last maybe any digit ("０／／",
+ * "无3"): a full-width mark or zero fills a column of three bytes.  valid is
+ * false when some run is neither.
+ */
+static void
+line_pieces_of(const gd_text *tx, const line_runs *lr, size_t s, size_t e, line_pieces *lp)
+{
+	const char *t = tx->t;
+
+	lp->n = 0;
+	lp->valid = lr->n <= GD_REQ_COLS;
+	for (int k = 0; k < lr->n && lp->valid; k++)
+	{
+		size_t		ds = lr->ds[k],
+					de = lr->de[k],
+					i = ds,
+					step;
+
+		lp->valid = de == e || gd_is_blank(t[de]);
+		if (lone_value(tx, ds, de))
+		{
+			add_piece(lp, ds, de, filling_cell(t, s, ds, de) == de - ds);
+			continue;
+		}
+		while (lp->valid && i < de && (step = filling_cell(t, s, i, de)) > 0 && i + step < de)
+		{
+			add_piece(lp, i, i + step, true);
+			i += step;
+		}
+		/* the last cell of the run: a value alone */
+		lp->valid = lp->valid && i > ds && lone_value(tx, i, de) && value_char(t, s, i, de, true) == de - i;
+		if (lp->valid)
+			add_piece(lp, i, de, filling_cell(t, s, i, de) == de - i);
+	}
+}
+
+/*
+ * The requests row's columns: where the cells start on lines of all 7 cells
+ * (line_pieces_of), each run after a blank, when COLUMN_LINES_MIN such lines agree.
  */
 static void
 find_columns(const gd_text *tx, const gd_region *rg, size_t first, size_t end, column_model *m)
@@ -356,20 +427,20 @@ find_columns(const gd_text *tx, const gd_region *rg, size_t first, size_t end, c
 		size_t		s,
 					e;
 		line_runs	lr;
+		line_pieces lp;
 		uint32_t	start[GD_REQ_COLS];
-		bool		apart = true;
+		bool		apart;
 
 		gd_region_line(tx, rg, li, &s, &e);
 		line_value_runs(tx, s, e, &lr);
-		if (lr.n != GD_REQ_COLS)
-			continue;
-		for (int k = 0; k < GD_REQ_COLS && apart; k++)
-		{
-			apart = lone_value(tx, &lr, k, e) && lr.ds[k] > s && gd_is_blank(tx->t[lr.ds[k] - 1]);
-			start[k] = byte_column(tx, s, lr.ds[k]);
-		}
+		line_pieces_of(tx, &lr, s, e, &lp);
+		apart = lp.valid && lp.n == GD_REQ_COLS;
+		for (int k = 0; k < lr.n && apart; k++)
+			apart = lr.ds[k] > s && gd_is_blank(tx->t[lr.ds[k] - 1]);
 		if (!apart)
 			continue;
+		for (int k = 0; k < GD_REQ_COLS; k++)
+			start[k] = byte_column(tx, s, lp.ds[k]);
 		if (agree == 0 || memcmp(start, m->start, sizeof(start)) != 0)
 		{
 			memcpy(m->start, start, sizeof(start));
@@ -381,80 +452,85 @@ find_columns(const gd_text *tx, const gd_region *rg, size_t first, size_t end, c
 }
 
 /*
- * Does the last of lr's values, a row's total, print the sum of the others (a
- * mark adding nothing), and is it more than 0?  Bytes a converter did not
- * count as printed (an NBSP normalised to one space) shift a value into
- * another column, and blank cells round zeros are not told by any sum: the
- * row total must vouch for a row placed by its bytes.
+ * Does the last of lp's cells, a row's total, print the sum of the others (a
+ * mark adding nothing), and is it more than 0 unless all 7 cells are printed?
+ * Bytes a converter did not count as printed (an NBSP normalised to one
+ * space) shift a value into another column, a value that fills its column may
+ * have lost digits under the next, and blank cells round zeros are not told
+ * by any sum: the row total must vouch for a row placed by its bytes.
  */
 static bool
-total_holds(const gd_text *tx, const line_runs *lr)
+total_holds(const gd_text *tx, const line_pieces *lp)
 {
 	int64_t		sum = 0;
 	gd_cell		c;
 
 	memset(&c, 0, sizeof(c));
-	for (int k = 0; k < lr->n; k++)
+	for (int k = 0; k < lp->n; k++)
 	{
-		if (!gd_parse_value(tx->t + lr->ds[k], lr->de[k] - lr->ds[k], &c) || c.scale != 0)
+		if (!gd_parse_value(tx->t + lp->ds[k], lp->de[k] - lp->ds[k], &c) || c.scale != 0)
 			return false;
-		if (c.state == GD_NUMBER && k < lr->n - 1)
+		if (c.state == GD_NUMBER && k < lp->n - 1)
 			sum += c.value;
 	}
-	return c.state == GD_NUMBER && c.value > 0 && c.value == sum;
+	return c.state == GD_NUMBER && (c.value > 0 || lp->n == GD_REQ_COLS) && c.value == sum;
 }
 
 /*
- * The columns of the fewer than 7 values of lr, each a value alone that ends
- * before the next column (a value that reaches it may have lost digits under
- * it): col[k] for run k.  The bytes a cut character dropped before the first
- * value shift the rest alike; exactly one shift must place them all.
+ * The columns of lp's cells, of a row printed in fewer than 7 runs: col[k] for
+ * cell k, which starts at its column's byte and ends before the next column's
+ * (one that reaches it may have lost digits under it), or at it for a mark or
+ * a 0.  The bytes a cut character dropped before the first value (the rest
+ * of a label's character) shift the rest alike; exactly one shift must place
+ * them all, and the row total must hold.
  */
 static bool
-place_by_bytes(const gd_text *tx, const column_model *m, const line_runs *lr, size_t s, size_t e, int *col)
+place_by_bytes(const gd_text *tx, const column_model *m, const line_pieces *lp, size_t s, int *col)
 {
 	int			placements = 0,
 				at[GD_REQ_COLS];
-	uint32_t	cut_max;
 
-	if (!m->found || lr->n == 0 || lr->n >= GD_REQ_COLS)
+	if (!m->found || !lp->valid || lp->n == 0 || lp->n > GD_REQ_COLS)
 		return false;
-	cut_max = lr->ds[0] > s && !gd_is_blank(tx->t[lr->ds[0] - 1]) ? CUT_BYTES_MAX : 0;
-	for (int k = 0; k < lr->n; k++)
-		if (!lone_value(tx, lr, k, e))
-			return false;
-	for (uint32_t cut = 0; cut <= cut_max; cut++)
+	for (uint32_t cut = 0; cut <= CUT_BYTES_MAX; cut++)
 	{
 		int			j = 0,
 					k;
 
-		for (k = 0; k < lr->n; k++)
+		for (k = 0; k < lp->n; k++)
 		{
-			uint32_t	from = byte_column(tx, s, lr->ds[k]) + cut;
+			uint32_t	from = byte_column(tx, s, lp->ds[k]) + cut,
+						to = byte_column(tx, s, lp->de[k]) + cut;
 
 			while (j < GD_REQ_COLS && m->start[j] < from)
 				j++;
 			if (j == GD_REQ_COLS || m->start[j] != from ||
-				(j + 1 < GD_REQ_COLS && byte_column(tx, s, lr->de[k]) + cut >= m->start[j + 1]))
+				(j + 1 < GD_REQ_COLS && to + (lp->fills[k] ? 0 : 1) > m->start[j + 1]))
 				break;
 			at[k] = j++;
 		}
-		if (k == lr->n && placements++ == 0)
-			memcpy(col, at, sizeof(int) * (size_t) lr->n);
+		if (k == lp->n && placements++ == 0)
+			memcpy(col, at, sizeof(int) * (size_t) lp->n);
 	}
-	return placements == 1 && col[lr->n - 1] == GD_REQ_COLS - 1 && total_holds(tx, lr);
+	return placements == 1 && col[lp->n - 1] == GD_REQ_COLS - 1 && total_holds(tx, lp);
 }
 
-/* The cell of a column no value of the row starts in: printed blank, in a row placed by its bytes. */
+/*
+ * A cell of a row placed by its bytes: t[ds..de), a value alone in its column
+ * as printed (a mark or a 0 that fills it glued to the next: no value lost
+ * there), or blank where ds == de (a column no cell starts in).
+ */
 static void
-add_blank(gd_text *tx, gd_grid *out, uint32_t line, size_t at)
+add_placed(gd_text *tx, gd_grid *out, uint32_t line, size_t ds, size_t de)
 {
 	gd_grid_cell c;
 
 	memset(&c, 0, sizeof(c));
-	c.kind = GD_GRID_BLANK;
-	c.span = (gd_span) {at, 0};
+	c.span = (gd_span) {ds, de - ds};
+	c.kind = ds == de ? GD_GRID_BLANK : GD_GRID_VALUE;
 	c.cell.state = GD_BLANK;
+	if (ds < de)
+		(void) gd_parse_value(tx->t + ds, de - ds, &c.cell);
 	c.cell.line = line;
 	gd_grid_add(tx, out, &c);
 }
@@ -477,6 +553,7 @@ read_overprinted(gd_text *tx, const gd_region *rg, const gd_census *census, gd_g
 		size_t		s,
 					e;
 		line_runs	lr;
+		line_pieces lp;
 		int			col[GD_REQ_COLS];
 		gd_grid_cell label;
 		uint32_t	line = (uint32_t) li + 1;
@@ -491,17 +568,18 @@ read_overprinted(gd_text *tx, const gd_region *rg, const gd_census *census, gd_g
 			label.kind = GD_GRID_TEXT;
 			gd_grid_add(tx, out, &label);
 		}
-		if (place_by_bytes(tx, &model, &lr, s, e, col))
+		line_pieces_of(tx, &lr, s, e, &lp);
+		if (lr.n < GD_REQ_COLS && place_by_bytes(tx, &model, &lp, s, col))
 		{
-			/* a short row whose values start at the columns' bytes: the columns between are blank */
+			/* a short row whose cells start at the columns' bytes: the columns between are blank */
 			for (int j = 0, k = 0; j < GD_REQ_COLS; j++)
-				if (k < lr.n && col[k] == j)
+				if (k < lp.n && col[k] == j)
 				{
-					add_run(tx, out, line, lr.ds[k], lr.de[k], e);
+					add_placed(tx, out, line, lp.ds[k], lp.de[k]);
 					k++;
 				}
 				else
-					add_blank(tx, out, line, e);
+					add_placed(tx, out, line, e, e);
 		}
 		else
 		{
