@@ -286,7 +286,8 @@ glued_run(const match_target *mt, const gd_grid_cell *cells, int n, int width, b
 		const char *t = tx->t + off;
 		size_t		span_len = cells[k].span.len;
 
-		if (cells[k].kind != GD_GRID_VALUE)
+		/* a value known to have lost digits (unknown, not glued) is no run to split */
+		if (cells[k].kind != GD_GRID_VALUE || (cells[k].cell.state == GD_UNREADABLE && !cells[k].glued))
 			return 0;
 		if (k > 0 && len < GD_RUN_MAX)
 			run[len++] = '|';
@@ -2153,16 +2154,18 @@ distrust_lost_digits(const requests_state *st, gd_report *r)
 	{
 		int			dropped = 0;
 
-		for (int col = 0; col < GD_REQ_COLS; col++)
-		{
-			gd_cell    *c = &r->requests[row][col];
+		/* the numbers; then, in a row whose reading lost some, the placeholders it placed too */
+		for (int pass = 0; pass < 2 && (pass == 0 || dropped > 0); pass++)
+			for (int col = 0; col < GD_REQ_COLS; col++)
+			{
+				gd_cell    *c = &r->requests[row][col];
 
-			if (!breaks[col] || c->state != GD_NUMBER || !c->inferred)
-				continue;
-			c->state = GD_UNREADABLE;
-			c->value = 0;
-			dropped++;
-		}
+				if (!breaks[col] || c->state != (pass == 0 ? GD_NUMBER : GD_PLACEHOLDER) || !c->inferred)
+					continue;
+				c->state = GD_UNREADABLE;
+				c->value = 0;
+				dropped++;
+			}
 		if (dropped > 0)
 			gd_add_problem(r, GD_PROBLEM_GLUED_DIGITS, r->requests[row][0].line,
 						"requests row %s: %d cells cut from glued digits or placed by the identities are left unknown: %s (text laid out by byte width, where a value wider than its column loses digits under the next)",

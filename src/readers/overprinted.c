@@ -5,7 +5,10 @@
  * value that fills its column touches the next one ("45702" for 45, 7, 0, 2).
  * A line is a row: its label is the text before its first value; after it,
  * each run of digits is one cell or several glued, and the words between them
- * are the label's overflow, no cell.  A blank cell leaves no mark.
+ * are the label's overflow, no cell.  A blank cell leaves no mark, but each
+ * column starts at the same byte on every line: where two lines print all 7
+ * cells of a requests row apart, a shorter row whose cells start at those
+ * bytes is placed under them (place_by_bytes), its other columns blank.
  */
 #include "readers.h"
 
@@ -13,6 +16,35 @@
 
 /* Lines of overprinted rows in the table regions that tell the layout. */
 #define OVERPRINTED_LINES_MIN 3
+/* Rows of all a requests row's values set apart, at the same bytes, that tell its columns. */
+#define COLUMN_LINES_MIN 2
+/* Bytes dropped before a row's first value glued to its label: the rest of the character it overwrote. */
+#define CUT_BYTES_MAX 2
+
+/* A line's value runs (up to one more than a requests row's cells). */
+typedef struct line_runs
+{
+	int			n;
+	size_t		ds[GD_REQ_COLS + 1];
+	size_t		de[GD_REQ_COLS + 1];
+} line_runs;
+
+/* A line's cells as line_pieces_of cuts its runs. */
+typedef struct line_pieces
+{
+	int			n;
+	bool		valid;
+	size_t		ds[GD_REQ_COLS + 1];
+	size_t		de[GD_REQ_COLS + 1];
+	bool		fills[GD_REQ_COLS + 1];	/* a mark or a 0: whole even where it fills its column */
+} line_pieces;
+
+/* Where a requests row's columns start, in bytes from the line's start as the converter counted them. */
+typedef struct column_model
+{
+	bool		found;
+	uint32_t	start[GD_REQ_COLS];
+} column_model;
 
 /* 〇 or ○: a zero typed as the numeral, glued among digits as any digit. */
 static size_t
@@ -23,9 +55,13 @@ numeral_zero(const char *t, size_t i, size_t e)
 	return memcmp(t + i, "〇", 3) == 0 || memcmp(t + i, "○", 3) == 0 ? 3 : 0;
 }
 
-/* Bytes of a value's character at t[i]: a digit, a numeral zero or a placeholder mark other than 无. */
+/*
+ * Bytes of a value's character at t[i]: a digit, a numeral zero or a placeholder mark.  无 is a
+ * word of labels too ("4.无正当理由"): a cell only after the row's first value (no label's words
+ * that far hold it) or set apart by a space before it.
+ */
 static size_t
-value_char(const char *t, size_t i, size_t e)
+value_char(const char *t, size_t s, size_t i, size_t e, bool after_value)
 {
 	size_t		zero;
 
@@ -33,8 +69,16 @@ value_char(const char *t, size_t i, size_t e)
 		return 1;
 	if ((zero = numeral_zero(t, i, e)) > 0)
 		return zero;
-	/* 无 is a word of labels ("无正当理由"), overflow here */
-	return (unsigned char) t[i] == 0xE6 ? 0 : gd_placeholder_mark(t + i, e - i);
+	if ((unsigned char) t[i] == 0xE6 && !after_value && !(i > s && gd_is_blank(t[i - 1])))
+		return 0;
+	return gd_placeholder_mark(t + i, e - i);
+}
+
+/* Was the digit at t[i] typed full-width (folded by normalising)? */
+static bool
+full_width_digit(const gd_text *tx, size_t i)
+{
+	return tx->folded != NULL && (tx->folded[i >> 3] >> (i & 7) & 1);
 }
 
 /* Is t[i] the start of a CJK character (three bytes of UTF-8)? */
@@ -45,16 +89,28 @@ starts_cjk(const char *t, size_t i, size_t e)
 }
 
 /*
- * End of the value run starting at t[i] (value_char there): its digits, zeros,
- * marks, a thousands ',' or decimal '.' between digits, a sign before a digit.
+ * The value run starting at t[i] (value_char there): its digits, zeros, marks,
+ * a thousands ',' or decimal '.' between digits, a sign before a digit; its
+ * end into *end.  Returns how many times its digits change width (ASCII,
+ * full-width), the first change's offset into *first_change.
  */
-static size_t
-value_run_end(const char *t, size_t i, size_t e)
+static int
+scan_value_run(const gd_text *tx, size_t s, size_t i, size_t e, size_t *end, size_t *first_change)
 {
+	const char *t = tx->t;
+	int			changes = 0,
+				width = -1;		/* the digits so far: 1 full-width, 0 ASCII, -1 none yet */
+
 	while (i < e)
 	{
-		size_t		step = value_char(t, i, e);
+		size_t		step = value_char(t, s, i, e, true);
 
+		if (step == 1 && gd_is_digit(t[i]))
+		{
+			if (width >= 0 && width != (int) full_width_digit(tx, i) && changes++ == 0)
+				*first_change = i;
+			width = (int) full_width_digit(tx, i);
+		}
 		if (step > 0)
 			i += step;
 		else if ((t[i] == ',' || t[i] == '.' || t[i] == '+') && i + 1 < e && gd_is_digit(t[i + 1]))
@@ -62,7 +118,24 @@ value_run_end(const char *t, size_t i, size_t e)
 		else
 			break;
 	}
-	return i;
+	*end = i;
+	return changes;
+}
+
+/*
+ * End of the value run starting at t[i].  No office types a number in digits
+ * of two widths: where they change once ("１８544") a value was written over
+ * the rest of the one before, and the run ends there (add_run); where they
+ * change back ("１3555７") the one before outlasts it, and the run is the
+ * whole stretch.
+ */
+static size_t
+value_run_end(const gd_text *tx, size_t s, size_t i, size_t e)
+{
+	size_t		end,
+				change = e;
+
+	return scan_value_run(tx, s, i, e, &end, &change) == 1 ? change : end;
 }
 
 /*
@@ -100,17 +173,20 @@ run_is_words(const char *t, size_t s, size_t ds, size_t de, size_t e, bool after
 
 /* The next value run of t[*i..e) into [*ds, *de) (after_value: run_is_words); false when none is left. */
 static bool
-next_value_run(const char *t, size_t s, size_t *i, size_t e, size_t *ds, size_t *de, bool after_value)
+next_value_run(const gd_text *tx, size_t s, size_t *i, size_t e, size_t *ds, size_t *de, bool after_value)
 {
+	const char *t = tx->t;
+
 	while (*i < e)
 	{
-		if (value_char(t, *i, e) == 0 && !((t[*i] == '+' || t[*i] == '-') && *i + 1 < e && gd_is_digit(t[*i + 1])))
+		if (value_char(t, s, *i, e, after_value) == 0 &&
+			!((t[*i] == '+' || t[*i] == '-') && *i + 1 < e && gd_is_digit(t[*i + 1])))
 		{
 			(*i)++;
 			continue;
 		}
 		*ds = *i;
-		*de = value_run_end(t, *i, e);
+		*de = value_run_end(tx, s, *i, e);
 		*i = *de > *ds ? *de : *ds + 1;
 		if (*de > *ds && !run_is_words(t, s, *ds, *de, e, after_value))
 			return true;
@@ -133,12 +209,36 @@ digit_after_cjk(const char *t, size_t s, size_t e)
 }
 
 /*
- * Does the line t[s..e) show a label overprinted by its values: a value run
- * right after a CJK character, and columns padded by two spaces or more?
+ * Does an item number run on right after an ideograph in t[s..e) ("（三4.保护", "办1.本机关"):
+ * a group label cut at its column's last byte, the next column's label glued to it?
  */
 static bool
-is_overprinted_line(const char *t, size_t s, size_t e)
+item_after_ideograph(const char *t, size_t s, size_t e)
 {
+	for (size_t k = s + 3; k + 1 < e; k++)
+	{
+		size_t		d = k;
+
+		if (!gd_is_digit(t[k]) || (unsigned char) t[k - 3] < 0xE4 || (unsigned char) t[k - 3] > 0xE9)
+			continue;
+		while (d < e && gd_is_digit(t[d]))
+			d++;
+		if ((d < e && t[d] == '.' && d + 1 < e && !gd_is_digit(t[d + 1])) || gd_starts_with(t + d, e - d, "、"))
+			return true;
+		k = d;
+	}
+	return false;
+}
+
+/*
+ * Does the line t[s..e) show a label overprinted by its values (a value run
+ * right after a CJK character) or cut at its column's end (item_after_ideograph),
+ * and columns padded by two spaces or more?
+ */
+static bool
+is_overprinted_line(const gd_text *tx, size_t s, size_t e)
+{
+	const char *t = tx->t;
 	size_t		i = s,
 				ds,
 				de;
@@ -149,7 +249,8 @@ is_overprinted_line(const char *t, size_t s, size_t e)
 		padded = t[k] == ' ' && t[k + 1] == ' ';
 	if (!padded || !digit_after_cjk(t, s, e))
 		return false;
-	while (!touching && next_value_run(t, s, &i, e, &ds, &de, false))
+	touching = item_after_ideograph(t, s, e);
+	while (!touching && next_value_run(tx, s, &i, e, &ds, &de, false))
 		touching = ds >= s + 3 && starts_cjk(t, ds - 3, e) && numeral_zero(t, ds - 3, e) == 0 &&
 			gd_is_digit(t[ds]);
 	return touching;
@@ -158,7 +259,7 @@ is_overprinted_line(const char *t, size_t s, size_t e)
 static bool
 overprinted_line(const gd_text *tx, size_t li)
 {
-	return is_overprinted_line(tx->t, tx->lines[li].start, tx->lines[li].end);
+	return is_overprinted_line(tx, tx->lines[li].start, tx->lines[li].end);
 }
 
 static int
@@ -172,17 +273,30 @@ score_overprinted(const gd_text *tx, const gd_region *regions, const gd_census *
 		GD_SCORE_FITS + 1 : 0;
 }
 
-/* The value run t[ds..de) of line as a cell: maybe several cells glued. */
+/*
+ * The value run t[ds..de) of line as a cell: maybe several cells glued.  A run
+ * the next one's digits cut, or digits of values written over one another
+ * (value_run_end), lost digits under them: an unknown cell, no digits to
+ * split either.
+ */
 static void
-add_run(gd_text *tx, gd_grid *out, uint32_t line, size_t ds, size_t de)
+add_run(gd_text *tx, gd_grid *out, uint32_t line, size_t ds, size_t de, size_t e)
 {
 	gd_grid_cell c;
+	size_t		end,
+				change;
 
 	memset(&c, 0, sizeof(c));
 	c.kind = GD_GRID_VALUE;
 	c.span = (gd_span) {ds, de - ds};
 	c.glued = 1;
-	if (!gd_parse_value(tx->t + ds, de - ds, &c.cell))
+	if ((de < e && gd_is_digit(tx->t[de])) || scan_value_run(tx, ds, ds, de, &end, &change) > 1)
+	{
+		c.glued = 0;
+		c.cell.state = GD_UNREADABLE;
+		c.cell.inferred = 1;
+	}
+	else if (!gd_parse_value(tx->t + ds, de - ds, &c.cell))
 	{
 		/* zeros typed 〇 among digits, marks among digits: cells the matcher splits */
 		memset(&c.cell, 0, sizeof(c.cell));
@@ -193,44 +307,294 @@ add_run(gd_text *tx, gd_grid *out, uint32_t line, size_t ds, size_t de)
 	gd_grid_add(tx, out, &c);
 }
 
+/* The value runs of the line t[s..e): the first after its label, the rest after a value (run_is_words). */
+static void
+line_value_runs(const gd_text *tx, size_t s, size_t e, line_runs *lr)
+{
+	size_t		i = s,
+				ds,
+				de;
+
+	lr->n = 0;
+	while (lr->n <= GD_REQ_COLS && next_value_run(tx, s, &i, e, &ds, &de, lr->n > 0))
+	{
+		lr->ds[lr->n] = ds;
+		lr->de[lr->n++] = de;
+	}
+}
+
+/* Bytes before t[i] on the line starting at s as the converter wrote them: a folded full-width form was three. */
+static uint32_t
+byte_column(const gd_text *tx, size_t s, size_t i)
+{
+	uint32_t	col = (uint32_t) (i - s);
+
+	for (size_t k = s; k < i; k++)
+		col += full_width_digit(tx, k) ? 2 : 0;
+	return col;
+}
+
+/*
+ * Is t[ds..de) one value alone: a number or one mark (not "00", "无3", a run
+ * of two widths)?
+ */
+static bool
+lone_value(const gd_text *tx, size_t ds, size_t de)
+{
+	const char *t = tx->t;
+	size_t		end,
+				change;
+	gd_cell		c;
+
+	if (!gd_parse_value(t + ds, de - ds, &c) || (c.state != GD_NUMBER && c.state != GD_PLACEHOLDER) ||
+		scan_value_run(tx, ds, ds, de, &end, &change) > 0)
+		return false;
+	return !(t[ds] == '0' && de > ds + 1 && gd_is_digit(t[ds + 1]));
+}
+
+/* Bytes of a cell that stays whole where it fills its column at t[i]: a mark or a 0 (no number starts with it). */
+static size_t
+filling_cell(const char *t, size_t s, size_t i, size_t e)
+{
+	if (t[i] == '0')
+		return 1;
+	return gd_is_digit(t[i]) ? 0 : value_char(t, s, i, e, true);
+}
+
+static void
+add_piece(line_pieces *lp, size_t ds, size_t de, bool fills)
+{
+	if (lp->n > GD_REQ_COLS)
+	{
+		lp->valid = false;
+		return;
+	}
+	lp->ds[lp->n] = ds;
+	lp->de[lp->n] = de;
+	lp->fills[lp->n++] = fills;
+}
+
+/*
+ * The cells of lr's runs, each set apart by a blank after it: a value alone,
+ * or a run of marks and zeros each a cell, its last maybe any digit ("０／／",
+ * "无3"): a full-width mark or zero fills a column of three bytes.  valid is
+ * false when some run is neither.
+ */
+static void
+line_pieces_of(const gd_text *tx, const line_runs *lr, size_t s, size_t e, line_pieces *lp)
+{
+	const char *t = tx->t;
+
+	lp->n = 0;
+	lp->valid = lr->n <= GD_REQ_COLS;
+	for (int k = 0; k < lr->n && lp->valid; k++)
+	{
+		size_t		ds = lr->ds[k],
+					de = lr->de[k],
+					i = ds,
+					step;
+
+		lp->valid = de == e || gd_is_blank(t[de]);
+		if (lone_value(tx, ds, de))
+		{
+			add_piece(lp, ds, de, filling_cell(t, s, ds, de) == de - ds);
+			continue;
+		}
+		while (lp->valid && i < de && (step = filling_cell(t, s, i, de)) > 0 && i + step < de)
+		{
+			add_piece(lp, i, i + step, true);
+			i += step;
+		}
+		/* the last cell of the run: a value alone */
+		lp->valid = lp->valid && i > ds && lone_value(tx, i, de) && value_char(t, s, i, de, true) == de - i;
+		if (lp->valid)
+			add_piece(lp, i, de, filling_cell(t, s, i, de) == de - i);
+	}
+}
+
+/*
+ * The requests row's columns: where the cells start on lines of all 7 cells
+ * (line_pieces_of), each run after a blank, when COLUMN_LINES_MIN such lines agree.
+ */
+static void
+find_columns(const gd_text *tx, const gd_region *rg, size_t first, size_t end, column_model *m)
+{
+	int			agree = 0;
+
+	m->found = false;
+	for (size_t li = first; li < end && agree < COLUMN_LINES_MIN; li++)
+	{
+		size_t		s,
+					e;
+		line_runs	lr;
+		line_pieces lp;
+		uint32_t	start[GD_REQ_COLS];
+		bool		apart;
+
+		gd_region_line(tx, rg, li, &s, &e);
+		line_value_runs(tx, s, e, &lr);
+		line_pieces_of(tx, &lr, s, e, &lp);
+		apart = lp.valid && lp.n == GD_REQ_COLS;
+		for (int k = 0; k < lr.n && apart; k++)
+			apart = lr.ds[k] > s && gd_is_blank(tx->t[lr.ds[k] - 1]);
+		if (!apart)
+			continue;
+		for (int k = 0; k < GD_REQ_COLS; k++)
+			start[k] = byte_column(tx, s, lp.ds[k]);
+		if (agree == 0 || memcmp(start, m->start, sizeof(start)) != 0)
+		{
+			memcpy(m->start, start, sizeof(start));
+			agree = 0;
+		}
+		agree++;
+	}
+	m->found = agree >= COLUMN_LINES_MIN;
+}
+
+/*
+ * Does the last of lp's cells, a row's total, print the sum of the others (a
+ * mark adding nothing), and is it more than 0 unless all 7 cells are printed?
+ * Bytes a converter did not count as printed (an NBSP normalised to one
+ * space) shift a value into another column, a value that fills its column may
+ * have lost digits under the next, and blank cells round zeros are not told
+ * by any sum: the row total must vouch for a row placed by its bytes.
+ */
+static bool
+total_holds(const gd_text *tx, const line_pieces *lp)
+{
+	int64_t		sum = 0;
+	gd_cell		c;
+
+	memset(&c, 0, sizeof(c));
+	for (int k = 0; k < lp->n; k++)
+	{
+		if (!gd_parse_value(tx->t + lp->ds[k], lp->de[k] - lp->ds[k], &c) || c.scale != 0)
+			return false;
+		if (c.state == GD_NUMBER && k < lp->n - 1)
+			sum += c.value;
+	}
+	return c.state == GD_NUMBER && (c.value > 0 || lp->n == GD_REQ_COLS) && c.value == sum;
+}
+
+/*
+ * The columns of lp's cells, of a row printed in fewer than 7 runs: col[k] for
+ * cell k, which starts at its column's byte and ends before the next column's
+ * (one that reaches it may have lost digits under it), or at it for a mark or
+ * a 0.  The bytes a cut character dropped before the first value (the rest
+ * of a label's character) shift the rest alike; exactly one shift must place
+ * them all, and the row total must hold.
+ */
+static bool
+place_by_bytes(const gd_text *tx, const column_model *m, const line_pieces *lp, size_t s, int *col)
+{
+	int			placements = 0,
+				at[GD_REQ_COLS];
+
+	if (!m->found || !lp->valid || lp->n == 0 || lp->n > GD_REQ_COLS)
+		return false;
+	for (uint32_t cut = 0; cut <= CUT_BYTES_MAX; cut++)
+	{
+		int			j = 0,
+					k;
+
+		for (k = 0; k < lp->n; k++)
+		{
+			uint32_t	from = byte_column(tx, s, lp->ds[k]) + cut,
+						to = byte_column(tx, s, lp->de[k]) + cut;
+
+			while (j < GD_REQ_COLS && m->start[j] < from)
+				j++;
+			if (j == GD_REQ_COLS || m->start[j] != from ||
+				(j + 1 < GD_REQ_COLS && to + (lp->fills[k] ? 0 : 1) > m->start[j + 1]))
+				break;
+			at[k] = j++;
+		}
+		if (k == lp->n && placements++ == 0)
+			memcpy(col, at, sizeof(int) * (size_t) lp->n);
+	}
+	return placements == 1 && col[lp->n - 1] == GD_REQ_COLS - 1 && total_holds(tx, lp);
+}
+
+/*
+ * A cell of a row placed by its bytes: t[ds..de), a value alone in its column
+ * as printed (a mark or a 0 that fills it glued to the next: no value lost
+ * there), or blank where ds == de (a column no cell starts in).
+ */
+static void
+add_placed(gd_text *tx, gd_grid *out, uint32_t line, size_t ds, size_t de)
+{
+	gd_grid_cell c;
+
+	memset(&c, 0, sizeof(c));
+	c.span = (gd_span) {ds, de - ds};
+	c.kind = ds == de ? GD_GRID_BLANK : GD_GRID_VALUE;
+	c.cell.state = GD_BLANK;
+	if (ds < de)
+		(void) gd_parse_value(tx->t + ds, de - ds, &c.cell);
+	c.cell.line = line;
+	gd_grid_add(tx, out, &c);
+}
+
 static void
 read_overprinted(gd_text *tx, const gd_region *rg, const gd_census *census, gd_grid *out)
 {
-	const char *t = tx->t;
 	size_t		first,
 				end;
+	column_model model;
 
 	(void) census;
 	gd_grid_init(out);
 	out->blanks_unprinted = true;
 	out->tokens_apart = true;
 	gd_region_lines(tx, rg, &first, &end);
+	find_columns(tx, rg, first, end, &model);
 	for (size_t li = first; li < end; li++)
 	{
 		size_t		s,
-					e,
-					i,
-					ds,
-					de;
+					e;
+		line_runs	lr;
+		line_pieces lp;
+		int			col[GD_REQ_COLS];
 		gd_grid_cell label;
+		uint32_t	line = (uint32_t) li + 1;
 
 		gd_region_line(tx, rg, li, &s, &e);
 		if (s >= e)
 			continue;
 		gd_note_work(tx, e - s + 1);
-		i = s;
-		if (!next_value_run(t, s, &i, e, &ds, &de, false))
-			ds = e;
-		if (gd_text_cell(tx, (uint32_t) li + 1, s, ds, &label))
+		line_value_runs(tx, s, e, &lr);
+		if (gd_text_cell(tx, line, s, lr.n > 0 ? lr.ds[0] : e, &label))
 		{
 			label.kind = GD_GRID_TEXT;
 			gd_grid_add(tx, out, &label);
 		}
-		if (ds < e)
+		line_pieces_of(tx, &lr, s, e, &lp);
+		if (lr.n < GD_REQ_COLS && place_by_bytes(tx, &model, &lp, s, col))
 		{
-			add_run(tx, out, (uint32_t) li + 1, ds, de);
-			while (next_value_run(t, s, &i, e, &ds, &de, true))
-				add_run(tx, out, (uint32_t) li + 1, ds, de);
+			/* a short row whose cells start at the columns' bytes: the columns between are blank */
+			for (int j = 0, k = 0; j < GD_REQ_COLS; j++)
+				if (k < lp.n && col[k] == j)
+				{
+					add_placed(tx, out, line, lp.ds[k], lp.de[k]);
+					k++;
+				}
+				else
+					add_placed(tx, out, line, e, e);
+		}
+		else
+		{
+			for (int k = 0; k < lr.n; k++)
+				add_run(tx, out, line, lr.ds[k], lr.de[k], e);
+			/* more runs than a requests row's cells: the rest as they come */
+			if (lr.n > GD_REQ_COLS)
+			{
+				size_t		i = lr.de[GD_REQ_COLS],
+							ds,
+							de;
+
+				while (next_value_run(tx, s, &i, e, &ds, &de, true))
+					add_run(tx, out, line, ds, de, e);
+			}
 		}
 		gd_grid_end_row(tx, out);
 	}
