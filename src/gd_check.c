@@ -384,16 +384,17 @@ check_request_sums(checker *c)
 	for (int col = 0; col < GD_REQ_COLS; col++)
 	{
 		const gd_value *v[GD_REQ_ROWS];
-		int			n = 0;
 		wide		parts = 0,
 					lhs,
 					rhs;
-		bool		all_known = true;
 		gd_finding *f;
 
 		/* REQ-RESULTS-TOTAL: the result rows add up to （七）总计 */
 		if (!req_row_absent(c, ROW_RESULTS_TOTAL - 1))
 		{
+			int			n = 0;
+			bool		all_known = true;
+
 			f = begin(c, 5000000 + col + 1, "REQ-RESULTS-TOTAL", "error", "requests", "results_total",
 					  gd_applicant_keys[col]);
 			for (int row = 2; row < GD_REQ_ROWS; row++)

@@ -1285,7 +1285,7 @@ gd_read_text_lines(gd_text *tx, const gd_region *rg, const gd_census *census, gd
 		/* the table's text laid out by display width, where a number may wrap in its cell (a simple table's never does) */
 		lr.wrapped = display_laid && gd_holds_blank(tx->t, s, tx->lines[li].end) &&	/* one token is no row of numbers */
 			gd_wrapped_pieces(tx, li, end_line, wrap, pieces) ? wrap : NULL;
-		if (lr.wrapped && wrap->nabove > 0)
+		if (lr.wrapped && lr.wrapped->nabove > 0)
 			pieces_read = li;	/* the lines over it were its pieces */
 		{
 			size_t		first_cell = out->ncells;
@@ -1299,7 +1299,7 @@ gd_read_text_lines(gd_text *tx, const gd_region *rg, const gd_census *census, gd
 		}
 		if (lr.wrapped)
 		{
-			li += (size_t) wrap->nlines;	/* their pieces are read */
+			li += (size_t) lr.wrapped->nlines;	/* their pieces are read */
 			pieces_read = li + 1;
 		}
 	}
