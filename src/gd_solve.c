@@ -375,12 +375,25 @@ typedef struct table_search
 	int64_t		coef[GD_REQ_ROWS][2];	/* row's weight in each column's two equations */
 	bool		checked[EQUATIONS];	/* every cell of the equation is known */
 	int64_t		residual[EQUATIONS];
+	bool		vouched[GD_REQ_ROWS][GD_ROW_READINGS_MAX];	/* columns_vouch holds on the reading */
+	/* the least and most rows k.. can still add to each equation's residual */
+	int64_t		low[GD_REQ_ROWS + 1][EQUATIONS];
+	int64_t		high[GD_REQ_ROWS + 1][EQUATIONS];
 	int			choice[GD_REQ_ROWS];
 	int			first[GD_REQ_ROWS];	/* the first solution's choice */
 	bool		differs[GD_REQ_ROWS][GD_REQ_COLS];	/* solutions disagree on the cell */
 	long		solutions;
 	long		budget;
 } table_search;
+
+/* What the cells add to equation e (column e % GD_REQ_COLS) with the row's weight. */
+static int64_t
+row_term(const table_search *ts, int row, const gd_cell *cells, int e)
+{
+	const gd_cell *c = &cells[e % GD_REQ_COLS];
+
+	return summable(c) ? ts->coef[row][e / GD_REQ_COLS] * c->value : 0;
+}
 
 static void
 add_row(table_search *ts, int row, const gd_cell *cells, int sign)
@@ -418,19 +431,98 @@ columns_vouch(const table_search *ts, int row, const gd_cell *cells)
 	return true;
 }
 
+/* The least and most row i's readings (those vouched for, or all) add to equation e; lo > hi if none. */
+static void
+term_range(const table_search *ts, int i, int e, bool vouched_only, int64_t *lo, int64_t *hi)
+{
+	*lo = INT64_MAX;
+	*hi = INT64_MIN;
+	for (int j = 0; j < ts->counts[i]; j++)
+	{
+		int64_t		t = row_term(ts, ts->rows[i], ts->readings[i] + (size_t) j * GD_REQ_COLS, e);
+
+		if (vouched_only && !ts->vouched[i][j])
+			continue;
+		*lo = t < *lo ? t : *lo;
+		*hi = t > *hi ? t : *hi;
+	}
+}
+
+/*
+ * The rows' order for the search: the rows with the largest values in the
+ * checked equations first (the results total among them), so that the
+ * bounds on what the rest can add cut a partial choice early; a row in no
+ * equation comes last, where it cuts nothing.
+ */
+static void
+order_rows(table_search *ts)
+{
+	int64_t		weight[GD_REQ_ROWS] = {0};
+
+	for (int i = 0; i < ts->nrows; i++)
+		for (int e = 0; e < EQUATIONS; e++)
+		{
+			int64_t		lo,
+						hi;
+
+			term_range(ts, i, e, false, &lo, &hi);
+			if (ts->checked[e] && lo <= hi)
+				weight[i] += hi > -lo ? hi : -lo;
+		}
+	for (int i = 1; i < ts->nrows; i++)
+		for (int j = i; j > 0 && weight[j] > weight[j - 1]; j--)
+		{
+			int64_t		w = weight[j];
+			int			row = ts->rows[j],
+						count = ts->counts[j];
+			const gd_cell *readings = ts->readings[j];
+
+			weight[j] = weight[j - 1], weight[j - 1] = w;
+			ts->rows[j] = ts->rows[j - 1], ts->rows[j - 1] = row;
+			ts->counts[j] = ts->counts[j - 1], ts->counts[j - 1] = count;
+			ts->readings[j] = ts->readings[j - 1], ts->readings[j - 1] = readings;
+		}
+}
+
+/*
+ * Before the search: the rows' order, which readings the columns vouch for
+ * (only those can be chosen), and the bounds on what the rows from k on can
+ * add to each equation, so that a partial choice no rest can balance is cut
+ * at once rather than when every row is chosen.
+ */
+static void
+prepare_search(table_search *ts)
+{
+	order_rows(ts);
+	for (int i = 0; i < ts->nrows; i++)
+		for (int j = 0; j < ts->counts[i]; j++)
+			ts->vouched[i][j] = columns_vouch(ts, ts->rows[i], ts->readings[i] + (size_t) j * GD_REQ_COLS);
+	memset(ts->low[ts->nrows], 0, sizeof(ts->low[ts->nrows]));
+	memset(ts->high[ts->nrows], 0, sizeof(ts->high[ts->nrows]));
+	for (int i = ts->nrows - 1; i >= 0; i--)
+		for (int e = 0; e < EQUATIONS; e++)
+		{
+			int64_t		lo,
+						hi;
+
+			/* a row with no reading vouched for is never passed: it bounds nothing */
+			term_range(ts, i, e, true, &lo, &hi);
+			ts->low[i][e] = ts->low[i + 1][e] + (lo <= hi ? lo : 0);
+			ts->high[i][e] = ts->high[i + 1][e] + (lo <= hi ? hi : 0);
+		}
+}
+
 static void
 search_table(table_search *ts, int k)
 {
 	if (--ts->budget < 0)
 		return;
+	/* every checked equation must still be balanceable by the rows left (with none left: hold) */
+	for (int e = 0; e < EQUATIONS; e++)
+		if (ts->checked[e] && (ts->residual[e] + ts->low[k][e] > 0 || ts->residual[e] + ts->high[k][e] < 0))
+			return;
 	if (k == ts->nrows)
 	{
-		for (int e = 0; e < EQUATIONS; e++)
-			if (ts->checked[e] && ts->residual[e] != 0)
-				return;
-		for (int i = 0; i < ts->nrows; i++)
-			if (!columns_vouch(ts, ts->rows[i], ts->readings[i] + (size_t) ts->choice[i] * GD_REQ_COLS))
-				return;
 		for (int i = 0; i < ts->nrows; i++)
 		{
 			const gd_cell *now = ts->readings[i] + (size_t) ts->choice[i] * GD_REQ_COLS;
@@ -449,6 +541,8 @@ search_table(table_search *ts, int k)
 	{
 		const gd_cell *cells = ts->readings[k] + (size_t) j * GD_REQ_COLS;
 
+		if (!ts->vouched[k][j])
+			continue;
 		ts->choice[k] = j;
 		add_row(ts, ts->rows[k], cells, 1);
 		search_table(ts, k + 1);
@@ -1117,6 +1211,7 @@ gd_solve_open_rows(const gd_open_row *rows, gd_report *r)
 	if (ts.nrows > 0)
 	{
 		ts.budget = GD_TABLE_SEARCH_BUDGET;
+		prepare_search(&ts);
 		search_table(&ts, 0);
 	}
 	for (int i = 0; i < ts.nrows; i++)
