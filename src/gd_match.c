@@ -2135,6 +2135,25 @@ run_reads_nowhere(const gd_open_row *o)
 }
 
 /*
+ * Does a requests row's run print exactly one zero or mark a cell ("0000|0|00")?  A value keeps
+ * its first character wherever the next column writes over the rest, and no number starts with 0:
+ * each is a whole cell, whichever reading placed them.
+ */
+static bool
+run_is_zero_a_cell(const gd_open_row *o)
+{
+	int			cells = 0;
+
+	for (int i = 0; i < o->len; i++)
+	{
+		if (o->run[i] != '0' && o->run[i] != 'P' && o->run[i] != '|')
+			return false;
+		cells += o->run[i] != '|';
+	}
+	return cells == GD_REQ_COLS;
+}
+
+/*
  * Text laid out by byte width (tokens_apart): a value wider than its column loses digits under
  * the next column's, and what is left reads as glued digits that a row total may still cut by
  * chance.  Where some row's glued digits fit no reading (digits were lost), or a column's
@@ -2154,6 +2173,8 @@ distrust_lost_digits(const requests_state *st, gd_report *r)
 	{
 		int			dropped = 0;
 
+		if (run_is_zero_a_cell(&st->open[row]))
+			continue;
 		/* the numbers; then, in a row whose reading lost some, the placeholders it placed too */
 		for (int pass = 0; pass < 2 && (pass == 0 || dropped > 0); pass++)
 			for (int col = 0; col < GD_REQ_COLS; col++)

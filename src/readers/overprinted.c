@@ -8,7 +8,9 @@
  * are the label's overflow, no cell.  A blank cell leaves no mark, but each
  * column starts at the same byte on every line: where two lines print all 7
  * cells of a requests row apart, a shorter row whose cells start at those
- * bytes is placed under them (place_by_bytes), its other columns blank.
+ * bytes is placed under them (place_by_bytes), its other columns blank; a
+ * row gluing digits across columns is cut at those bytes (cut_at_columns),
+ * its row total vouching that no digit was lost.
  */
 #include "readers.h"
 
@@ -515,10 +517,80 @@ place_by_bytes(const gd_text *tx, const column_model *m, const line_pieces *lp, 
 	return placements == 1 && col[lp->n - 1] == GD_REQ_COLS - 1 && total_holds(tx, lp);
 }
 
+/* Is byte b where one of m's columns starts? */
+static bool
+column_starts_at(const column_model *m, uint32_t b)
+{
+	for (int j = 0; j < GD_REQ_COLS; j++)
+		if (m->start[j] == b)
+			return true;
+	return false;
+}
+
+/*
+ * lr's runs cut where m's columns start, shifted by cut bytes: digits glued
+ * across columns ("３０２" under three columns of three bytes) are a cell a
+ * column.  A digit reaching the next column may be what the next one left of a
+ * wider value (it overwrote the rest) or may run on into a blank column; either
+ * prints less than the value, so the row total, never overwritten, tells.
+ */
+static void
+cut_at_columns(const gd_text *tx, const column_model *m, const line_runs *lr, size_t s, uint32_t cut, line_pieces *lp)
+{
+	const char *t = tx->t;
+
+	lp->n = 0;
+	lp->valid = lr->n <= GD_REQ_COLS;
+	for (int k = 0; k < lr->n && lp->valid; k++)
+	{
+		size_t		ds = lr->ds[k];
+
+		for (size_t i = ds + 1; i < lr->de[k]; i++)
+			if (gd_is_digit(t[i]) && gd_is_digit(t[i - 1]) && column_starts_at(m, byte_column(tx, s, i) + cut))
+			{
+				add_piece(lp, ds, i, true);
+				ds = i;
+			}
+		add_piece(lp, ds, lr->de[k], false);
+	}
+	for (int k = 0; k < lp->n && lp->valid; k++)
+		lp->valid = lone_value(tx, lp->ds[k], lp->de[k]);
+}
+
+/*
+ * A row whose runs glue digits of several columns: the one cut at the
+ * columns' bytes (cut_at_columns) that place_by_bytes places, into lp and col,
+ * when exactly one shift does.
+ */
+static bool
+place_glued_by_bytes(const gd_text *tx, const column_model *m, const line_runs *lr, size_t s, line_pieces *lp, int *col)
+{
+	int			placements = 0;
+
+	if (!m->found)
+		return false;
+	for (uint32_t cut = 0; cut <= CUT_BYTES_MAX; cut++)
+	{
+		line_pieces cut_pieces;
+		int			at[GD_REQ_COLS];
+
+		cut_at_columns(tx, m, lr, s, cut, &cut_pieces);
+		if (cut_pieces.n <= lr->n || !place_by_bytes(tx, m, &cut_pieces, s, at))
+			continue;
+		if (placements++ == 0)
+		{
+			*lp = cut_pieces;
+			memcpy(col, at, sizeof(at));
+		}
+	}
+	return placements == 1;
+}
+
 /*
  * A cell of a row placed by its bytes: t[ds..de), a value alone in its column
- * as printed (a mark or a 0 that fills it glued to the next: no value lost
- * there), or blank where ds == de (a column no cell starts in).
+ * as printed (one glued to the next where it fills its column: the row total
+ * vouched that no digit was lost there), or blank where ds == de (a column no
+ * cell starts in).
  */
 static void
 add_placed(gd_text *tx, gd_grid *out, uint32_t line, size_t ds, size_t de)
@@ -569,7 +641,8 @@ read_overprinted(gd_text *tx, const gd_region *rg, const gd_census *census, gd_g
 			gd_grid_add(tx, out, &label);
 		}
 		line_pieces_of(tx, &lr, s, e, &lp);
-		if (lr.n < GD_REQ_COLS && place_by_bytes(tx, &model, &lp, s, col))
+		if (lr.n < GD_REQ_COLS && (place_by_bytes(tx, &model, &lp, s, col) ||
+								   place_glued_by_bytes(tx, &model, &lr, s, &lp, col)))
 		{
 			/* a short row whose cells start at the columns' bytes: the columns between are blank */
 			for (int j = 0, k = 0; j < GD_REQ_COLS; j++)
