@@ -1501,6 +1501,8 @@ template_words(const char *words, size_t n)
 static bool
 continues_row_label(int k, const char *words, size_t n)
 {
+	size_t		group;
+
 	while (n > 0 && gd_is_blank(words[n - 1]))
 		n--;
 	while (n > 0 && gd_is_blank(words[0]))
@@ -1511,6 +1513,10 @@ continues_row_label(int k, const char *words, size_t n)
 		return true;
 	if (gd_is_digit(words[0]))
 		return false;			/* a row's item number ("8.属于行"): its label cut, no group label's piece */
+	/* the group label's number alone ("（五）  版物"), which the template prints full-width and the text folded */
+	group = words[0] == '(' ? gd_numeral_item_at(words, n) : 0;
+	if (group > 0 && goes_on_with_label(k, words + group, n - group))
+		return true;
 	for (size_t head = 3; head + 3 <= n; head++)
 		if (((unsigned char) words[head] & 0xC0) != 0x80 && template_words(words, head) &&
 			goes_on_with_label(k, words + head, n - head))

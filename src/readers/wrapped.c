@@ -193,6 +193,86 @@ top_lines(const gd_text *tx, size_t li, const gd_col_token *row, int nrow, gd_wr
 	return ntop;
 }
 
+/*
+ * Is a line of n tokens under line - 1 (the row's line li, or pieces under it) the next pieces of
+ * the row's numbers, however many: each digits alone (or words under words), starting in the
+ * column of a row's number, under a piece of it that fills its cell (a number wraps only where its
+ * cell is full: the row's next column within a separator and one more digit of its end)?  In a
+ * row's block closed by a blank line, or on its label's rest, such a line is no row of its own
+ * (w3m and elinks print a tall cell's lines round its row's line).
+ */
+static bool
+continues_row_pieces(const gd_text *tx, size_t li, size_t line, const gd_col_token *row, int nrow,
+					 const gd_col_token *tok, int n)
+{
+	gd_col_token own_prev[GD_LINE_TOKENS_MAX];
+	const gd_col_token *prev = row;
+	int			nprev = nrow;
+
+	if (line - 1 > li)
+	{
+		if ((nprev = gd_line_tokens(tx, line - 1, own_prev, GD_LINE_TOKENS_MAX)) < 0)
+			return false;
+		prev = own_prev;
+	}
+	for (int j = 0; j < n; j++)
+	{
+		int			above = cell_above(row, nrow, tok[j].col),
+					k = 0;
+
+		if (above == -2)
+			return false;
+		if (!all_digits(tx->t, tok[j].s, tok[j].e))
+		{
+			/* words under words (the rest of the row's label, a group label's piece), no value */
+			if (above >= 0 && all_digits(tx->t, row[above].s, row[above].e))
+				return false;
+			continue;
+		}
+		if (above < 0)
+			return false;
+		while (k < nprev && prev[k].col != tok[j].col)
+			k++;
+		if (k == nprev || !all_digits(tx->t, prev[k].s, prev[k].e) ||
+			(above + 1 < nrow && row[above + 1].col - prev[k].end_col > 1 + last_char_width(tx, &prev[k])))
+			return false;
+	}
+	return n > 0;
+}
+
+/*
+ * Does a line of n tokens under the row hold the rest of the row's label: a word starting in the
+ * column of the row's label, opening no item, where that label fills its cell (a label wraps only
+ * where its cell is full)?  A row's cells span all its label's lines, so that line is the row's.
+ */
+static bool
+holds_label_rest(const gd_text *tx, const gd_col_token *row, int nrow, const gd_col_token *tok, int n)
+{
+	int			label = -1,
+				pieces = 0;
+	gd_cell		v;
+
+	while (label + 1 < nrow && !gd_parse_value(tx->t + row[label + 1].s, row[label + 1].e - row[label + 1].s, &v))
+		label++;
+	if (label < 0 || label + 1 >= nrow ||
+		row[label + 1].col - row[label].end_col > 1 + last_char_width(tx, &row[label]))
+		return false;
+	for (int j = 0; j < n; j++)
+		if (tok[j].col == row[label].col)
+		{
+			if (all_digits(tx->t, tok[j].s, tok[j].e) || opens_item(tx->t, tok[j].s, tok[j].e))
+				return false;
+			/*
+			 * and pieces of some of the row's numbers beside it: words alone, or beside as many
+			 * values as the row's, may be the next row's label
+			 */
+			for (int k = j + 1; k < n; k++)
+				pieces += all_digits(tx->t, tok[k].s, tok[k].e);
+			return pieces > 0 && pieces < nrow - label - 1;
+		}
+	return false;
+}
+
 bool
 gd_wrapped_pieces(const gd_text *tx, size_t li, size_t end_line, gd_wrap *w, gd_piece_cache *cache)
 {
@@ -200,7 +280,8 @@ gd_wrapped_pieces(const gd_text *tx, size_t li, size_t end_line, gd_wrap *w, gd_
 	int			nrow,
 				row_digits = 0;
 	const gd_col_token *row = cached_tokens(tx, li, cache, &nrow);
-	size_t		last = li + 1;
+	size_t		last = li + 1,
+				first_full = 0;	/* the first line under the row with as many numbers as a row: its pieces or the next row */
 	bool		next_row_follows = false,
 				row_labelled;
 
@@ -240,7 +321,15 @@ gd_wrapped_pieces(const gd_text *tx, size_t li, size_t end_line, gd_wrap *w, gd_
 			digits += all_digits(tx->t, under[j].s, under[j].e);
 			item = item || opens_item(tx->t, under[j].s, under[j].e);
 		}
-		if (digits * 2 > row_digits || item)
+		if (digits * 2 > row_digits && !item && continues_row_pieces(tx, li, last, row, nrow, under, n) &&
+			(digits == n || holds_label_rest(tx, row, nrow, under, n)))
+		{
+			if (digits < n)
+				first_full = 0;	/* the row's label goes on: this line and those over it are the row's */
+			else if (first_full == 0)
+				first_full = last;	/* its pieces if a blank line closes them */
+		}
+		else if (digits * 2 > row_digits || item)
 		{
 			next_row_follows = true;
 			break;
@@ -248,6 +337,8 @@ gd_wrapped_pieces(const gd_text *tx, size_t li, size_t end_line, gd_wrap *w, gd_
 		if (++last - li > GD_WRAP_LINES_MAX)
 			return false;
 	}
+	if (next_row_follows && first_full > 0)
+		last = first_full;		/* whose those numbers are, this row's or the next's, is not told */
 	w->nlines = (int) (last - li - 1);
 	if (w->nabove > 0 ? next_row_follows : w->nlines == 0)
 		return false;			/* pieces over the row and a row under them: whose, not told */
@@ -255,9 +346,12 @@ gd_wrapped_pieces(const gd_text *tx, size_t li, size_t end_line, gd_wrap *w, gd_
 	{
 		int			nunder = gd_line_tokens(tx, li + 1 + (size_t) l, under, GD_LINE_TOKENS_MAX),
 					digits = 0;
+		bool		label_rest;
 
 		if (nunder < 0)
 			return false;
+		label_rest = next_row_follows && holds_label_rest(tx, row, nrow, under, nunder) &&
+			continues_row_pieces(tx, li, li + 1 + (size_t) l, row, nrow, under, nunder);
 		for (int k = 0; k < nrow; k++)
 			w->piece[l][k] = (gd_span) {0, 0};
 		w->lead[l] = (gd_span) {0, 0};
@@ -275,17 +369,19 @@ gd_wrapped_pieces(const gd_text *tx, size_t li, size_t end_line, gd_wrap *w, gd_
 				return false;	/* a value of another row */
 			slot = above < 0 ? &w->lead[l] : &w->piece[l][above];
 			/*
-			 * label words between two rows may be either's; not words left of the row's label (the
-			 * group label's column: "（四" / "）无" beside a row's wrapped digits)
+			 * label words between two rows may be either's, unless they go on with the row's label;
+			 * not words left of the row's label (the group label's column: "（四" / "）无" beside a
+			 * row's wrapped digits)
 			 */
-			if ((above < 0 && is_digits) || (next_row_follows && !is_digits && !(above < 0 && row_labelled)))
+			if ((above < 0 && is_digits) ||
+				(next_row_follows && !is_digits && !(above < 0 && row_labelled) && !label_rest))
 				return false;
 			if (slot->len == 0)
 				*slot = (gd_span) {under[j].s, under[j].e - under[j].s};
 			else
 				slot->len = under[j].e - slot->off;	/* words of one cell: "2023 年" */
 		}
-		if (digits * 2 > row_digits)
+		if (digits * 2 > row_digits && !continues_row_pieces(tx, li, li + 1 + (size_t) l, row, nrow, under, nunder))
 			return false;		/* as many numbers as a row of its own */
 	}
 	return true;
