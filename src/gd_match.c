@@ -914,6 +914,7 @@ typedef struct requests_state
 	gd_grid_cell short_cells[GD_REQ_COLS];
 	int			short_problem;	/* index of the problem that fit added */
 	int			guess_first;	/* first of the rows read by their position since the last named one, -1: none */
+	int			placed_row;		/* the last row placed under the confirmed column edges, -1: none */
 } requests_state;
 
 /*
@@ -1289,6 +1290,83 @@ continue_open_row(requests_state *st, const gd_grid_cell *cells, int n)
 	return true;
 }
 
+/* A short row's values placed under the confirmed column edges (blank cells where nothing stands). */
+static bool
+place_by_edges(const requests_state *st, const gd_grid_cell *cells, int n, gd_cell *out)
+{
+	return st->edges_confirmed && !st->mt.blanks_unprinted &&
+		gd_place_by_edges(st->mt.tx, cells, n, GD_REQ_COLS, st->edges, out);
+}
+
+static bool
+place_row_by_edges(requests_state *st, int row, const gd_grid_cell *cells, int n)
+{
+	if (!place_by_edges(st, cells, n, st->mt.r->requests[row]))
+		return false;
+	st->placed_row = row;
+	return true;
+}
+
+/*
+ * Values as many as the row's blank cells, placed in them in order (cells wider than their
+ * column's numbers, "——", meet none of its edges): out gets them, the rest blank.
+ */
+static bool
+fill_blank_columns(const gd_cell *row, const gd_grid_cell *cells, int n, gd_cell *out)
+{
+	int			i = 0;
+
+	for (int k = 0; k < GD_REQ_COLS; k++)
+	{
+		out[k] = row[k];
+		out[k].state = GD_BLANK;
+		if (row[k].state != GD_BLANK)
+			continue;
+		if (i == n || (cells[i].cell.state != GD_NUMBER && cells[i].cell.state != GD_PLACEHOLDER))
+			return false;
+		out[k] = cells[i++].cell;
+	}
+	return i == n;
+}
+
+/*
+ * Values under no row's words after a row placed by the column edges: the row printed over
+ * lines round its middle (a PDF centres each cell's lines on the row, so the label's line holds
+ * only the cells wrapped in two: "—" / "—— —— …" / "—").  Taken when they stand under the row's
+ * blank columns (or are as many as those, in order), or a mark under its own mark (the rest of a
+ * wrapped ——), and the row is then whole with its total holding.
+ */
+static bool
+continue_placed_row(requests_state *st, const gd_grid_cell *cells, int n)
+{
+	gd_cell    *row;
+	gd_cell		placed[GD_REQ_COLS],
+				merged[GD_REQ_COLS];
+
+	if (st->cur < 0 || st->placed_row != st->cur)
+		return false;
+	row = st->mt.r->requests[st->cur];
+	if (!place_by_edges(st, cells, n, placed) && !fill_blank_columns(row, cells, n, placed))
+		return false;
+	for (int k = 0; k < GD_REQ_COLS; k++)
+	{
+		merged[k] = row[k];
+		if (placed[k].state == GD_BLANK)
+			continue;
+		if (row[k].state == GD_BLANK)
+			merged[k] = placed[k];
+		else if (row[k].state != GD_PLACEHOLDER || placed[k].state != GD_PLACEHOLDER)
+			return false;
+	}
+	for (int k = 0; k < GD_REQ_COLS; k++)
+		if (merged[k].state == GD_BLANK)
+			return false;
+	if (!gd_row_total_holds(merged, GD_REQ_COLS))
+		return false;
+	memcpy(row, merged, sizeof(merged));
+	return true;
+}
+
 /*
  * Rows read by their position (values under no row's words: a garbled
  * label) hold their own values only if the next row named is the one after
@@ -1594,7 +1672,7 @@ match_request_row(void *ctx, const char *label, size_t len, size_t own_from, con
 				}
 				return true;
 			}
-		if (continue_short_row(st, cells, n) || continue_open_row(st, cells, n))
+		if (continue_short_row(st, cells, n) || continue_open_row(st, cells, n) || continue_placed_row(st, cells, n))
 			return true;
 		if (count_values(cells, n) > 0 && continues_row_label(st->cur, label + own_from, len - own_from))
 		{
@@ -1615,6 +1693,12 @@ match_request_row(void *ctx, const char *label, size_t len, size_t own_from, con
 						cells[0].cell.line);
 			return true;
 		}
+		/*
+		 * a number alone above the first row, in a table laid out row by row: the first piece of a
+		 * number wrapped in its cell around the row's line (a PDF centres a cell's lines on its row)
+		 */
+		if (st->cur < 0 && !st->cells_per_line && take_wrapped_piece(st, cells, n))
+			return false;
 		if (st->cur < 0 && count_numbers(cells, n) > 0)
 			note_disorder(mt, cells[0].cell.line, "numbers come before the first row's label");
 		/* no words to go by: the next row of the template, if the row is whole */
@@ -1633,7 +1717,7 @@ match_request_row(void *ctx, const char *label, size_t len, size_t own_from, con
 	st->short_row = -1;
 	/* not the total wrapped in its cell with its last piece a cell of its own, nor values for the solver */
 	if (st->open[row].len == 0 && !join_wrapped_total(mt->tx, cells, n, r->requests[row]) &&
-		!(st->edges_confirmed && !mt->blanks_unprinted && gd_place_by_edges(mt->tx, cells, n, GD_REQ_COLS, st->edges, r->requests[row])) &&
+		!place_row_by_edges(st, row, cells, n) &&
 		!take_unplaced_values(&st->open[row], cells, n, column_reference(st, cells[0].cell.line),
 							  mt->blanks_unprinted))
 	{
@@ -2338,6 +2422,7 @@ gd_match_requests(const gd_text *tx, const gd_grid *g, gd_report *r, bool *rows_
 	st.cur = -1;
 	st.short_row = -1;
 	st.guess_first = -1;
+	st.placed_row = -1;
 	st.cells_per_line = g->cells_per_line;
 	assemble(tx, g, match_request_row, &st, true);
 	if (st.mt.disorder_line > 0 && read_by_position(&st, g))
