@@ -915,6 +915,7 @@ typedef struct requests_state
 	int			short_problem;	/* index of the problem that fit added */
 	int			guess_first;	/* first of the rows read by their position since the last named one, -1: none */
 	int			placed_row;		/* the last row placed under the confirmed column edges, -1: none */
+	uint32_t	lead_piece_line;	/* a number alone above the first row, not yet joined to it (0: none) */
 } requests_state;
 
 /*
@@ -953,6 +954,30 @@ column_reference(const requests_state *st, uint32_t line)
 	return st->have_columns && st->columns_line != line ? st->columns : NULL;
 }
 
+/*
+ * The pieces above the last row, none below, and the row whole with its total failing: the
+ * total's first digits wrapped above it ("５" / "一、本年新收…" / "４５ ７" … "８", a cell's lines
+ * centred on the row).  row gets the row with them put before the total's digits, if it then holds.
+ */
+static bool
+prefix_wrapped_total(const requests_state *st, gd_cell *row)
+{
+	gd_cell    *total = &row[GD_REQ_COLS - 1];
+	int64_t		shift = 1;
+
+	if (st->last_n != GD_REQ_COLS || st->before_len == 0 || st->after_len > 0 || st->before_len >= GD_WRAP_MAX)
+		return false;
+	memcpy(row, st->last_values, sizeof(gd_cell) * GD_REQ_COLS);
+	if (total->state != GD_NUMBER || total->scale != 0 || total->value <= 0 || total->value >= 1000000 ||
+		gd_row_total_holds(row, GD_REQ_COLS))
+		return false;
+	for (int64_t v = total->value; v > 0; v /= 10)
+		shift *= 10;
+	total->value += gd_digits_value(st->before, (int) st->before_len) * shift;
+	total->inferred = 1;
+	return gd_row_total_holds(row, GD_REQ_COLS);
+}
+
 /* Read the last row again with the wrapped pieces around it; true when they complete it. */
 static bool
 join_wrapped_pieces(requests_state *st)
@@ -964,10 +989,13 @@ join_wrapped_pieces(requests_state *st)
 		return false;
 	memcpy(frag, st->before, st->before_len);
 	memcpy(frag + st->before_len, st->after, st->after_len);
-	if (!gd_join_wrapped(st->last_values, st->last_n, frag, st->before_len + st->after_len, GD_REQ_COLS, row))
+	if (!gd_join_wrapped(st->last_values, st->last_n, frag, st->before_len + st->after_len, GD_REQ_COLS, row) &&
+		!prefix_wrapped_total(st, row))
 		return false;
 	memcpy(st->mt.r->requests[st->last_row], row, sizeof(row));
 	st->open[st->last_row].nvalues = 0;
+	if (st->before_len > 0)
+		st->lead_piece_line = 0;
 	st->before_len = st->after_len = 0;
 	st->last_n = 0;
 	return true;
@@ -1026,7 +1054,7 @@ take_wrapped_piece(requests_state *st, const gd_grid_cell *cells, int n)
 	for (size_t i = 0; i < cells[0].span.len && st->after_len < GD_WRAP_MAX; i++)
 		if (gd_is_digit(tx->t[cells[0].span.off + i]))
 			st->after[st->after_len++] = tx->t[cells[0].span.off + i];
-	if (!join_wrapped_pieces(st) && st->cells_per_line)
+	if (!join_wrapped_pieces(st) && st->cells_per_line && st->cur >= 0)
 	{
 		distrust_unjoined_row(st, &cells[0].span, cells[0].cell.line);
 		st->after_len = 0;		/* no piece of the next row */
@@ -1694,11 +1722,14 @@ match_request_row(void *ctx, const char *label, size_t len, size_t own_from, con
 			return true;
 		}
 		/*
-		 * a number alone above the first row, in a table laid out row by row: the first piece of a
-		 * number wrapped in its cell around the row's line (a PDF centres a cell's lines on its row)
+		 * a number alone above the first row: the first piece of a number wrapped in its cell round
+		 * the row's line (a PDF centres a cell's lines on its row), or else a value out of row order
 		 */
-		if (st->cur < 0 && !st->cells_per_line && take_wrapped_piece(st, cells, n))
+		if (st->cur < 0 && take_wrapped_piece(st, cells, n))
+		{
+			st->lead_piece_line = st->lead_piece_line > 0 ? st->lead_piece_line : cells[0].cell.line;
 			return false;
+		}
 		if (st->cur < 0 && count_numbers(cells, n) > 0)
 			note_disorder(mt, cells[0].cell.line, "numbers come before the first row's label");
 		/* no words to go by: the next row of the template, if the row is whole */
@@ -2425,6 +2456,8 @@ gd_match_requests(const gd_text *tx, const gd_grid *g, gd_report *r, bool *rows_
 	st.placed_row = -1;
 	st.cells_per_line = g->cells_per_line;
 	assemble(tx, g, match_request_row, &st, true);
+	if (st.lead_piece_line > 0)
+		note_disorder(&st.mt, st.lead_piece_line, "numbers come before the first row's label");
 	if (st.mt.disorder_line > 0 && read_by_position(&st, g))
 	{
 		/* what the row by row reading said of its rows is not so: every cell is read */
