@@ -637,6 +637,41 @@ report_glued_run(gd_report *r, const char *what, const char *run, size_t run_len
 					   what, shown, run, found == 0 ? "no" : "more than one", width, line);
 }
 
+/* Is the cell one mark character ("—", "-"): half a "——" wrapped in its cell? */
+static bool
+is_half_mark(const gd_text *tx, const gd_grid_cell *c)
+{
+	const unsigned char *u = (const unsigned char *) tx->t + c->span.off;
+
+	return c->cell.state == GD_PLACEHOLDER &&
+		((c->span.len == 1 && u[0] == '-') || (c->span.len == 3 && u[0] == 0xE2 && u[1] == 0x80 && u[2] == 0x94));
+}
+
+/*
+ * Marks only, more than the row's cells, as many more as pairs of single marks ("—— —" / "—"):
+ * "——" cells wrapped in two.  However they pair, every cell of the row is a mark.
+ */
+static bool
+fit_split_marks(const gd_text *tx, const gd_grid_cell *cells, int first, int last, int width, gd_cell *out)
+{
+	int			halves = 0;
+
+	for (int i = first; i < last; i++)
+	{
+		if (cells[i].cell.state != GD_PLACEHOLDER)
+			return false;
+		halves += is_half_mark(tx, &cells[i]);
+	}
+	if (halves < 2 * (last - first - width))
+		return false;
+	for (int k = 0; k < width; k++)
+	{
+		out[k] = cells[first + k].cell;
+		out[k].inferred = 1;
+	}
+	return true;
+}
+
 static bool
 fit_row(match_target *mt, const gd_grid_cell *cells, int n, int width, const gd_identity *ids, int nids,
 		bool signed_cells, const uint32_t *ref, const char *what, gd_cell *out)
@@ -729,6 +764,8 @@ fit_row(match_target *mt, const gd_grid_cell *cells, int n, int width, const gd_
 		last--;
 	if (last - first > width && (pieces = fit_number_pieces(mt, cells, first, last, width, ids, nids, what, out)) != 0)
 		return pieces > 0;
+	if (last - first > width && fit_split_marks(mt->tx, cells, first, last, width, out))
+		return true;
 	if (last - first > width + (mt->blanks_unprinted ? 0 : GD_SERIAL_CELLS_MAX))
 	{
 		/*
@@ -1318,6 +1355,23 @@ continue_open_row(requests_state *st, const gd_grid_cell *cells, int n)
 	return true;
 }
 
+/*
+ * One mark alone after a row of marks only, on its label's rest ("公开" / "—"): the rest of a
+ * "——" wrapped in its cell.  Whichever cell it ends, the row is all marks.
+ */
+static bool
+rest_of_wrapped_mark(const requests_state *st, const gd_grid_cell *cells, int n)
+{
+	const gd_open_row *o = &st->open[st->cur];
+
+	if (st->cur < 0 || n != 1 || !is_half_mark(st->mt.tx, &cells[0]) || o->nvalues > 0 || o->len > 0)
+		return false;
+	for (int k = 0; k < GD_REQ_COLS; k++)
+		if (st->mt.r->requests[st->cur][k].state != GD_PLACEHOLDER)
+			return false;
+	return true;
+}
+
 /* A short row's values placed under the confirmed column edges (blank cells where nothing stands). */
 static bool
 place_by_edges(const requests_state *st, const gd_grid_cell *cells, int n, gd_cell *out)
@@ -1701,6 +1755,8 @@ match_request_row(void *ctx, const char *label, size_t len, size_t own_from, con
 				return true;
 			}
 		if (continue_short_row(st, cells, n) || continue_open_row(st, cells, n) || continue_placed_row(st, cells, n))
+			return true;
+		if (rest_of_wrapped_mark(st, cells, n))
 			return true;
 		if (count_values(cells, n) > 0 && continues_row_label(st->cur, label + own_from, len - own_from))
 		{
