@@ -1362,9 +1362,8 @@ continue_open_row(requests_state *st, const gd_grid_cell *cells, int n)
 static bool
 rest_of_wrapped_mark(const requests_state *st, const gd_grid_cell *cells, int n)
 {
-	const gd_open_row *o = &st->open[st->cur];
-
-	if (st->cur < 0 || n != 1 || !is_half_mark(st->mt.tx, &cells[0]) || o->nvalues > 0 || o->len > 0)
+	if (st->cur < 0 || n != 1 || !is_half_mark(st->mt.tx, &cells[0]) || st->open[st->cur].nvalues > 0 ||
+		st->open[st->cur].len > 0)
 		return false;
 	for (int k = 0; k < GD_REQ_COLS; k++)
 		if (st->mt.r->requests[st->cur][k].state != GD_PLACEHOLDER)
