@@ -637,6 +637,41 @@ report_glued_run(gd_report *r, const char *what, const char *run, size_t run_len
 					   what, shown, run, found == 0 ? "no" : "more than one", width, line);
 }
 
+/* Is the cell one mark character ("—", "-"): half a "——" wrapped in its cell? */
+static bool
+is_half_mark(const gd_text *tx, const gd_grid_cell *c)
+{
+	const unsigned char *u = (const unsigned char *) tx->t + c->span.off;
+
+	return c->cell.state == GD_PLACEHOLDER &&
+		((c->span.len == 1 && u[0] == '-') || (c->span.len == 3 && u[0] == 0xE2 && u[1] == 0x80 && u[2] == 0x94));
+}
+
+/*
+ * Marks only, more than the row's cells, as many more as pairs of single marks ("—— —" / "—"):
+ * "——" cells wrapped in two.  However they pair, every cell of the row is a mark.
+ */
+static bool
+fit_split_marks(const gd_text *tx, const gd_grid_cell *cells, int first, int last, int width, gd_cell *out)
+{
+	int			halves = 0;
+
+	for (int i = first; i < last; i++)
+	{
+		if (cells[i].cell.state != GD_PLACEHOLDER)
+			return false;
+		halves += is_half_mark(tx, &cells[i]);
+	}
+	if (halves < 2 * (last - first - width))
+		return false;
+	for (int k = 0; k < width; k++)
+	{
+		out[k] = cells[first + k].cell;
+		out[k].inferred = 1;
+	}
+	return true;
+}
+
 static bool
 fit_row(match_target *mt, const gd_grid_cell *cells, int n, int width, const gd_identity *ids, int nids,
 		bool signed_cells, const uint32_t *ref, const char *what, gd_cell *out)
@@ -729,6 +764,8 @@ fit_row(match_target *mt, const gd_grid_cell *cells, int n, int width, const gd_
 		last--;
 	if (last - first > width && (pieces = fit_number_pieces(mt, cells, first, last, width, ids, nids, what, out)) != 0)
 		return pieces > 0;
+	if (last - first > width && fit_split_marks(mt->tx, cells, first, last, width, out))
+		return true;
 	if (last - first > width + (mt->blanks_unprinted ? 0 : GD_SERIAL_CELLS_MAX))
 	{
 		/*
@@ -914,6 +951,8 @@ typedef struct requests_state
 	gd_grid_cell short_cells[GD_REQ_COLS];
 	int			short_problem;	/* index of the problem that fit added */
 	int			guess_first;	/* first of the rows read by their position since the last named one, -1: none */
+	int			placed_row;		/* the last row placed under the confirmed column edges, -1: none */
+	uint32_t	lead_piece_line;	/* a number alone above the first row, not yet joined to it (0: none) */
 } requests_state;
 
 /*
@@ -952,6 +991,30 @@ column_reference(const requests_state *st, uint32_t line)
 	return st->have_columns && st->columns_line != line ? st->columns : NULL;
 }
 
+/*
+ * The pieces above the last row, none below, and the row whole with its total failing: the
+ * total's first digits wrapped above it ("５" / "一、本年新收…" / "４５ ７" … "８", a cell's lines
+ * centred on the row).  row gets the row with them put before the total's digits, if it then holds.
+ */
+static bool
+prefix_wrapped_total(const requests_state *st, gd_cell *row)
+{
+	gd_cell    *total = &row[GD_REQ_COLS - 1];
+	int64_t		shift = 1;
+
+	if (st->last_n != GD_REQ_COLS || st->before_len == 0 || st->after_len > 0 || st->before_len >= GD_WRAP_MAX)
+		return false;
+	memcpy(row, st->last_values, sizeof(gd_cell) * GD_REQ_COLS);
+	if (total->state != GD_NUMBER || total->scale != 0 || total->value <= 0 || total->value >= 1000000 ||
+		gd_row_total_holds(row, GD_REQ_COLS))
+		return false;
+	for (int64_t v = total->value; v > 0; v /= 10)
+		shift *= 10;
+	total->value += gd_digits_value(st->before, (int) st->before_len) * shift;
+	total->inferred = 1;
+	return gd_row_total_holds(row, GD_REQ_COLS);
+}
+
 /* Read the last row again with the wrapped pieces around it; true when they complete it. */
 static bool
 join_wrapped_pieces(requests_state *st)
@@ -963,10 +1026,13 @@ join_wrapped_pieces(requests_state *st)
 		return false;
 	memcpy(frag, st->before, st->before_len);
 	memcpy(frag + st->before_len, st->after, st->after_len);
-	if (!gd_join_wrapped(st->last_values, st->last_n, frag, st->before_len + st->after_len, GD_REQ_COLS, row))
+	if (!gd_join_wrapped(st->last_values, st->last_n, frag, st->before_len + st->after_len, GD_REQ_COLS, row) &&
+		!prefix_wrapped_total(st, row))
 		return false;
 	memcpy(st->mt.r->requests[st->last_row], row, sizeof(row));
 	st->open[st->last_row].nvalues = 0;
+	if (st->before_len > 0)
+		st->lead_piece_line = 0;
 	st->before_len = st->after_len = 0;
 	st->last_n = 0;
 	return true;
@@ -1025,7 +1091,7 @@ take_wrapped_piece(requests_state *st, const gd_grid_cell *cells, int n)
 	for (size_t i = 0; i < cells[0].span.len && st->after_len < GD_WRAP_MAX; i++)
 		if (gd_is_digit(tx->t[cells[0].span.off + i]))
 			st->after[st->after_len++] = tx->t[cells[0].span.off + i];
-	if (!join_wrapped_pieces(st) && st->cells_per_line)
+	if (!join_wrapped_pieces(st) && st->cells_per_line && st->cur >= 0)
 	{
 		distrust_unjoined_row(st, &cells[0].span, cells[0].cell.line);
 		st->after_len = 0;		/* no piece of the next row */
@@ -1286,6 +1352,99 @@ continue_open_row(requests_state *st, const gd_grid_cell *cells, int n)
 		st->last_values[n] = o->values[0];
 		st->last_n = n + 1;
 	}
+	return true;
+}
+
+/*
+ * One mark alone after a row of marks only, on its label's rest ("公开" / "—"): the rest of a
+ * "——" wrapped in its cell.  Whichever cell it ends, the row is all marks.
+ */
+static bool
+rest_of_wrapped_mark(const requests_state *st, const gd_grid_cell *cells, int n)
+{
+	if (st->cur < 0 || n != 1 || !is_half_mark(st->mt.tx, &cells[0]) || st->open[st->cur].nvalues > 0 ||
+		st->open[st->cur].len > 0)
+		return false;
+	for (int k = 0; k < GD_REQ_COLS; k++)
+		if (st->mt.r->requests[st->cur][k].state != GD_PLACEHOLDER)
+			return false;
+	return true;
+}
+
+/* A short row's values placed under the confirmed column edges (blank cells where nothing stands). */
+static bool
+place_by_edges(const requests_state *st, const gd_grid_cell *cells, int n, gd_cell *out)
+{
+	return st->edges_confirmed && !st->mt.blanks_unprinted &&
+		gd_place_by_edges(st->mt.tx, cells, n, GD_REQ_COLS, st->edges, out);
+}
+
+static bool
+place_row_by_edges(requests_state *st, int row, const gd_grid_cell *cells, int n)
+{
+	if (!place_by_edges(st, cells, n, st->mt.r->requests[row]))
+		return false;
+	st->placed_row = row;
+	return true;
+}
+
+/*
+ * Values as many as the row's blank cells, placed in them in order (cells wider than their
+ * column's numbers, "——", meet none of its edges): out gets them, the rest blank.
+ */
+static bool
+fill_blank_columns(const gd_cell *row, const gd_grid_cell *cells, int n, gd_cell *out)
+{
+	int			i = 0;
+
+	for (int k = 0; k < GD_REQ_COLS; k++)
+	{
+		out[k] = row[k];
+		out[k].state = GD_BLANK;
+		if (row[k].state != GD_BLANK)
+			continue;
+		if (i == n || (cells[i].cell.state != GD_NUMBER && cells[i].cell.state != GD_PLACEHOLDER))
+			return false;
+		out[k] = cells[i++].cell;
+	}
+	return i == n;
+}
+
+/*
+ * Values under no row's words after a row placed by the column edges: the row printed over
+ * lines round its middle (a PDF centres each cell's lines on the row, so the label's line holds
+ * only the cells wrapped in two: "—" / "—— —— …" / "—").  Taken when they stand under the row's
+ * blank columns (or are as many as those, in order), or a mark under its own mark (the rest of a
+ * wrapped ——), and the row is then whole with its total holding.
+ */
+static bool
+continue_placed_row(requests_state *st, const gd_grid_cell *cells, int n)
+{
+	gd_cell    *row;
+	gd_cell		placed[GD_REQ_COLS],
+				merged[GD_REQ_COLS];
+
+	if (st->cur < 0 || st->placed_row != st->cur)
+		return false;
+	row = st->mt.r->requests[st->cur];
+	if (!place_by_edges(st, cells, n, placed) && !fill_blank_columns(row, cells, n, placed))
+		return false;
+	for (int k = 0; k < GD_REQ_COLS; k++)
+	{
+		merged[k] = row[k];
+		if (placed[k].state == GD_BLANK)
+			continue;
+		if (row[k].state == GD_BLANK)
+			merged[k] = placed[k];
+		else if (row[k].state != GD_PLACEHOLDER || placed[k].state != GD_PLACEHOLDER)
+			return false;
+	}
+	for (int k = 0; k < GD_REQ_COLS; k++)
+		if (merged[k].state == GD_BLANK)
+			return false;
+	if (!gd_row_total_holds(merged, GD_REQ_COLS))
+		return false;
+	memcpy(row, merged, sizeof(merged));
 	return true;
 }
 
@@ -1600,7 +1759,9 @@ match_request_row(void *ctx, const char *label, size_t len, size_t own_from, con
 				}
 				return true;
 			}
-		if (continue_short_row(st, cells, n) || continue_open_row(st, cells, n))
+		if (continue_short_row(st, cells, n) || continue_open_row(st, cells, n) || continue_placed_row(st, cells, n))
+			return true;
+		if (rest_of_wrapped_mark(st, cells, n))
 			return true;
 		if (count_values(cells, n) > 0 && continues_row_label(st->cur, label + own_from, len - own_from))
 		{
@@ -1621,6 +1782,15 @@ match_request_row(void *ctx, const char *label, size_t len, size_t own_from, con
 						cells[0].cell.line);
 			return true;
 		}
+		/*
+		 * a number alone above the first row: the first piece of a number wrapped in its cell round
+		 * the row's line (a PDF centres a cell's lines on its row), or else a value out of row order
+		 */
+		if (st->cur < 0 && take_wrapped_piece(st, cells, n))
+		{
+			st->lead_piece_line = st->lead_piece_line > 0 ? st->lead_piece_line : cells[0].cell.line;
+			return false;
+		}
 		if (st->cur < 0 && count_numbers(cells, n) > 0)
 			note_disorder(mt, cells[0].cell.line, "numbers come before the first row's label");
 		/* no words to go by: the next row of the template, if the row is whole */
@@ -1639,7 +1809,7 @@ match_request_row(void *ctx, const char *label, size_t len, size_t own_from, con
 	st->short_row = -1;
 	/* not the total wrapped in its cell with its last piece a cell of its own, nor values for the solver */
 	if (st->open[row].len == 0 && !join_wrapped_total(mt->tx, cells, n, r->requests[row]) &&
-		!(st->edges_confirmed && !mt->blanks_unprinted && gd_place_by_edges(mt->tx, cells, n, GD_REQ_COLS, st->edges, r->requests[row])) &&
+		!place_row_by_edges(st, row, cells, n) &&
 		!take_unplaced_values(&st->open[row], cells, n, column_reference(st, cells[0].cell.line),
 							  mt->blanks_unprinted))
 	{
@@ -2365,8 +2535,11 @@ gd_match_requests(const gd_text *tx, const gd_grid *g, gd_report *r, bool *rows_
 	st.cur = -1;
 	st.short_row = -1;
 	st.guess_first = -1;
+	st.placed_row = -1;
 	st.cells_per_line = g->cells_per_line;
 	assemble(tx, g, match_request_row, &st, true);
+	if (st.lead_piece_line > 0)
+		note_disorder(&st.mt, st.lead_piece_line, "numbers come before the first row's label");
 	if (st.mt.disorder_line > 0 && read_by_position(&st, g))
 	{
 		/* what the row by row reading said of its rows is not so: every cell is read */
