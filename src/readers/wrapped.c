@@ -300,6 +300,13 @@ gd_wrapped_pieces(const gd_text *tx, size_t li, size_t end_line, gd_wrap *w, gd_
 
 		for (int j = 0; j < nup; j++)
 			digits += all_digits(tx->t, under[j].s, under[j].e);
+		/*
+		 * numbers alone straight over the row (no label among them): the tops of its cells that
+		 * top_lines could not place (a blank cell beside one), or a row above whose label is
+		 * elsewhere; which is not told, so the pieces under the row are not joined either
+		 */
+		if (digits == nup && up + 1 == li)
+			return false;
 		if (digits * 2 > row_digits)
 			break;				/* the row above */
 		/* a few numbers above the row too: pieces printed round it (PDF text), not wrapped in it */
@@ -612,6 +619,15 @@ stands_over(const gd_text *tx, const piece_line *pa, int k, const piece_line *pb
 	return false;
 }
 
+/* Does the line under row line li (before end_line) hold pieces of its numbers? */
+static bool
+pieces_under(const gd_text *tx, size_t li, size_t end_line, const piece_line *row, gd_piece_cache *cache)
+{
+	const piece_line *under = li + 1 < end_line && li + 1 < tx->nlines ? piece_line_of(tx, li + 1, cache) : NULL;
+
+	return under != NULL && holds_rest(tx, under, row, true);
+}
+
 int
 gd_wrap_suspect(const gd_text *tx, size_t li, size_t first, size_t end_line, gd_span *suspects,
 				gd_piece_cache *cache)
@@ -631,7 +647,10 @@ gd_wrap_suspect(const gd_text *tx, size_t li, size_t first, size_t end_line, gd_
 			continue;
 		/* one of the two lines holds pieces under or over the other's: numbers in two lines */
 		next = piece_line_of(tx, other, cache);
-		if (next == NULL || !(holds_rest(tx, next, row, side > 0) || holds_rest(tx, row, next, side < 0)))
+		/* or numbers alone straight over a labelled row with pieces under it that no join took: its cells' tops, maybe */
+		if (next == NULL || !(holds_rest(tx, next, row, side > 0) || holds_rest(tx, row, next, side < 0) ||
+							  (side < 0 && row->labelled && !next->labelled && next->n > 0 &&
+							   next->pieces == next->n && pieces_under(tx, li, end_line, row, cache))))
 			continue;
 		for (int k = 0; k < row->n; k++)
 			if (!marked[k] && number_piece(tx->t, row->tok[k].s, row->tok[k].e) && stands_over(tx, row, k, next))
