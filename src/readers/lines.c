@@ -307,6 +307,7 @@ emit_label_token(line_reader *lr, size_t s, size_t e)
 	{
 		size_t		ds,
 					de,
+					run_start,
 					marks_end;
 
 		/* most of a label is words: pass over the bytes that start no value and no mark at once */
@@ -322,7 +323,7 @@ emit_label_token(line_reader *lr, size_t s, size_t e)
 			i++;
 			continue;
 		}
-		ds = i;
+		ds = run_start = i;
 		if (marks_end > i)
 			i = marks_end;		/* a row of placeholders, maybe digits after */
 		else
@@ -364,7 +365,12 @@ emit_label_token(line_reader *lr, size_t s, size_t e)
 		if (ds == s && de == e)
 			break;				/* the whole token is digits: not a label */
 		if (!glued_run_is_value(t + s, e - s, ds - s, de - s))
+		{
+			/* on past the run's first digit: its last one given to the next item may be that digit ("---1.属于") */
+			if (i <= run_start)
+				i = run_start + 1;
 			continue;
+		}
 		if (ds > label_start)
 			add_label_text(lr, label_start, ds);
 		add_glued_run(lr, ds, de);
