@@ -88,7 +88,7 @@ void
 gd_take_census(gd_text *tx, const gd_region *regions, bool is_html, gd_census *census)
 {
 	const char *t = tx->t;
-	gd_width_votes *widths = gd_width_votes_new(tx);
+	gd_width_votes *widths = NULL;	/* made at the first row of values: most texts need none */
 
 	census->piped = census->tabbed = census->single = census->multi = 0;
 	census->is_html = is_html;
@@ -133,9 +133,12 @@ gd_take_census(gd_text *tx, const gd_region *regions, bool is_html, gd_census *c
 			if (gd_holds_blank(t, s, e) && holds_several_values(tx, s, e))
 			{
 				census->multi++;
+				if (widths == NULL)
+					widths = gd_width_votes_new(tx);
 				gd_width_vote(tx, widths, li);
 			}
 		}
 	}
-	gd_width_decide(tx, widths);
+	if (widths != NULL)
+		gd_width_decide(tx, widths);
 }
