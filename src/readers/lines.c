@@ -413,7 +413,8 @@ is_glued_row_line(const line_reader *lr, size_t s, size_t e)
 				chars = 0;
 	bool		digits = false;	/* not a rule of dashes */
 
-	if (lr->line == 0 || lr->line > lr->tx->nlines)
+	/* more characters than a count's digits take more bytes: most tokens are shorter */
+	if (e - s <= CELL_DIGITS_MAX || lr->line == 0 || lr->line > lr->tx->nlines)
 		return false;
 	ls = lr->tx->lines[lr->line - 1].start;
 	le = lr->tx->lines[lr->line - 1].end;
@@ -618,12 +619,15 @@ is_dash_rule(const char *t, size_t s, size_t e)
 	size_t		run = 0,
 				longest = 0;
 
+	/* most lines fail the rule's bytes at their first character: that test first */
+	if (!is_rule_line(t, s, e))
+		return false;
 	for (size_t i = s; i < e; i++)
 	{
 		run = t[i] == '-' ? run + 1 : 0;
 		longest = run > longest ? run : longest;
 	}
-	return longest > GD_PLACEHOLDER_MARKS_MAX && is_rule_line(t, s, e);
+	return longest > GD_PLACEHOLDER_MARKS_MAX;
 }
 
 /* Is c a byte of a footer's characters: blanks, digits, - / and 第 页 —? */
