@@ -345,25 +345,78 @@ gd_width_votes_new(const gd_text *tx)
 	return votes;
 }
 
+/*
+ * gd_line_tokens of line li both ways in one walk: tok[0] with two columns for
+ * wide characters, tok[1] with one.  -1 for more than WIDTH_VOTE_TOKENS tokens;
+ * -2 where the two ways step over a byte differently (a stray UTF-8
+ * continuation byte), for gd_line_tokens to count each way.
+ */
+static int
+line_tokens_both_widths(const gd_text *tx, size_t li, gd_col_token tok[2][WIDTH_VOTE_TOKENS])
+{
+	const char *t = tx->t;
+	const uint8_t *folded = tx->folded;	/* one column a character: no column folded */
+	size_t		i = tx->lines[li].start,
+				e = tx->lines[li].end;
+	int			col[2] = {0, 0},
+				n = 0;
+
+	while (i < e)
+	{
+		size_t		bytes,
+					one_bytes;
+
+		if (gd_is_blank(t[i]))
+		{
+			col[0] += t[i] == '\t' ? 8 - col[0] % 8 : 1 + gd_folded_column(folded, i);
+			col[1] += t[i] == '\t' ? 8 - col[1] % 8 : 1;
+			i++;
+			continue;
+		}
+		if (n == WIDTH_VOTE_TOKENS)
+			return -1;
+		tok[0][n].s = tok[1][n].s = i;
+		tok[0][n].col = col[0];
+		tok[1][n].col = col[1];
+		while (i < e && !gd_is_blank(t[i]))
+		{
+			col[0] += char_width((const unsigned char *) t + i, e - i, &bytes, false) + gd_folded_column(folded, i);
+			col[1] += char_width((const unsigned char *) t + i, e - i, &one_bytes, true);
+			if (bytes != one_bytes)
+				return -2;
+			i += bytes;
+		}
+		tok[0][n].e = tok[1][n].e = i;
+		tok[0][n].end_col = col[0];
+		tok[1][n].end_col = col[1];
+		n++;
+	}
+	return n;
+}
+
 void
 gd_width_vote(gd_text *tx, gd_width_votes *votes, size_t li)
 {
-	gd_col_token tok[WIDTH_VOTE_TOKENS];
+	gd_col_token tok[2][WIDTH_VOTE_TOKENS];
+	int			both = line_tokens_both_widths(tx, li, tok);
 
 	for (int one = 0; one <= 1; one++)
 	{
-		int			n;
+		int			n = both;
 
-		tx->one_column_chars = one;
-		n = gd_line_tokens(tx, li, tok, WIDTH_VOTE_TOKENS);
+		if (both == -2)
+		{
+			tx->one_column_chars = one;
+			n = gd_line_tokens(tx, li, tok[one], WIDTH_VOTE_TOKENS);
+		}
 		for (int k = 0; k < n; k++)
 		{
 			/* values only: a label's words start where the row's indentation says, either way */
-			if (!gd_is_digit(tx->t[tok[k].s]) || tok[k].end_col >= WIDTH_VOTE_COLUMNS)
+			if (!gd_is_digit(tx->t[tok[one][k].s]) || tok[one][k].end_col >= WIDTH_VOTE_COLUMNS)
 				continue;
-			votes->lined_up[one] += votes->starts[one][tok[k].col] + votes->ends[one][tok[k].end_col];
-			votes->starts[one][tok[k].col]++;
-			votes->ends[one][tok[k].end_col]++;
+			votes->lined_up[one] += votes->starts[one][tok[one][k].col] + votes->ends[one][tok[one][k].end_col];
+			votes->starts[one][tok[one][k].col]++;
+			votes->ends[one][tok[one][k].end_col]++;
 		}
 	}
 	tx->one_column_chars = false;
