@@ -925,6 +925,7 @@ typedef struct requests_state
 {
 	match_target mt;
 	struct row_phrase_index *row_phrases;	/* built on the first row */
+	struct folded_row_labels *row_labels;	/* made on the first row whose label is not found */
 	int			cur;			/* last template row filled, -1 before the first */
 	bool		filled[GD_REQ_ROWS];
 	bool		have_columns;	/* columns of the last complete space-aligned row */
@@ -1580,6 +1581,26 @@ words_after_item(const char *label, size_t from, size_t len, size_t *item)
 	return words;
 }
 
+/* The template's row labels (gd_request_row_labels) folded as labels are. */
+typedef struct folded_row_labels
+{
+	const char *text[GD_REQ_TEMPLATE_ROWS];
+	size_t		len[GD_REQ_TEMPLATE_ROWS];
+} folded_row_labels;
+
+static const folded_row_labels *
+row_labels(requests_state *st)
+{
+	if (st->row_labels == NULL)
+	{
+		st->row_labels = gd_alloc(st->mt.tx, sizeof(folded_row_labels));
+		for (int k = 0; k < GD_REQ_TEMPLATE_ROWS; k++)
+			st->row_labels->text[k] = gd_copy_folded(st->mt.tx, gd_request_row_labels[k],
+													 strlen(gd_request_row_labels[k]), &st->row_labels->len[k]);
+	}
+	return st->row_labels;
+}
+
 /* Bytes of a cut label's words, at least, to name the row whose label they start: four CJK characters. */
 #define CUT_LABEL_BYTES_MIN 12
 
@@ -1590,7 +1611,8 @@ words_after_item(const char *label, size_t from, size_t len, size_t *item)
  * one row after st->cur with the same number (if one is printed); -1 when not so.
  */
 static int
-row_of_cut_label(const requests_state *st, const char *label, size_t len, size_t own_from)
+row_of_cut_label(const requests_state *st, const folded_row_labels *fl, const char *label, size_t len,
+				 size_t own_from)
 {
 	size_t		item,
 				words = words_after_item(label, own_from, len, &item);
@@ -1600,8 +1622,8 @@ row_of_cut_label(const requests_state *st, const char *label, size_t len, size_t
 		return -1;
 	for (int k = st->cur + 1; k < GD_REQ_TEMPLATE_ROWS; k++)
 	{
-		char		folded[LABEL_CAP];
-		size_t		flen = gd_fold(gd_request_row_labels[k], strlen(gd_request_row_labels[k]), folded, sizeof(folded)),
+		const char *folded = fl->text[k];
+		size_t		flen = fl->len[k],
 					titem,
 					twords = words_after_item(folded, 0, flen, &titem);
 
@@ -1623,15 +1645,14 @@ row_of_cut_label(const requests_state *st, const char *label, size_t len, size_t
  * character tells nothing.
  */
 static bool
-goes_on_with_label(int k, const char *words, size_t n)
+goes_on_with_label(const folded_row_labels *fl, int k, const char *words, size_t n)
 {
-	char		folded[LABEL_CAP];
-	size_t		flen;
-	const char *at;
+	const char *folded = fl->text[k],
+			   *at;
+	size_t		flen = fl->len[k];
 
 	if (n < 3)
 		return false;
-	flen = gd_fold(gd_request_row_labels[k], strlen(gd_request_row_labels[k]), folded, sizeof(folded));
 	if (n < 6)
 		return flen > n && memcmp(folded + flen - n, words, n) == 0;
 	at = gd_find_bytes(folded, flen, words, n);
@@ -1640,16 +1661,11 @@ goes_on_with_label(int k, const char *words, size_t n)
 
 /* Are words[0..n) some template label's words (a group label's piece: "不予处" of （五）不予处理)? */
 static bool
-template_words(const char *words, size_t n)
+template_words(const folded_row_labels *fl, const char *words, size_t n)
 {
 	for (int k = 0; k < GD_REQ_TEMPLATE_ROWS; k++)
-	{
-		char		folded[LABEL_CAP];
-		size_t		flen = gd_fold(gd_request_row_labels[k], strlen(gd_request_row_labels[k]), folded, sizeof(folded));
-
-		if (gd_find_bytes(folded, flen, words, n) != NULL)
+		if (gd_find_bytes(fl->text[k], fl->len[k], words, n) != NULL)
 			return true;
-	}
 	return false;
 }
 
@@ -1658,7 +1674,7 @@ template_words(const char *words, size_t n)
  * in its cell, maybe after a group label's piece (the group's cell spans its rows' lines)?
  */
 static bool
-continues_row_label(int k, const char *words, size_t n)
+continues_row_label(const folded_row_labels *fl, int k, const char *words, size_t n)
 {
 	size_t		group;
 
@@ -1668,17 +1684,17 @@ continues_row_label(int k, const char *words, size_t n)
 		words++, n--;
 	if (k < 0 || k >= GD_REQ_TEMPLATE_ROWS)
 		return false;
-	if (goes_on_with_label(k, words, n))
+	if (goes_on_with_label(fl, k, words, n))
 		return true;
 	if (gd_is_digit(words[0]))
 		return false;			/* a row's item number ("8.属于行"): its label cut, no group label's piece */
 	/* the group label's number alone ("（五）  版物"), which the template prints full-width and the text folded */
 	group = words[0] == '(' ? gd_numeral_item_at(words, n) : 0;
-	if (group > 0 && goes_on_with_label(k, words + group, n - group))
+	if (group > 0 && goes_on_with_label(fl, k, words + group, n - group))
 		return true;
 	for (size_t head = 3; head + 3 <= n; head++)
-		if (((unsigned char) words[head] & 0xC0) != 0x80 && template_words(words, head) &&
-			goes_on_with_label(k, words + head, n - head))
+		if (((unsigned char) words[head] & 0xC0) != 0x80 && template_words(fl, words, head) &&
+			goes_on_with_label(fl, k, words + head, n - head))
 			return true;
 	return false;
 }
@@ -1731,7 +1747,7 @@ match_request_row(void *ctx, const char *label, size_t len, size_t own_from, con
 		ends[GD_REQ_OTHER_UNDIVIDED] > best)
 		row = GD_REQ_OTHER_UNDIVIDED;
 	if (row < 0 && count_values(cells, n) > 0)
-		row = row_of_cut_label(st, label, len, own_from);
+		row = row_of_cut_label(st, row_labels(st), label, len, own_from);
 	/* one number on a line that names no row: a piece of a number wrapped in its cell */
 	if (st->cur >= 0 && (row < 0 || ends[row] <= (long) own_from) && take_wrapped_piece(st, cells, n))
 		return false;			/* the carried words stay for the next row */
@@ -1763,7 +1779,7 @@ match_request_row(void *ctx, const char *label, size_t len, size_t own_from, con
 			return true;
 		if (rest_of_wrapped_mark(st, cells, n))
 			return true;
-		if (count_values(cells, n) > 0 && continues_row_label(st->cur, label + own_from, len - own_from))
+		if (count_values(cells, n) > 0 && continues_row_label(row_labels(st), st->cur, label + own_from, len - own_from))
 		{
 			/* values on both lines of a wrapped label (cells aligned to their middle): not the next row */
 			mark_unknown(r->requests[st->cur], GD_REQ_COLS, cells[0].cell.line);
