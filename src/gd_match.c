@@ -1184,6 +1184,20 @@ item_number_starts(const char *label, size_t len, size_t i)
 	return label[i] == '(' && gd_numeral_item_at(label + i, len - i) > 0;
 }
 
+/* Where the phrases starting at label[i] (i + 3 <= len) end, into ends[row] when later. */
+static inline void
+note_phrases(const row_phrase_index *ix, const char *label, size_t len, size_t i, long *ends)
+{
+	for (int e = ix->bucket[gd_trigram_key(label + i)]; e >= 0; e = ix->phrases[e].next)
+	{
+		const row_phrase *ph = &ix->phrases[e];
+
+		if (ph->len <= len - i && memcmp(label + i, ph->text, ph->len) == 0 &&
+			(long) (i + ph->len) > ends[ph->row])
+			ends[ph->row] = (long) (i + ph->len);
+	}
+}
+
 /*
  * One pass over a folded label, a character at a time: ends[row], where the
  * last occurrence of one of the row's phrases ends (-1: none); returns where
@@ -1205,24 +1219,26 @@ scan_label(requests_state *st, const char *label, size_t len, long *ends)
 		ends[row] = -1;
 	for (size_t i = 0; i < len;)
 	{
-		/* phrases and item numbers start with a character's first byte, never a UTF-8 continuation byte */
-		if ((u[i] & 0xC0) == 0x80)
+		/* a three-byte character, most of a label: its other two bytes start nothing */
+		if ((u[i] & 0xF0) == 0xE0 && i + 2 < len && (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80)
 		{
-			i++;
+			note_phrases(ix, label, len, i, ends);
+			/* of such characters only a numeral before 、 (its lead byte 0xE3) starts an item number */
+			if (i > 0 && (u[i] == 0xE4 || u[i] == 0xE5) && i + 3 < len && u[i + 3] == 0xE3 &&
+				gd_numeral_item_at(label + i, len - i) > 0)
+				last = i;
+			i += 3;
 			continue;
 		}
-		for (int e = i + 3 <= len ? ix->bucket[gd_trigram_key(label + i)] : -1; e >= 0; e = ix->phrases[e].next)
+		/* phrases and item numbers start with a character's first byte, never a UTF-8 continuation byte */
+		if ((u[i] & 0xC0) != 0x80)
 		{
-			const row_phrase *ph = &ix->phrases[e];
-
-			if (ph->len <= len - i && memcmp(label + i, ph->text, ph->len) == 0 &&
-				(long) (i + ph->len) > ends[ph->row])
-				ends[ph->row] = (long) (i + ph->len);
+			if (i + 3 <= len)
+				note_phrases(ix, label, len, i, ends);
+			if (i > 0 && item_number_starts(label, len, i))
+				last = i;
 		}
-		if (i > 0 && item_number_starts(label, len, i))
-			last = i;
-		/* a three-byte character, most of a label: its other two bytes start nothing */
-		i += (u[i] & 0xF0) == 0xE0 && i + 2 < len && (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80 ? 3 : 1;
+		i++;
 	}
 	return last;
 }
