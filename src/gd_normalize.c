@@ -932,6 +932,7 @@ gd_normalize(const char *buf, size_t len, char *out, bool *is_html, const uint8_
 	size_t		i = 0;
 	size_t		next_check = GD_INTERRUPT_STRIDE;
 	uint8_t		plain[256];
+	bool		pipes_plain;
 
 	/* a deeper table's state is cleared when the table opens: 4 KB need no clearing per call */
 	memset(&st, 0, offsetof(norm_state, tables) + sizeof(st.tables[0]));
@@ -943,6 +944,8 @@ gd_normalize(const char *buf, size_t len, char *out, bool *is_html, const uint8_
 	if (st.html)
 		set_tag_initials(&st);
 	set_plain_bytes(plain, st.html, st.markdown);
+	/* Markdown's bars are no mark of its own (markdown_mark leaves them, map_char copies them) */
+	pipes_plain = st.markdown && !st.html;
 
 	while (i < len)
 	{
@@ -1030,7 +1033,12 @@ gd_normalize(const char *buf, size_t len, char *out, bool *is_html, const uint8_
 					run += 8;
 				while (run < len && plain[u[run]])
 					run++;
-				if (run == len || (kept = unmapped_sequence_len(u + run, len - run)) == 0)
+				if (run == len)
+					break;
+				/* a Markdown cell's bar, but a layout grid's closing one (markdown_mark takes that) */
+				if (u[run] == '|' && pipes_plain && buf + run != st.layout_bar)
+					kept = 1;
+				else if ((kept = unmapped_sequence_len(u + run, len - run)) == 0)
 					break;
 				run += kept;
 			}
