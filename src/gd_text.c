@@ -349,7 +349,8 @@ gd_width_votes_new(const gd_text *tx)
  * gd_line_tokens of line li both ways in one walk: tok[0] with two columns for
  * wide characters, tok[1] with one.  -1 for more than WIDTH_VOTE_TOKENS tokens;
  * -2 where the two ways step over a byte differently (a stray UTF-8
- * continuation byte), for gd_line_tokens to count each way.
+ * continuation byte: one column a character steps over it alone), for
+ * gd_line_tokens to count each way.
  */
 static int
 line_tokens_both_widths(const gd_text *tx, size_t li, gd_col_token tok[2][WIDTH_VOTE_TOKENS])
@@ -363,8 +364,7 @@ line_tokens_both_widths(const gd_text *tx, size_t li, gd_col_token tok[2][WIDTH_
 
 	while (i < e)
 	{
-		size_t		bytes,
-					one_bytes;
+		size_t		bytes;
 
 		if (gd_is_blank(t[i]))
 		{
@@ -380,10 +380,11 @@ line_tokens_both_widths(const gd_text *tx, size_t li, gd_col_token tok[2][WIDTH_
 		tok[1][n].col = col[1];
 		while (i < e && !gd_is_blank(t[i]))
 		{
-			col[0] += char_width((const unsigned char *) t + i, e - i, &bytes, false) + gd_folded_column(folded, i);
-			col[1] += char_width((const unsigned char *) t + i, e - i, &one_bytes, true);
-			if (bytes != one_bytes)
+			/* one column a character, and the same bytes as two columns count but for a stray continuation byte */
+			if (((unsigned char) t[i] & 0xC0) == 0x80 && e - i >= 2)
 				return -2;
+			col[0] += char_width((const unsigned char *) t + i, e - i, &bytes, false) + gd_folded_column(folded, i);
+			col[1]++;
 			i += bytes;
 		}
 		tok[0][n].e = tok[1][n].e = i;
