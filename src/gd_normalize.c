@@ -944,7 +944,7 @@ gd_normalize(const char *buf, size_t len, char *out, bool *is_html, const uint8_
 	if (st.html)
 		set_tag_initials(&st);
 	set_plain_bytes(plain, st.html, st.markdown);
-	/* Markdown's bars are no mark of its own (markdown_mark leaves them, map_char copies them) */
+	/* Markdown's bars, and line ends outside a link's text, are no marks (markdown_mark leaves them, map_char copies them) */
 	pipes_plain = st.markdown && !st.html;
 
 	while (i < len)
@@ -1038,6 +1038,11 @@ gd_normalize(const char *buf, size_t len, char *out, bool *is_html, const uint8_
 				/* a Markdown cell's bar, but a layout grid's closing one (markdown_mark takes that) */
 				if (u[run] == '|' && pipes_plain && buf + run != st.layout_bar)
 					kept = 1;
+				else if (u[run] == '\n' && pipes_plain && !st.span_open)
+				{
+					run++;		/* copied too; the next line's start has its own tests */
+					break;
+				}
 				else if ((kept = unmapped_sequence_len(u + run, len - run)) == 0)
 					break;
 				run += kept;
