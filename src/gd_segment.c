@@ -333,6 +333,29 @@ opens_note(const char *s, size_t n)
 	return false;
 }
 
+/* Does t[s..e) hold an ASCII digit?  Eight bytes a step: lines of words hold none. */
+static bool
+holds_digit(const char *t, size_t s, size_t e)
+{
+	const uint64_t low7 = GD_BYTES_OF(0x7F);
+
+	for (; s + 8 <= e; s += 8)
+	{
+		uint64_t	w,
+					x;
+
+		memcpy(&w, t + s, sizeof(w));
+		x = w & low7;
+		/* a byte above '/' and below ':' with its high bit clear sets its high bit here */
+		if (((GD_BYTES_OF(127 + ':') - x) & ~w & (x + GD_BYTES_OF(127 - '/'))) & GD_BYTES_OF(0x80))
+			return true;
+	}
+	for (; s < e; s++)
+		if (gd_is_digit(t[s]))
+			return true;
+	return false;
+}
+
 /*
  * A note under a table ("注：本表…12366…") ends it: its words and numbers
  * are no row's (a stream reader would take them for a wrapped label's).
@@ -358,8 +381,7 @@ end_at_note(const gd_text *tx, gd_region *rg)
 			rg->end = s;
 			return;
 		}
-		for (size_t i = s; i < e && !digits; i++)
-			digits = gd_is_digit(tx->t[i]);
+		digits = digits || holds_digit(tx->t, s, e);
 	}
 }
 
