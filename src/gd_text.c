@@ -56,19 +56,18 @@ gd_index_lines(gd_text *tx)
 uint32_t
 gd_line_of(const gd_text *tx, size_t off)
 {
-	size_t		lo = 0,
-				hi = tx->nlines;
+	const gd_line *first = tx->lines;	/* the last line starting at or before off is in [first, first + n) */
+	size_t		n = tx->nlines;
 
-	while (lo + 1 < hi)
+	/* halving without a branch to mispredict: a select the compiler makes a conditional move */
+	while (n > 1)
 	{
-		size_t		mid = (lo + hi) / 2;
+		size_t		half = n / 2;
 
-		if (tx->lines[mid].start <= off)
-			lo = mid;
-		else
-			hi = mid;
+		first = first[half].start <= off ? first + half : first;
+		n -= half;
 	}
-	return (uint32_t) (lo + 1);
+	return (uint32_t) (first - tx->lines + 1);
 }
 
 void
