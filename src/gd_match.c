@@ -803,6 +803,15 @@ fit_row(match_target *mt, const gd_grid_cell *cells, int n, int width, const gd_
 						what, last - first, width, cells[0].cell.line, width);
 			return false;
 		}
+		else if (count_values(cells + last - width, width) < width && count_values(cells + first, last - width - first) > 0)
+		{
+			/* blank cells among the last and values before them: no serial number, which are the row's is not told */
+			mark_unknown(out, width, cells[0].cell.line);
+			gd_add_problem(mt->r, GD_PROBLEM_ROW_LONG, cells[0].cell.line,
+						"%s: %d cells where %d are expected (line %u), blank ones among its values; which columns they are in is unknown",
+						what, last - first, width, cells[0].cell.line);
+			return false;
+		}
 		else
 		{
 			/* a leading serial-number column is the usual cause: keep the last cells */

@@ -1231,6 +1231,61 @@ read_gapped_line(line_reader *lr, size_t s, size_t e)
 		emit_item(lr, s, e, true, 0);
 }
 
+/* How many values (numbers, placeholders) line li holds; *labelled: a word of a label too.  -1: too many tokens. */
+static int
+line_values(const gd_text *tx, size_t li, bool *labelled)
+{
+	gd_col_token tok[GD_LINE_TOKENS_MAX];
+	int			n = gd_line_tokens(tx, li, tok, GD_LINE_TOKENS_MAX),
+				values = 0;
+	gd_cell		v;
+
+	*labelled = false;
+	for (int k = 0; k < n; k++)
+		if (gd_parse_value(tx->t + tok[k].s, tok[k].e - tok[k].s, &v))
+			values++;
+		else
+			*labelled = true;
+	return n < 0 ? -1 : values;
+}
+
+/*
+ * Do line li and its neighbour over a page break hold one table row's cells: one of them values
+ * alone, fewer than the other's three or more?  A cell too narrow for its number wraps it, and
+ * where the row goes on over the page pdftotext places the rest in the new page's columns, not
+ * under their cells: which cell each piece ends, neither line tells.  A page footer before the
+ * break is passed over.
+ */
+static bool
+split_by_page(const gd_text *tx, size_t li)
+{
+	for (int side = -1; side <= 1; side += 2)
+	{
+		size_t		before = side < 0 ? li - 1 : li,
+					after = side < 0 ? li : li + 1;
+		bool		labelled_before,
+					labelled_after;
+		int			vb,
+					va;
+
+		if (side < 0 && li == 0)
+			continue;
+		if (side > 0 && li + 1 < tx->nlines && !gd_page_break_after(tx, li) &&
+			gd_is_page_footer(tx->t, tx->lines[li + 1].start, tx->lines[li + 1].end))
+			after++;			/* the row, its page's footer, the break */
+		if (side < 0 && li >= 2 && !gd_page_break_after(tx, before) &&
+			gd_is_page_footer(tx->t, tx->lines[li - 1].start, tx->lines[li - 1].end))
+			before--;
+		if (after >= tx->nlines || !gd_page_break_after(tx, after - 1))
+			continue;
+		vb = line_values(tx, before, &labelled_before);
+		va = line_values(tx, after, &labelled_after);
+		if ((!labelled_after && va > 0 && va < vb && vb >= 3) || (!labelled_before && vb > 0 && vb < va && va >= 3))
+			return true;
+	}
+	return false;
+}
+
 void
 gd_read_text_lines(gd_text *tx, const gd_region *rg, const gd_census *census, gd_grid *out)
 {
@@ -1253,7 +1308,8 @@ gd_read_text_lines(gd_text *tx, const gd_region *rg, const gd_census *census, gd
 					e = tx->lines[li].end;
 		bool		pipe,
 					tabbed,
-					display_laid;
+					display_laid,
+					split;
 		int			top_lines;
 
 		if (s >= rg->end)
@@ -1289,7 +1345,8 @@ gd_read_text_lines(gd_text *tx, const gd_region *rg, const gd_census *census, gd
 			continue;
 		}
 		/* the table's text laid out by display width, where a number may wrap in its cell (a simple table's never does) */
-		lr.wrapped = display_laid && gd_holds_blank(tx->t, s, tx->lines[li].end) &&	/* one token is no row of numbers */
+		split = display_laid && tx->folded != NULL && split_by_page(tx, li);
+		lr.wrapped = display_laid && !split && gd_holds_blank(tx->t, s, tx->lines[li].end) &&	/* one token is no row of numbers */
 			gd_wrapped_pieces(tx, li, end_line, wrap, pieces) ? wrap : NULL;
 		if (lr.wrapped && lr.wrapped->nabove > 0)
 			pieces_read = li;	/* the lines over it were its pieces */
@@ -1298,6 +1355,12 @@ gd_read_text_lines(gd_text *tx, const gd_region *rg, const gd_census *census, gd
 			/* a row joined with the pieces under it may still have pieces over it */
 			int			nsuspect = lr.cells_per_line || census->is_html || pipe || tabbed || lr.rows_wrapped ? 0 :
 				gd_wrap_suspect(tx, li, pieces_read, lr.wrapped ? li + 1 : end_line, suspects, pieces);
+
+			if (split)
+			{
+				suspects[0] = (gd_span) {s, e - s};	/* every value of the line */
+				nsuspect = 1;
+			}
 
 			tokenize_line(&lr, s, e, pipe, tabbed);
 			if (nsuspect > 0)
