@@ -946,6 +946,9 @@ typedef struct requests_state
 	bool		copy_reported;
 	gd_open_row open[GD_REQ_ROWS];	/* rows the layout leaves open, solved together */
 	bool		cells_per_line;	/* the grid was read one cell per line */
+	bool		no_columns;		/* from lines whose tokens stand in no columns (one space apart) */
+	gd_span		last_piece;		/* the last number alone taken as a piece, and its line */
+	uint32_t	last_piece_line;
 	/* digits printed alone on lines: pieces of a number wrapped inside its cell */
 	char		before[GD_WRAP_MAX];	/* the pieces before the last row */
 	size_t		before_len;
@@ -1100,6 +1103,8 @@ take_wrapped_piece(requests_state *st, const gd_grid_cell *cells, int n)
 	for (size_t i = 0; i < cells[0].span.len && st->after_len < GD_WRAP_MAX; i++)
 		if (gd_is_digit(tx->t[cells[0].span.off + i]))
 			st->after[st->after_len++] = tx->t[cells[0].span.off + i];
+	st->last_piece = cells[0].span;
+	st->last_piece_line = cells[0].cell.line;
 	if (!join_wrapped_pieces(st) && st->cells_per_line && st->cur >= 0)
 	{
 		distrust_unjoined_row(st, &cells[0].span, cells[0].cell.line);
@@ -1112,6 +1117,9 @@ take_wrapped_piece(requests_state *st, const gd_grid_cell *cells, int n)
 static void
 remember_row(requests_state *st, int row, const gd_grid_cell *cells, int n)
 {
+	/* pieces that joined no cell of the row above, in text with no columns to tell whose they are */
+	if (st->no_columns && st->after_len > 0 && st->cur >= 0)
+		distrust_unjoined_row(st, &st->last_piece, st->last_piece_line);
 	memcpy(st->before, st->after, st->after_len);
 	st->before_len = st->after_len;
 	st->after_len = 0;
@@ -2546,6 +2554,7 @@ gd_match_requests(const gd_text *tx, const gd_grid *g, gd_report *r, bool *rows_
 	st.guess_first = -1;
 	st.placed_row = -1;
 	st.cells_per_line = g->cells_per_line;
+	st.no_columns = g->no_columns;
 	assemble(tx, g, match_request_row, &st, true);
 	if (st.lead_piece_line > 0)
 		note_disorder(&st.mt, st.lead_piece_line, "numbers come before the first row's label");

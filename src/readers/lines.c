@@ -1231,6 +1231,29 @@ read_gapped_line(line_reader *lr, size_t s, size_t e)
 		emit_item(lr, s, e, true, 0);
 }
 
+/*
+ * Does some line of the region hold two blanks or more after its first token?  Where none does
+ * (pdftotext -raw, a stream of tokens one space apart) no line's tokens stand in columns, and a
+ * token under another is no piece of its number.
+ */
+static bool
+has_column_gaps(const gd_text *tx, const gd_region *rg)
+{
+	const char *t = tx->t;
+	bool		in_text = false;
+
+	for (size_t i = rg->start; i + 1 < rg->end; i++)
+	{
+		if (t[i] == '\n')
+			in_text = false;
+		else if (!gd_is_blank(t[i]))
+			in_text = true;
+		else if (in_text && (t[i] == '\t' || gd_is_blank(t[i + 1])) && t[i + 1] != '\n')
+			return true;
+	}
+	return false;
+}
+
 /* How many values (numbers, placeholders) line li holds; *labelled: a word of a label too.  -1: too many tokens. */
 static int
 line_values(const gd_text *tx, size_t li, bool *labelled)
@@ -1297,10 +1320,12 @@ gd_read_text_lines(gd_text *tx, const gd_region *rg, const gd_census *census, gd
 	size_t		pieces_read = 0;	/* lines before it were read as pieces of a wrapped row */
 	/* no line of a region without '|', '!' or tabs is a pipe or tab row */
 	bool		bars = gd_region_holds(tx, rg, '|') || gd_region_holds(tx, rg, '!'),
-				tabs = gd_region_holds(tx, rg, '\t');
+				tabs = gd_region_holds(tx, rg, '\t'),
+				columns = has_column_gaps(tx, rg);
 
 	gd_grid_init(out);
 	out->cells_per_line = lr.cells_per_line;
+	out->no_columns = !columns;
 	lr.markup_gaps = lr.cells_per_line && has_markup_gaps(tx, rg, &lr.empty_joins, &lr.space_joins);
 	for (size_t li = gd_line_of(tx, rg->start) - 1; li < tx->nlines; li++)
 	{
@@ -1338,7 +1363,7 @@ gd_read_text_lines(gd_text *tx, const gd_region *rg, const gd_census *census, gd
 		}
 		pipe = bars && gd_is_pipe_line(tx->t, s, e);
 		tabbed = !pipe && tabs && gd_has_inner_tab(tx->t, s, e);
-		display_laid = !lr.cells_per_line && !census->is_html && !lr.rows_wrapped && s == tx->lines[li].start && !pipe && !tabbed;
+		display_laid = columns && !lr.cells_per_line && !census->is_html && !lr.rows_wrapped && s == tx->lines[li].start && !pipe && !tabbed;
 		if (display_laid && (top_lines = gd_wrap_top_lines(tx, li, end_line, wrap, pieces)) > 0)
 		{
 			li += (size_t) top_lines - 1;	/* the first pieces of the next line's numbers: read with it */
@@ -1353,7 +1378,7 @@ gd_read_text_lines(gd_text *tx, const gd_region *rg, const gd_census *census, gd
 		{
 			size_t		first_cell = out->ncells;
 			/* a row joined with the pieces under it may still have pieces over it */
-			int			nsuspect = lr.cells_per_line || census->is_html || pipe || tabbed || lr.rows_wrapped ? 0 :
+			int			nsuspect = !columns || lr.cells_per_line || census->is_html || pipe || tabbed || lr.rows_wrapped ? 0 :
 				gd_wrap_suspect(tx, li, pieces_read, lr.wrapped ? li + 1 : end_line, suspects, pieces);
 
 			if (split)
