@@ -1272,38 +1272,43 @@ line_values(const gd_text *tx, size_t li, bool *labelled)
 	return n < 0 ? -1 : values;
 }
 
+/* The line across a page break from line li (dir 1: after it, -1: before it), a page footer passed over; SIZE_MAX: none. */
+static size_t
+across_page_break(const gd_text *tx, size_t li, int dir)
+{
+	if (dir > 0 && gd_page_break_after(tx, li))
+		return li + 1;
+	if (dir > 0 && li + 2 < tx->nlines && gd_page_break_after(tx, li + 1) &&
+		gd_is_page_footer(tx->t, tx->lines[li + 1].start, tx->lines[li + 1].end))
+		return li + 2;			/* the row, its page's footer, the break */
+	if (dir < 0 && li >= 1 && gd_page_break_after(tx, li - 1))
+		return li >= 2 && gd_is_page_footer(tx->t, tx->lines[li - 1].start, tx->lines[li - 1].end) ? li - 2 : li - 1;
+	return SIZE_MAX;
+}
+
 /*
  * Do line li and its neighbour over a page break hold one table row's cells: one of them values
  * alone, fewer than the other's three or more?  A cell too narrow for its number wraps it, and
  * where the row goes on over the page pdftotext places the rest in the new page's columns, not
- * under their cells: which cell each piece ends, neither line tells.  A page footer before the
- * break is passed over.
+ * under their cells: which cell each piece ends, neither line tells.
  */
 static bool
 split_by_page(const gd_text *tx, size_t li)
 {
-	for (int side = -1; side <= 1; side += 2)
+	for (int dir = -1; dir <= 1; dir += 2)
 	{
-		size_t		before = side < 0 ? li - 1 : li,
-					after = side < 0 ? li : li + 1;
-		bool		labelled_before,
-					labelled_after;
-		int			vb,
-					va;
+		size_t		other = across_page_break(tx, li, dir);
+		bool		labelled,
+					other_labelled;
+		int			values,
+					other_values;
 
-		if (side < 0 && li == 0)
+		if (other == SIZE_MAX)
 			continue;
-		if (side > 0 && li + 1 < tx->nlines && !gd_page_break_after(tx, li) &&
-			gd_is_page_footer(tx->t, tx->lines[li + 1].start, tx->lines[li + 1].end))
-			after++;			/* the row, its page's footer, the break */
-		if (side < 0 && li >= 2 && !gd_page_break_after(tx, before) &&
-			gd_is_page_footer(tx->t, tx->lines[li - 1].start, tx->lines[li - 1].end))
-			before--;
-		if (after >= tx->nlines || !gd_page_break_after(tx, after - 1))
-			continue;
-		vb = line_values(tx, before, &labelled_before);
-		va = line_values(tx, after, &labelled_after);
-		if ((!labelled_after && va > 0 && va < vb && vb >= 3) || (!labelled_before && vb > 0 && vb < va && va >= 3))
+		values = line_values(tx, li, &labelled);
+		other_values = line_values(tx, other, &other_labelled);
+		if ((!other_labelled && other_values > 0 && other_values < values && values >= 3) ||
+			(!labelled && values > 0 && values < other_values && other_values >= 3))
 			return true;
 	}
 	return false;
@@ -1321,10 +1326,12 @@ gd_read_text_lines(gd_text *tx, const gd_region *rg, const gd_census *census, gd
 	/* no line of a region without '|', '!' or tabs is a pipe or tab row */
 	bool		bars = gd_region_holds(tx, rg, '|') || gd_region_holds(tx, rg, '!'),
 				tabs = gd_region_holds(tx, rg, '\t'),
-				columns = has_column_gaps(tx, rg);
+				columns;
 
 	gd_grid_init(out);
 	out->cells_per_line = lr.cells_per_line;
+	/* markup, or one cell a line: no line is laid out in columns, nor told by them */
+	columns = census->is_html || lr.cells_per_line || has_column_gaps(tx, rg);
 	out->no_columns = !columns;
 	lr.markup_gaps = lr.cells_per_line && has_markup_gaps(tx, rg, &lr.empty_joins, &lr.space_joins);
 	for (size_t li = gd_line_of(tx, rg->start) - 1; li < tx->nlines; li++)
