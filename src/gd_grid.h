@@ -36,6 +36,7 @@ typedef struct gd_grid
 	size_t		nrows;
 	size_t		rows_cap;
 	bool		cells_per_line;	/* read one cell per line: only blank lines end rows */
+	bool		no_columns;		/* read from lines whose tokens stand in no columns (one space apart) */
 	bool		glued;			/* some value was split out of label text */
 	bool		blanks_unprinted;	/* a blank cell leaves no trace: a short row's columns are unknown */
 	bool		tokens_apart;	/* values set apart are other cells; each may be several glued (gd_match.c) */

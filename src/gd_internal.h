@@ -55,7 +55,10 @@ typedef struct gd_text
 	gd_line    *lines;
 	size_t		nlines;
 	size_t		work;			/* bytes of work since the last interrupt check */
-	/* bit i: byte i was folded from a full-width form, two display columns wide as printed (or NULL) */
+	/*
+	 * bit i: byte i was folded from a full-width form, two display columns wide as printed (or NULL);
+	 * on a '\n': a page break (a form feed, dropped) opens the next line (gd_page_break_after)
+	 */
 	const uint8_t *folded;
 	/* every character printed one column wide (links counts CJK so): gd_width_decide says */
 	bool		one_column_chars;
@@ -134,6 +137,13 @@ static inline int
 gd_folded_column(const uint8_t *folded, size_t i)
 {
 	return folded != NULL && (folded[i >> 3] >> (i & 7) & 1);
+}
+
+/* Does a page break lie between line li and the next (0-based)? */
+static inline bool
+gd_page_break_after(const gd_text *tx, size_t li)
+{
+	return li + 1 < tx->nlines && gd_folded_column(tx->folded, tx->lines[li].end);
 }
 
 /* The fold map as column counts read it: a text whose characters take one column each counts none. */

@@ -803,6 +803,15 @@ fit_row(match_target *mt, const gd_grid_cell *cells, int n, int width, const gd_
 						what, last - first, width, cells[0].cell.line, width);
 			return false;
 		}
+		else if (count_values(cells + last - width, width) < width && count_values(cells + first, last - width - first) > 0)
+		{
+			/* blank cells among the last and values before them: no serial number, which are the row's is not told */
+			mark_unknown(out, width, cells[0].cell.line);
+			gd_add_problem(mt->r, GD_PROBLEM_ROW_LONG, cells[0].cell.line,
+						"%s: %d cells where %d are expected (line %u), blank ones among its values; which columns they are in is unknown",
+						what, last - first, width, cells[0].cell.line);
+			return false;
+		}
 		else
 		{
 			/* a leading serial-number column is the usual cause: keep the last cells */
@@ -938,6 +947,9 @@ typedef struct requests_state
 	bool		copy_reported;
 	gd_open_row open[GD_REQ_ROWS];	/* rows the layout leaves open, solved together */
 	bool		cells_per_line;	/* the grid was read one cell per line */
+	bool		no_columns;		/* from lines whose tokens stand in no columns (one space apart) */
+	gd_span		last_piece;		/* the last number alone taken as a piece, and its line */
+	uint32_t	last_piece_line;
 	/* digits printed alone on lines: pieces of a number wrapped inside its cell */
 	char		before[GD_WRAP_MAX];	/* the pieces before the last row */
 	size_t		before_len;
@@ -1092,6 +1104,8 @@ take_wrapped_piece(requests_state *st, const gd_grid_cell *cells, int n)
 	for (size_t i = 0; i < cells[0].span.len && st->after_len < GD_WRAP_MAX; i++)
 		if (gd_is_digit(tx->t[cells[0].span.off + i]))
 			st->after[st->after_len++] = tx->t[cells[0].span.off + i];
+	st->last_piece = cells[0].span;
+	st->last_piece_line = cells[0].cell.line;
 	if (!join_wrapped_pieces(st) && st->cells_per_line && st->cur >= 0)
 	{
 		distrust_unjoined_row(st, &cells[0].span, cells[0].cell.line);
@@ -1104,6 +1118,9 @@ take_wrapped_piece(requests_state *st, const gd_grid_cell *cells, int n)
 static void
 remember_row(requests_state *st, int row, const gd_grid_cell *cells, int n)
 {
+	/* pieces that joined no cell of the row above, in text with no columns to tell whose they are */
+	if (st->no_columns && st->after_len > 0 && st->cur >= 0)
+		distrust_unjoined_row(st, &st->last_piece, st->last_piece_line);
 	memcpy(st->before, st->after, st->after_len);
 	st->before_len = st->after_len;
 	st->after_len = 0;
@@ -2569,6 +2586,7 @@ gd_match_requests(const gd_text *tx, const gd_grid *g, gd_report *r, bool *rows_
 	st.guess_first = -1;
 	st.placed_row = -1;
 	st.cells_per_line = g->cells_per_line;
+	st.no_columns = g->no_columns;
 	assemble(tx, g, match_request_row, &st, true);
 	if (st.lead_piece_line > 0)
 		note_disorder(&st.mt, st.lead_piece_line, "numbers come before the first row's label");

@@ -97,16 +97,23 @@ put(norm_state *st, char c)
 	st->out[st->n++] = c;
 }
 
-/* Put c for a full-width form, noting the display column it loses (text aligned by width keeps its columns). */
+/* Set bit i of the fold map (gd_text.folded). */
 static void
-put_folded(norm_state *st, char c)
+mark_folded(norm_state *st, size_t i)
 {
 	if (st->folded == NULL)
 	{
 		st->folded = st->opt->alloc(st->opt->alloc_ctx, st->cap / 8 + 1);
 		memset(st->folded, 0, st->cap / 8 + 1);
 	}
-	st->folded[st->n >> 3] |= (uint8_t) (1u << (st->n & 7));
+	st->folded[i >> 3] |= (uint8_t) (1u << (i & 7));
+}
+
+/* Put c for a full-width form, noting the display column it loses (text aligned by width keeps its columns). */
+static void
+put_folded(norm_state *st, char c)
+{
+	mark_folded(st, st->n);
 	put(st, c);
 }
 
@@ -184,6 +191,12 @@ map_char(norm_state *st, const unsigned char *p, size_t avail)
 		{
 			c = '\n';			/* CR LF, or CR alone: one line end */
 			used = (avail > 1 && p[1] == '\n') ? 2 : 1;
+		}
+		else if (c == '\f' && st->n > 0 && st->out[st->n - 1] == '\n')
+		{
+			/* a page break opening a line (pdftotext's): no blank line, a table row may go on over it; the line end is marked */
+			mark_folded(st, st->n - 1);
+			return 1;
 		}
 		else if (c == '\f' || c == '\v')
 			c = '\n';

@@ -65,10 +65,35 @@ score_cell_lines(const gd_text *tx, const gd_region *regions, const gd_census *c
 }
 
 /*
+ * Does an empty line follow nearly every value (pdftotext's paragraphs, a
+ * cell each): the empty lines part the cells, they are none?
+ */
+#define PARTED_VALUES_MIN 8		/* values each followed by an empty line, and */
+#define PARTED_RATIO 8			/* this many times as many as values followed by a line of text */
+
+static bool
+parted_by_empty_lines(const gd_text *tx, size_t first, size_t end)
+{
+	int			value_then_line = 0,
+				value_then_empty = 0;
+
+	for (size_t li = first; li + 1 < end; li++)
+		if (kind_of(tx, li) == LINE_VALUE)
+		{
+			if (gd_only_blanks(tx->t, tx->lines[li + 1].start, tx->lines[li + 1].end))
+				value_then_empty++;
+			else
+				value_then_line++;
+		}
+	return value_then_empty >= PARTED_VALUES_MIN && value_then_line * PARTED_RATIO < value_then_empty;
+}
+
+/*
  * Does the region print blank cells as empty lines?  Not without two empty
  * lines next to a value's (a crawler's stripped text nodes print nothing for
- * a blank cell; a PDF's page break between two labels is no cell): a row
- * short of cells then lost some, and which is not known.
+ * a blank cell; a PDF's page break between two labels is no cell), nor where
+ * they part every cell (parted_by_empty_lines): a row short of cells then
+ * lost some, and which is not known.
  */
 static bool
 has_empty_line(const gd_text *tx, const gd_region *rg)
@@ -91,7 +116,7 @@ has_empty_line(const gd_text *tx, const gd_region *rg)
 			beside_values += (before > first && kind_of(tx, before - 1) == LINE_VALUE) ||
 				(after < end && kind_of(tx, after) == LINE_VALUE);
 		}
-	return beside_values >= 2;
+	return beside_values >= 2 && !parted_by_empty_lines(tx, first, end);
 }
 
 static void

@@ -1235,6 +1235,89 @@ read_gapped_line(line_reader *lr, size_t s, size_t e)
 		emit_item(lr, s, e, true, 0);
 }
 
+/*
+ * Does some line of the region hold two blanks or more after its first token?  Where none does
+ * (pdftotext -raw, a stream of tokens one space apart) no line's tokens stand in columns, and a
+ * token under another is no piece of its number.
+ */
+static bool
+has_column_gaps(const gd_text *tx, const gd_region *rg)
+{
+	const char *t = tx->t;
+	bool		in_text = false;
+
+	for (size_t i = rg->start; i + 1 < rg->end; i++)
+	{
+		if (t[i] == '\n')
+			in_text = false;
+		else if (!gd_is_blank(t[i]))
+			in_text = true;
+		else if (in_text && (t[i] == '\t' || gd_is_blank(t[i + 1])) && t[i + 1] != '\n')
+			return true;
+	}
+	return false;
+}
+
+/* How many values (numbers, placeholders) line li holds; *labelled: a word of a label too.  -1: too many tokens. */
+static int
+line_values(const gd_text *tx, size_t li, bool *labelled)
+{
+	gd_col_token tok[GD_LINE_TOKENS_MAX];
+	int			n = gd_line_tokens(tx, li, tok, GD_LINE_TOKENS_MAX),
+				values = 0;
+	gd_cell		v;
+
+	*labelled = false;
+	for (int k = 0; k < n; k++)
+		if (gd_parse_value(tx->t + tok[k].s, tok[k].e - tok[k].s, &v))
+			values++;
+		else
+			*labelled = true;
+	return n < 0 ? -1 : values;
+}
+
+/* The line across a page break from line li (dir 1: after it, -1: before it), a page footer passed over; SIZE_MAX: none. */
+static size_t
+across_page_break(const gd_text *tx, size_t li, int dir)
+{
+	if (dir > 0 && gd_page_break_after(tx, li))
+		return li + 1;
+	if (dir > 0 && li + 2 < tx->nlines && gd_page_break_after(tx, li + 1) &&
+		gd_is_page_footer(tx->t, tx->lines[li + 1].start, tx->lines[li + 1].end))
+		return li + 2;			/* the row, its page's footer, the break */
+	if (dir < 0 && li >= 1 && gd_page_break_after(tx, li - 1))
+		return li >= 2 && gd_is_page_footer(tx->t, tx->lines[li - 1].start, tx->lines[li - 1].end) ? li - 2 : li - 1;
+	return SIZE_MAX;
+}
+
+/*
+ * Do line li and its neighbour over a page break hold one table row's cells: one of them values
+ * alone, fewer than the other's three or more?  A cell too narrow for its number wraps it, and
+ * where the row goes on over the page pdftotext places the rest in the new page's columns, not
+ * under their cells: which cell each piece ends, neither line tells.
+ */
+static bool
+split_by_page(const gd_text *tx, size_t li)
+{
+	for (int dir = -1; dir <= 1; dir += 2)
+	{
+		size_t		other = across_page_break(tx, li, dir);
+		bool		labelled,
+					other_labelled;
+		int			values,
+					other_values;
+
+		if (other == SIZE_MAX)
+			continue;
+		values = line_values(tx, li, &labelled);
+		other_values = line_values(tx, other, &other_labelled);
+		if ((!other_labelled && other_values > 0 && other_values < values && values >= 3) ||
+			(!labelled && values > 0 && values < other_values && other_values >= 3))
+			return true;
+	}
+	return false;
+}
+
 void
 gd_read_text_lines(gd_text *tx, const gd_region *rg, const gd_census *census, gd_grid *out)
 {
@@ -1246,10 +1329,14 @@ gd_read_text_lines(gd_text *tx, const gd_region *rg, const gd_census *census, gd
 	size_t		pieces_read = 0;	/* lines before it were read as pieces of a wrapped row */
 	/* no line of a region without '|', '!' or tabs is a pipe or tab row */
 	bool		bars = gd_region_holds(tx, rg, '|') || gd_region_holds(tx, rg, '!'),
-				tabs = gd_region_holds(tx, rg, '\t');
+				tabs = gd_region_holds(tx, rg, '\t'),
+				columns;
 
 	gd_grid_init(out);
 	out->cells_per_line = lr.cells_per_line;
+	/* markup, or one cell a line: no line is laid out in columns, nor told by them */
+	columns = census->is_html || lr.cells_per_line || has_column_gaps(tx, rg);
+	out->no_columns = !columns;
 	lr.markup_gaps = lr.cells_per_line && has_markup_gaps(tx, rg, &lr.empty_joins, &lr.space_joins);
 	for (size_t li = gd_line_of(tx, rg->start) - 1; li < tx->nlines; li++)
 	{
@@ -1257,7 +1344,8 @@ gd_read_text_lines(gd_text *tx, const gd_region *rg, const gd_census *census, gd
 					e = tx->lines[li].end;
 		bool		pipe,
 					tabbed,
-					display_laid;
+					display_laid,
+					split;
 		int			top_lines;
 
 		if (s >= rg->end)
@@ -1286,22 +1374,29 @@ gd_read_text_lines(gd_text *tx, const gd_region *rg, const gd_census *census, gd
 		}
 		pipe = bars && gd_is_pipe_line(tx->t, s, e);
 		tabbed = !pipe && tabs && gd_has_inner_tab(tx->t, s, e);
-		display_laid = !lr.cells_per_line && !census->is_html && !lr.rows_wrapped && s == tx->lines[li].start && !pipe && !tabbed;
+		display_laid = columns && !lr.cells_per_line && !census->is_html && !lr.rows_wrapped && s == tx->lines[li].start && !pipe && !tabbed;
 		if (display_laid && (top_lines = gd_wrap_top_lines(tx, li, end_line, wrap, pieces)) > 0)
 		{
 			li += (size_t) top_lines - 1;	/* the first pieces of the next line's numbers: read with it */
 			continue;
 		}
 		/* the table's text laid out by display width, where a number may wrap in its cell (a simple table's never does) */
-		lr.wrapped = display_laid && gd_holds_blank(tx->t, s, tx->lines[li].end) &&	/* one token is no row of numbers */
+		split = display_laid && tx->folded != NULL && split_by_page(tx, li);
+		lr.wrapped = display_laid && !split && gd_holds_blank(tx->t, s, tx->lines[li].end) &&	/* one token is no row of numbers */
 			gd_wrapped_pieces(tx, li, end_line, wrap, pieces) ? wrap : NULL;
 		if (lr.wrapped && lr.wrapped->nabove > 0)
 			pieces_read = li;	/* the lines over it were its pieces */
 		{
 			size_t		first_cell = out->ncells;
 			/* a row joined with the pieces under it may still have pieces over it */
-			int			nsuspect = lr.cells_per_line || census->is_html || pipe || tabbed || lr.rows_wrapped ? 0 :
+			int			nsuspect = !columns || lr.cells_per_line || census->is_html || pipe || tabbed || lr.rows_wrapped ? 0 :
 				gd_wrap_suspect(tx, li, pieces_read, lr.wrapped ? li + 1 : end_line, suspects, pieces);
+
+			if (split)
+			{
+				suspects[0] = (gd_span) {s, e - s};	/* every value of the line */
+				nsuspect = 1;
+			}
 
 			tokenize_line(&lr, s, e, pipe, tabbed);
 			if (nsuspect > 0)
