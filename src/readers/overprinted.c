@@ -517,6 +517,62 @@ place_by_bytes(const gd_text *tx, const column_model *m, const line_pieces *lp, 
 	return placements == 1 && col[lp->n - 1] == GD_REQ_COLS - 1 && total_holds(tx, lp);
 }
 
+/*
+ * Does each of lp's 7 cells start at its column's byte, shifted by the bytes cut characters
+ * dropped before it (0 to CUT_BYTES_MAX, never fewer than before an earlier cell)?
+ */
+static bool
+cells_at_columns(const gd_text *tx, const column_model *m, const line_pieces *lp, size_t s)
+{
+	uint32_t	cut = 0;
+
+	if (!m->found || !lp->valid || lp->n != GD_REQ_COLS)
+		return false;
+	for (int k = 0; k < GD_REQ_COLS; k++)
+	{
+		uint32_t	at = byte_column(tx, s, lp->ds[k]);
+
+		while (cut < CUT_BYTES_MAX && at + cut < m->start[k])
+			cut++;
+		if (at + cut != m->start[k])
+			return false;
+	}
+	return true;
+}
+
+/*
+ * A label wider than its column ends under the first value: a mark written there is glued to
+ * it ("禁止公开—").  When it and the line's runs are a cell a column, each at its column's byte,
+ * it is the row's first cell: lr gets it as its first run.
+ */
+static void
+take_mark_glued_to_label(const gd_text *tx, const column_model *m, size_t s, size_t e, line_runs *lr)
+{
+	const char *t = tx->t;
+	size_t		end = lr->ds[0],
+				mark = 0;
+	line_runs	with_mark;
+	line_pieces lp;
+
+	if (!m->found || lr->n == 0 || lr->n >= GD_REQ_COLS)
+		return;
+	while (end > s && gd_is_blank(t[end - 1]))
+		end--;
+	for (size_t len = 1; len <= 3 && mark == 0 && end >= s + len + 3; len++)
+		if (gd_placeholder_mark(t + end - len, len) == len && ((unsigned char) t[end - len - 1] & 0xC0) == 0x80)
+			mark = len;
+	if (mark == 0)
+		return;
+	with_mark.n = lr->n + 1;
+	with_mark.ds[0] = end - mark;
+	with_mark.de[0] = end;
+	memcpy(with_mark.ds + 1, lr->ds, sizeof(size_t) * (size_t) lr->n);
+	memcpy(with_mark.de + 1, lr->de, sizeof(size_t) * (size_t) lr->n);
+	line_pieces_of(tx, &with_mark, s, e, &lp);
+	if (cells_at_columns(tx, m, &lp, s))
+		*lr = with_mark;
+}
+
 /* Is byte b where one of m's columns starts? */
 static bool
 column_starts_at(const column_model *m, uint32_t b)
@@ -635,6 +691,7 @@ read_overprinted(gd_text *tx, const gd_region *rg, const gd_census *census, gd_g
 			continue;
 		gd_note_work(tx, e - s + 1);
 		line_value_runs(tx, s, e, &lr);
+		take_mark_glued_to_label(tx, &model, s, e, &lr);
 		if (gd_text_cell(tx, line, s, lr.n > 0 ? lr.ds[0] : e, &label))
 		{
 			label.kind = GD_GRID_TEXT;
