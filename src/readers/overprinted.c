@@ -642,6 +642,198 @@ place_glued_by_bytes(const gd_text *tx, const column_model *m, const line_runs *
 	return placements == 1;
 }
 
+/* Characters of a line the column decoding follows (a row of a table is far shorter). */
+#define GLYPHS_MAX 160
+/* Readings tried for one line: the few a row has, with room to spare. */
+#define DECODE_WORK_MAX 4096
+
+/* A character of a line: its bytes in the text; the byte the converter put it at, less the bytes it dropped before, and its bytes there. */
+typedef struct glyph
+{
+	size_t		at,
+				end;
+	uint32_t	col,
+				width;
+	bool		value;			/* a digit, a numeral zero or a mark */
+} glyph;
+
+/*
+ * A line decoded as the converter wrote it: the label, then each column's
+ * value over it at the column's byte, the characters a value cut losing
+ * their other bytes (so the text's bytes fall behind the columns' by up to
+ * WRITE_DROP_MAX per value).  first[j]..last[j]: the glyphs of column j's
+ * value, first[j] < 0 for a blank column.
+ */
+typedef struct byte_decoding
+{
+	const gd_text *tx;
+	const column_model *m;
+	glyph		g[GLYPHS_MAX];
+	int			n;
+	int			work;
+	int			first[GD_REQ_COLS],
+				last[GD_REQ_COLS];
+	int			found;			/* readings whose row total holds */
+	bool		differ;			/* two of them disagree */
+	int			kept_first[GD_REQ_COLS],
+				kept_last[GD_REQ_COLS];
+} byte_decoding;
+
+/*
+ * Does the reading print its total as the sum of the others (a mark or a
+ * blank adding nothing), more than 0 where a cell is blank (blank cells
+ * round zeros are not told by any sum: total_holds)?
+ */
+static bool
+decoded_total_holds(const byte_decoding *d)
+{
+	int64_t		sum = 0;
+	int			blanks = 0;
+	gd_cell		c;
+
+	memset(&c, 0, sizeof(c));
+	for (int j = 0; j < GD_REQ_COLS; j++)
+	{
+		if (d->first[j] < 0)
+		{
+			c.state = GD_BLANK;
+			blanks++;
+		}
+		else if (!gd_parse_value(d->tx->t + d->g[d->first[j]].at, d->g[d->last[j]].end - d->g[d->first[j]].at, &c) ||
+				 c.scale != 0 || (c.state != GD_NUMBER && c.state != GD_PLACEHOLDER))
+			return false;
+		if (j < GD_REQ_COLS - 1 && c.state == GD_NUMBER)
+			sum += c.value;
+	}
+	if (c.state == GD_NUMBER)
+		return c.value == sum && (c.value > 0 || blanks == 0);
+	return c.state == GD_PLACEHOLDER && sum == 0 && blanks == 0;
+}
+
+static void
+keep_decoding(byte_decoding *d)
+{
+	if (!decoded_total_holds(d))
+		return;
+	if (d->found++ == 0)
+	{
+		memcpy(d->kept_first, d->first, sizeof(d->first));
+		memcpy(d->kept_last, d->last, sizeof(d->last));
+	}
+	else if (memcmp(d->kept_first, d->first, sizeof(d->first)) != 0 || memcmp(d->kept_last, d->last, sizeof(d->last)) != 0)
+		d->differ = true;
+}
+
+/*
+ * Is glyphs v..k one value alone (a number, or one mark) written at byte at
+ * and ending before byte next, where the next column's value starts?
+ * Another digit of a number would follow it there, shown unless it reached
+ * next and the next value overwrote it: a number must end a digit's bytes
+ * short of next (a 0 or a mark is whole anyway: no number goes on after it).
+ */
+static bool
+decoded_value(const byte_decoding *d, int v, int k, uint32_t at, uint32_t next)
+{
+	const char *t = d->tx->t;
+	size_t		ds = d->g[v].at,
+				de = d->g[k].end;
+	uint32_t	end = at + d->g[k].col + d->g[k].width - d->g[v].col;
+
+	if (!lone_value(d->tx, ds, de) || end > next)
+		return false;
+	if (filling_cell(t, ds, ds, de) == de - ds)
+		return true;
+	return gd_is_digit(t[ds]) && end + d->g[k].width <= next;
+}
+
+/*
+ * Read on from glyph i, columns from col on, drop bytes dropped so far
+ * (started: a value was written).  The next value glyph starts a column at
+ * its byte plus the bytes dropped before it; its value is a prefix of its run
+ * of value glyphs, each one tried, the rest of the run starting a column after.
+ */
+static void
+decode_from(byte_decoding *d, int i, int col, uint32_t drop, bool started)
+{
+	int			v = i,
+				r;
+	uint32_t	drop_room;
+
+	while (v < d->n && !d->g[v].value)
+		v++;
+	/* what the last value's end cut, and what this one's start cut: a character before it, shown or not */
+	drop_room = (started ? CUT_BYTES_MAX : 0) + (v > 0 && !gd_is_blank(d->tx->t[d->g[v - 1].at]) ? CUT_BYTES_MAX : 0);
+	if (v == d->n)
+	{
+		for (int j = col; j < GD_REQ_COLS; j++)
+			d->first[j] = -1;
+		keep_decoding(d);
+		return;
+	}
+	for (r = v; r + 1 < d->n && d->g[r + 1].value; r++)
+		;
+	for (int j = col; j < GD_REQ_COLS && d->work < DECODE_WORK_MAX; j++)
+	{
+		uint32_t	next = j + 1 < GD_REQ_COLS ? d->m->start[j + 1] : UINT32_MAX,
+					extra = d->m->start[j] - d->g[v].col - drop;
+
+		if (d->m->start[j] < d->g[v].col + drop || extra > drop_room)
+			continue;
+		for (int k = v; k <= r && d->work < DECODE_WORK_MAX; k++)
+		{
+			d->work++;
+			if (!decoded_value(d, v, k, d->m->start[j], next))
+				continue;
+			for (int b = col; b < j; b++)
+				d->first[b] = -1;
+			d->first[j] = v;
+			d->last[j] = k;
+			decode_from(d, k + 1, j + 1, drop + extra, true);
+		}
+	}
+}
+
+/*
+ * A row the converter wrote over a label wider than its column, whose
+ * characters are left between the values ("重新出20-0信息"), or whose
+ * values were cut where a character ends: its cells placed by decoding the
+ * line (decode_from), when exactly one reading makes its total hold.  The
+ * line's characters from the first column's byte (less what a cut dropped)
+ * are read; first and last get each column's glyph span.
+ */
+static bool
+place_by_decoding(const gd_text *tx, const column_model *m, size_t s, size_t e, byte_decoding *d)
+{
+	uint32_t	col = 0;
+
+	if (!m->found)
+		return false;
+	d->tx = tx;
+	d->m = m;
+	d->n = 0;
+	d->work = 0;
+	d->found = 0;
+	d->differ = false;
+	for (size_t i = s; i < e;)
+	{
+		size_t		len = 1;
+		uint32_t	width;
+
+		while (i + len < e && ((unsigned char) tx->t[i + len] & 0xC0) == 0x80)
+			len++;
+		width = (uint32_t) len + (full_width_digit(tx, i) ? 2 : 0);
+		if (d->n == GLYPHS_MAX)
+			return false;
+		/* digits before the first column (less what a cut dropped) are the label's: "5.要求", "（三4.保护" */
+		d->g[d->n++] = (glyph) {i, i + len, col, width, col + CUT_BYTES_MAX >= m->start[0] && !gd_is_blank(tx->t[i]) &&
+								value_char(tx->t, i, i, e, true) == len};
+		col += width;
+		i += len;
+	}
+	decode_from(d, 0, 0, 0, false);
+	return d->found > 0 && !d->differ && d->work < DECODE_WORK_MAX;
+}
+
 /*
  * A cell of a row placed by its bytes: t[ds..de), a value alone in its column
  * as printed (one glued to the next where it fills its column: the row total
@@ -669,6 +861,7 @@ read_overprinted(gd_text *tx, const gd_region *rg, const gd_census *census, gd_g
 	size_t		first,
 				end;
 	column_model model;
+	byte_decoding decoding;
 
 	(void) census;
 	gd_grid_init(out);
@@ -711,6 +904,12 @@ read_overprinted(gd_text *tx, const gd_region *rg, const gd_census *census, gd_g
 				else
 					add_placed(tx, out, line, e, e);
 		}
+		else if (lr.n < GD_REQ_COLS && place_by_decoding(tx, &model, s, e, &decoding))
+			for (int j = 0; j < GD_REQ_COLS; j++)
+				if (decoding.kept_first[j] >= 0)
+					add_placed(tx, out, line, decoding.g[decoding.kept_first[j]].at, decoding.g[decoding.kept_last[j]].end);
+				else
+					add_placed(tx, out, line, e, e);
 		else
 		{
 			for (int k = 0; k < lr.n; k++)
