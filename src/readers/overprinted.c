@@ -563,13 +563,14 @@ static void
 take_mark_glued_to_label(const gd_text *tx, const column_model *m, size_t s, size_t e, line_runs *lr)
 {
 	const char *t = tx->t;
-	size_t		end = lr->ds[0],
+	size_t		end,
 				mark = 0;
 	line_runs	with_mark;
 	line_pieces lp;
 
 	if (!m->found || lr->n == 0 || lr->n >= GD_REQ_COLS)
 		return;
+	end = lr->ds[0];
 	while (end > s && gd_is_blank(t[end - 1]))
 		end--;
 	for (size_t len = 1; len <= 3 && mark == 0 && end >= s + len + 3; len++)
