@@ -225,6 +225,8 @@ bool		gd_is_cut_number(const char *s, size_t n);
 #define GD_VALUE_CUT_NUMBER INT64_C(-1)
 /* ... of such text that reads as numbers of several cells ("45 7": a PDF's neighbouring cells on one line) */
 #define GD_VALUE_CELLS_RUN_TOGETHER INT64_C(-2)
+/* ... of a number whose last digits the next column's value overwrote (text laid out by byte width) */
+#define GD_VALUE_LOST_DIGITS INT64_C(-3)
 void		gd_cut_number_cell(gd_cell *c, uint32_t line, const char *s, size_t n);
 /* Bytes of the placeholder mark ('-', '—', '/', '无', ...) at s[0..n), or 0. */
 size_t		gd_placeholder_mark(const char *s, size_t n);

@@ -926,6 +926,13 @@ flag_unreadable(match_target *mt, gd_cell *c, int count, const char *what)
 						what, c[i].line);
 			return;
 		}
+		else if (c[i].state == GD_UNREADABLE && !c[i].inferred && c[i].value == GD_VALUE_LOST_DIGITS)
+		{
+			gd_add_problem(mt->r, GD_PROBLEM_GLUED_DIGITS, c[i].line,
+						"%s: a number wider than its column lost digits under the next column's value (line %u); it is left unknown",
+						what, c[i].line);
+			return;
+		}
 }
 
 /* ---------- the requests table ---------- */

@@ -281,6 +281,21 @@ score_overprinted(const gd_text *tx, const gd_region *regions, const gd_census *
  * (value_run_end), lost digits under them: an unknown cell, no digits to
  * split either.
  */
+/* A value that lost digits under the next one, t[ds..de) its first digits: unknown. */
+static void
+add_lost(gd_text *tx, gd_grid *out, uint32_t line, size_t ds, size_t de)
+{
+	gd_grid_cell c;
+
+	memset(&c, 0, sizeof(c));
+	c.kind = GD_GRID_VALUE;
+	c.span = (gd_span) {ds, de - ds};
+	c.cell.state = GD_UNREADABLE;
+	c.cell.value = GD_VALUE_LOST_DIGITS;
+	c.cell.line = line;
+	gd_grid_add(tx, out, &c);
+}
+
 static void
 add_run(gd_text *tx, gd_grid *out, uint32_t line, size_t ds, size_t de, size_t e)
 {
@@ -294,11 +309,10 @@ add_run(gd_text *tx, gd_grid *out, uint32_t line, size_t ds, size_t de, size_t e
 	c.glued = 1;
 	if ((de < e && gd_is_digit(tx->t[de])) || scan_value_run(tx, ds, ds, de, &end, &change) > 1)
 	{
-		c.glued = 0;
-		c.cell.state = GD_UNREADABLE;
-		c.cell.inferred = 1;
+		add_lost(tx, out, line, ds, de);
+		return;
 	}
-	else if (!gd_parse_value(tx->t + ds, de - ds, &c.cell))
+	if (!gd_parse_value(tx->t + ds, de - ds, &c.cell))
 	{
 		/* zeros typed 〇 among digits, marks among digits: cells the matcher splits */
 		memset(&c.cell, 0, sizeof(c.cell));
@@ -517,6 +531,63 @@ place_by_bytes(const gd_text *tx, const column_model *m, const line_pieces *lp, 
 	return placements == 1 && col[lp->n - 1] == GD_REQ_COLS - 1 && total_holds(tx, lp);
 }
 
+/*
+ * Does each of lp's 7 cells start at its column's byte, shifted by the bytes cut characters
+ * dropped before it (0 to CUT_BYTES_MAX, never fewer than before an earlier cell)?
+ */
+static bool
+cells_at_columns(const gd_text *tx, const column_model *m, const line_pieces *lp, size_t s)
+{
+	uint32_t	cut = 0;
+
+	if (!m->found || !lp->valid || lp->n != GD_REQ_COLS)
+		return false;
+	for (int k = 0; k < GD_REQ_COLS; k++)
+	{
+		uint32_t	at = byte_column(tx, s, lp->ds[k]);
+
+		while (cut < CUT_BYTES_MAX && at + cut < m->start[k])
+			cut++;
+		if (at + cut != m->start[k])
+			return false;
+	}
+	return true;
+}
+
+/*
+ * A label wider than its column ends under the first value: a mark written there is glued to
+ * it ("禁止公开—").  When it and the line's runs are a cell a column, each at its column's byte,
+ * it is the row's first cell: lr gets it as its first run.
+ */
+static void
+take_mark_glued_to_label(const gd_text *tx, const column_model *m, size_t s, size_t e, line_runs *lr)
+{
+	const char *t = tx->t;
+	size_t		end,
+				mark = 0;
+	line_runs	with_mark;
+	line_pieces lp;
+
+	if (!m->found || lr->n == 0 || lr->n >= GD_REQ_COLS)
+		return;
+	end = lr->ds[0];
+	while (end > s && gd_is_blank(t[end - 1]))
+		end--;
+	for (size_t len = 1; len <= 3 && mark == 0 && end >= s + len + 3; len++)
+		if (gd_placeholder_mark(t + end - len, len) == len && ((unsigned char) t[end - len - 1] & 0xC0) == 0x80)
+			mark = len;
+	if (mark == 0)
+		return;
+	with_mark.n = lr->n + 1;
+	with_mark.ds[0] = end - mark;
+	with_mark.de[0] = end;
+	memcpy(with_mark.ds + 1, lr->ds, sizeof(size_t) * (size_t) lr->n);
+	memcpy(with_mark.de + 1, lr->de, sizeof(size_t) * (size_t) lr->n);
+	line_pieces_of(tx, &with_mark, s, e, &lp);
+	if (cells_at_columns(tx, m, &lp, s))
+		*lr = with_mark;
+}
+
 /* Is byte b where one of m's columns starts? */
 static bool
 column_starts_at(const column_model *m, uint32_t b)
@@ -586,6 +657,321 @@ place_glued_by_bytes(const gd_text *tx, const column_model *m, const line_runs *
 	return placements == 1;
 }
 
+/* Characters of a line the column decoding follows (a row of a table is far shorter). */
+#define GLYPHS_MAX 160
+/* Readings tried for one line: the few a row has, with room to spare. */
+#define DECODE_WORK_MAX 4096
+
+/* A character of a line: its bytes in the text; the byte the converter put it at, less the bytes it dropped before, and its bytes there. */
+typedef struct glyph
+{
+	size_t		at,
+				end;
+	uint32_t	col,
+				width;
+	bool		value;			/* a digit, a numeral zero or a mark */
+} glyph;
+
+/*
+ * A line decoded as the converter wrote it: the label, then each column's
+ * value over it at the column's byte, the characters a value cut losing
+ * their other bytes (so the text's bytes fall behind the columns' by up to
+ * WRITE_DROP_MAX per value).  first[j]..last[j]: the glyphs of column j's
+ * value, first[j] < 0 for a blank column.
+ */
+typedef struct byte_decoding
+{
+	const gd_text *tx;
+	const column_model *m;
+	glyph		g[GLYPHS_MAX];
+	int			n;
+	int			work;
+	int			first[GD_REQ_COLS],
+				last[GD_REQ_COLS];
+	bool		lost[GD_REQ_COLS];	/* a number the next value may have cut: its digits shown are not all */
+	bool		suspect[GD_REQ_COLS];	/* a value of several glyphs after a cut one: maybe its rest too */
+	int			found;			/* readings whose row total holds */
+	bool		differ;			/* two of them disagree */
+	int			kept_first[GD_REQ_COLS],
+				kept_last[GD_REQ_COLS];
+	bool		kept_lost[GD_REQ_COLS];
+} byte_decoding;
+
+/*
+ * Does the reading print its total as the sum of the others (a mark or a
+ * blank adding nothing), more than 0 where a cell is blank (blank cells
+ * round zeros are not told by any sum: total_holds)?
+ */
+static bool
+decoded_total_holds(const byte_decoding *d)
+{
+	int64_t		sum = 0;
+	int			blanks = 0,
+				lost = 0;
+	gd_cell		c;
+
+	memset(&c, 0, sizeof(c));
+	for (int j = 0; j < GD_REQ_COLS; j++)
+	{
+		if (d->first[j] < 0)
+		{
+			c.state = GD_BLANK;
+			blanks++;
+		}
+		else if (!gd_parse_value(d->tx->t + d->g[d->first[j]].at, d->g[d->last[j]].end - d->g[d->first[j]].at, &c) ||
+				 c.scale != 0 || (c.state != GD_NUMBER && c.state != GD_PLACEHOLDER))
+			return false;
+		if (j < GD_REQ_COLS - 1 && c.state == GD_NUMBER)
+			sum += c.value;
+		lost += d->first[j] >= 0 && d->lost[j];
+	}
+	/* the numbers shown of the cut ones are their first digits */
+	if (lost > 0)
+		return c.state == GD_NUMBER && c.value >= sum;
+	if (c.state == GD_NUMBER)
+		return c.value == sum && (c.value > 0 || blanks == 0);
+	return c.state == GD_PLACEHOLDER && sum == 0 && blanks == 0;
+}
+
+/* Bytes a number of up to digits digits and its thousands separators takes in glyphs width bytes wide. */
+static uint32_t
+number_bytes_max(int digits, uint32_t width)
+{
+	return (uint32_t) (digits + (digits - 1) / 3) * width;
+}
+
+/* The byte (as the converter counted) where column j's value ends. */
+static uint32_t
+decoded_end(const byte_decoding *d, int j)
+{
+	return d->m->start[j] + d->g[d->last[j]].col + d->g[d->last[j]].width - d->g[d->first[j]].col;
+}
+
+/*
+ * A cut number's rest may show after a later value (what the cut one ran on
+ * with, where the later one is shorter).  No count is above the row total,
+ * so none has more digits than it, and the rest ends by where that many
+ * digits would: a value of several glyphs after a cut (suspect) is whole
+ * where it ends past every such rest, else unknown; the total must end past
+ * them all.  False when it does not, or no total is printed.
+ */
+static bool
+settle_after_cuts(byte_decoding *d)
+{
+	const int	total = GD_REQ_COLS - 1;
+	int			digits = 0;
+	uint32_t	reach = 0;
+
+	for (int j = 0; j < total; j++)
+		if (d->first[j] >= 0 && d->lost[j])
+			break;
+		else if (j == total - 1)
+			return true;
+	if (d->first[total] < 0 || d->lost[total])
+		return false;
+	for (int q = d->first[total]; q <= d->last[total]; q++)
+		digits += gd_is_digit(d->tx->t[d->g[q].at]);
+	if (digits == 0)
+		return false;
+	for (int j = 0; j < total; j++)
+	{
+		if (d->first[j] < 0)
+			continue;
+		if (d->suspect[j])
+			d->lost[j] = decoded_end(d, j) <= reach;
+		if (d->lost[j] && d->m->start[j] + number_bytes_max(digits, d->g[d->first[j]].width) > reach)
+			reach = d->m->start[j] + number_bytes_max(digits, d->g[d->first[j]].width);
+	}
+	return reach <= decoded_end(d, total);
+}
+
+/*
+ * In a row that lost digits, what a cut number ran on with may show after a
+ * later value and read as another column's first digits, and a number
+ * touching the next value's digits (no blank between) as whole: such a number
+ * is unknown too.
+ */
+static void
+distrust_touching_numbers(byte_decoding *d)
+{
+	bool		lost = false;
+
+	for (int j = 0; j < GD_REQ_COLS; j++)
+		lost = lost || (d->first[j] >= 0 && d->lost[j]);
+	for (int j = 0; lost && j < GD_REQ_COLS - 1; j++)
+	{
+		int			k = d->last[j];
+
+		if (d->first[j] >= 0 && !d->lost[j] && k + 1 < d->n && d->g[k + 1].value &&
+			filling_cell(d->tx->t, d->g[d->first[j]].at, d->g[d->first[j]].at, d->g[k].end) != d->g[k].end - d->g[d->first[j]].at)
+			d->lost[j] = true;
+	}
+}
+
+static void
+keep_decoding(byte_decoding *d)
+{
+	for (int j = 0; j < GD_REQ_COLS; j++)
+		if (d->first[j] < 0)
+		{
+			d->last[j] = -1;
+			d->lost[j] = false;
+			d->suspect[j] = false;
+		}
+	if (!settle_after_cuts(d) || !decoded_total_holds(d))
+		return;
+	distrust_touching_numbers(d);
+	if (d->found++ == 0)
+	{
+		memcpy(d->kept_first, d->first, sizeof(d->first));
+		memcpy(d->kept_last, d->last, sizeof(d->last));
+		memcpy(d->kept_lost, d->lost, sizeof(d->lost));
+	}
+	else if (memcmp(d->kept_first, d->first, sizeof(d->first)) != 0 || memcmp(d->kept_last, d->last, sizeof(d->last)) != 0 ||
+			 memcmp(d->kept_lost, d->lost, sizeof(d->lost)) != 0)
+		d->differ = true;
+}
+
+/*
+ * Is glyphs v..k one value alone (a number, or one mark) written at byte at
+ * and ending before byte next, where the next column's value starts?
+ * Another digit of a number would follow it there, shown unless it reached
+ * next and the next value overwrote it: a number must end a digit's bytes
+ * short of next (a 0 or a mark is whole anyway: no number goes on after it).
+ */
+static bool
+decoded_value(const byte_decoding *d, int v, int k, uint32_t at, uint32_t next)
+{
+	const char *t = d->tx->t;
+	size_t		ds = d->g[v].at,
+				de = d->g[k].end;
+	uint32_t	end = at + d->g[k].col + d->g[k].width - d->g[v].col;
+
+	if (!lone_value(d->tx, ds, de) || end > next)
+		return false;
+	if (filling_cell(t, ds, ds, de) == de - ds)
+		return true;
+	return gd_is_digit(t[ds]) && end + d->g[k].width <= next;
+}
+
+/*
+ * Is glyphs v..k, at byte at, the first digits of a number the next value,
+ * at byte next, may have cut: digits of one width, not starting with 0?
+ */
+static bool
+cut_number(const byte_decoding *d, int v, int k, uint32_t at, uint32_t next)
+{
+	const char *t = d->tx->t;
+
+	for (int q = v; q <= k; q++)
+		if (!gd_is_digit(t[d->g[q].at]) || d->g[q].width != d->g[v].width)
+			return false;
+	return t[d->g[v].at] != '0' && at + d->g[k].col + d->g[k].width - d->g[v].col <= next;
+}
+
+/*
+ * Read on from glyph i, columns from col on, drop bytes dropped so far
+ * (started: a value was written; after_lost: a number before was cut, and
+ * what it ran on with may show after a later value).  The next value glyph
+ * starts a column at its byte plus the bytes dropped before it; its value is
+ * a prefix of its run of value glyphs, each one tried, the rest of the run
+ * starting a column after.  A value is whole (decoded_value), or the first
+ * digits of a number cut by the next one, or, after a cut, of more than one
+ * glyph and maybe followed by what the cut number ran on with: its first
+ * digits are its own, the rest unknown.
+ */
+static void
+decode_from(byte_decoding *d, int i, int col, uint32_t drop, bool started, bool after_lost)
+{
+	int			v = i,
+				r;
+	uint32_t	drop_room;
+
+	while (v < d->n && !d->g[v].value)
+		v++;
+	/* what the last value's end cut, and what this one's start cut: a character before it, shown or not */
+	drop_room = (started ? CUT_BYTES_MAX : 0) + (v > 0 && !gd_is_blank(d->tx->t[d->g[v - 1].at]) ? CUT_BYTES_MAX : 0);
+	if (v == d->n)
+	{
+		for (int j = col; j < GD_REQ_COLS; j++)
+			d->first[j] = -1;
+		keep_decoding(d);
+		return;
+	}
+	for (r = v; r + 1 < d->n && d->g[r + 1].value; r++)
+		;
+	for (int j = col; j < GD_REQ_COLS && d->work < DECODE_WORK_MAX; j++)
+	{
+		uint32_t	next = j + 1 < GD_REQ_COLS ? d->m->start[j + 1] : UINT32_MAX,
+					extra = d->m->start[j] - d->g[v].col - drop;
+
+		if (d->m->start[j] < d->g[v].col + drop || extra > drop_room)
+			continue;
+		for (int k = v; k <= r && d->work < DECODE_WORK_MAX; k++)
+		{
+			bool		whole = decoded_value(d, v, k, d->m->start[j], next);
+
+			d->work++;
+			if (!whole && !(k < r && cut_number(d, v, k, d->m->start[j], next)))
+				continue;
+			for (int b = col; b < j; b++)
+				d->first[b] = -1;
+			d->first[j] = v;
+			d->last[j] = k;
+			d->lost[j] = !whole;
+			d->suspect[j] = whole && after_lost && k == r && k > v;
+			decode_from(d, k + 1, j + 1, drop + extra, true, after_lost || !whole);
+		}
+	}
+}
+
+/*
+ * A row the converter wrote over a label wider than its column, whose
+ * characters are left between the values ("重新出20-0信息"), or whose
+ * values were cut where a character ends: its cells placed by decoding the
+ * line (decode_from), when exactly one reading makes its total hold.  The
+ * line's characters from the first column's byte (less what a cut dropped)
+ * are read; first and last get each column's glyph span.
+ */
+static bool
+place_by_decoding(const gd_text *tx, const column_model *m, size_t s, size_t e, byte_decoding *d)
+{
+	uint32_t	col = 0;
+
+	if (!m->found)
+		return false;
+	d->tx = tx;
+	d->m = m;
+	d->n = 0;
+	d->work = 0;
+	d->found = 0;
+	d->differ = false;
+	for (size_t i = s; i < e;)
+	{
+		size_t		len = 1;
+		uint32_t	width;
+		bool		value;
+
+		while (i + len < e && ((unsigned char) tx->t[i + len] & 0xC0) == 0x80)
+			len++;
+		width = (uint32_t) len + (full_width_digit(tx, i) ? 2 : 0);
+		value = !gd_is_blank(tx->t[i]) && value_char(tx->t, i, i, e, true) == len;
+		if (d->n == GLYPHS_MAX)
+			return false;
+		/*
+		 * digits before the first column (less what a cut dropped) are the label's: "5.要求", "（三4.保护";
+		 * a run of them going on past it is no label's nor a column's alone
+		 */
+		if (value && col + CUT_BYTES_MAX < m->start[0] && col + width + CUT_BYTES_MAX >= m->start[0])
+			return false;
+		d->g[d->n++] = (glyph) {i, i + len, col, width, value && col + CUT_BYTES_MAX >= m->start[0]};
+		col += width;
+		i += len;
+	}
+	decode_from(d, 0, 0, 0, false, false);
+	return d->found > 0 && !d->differ && d->work < DECODE_WORK_MAX;
+}
+
 /*
  * A cell of a row placed by its bytes: t[ds..de), a value alone in its column
  * as printed (one glued to the next where it fills its column: the row total
@@ -607,12 +993,23 @@ add_placed(gd_text *tx, gd_grid *out, uint32_t line, size_t ds, size_t de)
 	gd_grid_add(tx, out, &c);
 }
 
+/* Do words of the label show between lr's runs ("公开0版0"): a label the values were written over? */
+static bool
+runs_among_words(const gd_text *tx, const line_runs *lr)
+{
+	for (int k = 1; k < lr->n; k++)
+		if (!gd_is_blank(tx->t[lr->ds[k] - 1]))
+			return true;
+	return false;
+}
+
 static void
 read_overprinted(gd_text *tx, const gd_region *rg, const gd_census *census, gd_grid *out)
 {
 	size_t		first,
 				end;
 	column_model model;
+	byte_decoding decoding;
 
 	(void) census;
 	gd_grid_init(out);
@@ -623,10 +1020,13 @@ read_overprinted(gd_text *tx, const gd_region *rg, const gd_census *census, gd_g
 	for (size_t li = first; li < end; li++)
 	{
 		size_t		s,
-					e;
+					e,
+					label_end;
 		line_runs	lr;
 		line_pieces lp;
 		int			col[GD_REQ_COLS];
+		bool		placed,
+					decoded;
 		gd_grid_cell label;
 		uint32_t	line = (uint32_t) li + 1;
 
@@ -635,14 +1035,26 @@ read_overprinted(gd_text *tx, const gd_region *rg, const gd_census *census, gd_g
 			continue;
 		gd_note_work(tx, e - s + 1);
 		line_value_runs(tx, s, e, &lr);
-		if (gd_text_cell(tx, line, s, lr.n > 0 ? lr.ds[0] : e, &label))
+		take_mark_glued_to_label(tx, &model, s, e, &lr);
+		line_pieces_of(tx, &lr, s, e, &lp);
+		placed = lr.n < GD_REQ_COLS && (place_by_bytes(tx, &model, &lp, s, col) ||
+										place_glued_by_bytes(tx, &model, &lr, s, &lp, col));
+		decoded = !placed && (lr.n < GD_REQ_COLS || (lr.n == GD_REQ_COLS && runs_among_words(tx, &lr))) &&
+			place_by_decoding(tx, &model, s, e, &decoding);
+		label_end = lr.n > 0 ? lr.ds[0] : e;
+		/* a decoded row's label ends at its first value: "1、属于国家秘" of "1、属于国家秘无0无无" */
+		for (int j = 0; decoded && j < GD_REQ_COLS; j++)
+			if (decoding.kept_first[j] >= 0)
+			{
+				label_end = decoding.g[decoding.kept_first[j]].at;
+				break;
+			}
+		if (gd_text_cell(tx, line, s, label_end, &label))
 		{
 			label.kind = GD_GRID_TEXT;
 			gd_grid_add(tx, out, &label);
 		}
-		line_pieces_of(tx, &lr, s, e, &lp);
-		if (lr.n < GD_REQ_COLS && (place_by_bytes(tx, &model, &lp, s, col) ||
-								   place_glued_by_bytes(tx, &model, &lr, s, &lp, col)))
+		if (placed)
 		{
 			/* a short row whose cells start at the columns' bytes: the columns between are blank */
 			for (int j = 0, k = 0; j < GD_REQ_COLS; j++)
@@ -654,6 +1066,14 @@ read_overprinted(gd_text *tx, const gd_region *rg, const gd_census *census, gd_g
 				else
 					add_placed(tx, out, line, e, e);
 		}
+		else if (decoded)
+			for (int j = 0; j < GD_REQ_COLS; j++)
+				if (decoding.kept_first[j] < 0)
+					add_placed(tx, out, line, e, e);
+				else if (decoding.kept_lost[j])
+					add_lost(tx, out, line, decoding.g[decoding.kept_first[j]].at, decoding.g[decoding.kept_last[j]].end);
+				else
+					add_placed(tx, out, line, decoding.g[decoding.kept_first[j]].at, decoding.g[decoding.kept_last[j]].end);
 		else
 		{
 			for (int k = 0; k < lr.n; k++)
