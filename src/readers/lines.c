@@ -899,7 +899,13 @@ tokenize_line(line_reader *lr, size_t s, size_t e, bool pipe, bool tabbed)
 		bool		wide = false;
 
 		if (lr->wrapped)
+		{
+			gd_span		label = lr->wrapped->top_label;
+
 			emit_label_pieces(lr, -1);
+			if (label.len > 0)
+				emit_label_token(lr, label.off, label.off + label.len);	/* the label's first line, over the row's */
+		}
 		for (size_t i = s; i < e;)
 		{
 			size_t		ts;
@@ -1375,7 +1381,7 @@ gd_read_text_lines(gd_text *tx, const gd_region *rg, const gd_census *census, gd
 		pipe = bars && gd_is_pipe_line(tx->t, s, e);
 		tabbed = !pipe && tabs && gd_has_inner_tab(tx->t, s, e);
 		display_laid = columns && !lr.cells_per_line && !census->is_html && !lr.rows_wrapped && s == tx->lines[li].start && !pipe && !tabbed;
-		if (display_laid && (top_lines = gd_wrap_top_lines(tx, li, end_line, wrap, pieces)) > 0)
+		if (display_laid && (top_lines = gd_wrap_top_lines(tx, li, pieces_read, end_line, wrap, pieces)) > 0)
 		{
 			li += (size_t) top_lines - 1;	/* the first pieces of the next line's numbers: read with it */
 			continue;
@@ -1383,7 +1389,7 @@ gd_read_text_lines(gd_text *tx, const gd_region *rg, const gd_census *census, gd
 		/* the table's text laid out by display width, where a number may wrap in its cell (a simple table's never does) */
 		split = display_laid && tx->folded != NULL && split_by_page(tx, li);
 		lr.wrapped = display_laid && !split && gd_holds_blank(tx->t, s, tx->lines[li].end) &&	/* one token is no row of numbers */
-			gd_wrapped_pieces(tx, li, end_line, wrap, pieces) ? wrap : NULL;
+			gd_wrapped_pieces(tx, li, pieces_read, end_line, wrap, pieces) ? wrap : NULL;
 		if (lr.wrapped && lr.wrapped->nabove > 0)
 			pieces_read = li;	/* the lines over it were its pieces */
 		{

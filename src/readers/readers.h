@@ -141,15 +141,18 @@ typedef struct gd_wrap
 	 */
 	int			nabove;
 	gd_span		top[GD_WRAP_LINES_MAX][GD_LINE_TOKENS_MAX];
+	gd_span		top_label;		/* the first line of li's label, beside the top pieces next to li */
 } gd_wrap;
 typedef struct gd_piece_cache gd_piece_cache;	/* the lines read last, for the next line's call */
 gd_piece_cache *gd_piece_cache_new(const gd_text *tx);
-bool		gd_wrapped_pieces(const gd_text *tx, size_t li, size_t end_line, gd_wrap *w, gd_piece_cache *cache);
+/* Lines before first were read as a row's pieces: no line of li's is looked for there. */
+bool		gd_wrapped_pieces(const gd_text *tx, size_t li, size_t first, size_t end_line, gd_wrap *w,
+							  gd_piece_cache *cache);
 /*
  * How many lines from li on are the top pieces of the cells of the row line after them
  * (gd_wrapped_pieces' nabove for that line, w its reading); 0 when li is no such line.
  */
-int			gd_wrap_top_lines(const gd_text *tx, size_t li, size_t end_line, gd_wrap *w,
+int			gd_wrap_top_lines(const gd_text *tx, size_t li, size_t first, size_t end_line, gd_wrap *w,
 							  gd_piece_cache *cache);
 /*
  * The numbers of line li over or under pieces of numbers on the line next to it (lines first to

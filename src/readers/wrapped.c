@@ -13,6 +13,7 @@
 #include <string.h>
 
 #define HEADER_LINES_MAX 12		/* words over a table's first row searched for its start */
+#define GROUP_WORD_BYTES_MAX 12	/* a group label's piece opening a line of pieces: four CJK characters */
 
 /* Bytes of the decimal digit at t[i] (before e), ASCII or full-width (０..９); 0 for none. */
 static size_t
@@ -115,6 +116,29 @@ cell_above(const gd_col_token *row, int nrow, int col)
 	return above;
 }
 
+/* Index of the row's label: its last token before its first value; -1 when a value opens the row. */
+static int
+row_label(const gd_text *tx, const gd_col_token *row, int nrow)
+{
+	int			label = -1;
+	gd_cell		v;
+
+	while (label + 1 < nrow && !gd_parse_value(tx->t + row[label + 1].s, row[label + 1].e - row[label + 1].s, &v))
+		label++;
+	return label;
+}
+
+/*
+ * Is tok a group label's piece beside the row: words ending left of where the row's label starts
+ * (group_col; -1: no such words are looked for)?  A group's cell spans its rows' lines, so its words
+ * share the lines of their pieces ("三、本年  ０  １  ７" under "1.本机关不掌握…  ６  ０  ４").
+ */
+static bool
+group_word(const gd_text *tx, const gd_col_token *tok, int group_col)
+{
+	return group_col >= 0 && tok->end_col <= group_col && !all_digits(tx->t, tok->s, tok->e);
+}
+
 static const gd_col_token *cached_tokens(const gd_text *tx, size_t li, gd_piece_cache *cache, int *n);
 /* Display columns of a token's last character (a digit's: one, or two for a full-width one). */
 static int
@@ -131,11 +155,17 @@ last_char_width(const gd_text *tx, const gd_col_token *tk)
  * Are the n tokens of a line over the row (nrow tokens) the first pieces of its numbers: every one
  * digits alone starting in the column of one of the row's numbers, and filling its cell (the next
  * token right of it, on either line, within a separator and one more digit of its end: a number
- * wraps only where its cell is full)?  Each into top[k] of its number.
+ * wraps only where its cell is full)?  Each into top[k] of its number.  Words before them are a
+ * group label's piece (group_word), or, where label is given, the first line of the row's label
+ * when they start in its column (group_col) and fill its cell: a cell centred round a label of two
+ * lines prints its first piece beside the label's first line and a one-line cell beside its second.
  */
 static bool
-top_pieces(const gd_text *tx, const gd_col_token *row, int nrow, const gd_col_token *tok, int n, gd_span *top)
+top_pieces(const gd_text *tx, const gd_col_token *row, int nrow, const gd_col_token *tok, int n, int group_col,
+		   gd_span *top, gd_span *label)
 {
+	int			pieces = 0;
+
 	for (int k = 0; k < nrow; k++)
 		top[k] = (gd_span) {0, 0};
 	for (int j = 0; j < n; j++)
@@ -143,6 +173,20 @@ top_pieces(const gd_text *tx, const gd_col_token *row, int nrow, const gd_col_to
 		int			above = cell_above(row, nrow, tok[j].col),
 					next = j + 1 < n ? tok[j + 1].col : INT_MAX;
 
+		if (group_word(tx, &tok[j], group_col))
+			continue;
+		if (label != NULL && pieces == 0 && !all_digits(tx->t, tok[j].s, tok[j].e) &&
+			(label->len > 0 || tok[j].col == group_col))
+		{
+			/* the label's words, up to its first value's column */
+			if (above < 0 || all_digits(tx->t, row[above].s, row[above].e) ||
+				(above + 1 < nrow && row[above + 1].col - tok[j].end_col > 1 + last_char_width(tx, &tok[j])))
+				return false;
+			if (label->len == 0)
+				label->off = tok[j].s;
+			label->len = tok[j].e - label->off;
+			continue;
+		}
 		if (above < 0 || !all_digits(tx->t, tok[j].s, tok[j].e) || !all_digits(tx->t, row[above].s, row[above].e))
 			return false;
 		if (above + 1 < nrow && row[above + 1].col < next)
@@ -150,8 +194,9 @@ top_pieces(const gd_text *tx, const gd_col_token *row, int nrow, const gd_col_to
 		if (next != INT_MAX && next - tok[j].end_col > 1 + last_char_width(tx, &tok[j]))
 			return false;
 		top[above] = (gd_span) {tok[j].s, tok[j].e - tok[j].s};
+		pieces++;
 	}
-	return n > 0;
+	return pieces > 0;
 }
 
 /* Does a token of a line open a row's label with its item number? */
@@ -164,26 +209,82 @@ words_open_item(const gd_text *tx, const gd_col_token *tok, int n)
 	return false;
 }
 
+/* Are the n tokens of a line all a group label's pieces (group_word)? */
+static bool
+group_words_alone(const gd_text *tx, const gd_col_token *tok, int n, int group_col)
+{
+	for (int j = 0; j < n; j++)
+		if (!group_word(tx, &tok[j], group_col))
+			return false;
+	return n > 0;
+}
+
+static bool number_piece(const char *t, size_t s, size_t e);
+
+/*
+ * Might the pieces of a line of n tokens go on the numbers of the line over it (nover tokens): each
+ * under one in its column filling its cell (the row's next column within a separator and one more
+ * digit of its end: a number wraps only where its cell is full)?  If one cannot, the line is no
+ * part of the row over it (rows take lines of their own), so it opens the next.
+ */
+static bool
+go_on_over(const gd_text *tx, const gd_col_token *row, int nrow, const gd_col_token *over, int nover,
+		   const gd_col_token *tok, int n)
+{
+	for (int j = 0; j < n; j++)
+	{
+		int			above = cell_above(row, nrow, tok[j].col),
+					k = 0;
+
+		if (above < 0 || !all_digits(tx->t, tok[j].s, tok[j].e))
+			continue;
+		while (k < nover && over[k].col != tok[j].col)
+			k++;
+		if (k == nover || !number_piece(tx->t, over[k].s, over[k].e) ||
+			(above + 1 < nrow && row[above + 1].col - over[k].end_col > 1 + last_char_width(tx, &over[k])))
+			return false;
+	}
+	return true;
+}
+
 /*
  * How many lines straight over row line li hold the first pieces of its numbers (top_pieces, into
- * w->top in line order), with only words over them up to a blank line (the header); 0 for none,
- * or when numbers are over them too (the rest of the row above, maybe).
+ * w->top in line order), with only words over them up to a blank line (the header), a line the
+ * row above read as its cells' (lines before first), or a line some piece of theirs cannot go on;
+ * 0 for none, or when numbers are over them too (the rest of the row above, maybe).
  */
 static int
-top_lines(const gd_text *tx, size_t li, const gd_col_token *row, int nrow, gd_wrap *w)
+top_lines(const gd_text *tx, size_t li, size_t first, const gd_col_token *row, int nrow, int group_col, gd_wrap *w)
 {
-	gd_col_token tok[GD_LINE_TOKENS_MAX];
-	int			ntop = 0;
+	gd_col_token tok[GD_LINE_TOKENS_MAX],
+				top[GD_LINE_TOKENS_MAX];
+	int			ntop = 0,
+				ntok = 0,
+				label = row_label(tx, row, nrow);
+	/* a row's label whose line opens no item may have begun a line higher */
+	bool		label_above = label >= 0 && row[label].col == group_col && !opens_item(tx->t, row[label].s, row[label].e);
 
+	w->top_label = (gd_span) {0, 0};
 	for (size_t up = li; up-- > 0 && !gd_only_blanks(tx->t, tx->lines[up].start, tx->lines[up].end);)
 	{
-		int			n = gd_line_tokens(tx, up, tok, GD_LINE_TOKENS_MAX);
+		int			n;
 
+		if (up < first)
+			break;				/* the row above read that line as its cells' */
+		n = gd_line_tokens(tx, up, tok, GD_LINE_TOKENS_MAX);
 		if (n < 0 || li - up > HEADER_LINES_MAX)
 			return 0;
 		if (ntop == (int) (li - up - 1) && ntop < GD_WRAP_LINES_MAX &&
-			top_pieces(tx, row, nrow, tok, n, w->top[GD_WRAP_LINES_MAX - 1 - ntop]))
+			top_pieces(tx, row, nrow, tok, n, group_col, w->top[GD_WRAP_LINES_MAX - 1 - ntop],
+					   ntop == 0 && label_above ? &w->top_label : NULL))
+		{
 			ntop++;
+			memcpy(top, tok, sizeof(tok[0]) * (size_t) n);
+			ntok = n;
+		}
+		else if (ntop > 0 && (group_words_alone(tx, tok, n, group_col) ||
+							  (ntop == (int) (li - up - 1) && !go_on_over(tx, row, nrow, tok, n, top, ntok))))
+			break;				/* a group label's piece between two rows' lines, or the row above's last line */
 		else if (ntop == 0 || has_digit(tx->t, tx->lines[up].start, tx->lines[up].end) ||
 				 words_open_item(tx, tok, n))
 			return 0;			/* a row's label over them may be the row they are */
@@ -203,7 +304,7 @@ top_lines(const gd_text *tx, size_t li, const gd_col_token *row, int nrow, gd_wr
  */
 static bool
 continues_row_pieces(const gd_text *tx, size_t li, size_t line, const gd_col_token *row, int nrow,
-					 const gd_col_token *tok, int n)
+					 int group_col, const gd_col_token *tok, int n)
 {
 	gd_col_token own_prev[GD_LINE_TOKENS_MAX];
 	const gd_col_token *prev = row;
@@ -220,6 +321,8 @@ continues_row_pieces(const gd_text *tx, size_t li, size_t line, const gd_col_tok
 		int			above = cell_above(row, nrow, tok[j].col),
 					k = 0;
 
+		if (group_word(tx, &tok[j], group_col))
+			continue;
 		if (above == -2)
 			return false;
 		if (!all_digits(tx->t, tok[j].s, tok[j].e))
@@ -248,12 +351,9 @@ continues_row_pieces(const gd_text *tx, size_t li, size_t line, const gd_col_tok
 static bool
 holds_label_rest(const gd_text *tx, const gd_col_token *row, int nrow, const gd_col_token *tok, int n)
 {
-	int			label = -1,
+	int			label = row_label(tx, row, nrow),
 				pieces = 0;
-	gd_cell		v;
 
-	while (label + 1 < nrow && !gd_parse_value(tx->t + row[label + 1].s, row[label + 1].e - row[label + 1].s, &v))
-		label++;
 	if (label < 0 || label + 1 >= nrow ||
 		row[label + 1].col - row[label].end_col > 1 + last_char_width(tx, &row[label]))
 		return false;
@@ -274,11 +374,13 @@ holds_label_rest(const gd_text *tx, const gd_col_token *row, int nrow, const gd_
 }
 
 bool
-gd_wrapped_pieces(const gd_text *tx, size_t li, size_t end_line, gd_wrap *w, gd_piece_cache *cache)
+gd_wrapped_pieces(const gd_text *tx, size_t li, size_t first, size_t end_line, gd_wrap *w, gd_piece_cache *cache)
 {
 	gd_col_token under[GD_LINE_TOKENS_MAX];
 	int			nrow,
-				row_digits = 0;
+				row_digits = 0,
+				group_col = -1,
+				label_col;
 	const gd_col_token *row = cached_tokens(tx, li, cache, &nrow);
 	size_t		last = li + 1,
 				first_full = 0;	/* the first line under the row with as many numbers as a row: its pieces or the next row */
@@ -292,7 +394,19 @@ gd_wrapped_pieces(const gd_text *tx, size_t li, size_t end_line, gd_wrap *w, gd_
 		row_digits += all_digits(tx->t, row[k].s, row[k].e);
 	if (row_digits < 2)
 		return false;			/* not a row of numbers */
-	w->nabove = top_lines(tx, li, row, nrow, w);
+	if (row_labelled)
+		group_col = row[row_label(tx, row, nrow)].col;
+	label_col = group_col;
+	w->nabove = top_lines(tx, li, first, row, nrow, group_col, w);
+	if (w->nabove == 0)
+		w->top_label = (gd_span) {0, 0};
+	/*
+	 * under a row with top pieces, words left of its label are a group label's piece, even one
+	 * opening its item ("三、本年"): a cell centred round the label's line prints as many lines
+	 * under it as over it, so no next row starts there
+	 */
+	if (w->nabove == 0)
+		group_col = -1;
 	for (size_t up = li; w->nabove == 0 && up-- > 0 && !gd_only_blanks(tx->t, tx->lines[up].start, tx->lines[up].end);)
 	{
 		int			nup = gd_line_tokens(tx, up, under, GD_LINE_TOKENS_MAX),
@@ -320,35 +434,73 @@ gd_wrapped_pieces(const gd_text *tx, size_t li, size_t end_line, gd_wrap *w, gd_
 		   !gd_only_blanks(tx->t, tx->lines[last].start, tx->lines[last].end))
 	{
 		int			n = gd_line_tokens(tx, last, under, GD_LINE_TOKENS_MAX),
-					digits = 0;
-		bool		item = false;
+					digits = 0,
+					group_words = 0;
+		bool		item = false,
+					group_item = false,
+					continues;
 
 		for (int j = 0; j < n; j++)
 		{
 			digits += all_digits(tx->t, under[j].s, under[j].e);
-			item = item || opens_item(tx->t, under[j].s, under[j].e);
+			if (group_word(tx, &under[j], group_col))
+				group_words++;
+			else if (group_word(tx, &under[j], label_col))
+				group_item = group_item || opens_item(tx->t, under[j].s, under[j].e);
+			else
+				item = item || opens_item(tx->t, under[j].s, under[j].e);
 		}
-		if (digits * 2 > row_digits && !item && continues_row_pieces(tx, li, last, row, nrow, under, n) &&
-			(digits == n || holds_label_rest(tx, row, nrow, under, n)))
+		/* a group label opening its item beside the rest of the row's label ("（四）  关政府信息  ２") opens no row */
+		item = item || (group_item && !holds_label_rest(tx, row, nrow, under, n));
+		/* a number goes on only under a piece of it that fills its cell: other digits are the next row's */
+		continues = digits == 0 || continues_row_pieces(tx, li, last, row, nrow, group_col, under, n);
+		if (digits * 2 > row_digits && !item && continues &&
+			(digits + group_words == n || holds_label_rest(tx, row, nrow, under, n)))
 		{
 			if (digits < n)
 				first_full = 0;	/* the row's label goes on: this line and those over it are the row's */
 			else if (first_full == 0)
 				first_full = last;	/* its pieces if a blank line closes them */
 		}
-		else if (digits * 2 > row_digits || item)
+		else if (digits * 2 > row_digits || item || !continues)
 		{
 			next_row_follows = true;
 			break;
 		}
-		if (++last - li > GD_WRAP_LINES_MAX)
+		/* under a row with top pieces, the next row's may follow its own */
+		if (++last - li > (w->nabove > 0 ? 2 : 1) * GD_WRAP_LINES_MAX)
 			return false;
 	}
-	if (next_row_follows && first_full > 0)
+	if (next_row_follows && w->nabove > 0)
+	{
+		/*
+		 * pieces over the row and a row under them: a cell centred round its label's line prints
+		 * as many lines under it as over it, or one more; lines with a digit over the next row,
+		 * after one without, are that row's top pieces.  The rest are the row's if they are as many
+		 * as those over it, or end in a line without a digit; else whose, not told.
+		 */
+		size_t		tops_start = last;
+
+		while (tops_start > li + 1 && has_digit(tx->t, tx->lines[tops_start - 1].start, tx->lines[tops_start - 1].end))
+			tops_start--;
+		if (tops_start > li + 1)
+			last = tops_start;
+		if (last > li + 1 && last - li - 1 < (size_t) w->nabove)
+		{
+			/* fewer lines under it than over it: the farthest over it are the row above's last */
+			int			drop = w->nabove - (int) (last - li - 1);
+
+			w->nabove -= drop;
+			memmove(w->top, w->top + drop, sizeof(w->top[0]) * (size_t) w->nabove);
+		}
+		if (last - li - 1 < (size_t) w->nabove || (tops_start == li + 1 && last - li - 1 > (size_t) w->nabove))
+			return false;
+	}
+	else if (next_row_follows && first_full > 0)
 		last = first_full;		/* whose those numbers are, this row's or the next's, is not told */
 	w->nlines = (int) (last - li - 1);
-	if (w->nabove > 0 ? next_row_follows : w->nlines == 0)
-		return false;			/* pieces over the row and a row under them: whose, not told */
+	if ((w->nabove == 0 && w->nlines == 0) || w->nlines > GD_WRAP_LINES_MAX)
+		return false;
 	for (int l = 0; l < w->nlines; l++)
 	{
 		int			nunder = gd_line_tokens(tx, li + 1 + (size_t) l, under, GD_LINE_TOKENS_MAX),
@@ -358,7 +510,7 @@ gd_wrapped_pieces(const gd_text *tx, size_t li, size_t end_line, gd_wrap *w, gd_
 		if (nunder < 0)
 			return false;
 		label_rest = next_row_follows && holds_label_rest(tx, row, nrow, under, nunder) &&
-			continues_row_pieces(tx, li, li + 1 + (size_t) l, row, nrow, under, nunder);
+			continues_row_pieces(tx, li, li + 1 + (size_t) l, row, nrow, group_col, under, nunder);
 		for (int k = 0; k < nrow; k++)
 			w->piece[l][k] = (gd_span) {0, 0};
 		w->lead[l] = (gd_span) {0, 0};
@@ -370,7 +522,9 @@ gd_wrapped_pieces(const gd_text *tx, size_t li, size_t end_line, gd_wrap *w, gd_
 			gd_span    *slot;
 
 			digits += is_digits;
-			if (above == -2 || (above >= 0 && is_digits != all_digits(tx->t, row[above].s, row[above].e)))
+			if (group_word(tx, &under[j], group_col))
+				above = -1;		/* the lead, whatever row tokens a group label's piece starts under */
+			else if (above == -2 || (above >= 0 && is_digits != all_digits(tx->t, row[above].s, row[above].e)))
 				return false;	/* text under a number or a number under text */
 			if (!is_digits && gd_parse_value(tx->t + under[j].s, under[j].e - under[j].s, &v))
 				return false;	/* a value of another row */
@@ -388,7 +542,7 @@ gd_wrapped_pieces(const gd_text *tx, size_t li, size_t end_line, gd_wrap *w, gd_
 			else
 				slot->len = under[j].e - slot->off;	/* words of one cell: "2023 年" */
 		}
-		if (digits * 2 > row_digits && !continues_row_pieces(tx, li, li + 1 + (size_t) l, row, nrow, under, nunder))
+		if (digits * 2 > row_digits && !continues_row_pieces(tx, li, li + 1 + (size_t) l, row, nrow, group_col, under, nunder))
 			return false;		/* as many numbers as a row of its own */
 	}
 	return true;
@@ -663,35 +817,64 @@ gd_wrap_suspect(const gd_text *tx, size_t li, size_t first, size_t end_line, gd_
 }
 
 int
-gd_wrap_top_lines(const gd_text *tx, size_t li, size_t end_line, gd_wrap *w, gd_piece_cache *cache)
+gd_wrap_top_lines(const gd_text *tx, size_t li, size_t first, size_t end_line, gd_wrap *w, gd_piece_cache *cache)
 {
-	size_t		i = tx->lines[li].start;
+	size_t		i = tx->lines[li].start,
+				e = tx->lines[li].end;
+	const gd_col_token *first_tokens;
+	int			nfirst,
+				words = 0;
 
-	while (i < tx->lines[li].end && gd_is_blank(tx->t[i]))
+	/*
+	 * told at once for most lines: a line of pieces starts with a digit, or with a group label's
+	 * piece, a short word ("供  ５  １"); or with the row's label ("5.要求行政机关确认或重新…  １  １")
+	 */
+	while (i < e && gd_is_blank(tx->t[i]))
 		i++;
-	if (i == tx->lines[li].end || digit_bytes(tx->t, i, tx->lines[li].end) == 0)
-		return 0;				/* told at once for most lines: a line of pieces starts with a digit */
+	if (i < e && digit_bytes(tx->t, i, e) == 0)
+	{
+		size_t		word = i;
+
+		while (i < e && !gd_is_blank(tx->t[i]) && i - word <= GROUP_WORD_BYTES_MAX)
+			i++;
+		while (i < e && gd_is_blank(tx->t[i]))
+			i++;
+	}
+	if (i == e || digit_bytes(tx->t, i, e) == 0 || (first_tokens = cached_tokens(tx, li, cache, &nfirst)) == NULL)
+		return 0;
+	/* words, then digits alone */
+	while (words < nfirst && !all_digits(tx->t, first_tokens[words].s, first_tokens[words].e))
+		words++;
+	for (int k = words; k < nfirst; k++)
+		if (!all_digits(tx->t, first_tokens[k].s, first_tokens[k].e))
+			return 0;
+	if (words == nfirst)
+		return 0;
 	/* the pieces follow a blank line or words; the row's line follows them, its label opening it */
 	for (size_t row = li + 1; row < end_line && row < tx->nlines && row - li <= GD_WRAP_LINES_MAX; row++)
 	{
 		gd_col_token tok[GD_LINE_TOKENS_MAX];
-		int			n = gd_line_tokens(tx, row - 1, tok, GD_LINE_TOKENS_MAX);
+		int			n;
 
-		for (int k = 0; k < n; k++)
-			if (!all_digits(tx->t, tok[k].s, tok[k].e))
-				return 0;		/* a line of pieces holds digits alone */
-		if (n <= 0)
-			return 0;
+		if (row - 1 > li)
+		{
+			n = gd_line_tokens(tx, row - 1, tok, GD_LINE_TOKENS_MAX);
+			for (int k = 0; k < n; k++)
+				if (!all_digits(tx->t, tok[k].s, tok[k].e))
+					return 0;	/* a line of pieces holds digits alone, but for the first's words */
+			if (n <= 0)
+				return 0;
+		}
 		n = gd_line_tokens(tx, row, tok, GD_LINE_TOKENS_MAX);
 		if (n > 0 && !all_digits(tx->t, tok[0].s, tok[0].e))
 		{
 			const char *t = tx->t + tx->lines[row].start;
 			size_t		len = tx->lines[row].end - tx->lines[row].start;
 
-			/* a line of bars or tabs is read otherwise, without these pieces */
-			if (memchr(t, '\t', len) || memchr(t, '|', len))
+			/* a line of bars or tabs is read otherwise, without these pieces; the row holds more than its tops */
+			if (memchr(t, '\t', len) || memchr(t, '|', len) || (words > 0 && row == li + 1 && n <= nfirst))
 				return 0;
-			return gd_wrapped_pieces(tx, row, end_line, w, cache) && w->nabove == (int) (row - li) ? w->nabove : 0;
+			return gd_wrapped_pieces(tx, row, first, end_line, w, cache) && w->nabove == (int) (row - li) ? w->nabove : 0;
 		}
 	}
 	return 0;
