@@ -309,6 +309,34 @@ gd_place_by_columns(const gd_grid_cell *cells, int n, int width, const uint32_t 
 }
 
 
+int
+gd_agreed_cells(const gd_cell *readings, int n, int width, gd_cell *out)
+{
+	int			undecided = 0;
+
+	for (int c = 0; c < width; c++)
+	{
+		bool		same = true;
+
+		for (int k = 1; k < n && same; k++)
+		{
+			const gd_cell *a = &readings[c],
+					   *b = &readings[(size_t) k * (size_t) width + c];
+
+			same = a->state == b->state && a->value == b->value && a->scale == b->scale;
+		}
+		out[c] = readings[c];
+		if (!same)
+		{
+			memset(&out[c], 0, sizeof(gd_cell));
+			out[c].state = GD_UNREADABLE;
+			out[c].inferred = 1;	/* unknown because glued, not too large */
+			undecided++;
+		}
+	}
+	return undecided;
+}
+
 /* ---------- a number wrapped inside its cell ---------- */
 
 bool
@@ -1134,6 +1162,22 @@ report_undecided_row(gd_report *r, int row, const gd_open_row *o, const table_se
 					key, what, undecided, o->line);
 }
 
+/*
+ * Does a glued row that no cut into all its cells reads (count 0) read as
+ * fewer values, the last its total, the rest blank?  Then blank cells left
+ * no mark in this table, and a row that a cut into all its cells reads may
+ * be read so too.  readings: scratch space for a row's readings.
+ */
+static bool
+shows_unmarked_blanks(const gd_open_row *rows, const int *count, gd_cell readings[][GD_ROW_READINGS_MAX * GD_REQ_COLS])
+{
+	for (int row = 0; row < GD_REQ_ROWS; row++)
+		if (count[row] == 0 && rows[row].len > 0 && run_cells(&rows[row]) >= GD_REQ_COLS &&
+			fewer_cut_readings(&rows[row], true, readings[row], GD_ROW_READINGS_MAX) != 0)
+			return true;
+	return false;
+}
+
 void
 gd_solve_open_rows(const gd_open_row *rows, gd_report *r)
 {
@@ -1142,6 +1186,7 @@ gd_solve_open_rows(const gd_open_row *rows, gd_report *r)
 	table_search ts;
 	int			found[GD_REQ_ROWS];	/* readings of a row none of which was kept, else 1 */
 	bool		searched[GD_REQ_ROWS] = {false};	/* rows whose readings the table's combinations chose from */
+	int			count[GD_REQ_ROWS];	/* each open row's readings into its cells as printed */
 
 	memset(&ts, 0, sizeof(ts));
 	for (int row = 0; row < GD_REQ_ROWS; row++)
@@ -1152,17 +1197,25 @@ gd_solve_open_rows(const gd_open_row *rows, gd_report *r)
 		ts.checked[e] = true;
 	for (int row = 0; row < GD_REQ_ROWS; row++)
 	{
+		const gd_open_row *o = &rows[row];
+
+		count[row] = o->len > 0 && run_cells(o) < GD_REQ_COLS ?
+			fewer_cut_readings(o, false, readings[row], GD_ROW_READINGS_MAX)
+			: o->len > 0 ? gd_glued_readings(o->run, o->len, GD_REQ_COLS, &row_total, 1, false,
+											 readings[row], GD_ROW_READINGS_MAX)
+			: o->split > 0 ? place_values(o->values, o->split, o->values + o->split, o->nvalues - o->split,
+										  GD_REQ_COLS, &row_total, 1, readings[row], GD_ROW_READINGS_MAX)
+			: o->nvalues > 0 ? gd_placements(o->values, o->nvalues, GD_REQ_COLS, &row_total, 1,
+											 readings[row], GD_ROW_READINGS_MAX)
+			: 0;
+	}
+	r->blanks_unmarked = r->blanks_unmarked || shows_unmarked_blanks(rows, count, readings);
+	for (int row = 0; row < GD_REQ_ROWS; row++)
+	{
 		if (rows[row].len > 0 || rows[row].nvalues > 0)
 		{
 			const gd_open_row *o = &rows[row];
-			int			n = o->len > 0 && run_cells(o) < GD_REQ_COLS ?
-				fewer_cut_readings(o, false, readings[row], GD_ROW_READINGS_MAX)
-				: o->len > 0 ? gd_glued_readings(o->run, o->len, GD_REQ_COLS, &row_total, 1, false,
-												 readings[row], GD_ROW_READINGS_MAX)
-				: o->split > 0 ? place_values(o->values, o->split, o->values + o->split, o->nvalues - o->split,
-											  GD_REQ_COLS, &row_total, 1, readings[row], GD_ROW_READINGS_MAX)
-				: gd_placements(o->values, o->nvalues, GD_REQ_COLS, &row_total, 1,
-								readings[row], GD_ROW_READINGS_MAX);
+			int			n = count[row];
 			/* blank cells leave no mark in this table: cuts into fewer cells too */
 			if (n >= 0 && o->len > 0 && run_cells(o) >= GD_REQ_COLS && r->blanks_unmarked)
 			{

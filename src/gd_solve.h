@@ -46,6 +46,13 @@ int			gd_glued_readings(const char *run, size_t len, int width, const gd_identit
 							  bool signed_cells, gd_cell *readings, int max_readings);
 
 /*
+ * The cells on which all n readings (width cells each, found by
+ * gd_glued_readings) agree, into out as read; the others unknown.  Returns
+ * how many are unknown.
+ */
+int			gd_agreed_cells(const gd_cell *readings, int n, int width, gd_cell *out);
+
+/*
  * Every placement of n printed values (in order) into width cells, the
  * others blank (blank cells that left no mark in the text), under which the
  * identities hold or cannot be checked (a blank total), into readings.
