@@ -42,6 +42,8 @@ typedef struct run_search
 	gd_cell    *readings;
 	int			max_readings;
 	bool		signed_cells;	/* cells may carry a sign (changes, not counts) */
+	int			total_at;		/* where the row's total starts, tried one width at a time, or -1 */
+	int64_t		total;			/* its value there */
 	int			found;
 	long		budget;			/* search steps left */
 } run_search;
@@ -83,6 +85,52 @@ keep_reading(run_search *rs)
 		memcpy(rs->readings + (size_t) rs->found * (size_t) rs->width, rs->cells,
 			   sizeof(gd_cell) * (size_t) rs->width);
 	rs->found++;
+}
+
+/* 10^n for n in 0..18 */
+static int64_t
+power_of_ten(int n)
+{
+	int64_t		p = 1;
+
+	while (n-- > 0)
+		p *= 10;
+	return p;
+}
+
+/*
+ * With the total's characters known (total_at): can members more cells,
+ * each as wide as the total at most, fill the characters from pos to the
+ * total and add up to rest?  Their sum is at least that of the widths spread
+ * evenly (a number of d > 1 digits is at least 10^(d-1)) and at most that
+ * of the widest widths (all 9s).
+ */
+static bool
+members_can_close(const run_search *rs, int pos, int members, int64_t rest)
+{
+	int			chars = rs->total_at - pos,
+				widest = rs->len - rs->total_at,
+				even,
+				longer,
+				full,
+				part;
+	int64_t		least,
+				most;
+
+	if (rest < 0 || chars < members || chars > members * widest)
+		return false;
+	if (members == 0)
+		return chars == 0 && rest == 0;
+	even = chars / members;
+	longer = chars % members;
+	least = (int64_t) longer * power_of_ten(even) + (even > 1 ? (int64_t) (members - longer) * power_of_ten(even - 1) : 0);
+	if (widest == 1)
+		return rest >= least && rest <= (int64_t) members * 9;
+	full = (chars - members) / (widest - 1);
+	part = (chars - members) % (widest - 1);
+	most = (int64_t) full * (power_of_ten(widest) - 1) + (part > 0 ? power_of_ten(part + 1) - 1 : 0) +
+		(int64_t) (members - full - (part > 0)) * 9;
+	return rest >= least && rest <= most;
 }
 
 /* Place cell k at pos (the run's character); enumerates every way to go on. */
@@ -165,6 +213,12 @@ search_run(run_search *rs, int pos, int k)
 		/* the identity's total follows and is at least the sum: it must still fit */
 		if (id >= 0 && v >= 0 && wider_than(rs->sums[id] + v, chars_left - l - (cells_left - 1) + 1))
 			break;
+		if (rs->total_at >= 0 && id >= 0 && !members_can_close(rs, pos + l, cells_left - 2, rs->total - rs->sums[id] - v))
+		{
+			if (rs->sums[id] + v > rs->total)
+				break;			/* more digits only add */
+			continue;
+		}
 		rs->cells[k].state = GD_NUMBER;
 		rs->cells[k].value = v;
 		if (id >= 0)
@@ -204,7 +258,25 @@ gd_glued_readings(const char *run, size_t len, int width, const gd_identity *ids
 		for (int m = 0; m < ids[i].count; m++)
 			rs.member_of[ids[i].first + m] = (int8_t) i;
 	}
-	search_run(&rs, 0, 0);
+	rs.total_at = -1;
+	if (nids == 1 && ids[0].first == 0 && ids[0].count == width - 1 && ids[0].total == width - 1 && !signed_cells &&
+		len > 0 && memchr(run, '|', len) == NULL && gd_is_digit(run[len - 1]))
+	{
+		/*
+		 * a row total printed last: its characters, one width at a time, bound what the members
+		 * before it may take, which a search from the first cell learns only at the end
+		 */
+		for (int t = 1; t <= 9 && t <= rs.len - (width - 1); t++)
+		{
+			rs.total_at = rs.len - t;
+			if (!gd_is_digit(run[rs.total_at]) || (t > 1 && run[rs.total_at] == '0'))
+				continue;
+			rs.total = gd_digits_value(run + rs.total_at, t);
+			search_run(&rs, 0, 0);
+		}
+	}
+	else
+		search_run(&rs, 0, 0);
 	if (rs.budget < 0 || rs.found > max_readings)
 		return GD_READINGS_TOO_MANY;
 	return rs.found;
@@ -923,25 +995,46 @@ spelled_at(const char *run, int len, int pos, int64_t v, gd_cell *cell)
 }
 
 /*
- * Do cells, in order, spell the run exactly: each number's digits (a 0 may
- * be a placeholder mark, then read as one), a cell ending at every '|'?
+ * The ways cells[c..], in order, spell the run from pos exactly: each
+ * number's digits (a 0 may be a placeholder mark, then read as one, or with
+ * blanks a blank cell that took no character), a cell ending at every '|'.
+ * found counts them (2: more than one); the first is kept in first.
  */
-static bool
-run_spells(const char *run, int len, gd_cell *cells)
+static void
+spell_run(const char *run, int len, int pos, gd_cell *cells, int c, bool blanks, gd_cell *first, int *found)
 {
-	int			pos = 0;
+	int			n;
 
-	for (int c = 0; c < GD_REQ_COLS; c++)
+	if (*found > 1)
+		return;
+	if (pos < len && run[pos] == '|')
+		pos++;
+	if (c == GD_REQ_COLS)
 	{
-		int			n;
-
-		if (pos < len && run[pos] == '|')
-			pos++;
-		if ((n = spelled_at(run, len, pos, cells[c].value, &cells[c])) == 0)
-			return false;
-		pos += n;
+		if (pos == len && (*found)++ == 0)
+			memcpy(first, cells, sizeof(gd_cell) * GD_REQ_COLS);
+		return;
 	}
-	return pos == len;
+	if ((n = spelled_at(run, len, pos, cells[c].value, &cells[c])) > 0)
+		spell_run(run, len, pos + n, cells, c + 1, blanks, first, found);
+	if (blanks && cells[c].value == 0)
+	{
+		cells[c].state = GD_BLANK;
+		spell_run(run, len, pos, cells, c + 1, blanks, first, found);
+	}
+}
+
+/* Do cells spell the run exactly one way (spell_run)?  Then cells get that way's states. */
+static bool
+run_spells(const char *run, int len, bool blanks, gd_cell *cells)
+{
+	gd_cell		first[GD_REQ_COLS];
+	int			found = 0;
+
+	spell_run(run, len, 0, cells, 0, blanks, first, &found);
+	if (found == 1)
+		memcpy(cells, first, sizeof(first));
+	return found == 1;
 }
 
 static void search_pair(pair_search *ps, int c, int pos_a, int pos_b);
@@ -1102,7 +1195,7 @@ settle_by_columns(const gd_open_row *rows, gd_report *r)
 				else
 					given = cells[c].state == GD_NUMBER;
 			}
-			if (!given || !run_spells(rows[row].run, rows[row].len, cells) ||
+			if (!given || !run_spells(rows[row].run, rows[row].len, r->blanks_unmarked, cells) ||
 				!gd_row_total_holds(cells, GD_REQ_COLS))
 				continue;
 			memcpy(r->requests[row], cells, sizeof(cells));
