@@ -2562,7 +2562,7 @@ gd_match_requests(const gd_text *tx, const gd_grid *g, gd_report *r, bool *rows_
 		}
 	}
 	distrust_cut_rows(&st.mt);
-	gd_solve_open_rows(st.open, r);
+	gd_solve_open_rows(tx, st.open, r);
 	if (g->tokens_apart)
 		distrust_lost_digits(&st, r);
 	distrust_broken_totals(r);

@@ -1056,6 +1056,41 @@ search_pair_b(pair_search *ps, int c, int pos_a, int pos_b, int64_t va)
 	}
 }
 
+/*
+ * Row a's total, the last cell: no choice but the sum of its cells before
+ * (blank, or a placeholder, only for a sum of 0), spelled where the run
+ * goes on; then row b's.
+ */
+static void
+pair_total(pair_search *ps, int pos_a, int pos_b)
+{
+	const char *run = ps->a->run;
+	gd_cell    *ca = &ps->cells_a[GD_REQ_COLS - 1];
+	int64_t		sum = 0;
+	int			taken;
+
+	for (int c = 0; c < GD_REQ_COLS - 1; c++)
+		sum += ps->cells_a[c].state == GD_NUMBER ? ps->cells_a[c].value : 0;
+	ca->value = sum;
+	if (sum == 0 && ps->blanks)
+	{
+		ca->state = GD_BLANK;	/* a blank cell that left no mark */
+		search_pair_b(ps, GD_REQ_COLS - 1, pos_a, pos_b, 0);
+	}
+	if (pos_a < ps->a->len && (run[pos_a] == 'P' || run[pos_a] == 'M'))
+	{
+		if (sum == 0)
+		{
+			ca->state = GD_PLACEHOLDER;
+			search_pair_b(ps, GD_REQ_COLS - 1, pos_a + 1, pos_b, 0);
+		}
+		return;
+	}
+	/* a cell of up to 9 digits, as the other cells */
+	if (sum < 1000000000 && (taken = spelled_at(run, ps->a->len, pos_a, sum, ca)) > 0)
+		search_pair_b(ps, GD_REQ_COLS - 1, pos_a + taken, pos_b, sum);
+}
+
 static void
 search_pair(pair_search *ps, int c, int pos_a, int pos_b)
 {
@@ -1078,6 +1113,11 @@ search_pair(pair_search *ps, int c, int pos_a, int pos_b)
 			memcpy(ps->found_a, ps->cells_a, sizeof(ps->found_a));
 			memcpy(ps->found_b, ps->cells_b, sizeof(ps->found_b));
 		}
+		return;
+	}
+	if (c == GD_REQ_COLS - 1)
+	{
+		pair_total(ps, pos_a, pos_b);
 		return;
 	}
 	ca->value = 0;
@@ -1271,16 +1311,61 @@ shows_unmarked_blanks(const gd_open_row *rows, const int *count, gd_cell reading
 	return false;
 }
 
+/*
+ * A search of the table's combinations that ran out of steps or found none
+ * that holds: again without the rows of many readings, each left unknown
+ * (found: too many), its columns' equations unchecked.
+ */
+static void
+search_without_crowded_rows(table_search *ts, const gd_open_row *rows, gd_report *r, int *found)
+{
+	int			kept = 0;
+
+	for (int i = 0; i < ts->nrows; i++)
+	{
+		int			row = ts->rows[i];
+
+		if (ts->counts[i] <= GD_ROW_READINGS_FEW)
+		{
+			ts->rows[kept] = row;
+			ts->readings[kept] = ts->readings[i];
+			ts->counts[kept++] = ts->counts[i];
+			continue;
+		}
+		set_unknown(r->requests[row], rows[row].line);
+		found[row] = GD_READINGS_TOO_MANY;
+		for (int c = 0; c < GD_REQ_COLS; c++)
+		{
+			ts->checked[c] &= ts->coef[row][0] == 0;
+			ts->checked[GD_REQ_COLS + c] &= ts->coef[row][1] == 0;
+		}
+	}
+	if (kept == ts->nrows)
+		return;
+	ts->nrows = kept;
+	ts->solutions = 0;
+	memset(ts->differs, 0, sizeof(ts->differs));
+	ts->budget = GD_TABLE_SEARCH_BUDGET;
+	if (kept > 0)
+	{
+		prepare_search(ts);
+		search_table(ts, 0);
+	}
+}
+
 void
-gd_solve_open_rows(const gd_open_row *rows, gd_report *r)
+gd_solve_open_rows(const gd_text *tx, const gd_open_row *rows, gd_report *r)
 {
 	static const gd_identity row_total = {GD_REQ_COLS - 1, 0, GD_REQ_COLS - 1};
-	gd_cell		readings[GD_REQ_ROWS][GD_ROW_READINGS_MAX * GD_REQ_COLS];
+	gd_cell		(*readings)[GD_ROW_READINGS_MAX * GD_REQ_COLS] = NULL;
 	table_search ts;
 	int			found[GD_REQ_ROWS];	/* readings of a row none of which was kept, else 1 */
 	bool		searched[GD_REQ_ROWS] = {false};	/* rows whose readings the table's combinations chose from */
 	int			count[GD_REQ_ROWS];	/* each open row's readings into its cells as printed */
 
+	for (int row = 0; row < GD_REQ_ROWS && readings == NULL; row++)
+		if (rows[row].len > 0 || rows[row].nvalues > 0)
+			readings = gd_alloc(tx, sizeof(*readings) * GD_REQ_ROWS);	/* too large for the stack */
 	memset(&ts, 0, sizeof(ts));
 	for (int row = 0; row < GD_REQ_ROWS; row++)
 		found[row] = 1;
@@ -1292,15 +1377,14 @@ gd_solve_open_rows(const gd_open_row *rows, gd_report *r)
 	{
 		const gd_open_row *o = &rows[row];
 
-		count[row] = o->len > 0 && run_cells(o) < GD_REQ_COLS ?
+		count[row] = o->len == 0 && o->nvalues == 0 ? 0	/* read as printed */
+			: o->len > 0 && run_cells(o) < GD_REQ_COLS ?
 			fewer_cut_readings(o, false, readings[row], GD_ROW_READINGS_MAX)
 			: o->len > 0 ? gd_glued_readings(o->run, o->len, GD_REQ_COLS, &row_total, 1, false,
 											 readings[row], GD_ROW_READINGS_MAX)
 			: o->split > 0 ? place_values(o->values, o->split, o->values + o->split, o->nvalues - o->split,
 										  GD_REQ_COLS, &row_total, 1, readings[row], GD_ROW_READINGS_MAX)
-			: o->nvalues > 0 ? gd_placements(o->values, o->nvalues, GD_REQ_COLS, &row_total, 1,
-											 readings[row], GD_ROW_READINGS_MAX)
-			: 0;
+			: gd_placements(o->values, o->nvalues, GD_REQ_COLS, &row_total, 1, readings[row], GD_ROW_READINGS_MAX);
 	}
 	r->blanks_unmarked = r->blanks_unmarked || shows_unmarked_blanks(rows, count, readings);
 	for (int row = 0; row < GD_REQ_ROWS; row++)
@@ -1359,6 +1443,8 @@ gd_solve_open_rows(const gd_open_row *rows, gd_report *r)
 		ts.budget = GD_TABLE_SEARCH_BUDGET;
 		prepare_search(&ts);
 		search_table(&ts, 0);
+		if (ts.budget < 0 || ts.solutions == 0)
+			search_without_crowded_rows(&ts, rows, r, found);
 	}
 	for (int i = 0; i < ts.nrows; i++)
 	{
