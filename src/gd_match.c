@@ -672,6 +672,9 @@ fit_split_marks(const gd_text *tx, const gd_grid_cell *cells, int first, int las
 	return true;
 }
 
+/* Readings of a glued row of a review or active table kept to see which cells they agree on. */
+#define GLUED_READINGS_KEPT 64
+
 static bool
 fit_row(match_target *mt, const gd_grid_cell *cells, int n, int width, const gd_identity *ids, int nids,
 		bool signed_cells, const uint32_t *ref, const char *what, gd_cell *out)
@@ -684,30 +687,33 @@ fit_row(match_target *mt, const gd_grid_cell *cells, int n, int width, const gd_
 
 	if (run_len > 0)
 	{
-		gd_cell		readings[2 * GD_ROW_WIDTH_MAX];
-		int			found = gd_glued_readings(run, run_len, width, ids, nids, signed_cells, readings, 2 * GD_ROW_WIDTH_MAX / width);
+		gd_cell		readings[GLUED_READINGS_KEPT * GD_ROW_WIDTH_MAX];
+		int			found = gd_glued_readings(run, run_len, width, ids, nids, signed_cells, readings, GLUED_READINGS_KEPT);
+		int			undecided = width;
 		bool		fewer;
 
 		/* fewer characters than cells: blank cells left no mark in this text (nor in text laid out by byte width) */
 		mt->r->blanks_unmarked = mt->r->blanks_unmarked || run_len < (size_t) width;
-		fewer = found == 1 && nids <= 1 && (mt->r->blanks_unmarked || mt->tokens_apart) &&
+		fewer = found >= 1 && nids <= 1 && (mt->r->blanks_unmarked || mt->tokens_apart) &&
 			fewer_cells_fit(run, run_len, width, nids, signed_cells);
-
+		/*
+		 * a cell every reading gives the same value is read, whichever the others are; where no
+		 * identity checks the readings (an active item), none is
+		 */
+		if (found == 1 ? !fewer : found > 1 && nids > 0)
+			undecided = gd_agreed_cells(readings, found, width, out);
+		else
+			mark_unknown(out, width, cells[0].cell.line);
 		for (int i = 0; i < width; i++)
-		{
-			if (found == 1 && !fewer)
-				out[i] = readings[i];
-			else
-			{
-				memset(&out[i], 0, sizeof(gd_cell));
-				out[i].state = GD_UNREADABLE;
-				out[i].inferred = 1;	/* unknown because glued, not too large */
-			}
 			out[i].line = cells[0].cell.line;
-		}
-		if (found == 1 && !fewer)
+		if (undecided == 0)
 			return true;
-		report_glued_run(mt->r, what, run, run_len, found, fewer, width, cells[0].cell.line);
+		if (found > 1 && undecided < width)
+			gd_add_problem(mt->r, GD_PROBLEM_GLUED_DIGITS, cells[0].cell.line,
+						   "%s: the digits \"%.*s\" are glued together and %d splits into %d cells fit; the %d cells they disagree on are left unknown (line %u)",
+						   what, (int) (run_len > 40 ? 40 : run_len), run, found, width, undecided, cells[0].cell.line);
+		else
+			report_glued_run(mt->r, what, run, run_len, found, fewer, width, cells[0].cell.line);
 		return false;
 	}
 	if (n < width && (mt->blanks_unprinted || any_glued(cells, n)))
@@ -2613,7 +2619,7 @@ gd_match_requests(const gd_text *tx, const gd_grid *g, gd_report *r, bool *rows_
 		}
 	}
 	distrust_cut_rows(&st.mt);
-	gd_solve_open_rows(st.open, r);
+	gd_solve_open_rows(tx, st.open, r);
 	if (g->tokens_apart)
 		distrust_lost_digits(&st, r);
 	distrust_broken_totals(r);

@@ -42,6 +42,8 @@ typedef struct run_search
 	gd_cell    *readings;
 	int			max_readings;
 	bool		signed_cells;	/* cells may carry a sign (changes, not counts) */
+	int			total_at;		/* where the row's total starts, tried one width at a time, or -1 */
+	int64_t		total;			/* its value there */
 	int			found;
 	long		budget;			/* search steps left */
 } run_search;
@@ -83,6 +85,52 @@ keep_reading(run_search *rs)
 		memcpy(rs->readings + (size_t) rs->found * (size_t) rs->width, rs->cells,
 			   sizeof(gd_cell) * (size_t) rs->width);
 	rs->found++;
+}
+
+/* 10^n for n in 0..18 */
+static int64_t
+power_of_ten(int n)
+{
+	int64_t		p = 1;
+
+	while (n-- > 0)
+		p *= 10;
+	return p;
+}
+
+/*
+ * With the total's characters known (total_at): can members more cells,
+ * each as wide as the total at most, fill the characters from pos to the
+ * total and add up to rest?  Their sum is at least that of the widths spread
+ * evenly (a number of d > 1 digits is at least 10^(d-1)) and at most that
+ * of the widest widths (all 9s).
+ */
+static bool
+members_can_close(const run_search *rs, int pos, int members, int64_t rest)
+{
+	int			chars = rs->total_at - pos,
+				widest = rs->len - rs->total_at,
+				even,
+				longer,
+				full,
+				part;
+	int64_t		least,
+				most;
+
+	if (rest < 0 || chars < members || chars > members * widest)
+		return false;
+	if (members == 0)
+		return chars == 0 && rest == 0;
+	even = chars / members;
+	longer = chars % members;
+	least = (int64_t) longer * power_of_ten(even) + (even > 1 ? (int64_t) (members - longer) * power_of_ten(even - 1) : 0);
+	if (widest == 1)
+		return rest >= least && rest <= (int64_t) members * 9;
+	full = (chars - members) / (widest - 1);
+	part = (chars - members) % (widest - 1);
+	most = (int64_t) full * (power_of_ten(widest) - 1) + (part > 0 ? power_of_ten(part + 1) - 1 : 0) +
+		(int64_t) (members - full - (part > 0)) * 9;
+	return rest >= least && rest <= most;
 }
 
 /* Place cell k at pos (the run's character); enumerates every way to go on. */
@@ -165,6 +213,12 @@ search_run(run_search *rs, int pos, int k)
 		/* the identity's total follows and is at least the sum: it must still fit */
 		if (id >= 0 && v >= 0 && wider_than(rs->sums[id] + v, chars_left - l - (cells_left - 1) + 1))
 			break;
+		if (rs->total_at >= 0 && id >= 0 && !members_can_close(rs, pos + l, cells_left - 2, rs->total - rs->sums[id] - v))
+		{
+			if (rs->sums[id] + v > rs->total)
+				break;			/* more digits only add */
+			continue;
+		}
 		rs->cells[k].state = GD_NUMBER;
 		rs->cells[k].value = v;
 		if (id >= 0)
@@ -204,7 +258,25 @@ gd_glued_readings(const char *run, size_t len, int width, const gd_identity *ids
 		for (int m = 0; m < ids[i].count; m++)
 			rs.member_of[ids[i].first + m] = (int8_t) i;
 	}
-	search_run(&rs, 0, 0);
+	rs.total_at = -1;
+	if (nids == 1 && ids[0].first == 0 && ids[0].count == width - 1 && ids[0].total == width - 1 && !signed_cells &&
+		len > 0 && memchr(run, '|', len) == NULL && gd_is_digit(run[len - 1]))
+	{
+		/*
+		 * a row total printed last: its characters, one width at a time, bound what the members
+		 * before it may take, which a search from the first cell learns only at the end
+		 */
+		for (int t = 1; t <= 9 && t <= rs.len - (width - 1); t++)
+		{
+			rs.total_at = rs.len - t;
+			if (!gd_is_digit(run[rs.total_at]) || (t > 1 && run[rs.total_at] == '0'))
+				continue;
+			rs.total = gd_digits_value(run + rs.total_at, t);
+			search_run(&rs, 0, 0);
+		}
+	}
+	else
+		search_run(&rs, 0, 0);
 	if (rs.budget < 0 || rs.found > max_readings)
 		return GD_READINGS_TOO_MANY;
 	return rs.found;
@@ -308,6 +380,34 @@ gd_place_by_columns(const gd_grid_cell *cells, int n, int width, const uint32_t 
 	return true;
 }
 
+
+int
+gd_agreed_cells(const gd_cell *readings, int n, int width, gd_cell *out)
+{
+	int			undecided = 0;
+
+	for (int c = 0; c < width; c++)
+	{
+		bool		same = true;
+
+		for (int k = 1; k < n && same; k++)
+		{
+			const gd_cell *a = &readings[c],
+					   *b = &readings[(size_t) k * (size_t) width + c];
+
+			same = a->state == b->state && a->value == b->value && a->scale == b->scale;
+		}
+		out[c] = readings[c];
+		if (!same)
+		{
+			memset(&out[c], 0, sizeof(gd_cell));
+			out[c].state = GD_UNREADABLE;
+			out[c].inferred = 1;	/* unknown because glued, not too large */
+			undecided++;
+		}
+	}
+	return undecided;
+}
 
 /* ---------- a number wrapped inside its cell ---------- */
 
@@ -895,25 +995,46 @@ spelled_at(const char *run, int len, int pos, int64_t v, gd_cell *cell)
 }
 
 /*
- * Do cells, in order, spell the run exactly: each number's digits (a 0 may
- * be a placeholder mark, then read as one), a cell ending at every '|'?
+ * The ways cells[c..], in order, spell the run from pos exactly: each
+ * number's digits (a 0 may be a placeholder mark, then read as one, or with
+ * blanks a blank cell that took no character), a cell ending at every '|'.
+ * found counts them (2: more than one); the first is kept in first.
  */
-static bool
-run_spells(const char *run, int len, gd_cell *cells)
+static void
+spell_run(const char *run, int len, int pos, gd_cell *cells, int c, bool blanks, gd_cell *first, int *found)
 {
-	int			pos = 0;
+	int			n;
 
-	for (int c = 0; c < GD_REQ_COLS; c++)
+	if (*found > 1)
+		return;
+	if (pos < len && run[pos] == '|')
+		pos++;
+	if (c == GD_REQ_COLS)
 	{
-		int			n;
-
-		if (pos < len && run[pos] == '|')
-			pos++;
-		if ((n = spelled_at(run, len, pos, cells[c].value, &cells[c])) == 0)
-			return false;
-		pos += n;
+		if (pos == len && (*found)++ == 0)
+			memcpy(first, cells, sizeof(gd_cell) * GD_REQ_COLS);
+		return;
 	}
-	return pos == len;
+	if ((n = spelled_at(run, len, pos, cells[c].value, &cells[c])) > 0)
+		spell_run(run, len, pos + n, cells, c + 1, blanks, first, found);
+	if (blanks && cells[c].value == 0)
+	{
+		cells[c].state = GD_BLANK;
+		spell_run(run, len, pos, cells, c + 1, blanks, first, found);
+	}
+}
+
+/* Do cells spell the run exactly one way (spell_run)?  Then cells get that way's states. */
+static bool
+run_spells(const char *run, int len, bool blanks, gd_cell *cells)
+{
+	gd_cell		first[GD_REQ_COLS];
+	int			found = 0;
+
+	spell_run(run, len, 0, cells, 0, blanks, first, &found);
+	if (found == 1)
+		memcpy(cells, first, sizeof(first));
+	return found == 1;
 }
 
 static void search_pair(pair_search *ps, int c, int pos_a, int pos_b);
@@ -933,6 +1054,41 @@ search_pair_b(pair_search *ps, int c, int pos_a, int pos_b, int64_t va)
 		cb->state = GD_BLANK;	/* a blank cell that left no mark */
 		search_pair(ps, c + 1, pos_a, pos_b);
 	}
+}
+
+/*
+ * Row a's total, the last cell: no choice but the sum of its cells before
+ * (blank, or a placeholder, only for a sum of 0), spelled where the run
+ * goes on; then row b's.
+ */
+static void
+pair_total(pair_search *ps, int pos_a, int pos_b)
+{
+	const char *run = ps->a->run;
+	gd_cell    *ca = &ps->cells_a[GD_REQ_COLS - 1];
+	int64_t		sum = 0;
+	int			taken;
+
+	for (int c = 0; c < GD_REQ_COLS - 1; c++)
+		sum += ps->cells_a[c].state == GD_NUMBER ? ps->cells_a[c].value : 0;
+	ca->value = sum;
+	if (sum == 0 && ps->blanks)
+	{
+		ca->state = GD_BLANK;	/* a blank cell that left no mark */
+		search_pair_b(ps, GD_REQ_COLS - 1, pos_a, pos_b, 0);
+	}
+	if (pos_a < ps->a->len && (run[pos_a] == 'P' || run[pos_a] == 'M'))
+	{
+		if (sum == 0)
+		{
+			ca->state = GD_PLACEHOLDER;
+			search_pair_b(ps, GD_REQ_COLS - 1, pos_a + 1, pos_b, 0);
+		}
+		return;
+	}
+	/* a cell of up to 9 digits, as the other cells */
+	if (sum < 1000000000 && (taken = spelled_at(run, ps->a->len, pos_a, sum, ca)) > 0)
+		search_pair_b(ps, GD_REQ_COLS - 1, pos_a + taken, pos_b, sum);
 }
 
 static void
@@ -957,6 +1113,11 @@ search_pair(pair_search *ps, int c, int pos_a, int pos_b)
 			memcpy(ps->found_a, ps->cells_a, sizeof(ps->found_a));
 			memcpy(ps->found_b, ps->cells_b, sizeof(ps->found_b));
 		}
+		return;
+	}
+	if (c == GD_REQ_COLS - 1)
+	{
+		pair_total(ps, pos_a, pos_b);
 		return;
 	}
 	ca->value = 0;
@@ -1074,7 +1235,7 @@ settle_by_columns(const gd_open_row *rows, gd_report *r)
 				else
 					given = cells[c].state == GD_NUMBER;
 			}
-			if (!given || !run_spells(rows[row].run, rows[row].len, cells) ||
+			if (!given || !run_spells(rows[row].run, rows[row].len, r->blanks_unmarked, cells) ||
 				!gd_row_total_holds(cells, GD_REQ_COLS))
 				continue;
 			memcpy(r->requests[row], cells, sizeof(cells));
@@ -1134,15 +1295,77 @@ report_undecided_row(gd_report *r, int row, const gd_open_row *o, const table_se
 					key, what, undecided, o->line);
 }
 
+/*
+ * Does a glued row that no cut into all its cells reads (count 0) read as
+ * fewer values, the last its total, the rest blank?  Then blank cells left
+ * no mark in this table, and a row that a cut into all its cells reads may
+ * be read so too.  readings: scratch space for a row's readings.
+ */
+static bool
+shows_unmarked_blanks(const gd_open_row *rows, const int *count, gd_cell readings[][GD_ROW_READINGS_MAX * GD_REQ_COLS])
+{
+	for (int row = 0; row < GD_REQ_ROWS; row++)
+		if (count[row] == 0 && rows[row].len > 0 && run_cells(&rows[row]) >= GD_REQ_COLS &&
+			fewer_cut_readings(&rows[row], true, readings[row], GD_ROW_READINGS_MAX) != 0)
+			return true;
+	return false;
+}
+
+/*
+ * A search of the table's combinations that ran out of steps or found none
+ * that holds: again without the rows of many readings, each left unknown
+ * (found: too many), its columns' equations unchecked.
+ */
+static void
+search_without_crowded_rows(table_search *ts, const gd_open_row *rows, gd_report *r, int *found)
+{
+	int			kept = 0;
+
+	for (int i = 0; i < ts->nrows; i++)
+	{
+		int			row = ts->rows[i];
+
+		if (ts->counts[i] <= GD_ROW_READINGS_FEW)
+		{
+			ts->rows[kept] = row;
+			ts->readings[kept] = ts->readings[i];
+			ts->counts[kept++] = ts->counts[i];
+			continue;
+		}
+		set_unknown(r->requests[row], rows[row].line);
+		found[row] = GD_READINGS_TOO_MANY;
+		for (int c = 0; c < GD_REQ_COLS; c++)
+		{
+			ts->checked[c] &= ts->coef[row][0] == 0;
+			ts->checked[GD_REQ_COLS + c] &= ts->coef[row][1] == 0;
+		}
+	}
+	if (kept == ts->nrows)
+		return;
+	ts->nrows = kept;
+	ts->solutions = 0;
+	memset(ts->differs, 0, sizeof(ts->differs));
+	ts->budget = GD_TABLE_SEARCH_BUDGET;
+	if (kept > 0)
+	{
+		prepare_search(ts);
+		search_table(ts, 0);
+	}
+}
+
 void
-gd_solve_open_rows(const gd_open_row *rows, gd_report *r)
+gd_solve_open_rows(const gd_text *tx, const gd_open_row *rows, gd_report *r)
 {
 	static const gd_identity row_total = {GD_REQ_COLS - 1, 0, GD_REQ_COLS - 1};
-	gd_cell		readings[GD_REQ_ROWS][GD_ROW_READINGS_MAX * GD_REQ_COLS];
+	gd_cell		(*readings)[GD_ROW_READINGS_MAX * GD_REQ_COLS] = NULL;
 	table_search ts;
 	int			found[GD_REQ_ROWS];	/* readings of a row none of which was kept, else 1 */
 	bool		searched[GD_REQ_ROWS] = {false};	/* rows whose readings the table's combinations chose from */
+	int			count[GD_REQ_ROWS];	/* each open row's readings into its cells as printed */
 
+	for (int row = 0; row < GD_REQ_ROWS && readings == NULL; row++)
+		if (rows[row].len > 0 || rows[row].nvalues > 0)
+			readings = gd_alloc(tx, sizeof(*readings) * GD_REQ_ROWS);	/* too large for the stack */
 	memset(&ts, 0, sizeof(ts));
 	for (int row = 0; row < GD_REQ_ROWS; row++)
 		found[row] = 1;
@@ -1152,17 +1375,24 @@ gd_solve_open_rows(const gd_open_row *rows, gd_report *r)
 		ts.checked[e] = true;
 	for (int row = 0; row < GD_REQ_ROWS; row++)
 	{
+		const gd_open_row *o = &rows[row];
+
+		count[row] = o->len == 0 && o->nvalues == 0 ? 0	/* read as printed */
+			: o->len > 0 && run_cells(o) < GD_REQ_COLS ?
+			fewer_cut_readings(o, false, readings[row], GD_ROW_READINGS_MAX)
+			: o->len > 0 ? gd_glued_readings(o->run, o->len, GD_REQ_COLS, &row_total, 1, false,
+											 readings[row], GD_ROW_READINGS_MAX)
+			: o->split > 0 ? place_values(o->values, o->split, o->values + o->split, o->nvalues - o->split,
+										  GD_REQ_COLS, &row_total, 1, readings[row], GD_ROW_READINGS_MAX)
+			: gd_placements(o->values, o->nvalues, GD_REQ_COLS, &row_total, 1, readings[row], GD_ROW_READINGS_MAX);
+	}
+	r->blanks_unmarked = r->blanks_unmarked || shows_unmarked_blanks(rows, count, readings);
+	for (int row = 0; row < GD_REQ_ROWS; row++)
+	{
 		if (rows[row].len > 0 || rows[row].nvalues > 0)
 		{
 			const gd_open_row *o = &rows[row];
-			int			n = o->len > 0 && run_cells(o) < GD_REQ_COLS ?
-				fewer_cut_readings(o, false, readings[row], GD_ROW_READINGS_MAX)
-				: o->len > 0 ? gd_glued_readings(o->run, o->len, GD_REQ_COLS, &row_total, 1, false,
-												 readings[row], GD_ROW_READINGS_MAX)
-				: o->split > 0 ? place_values(o->values, o->split, o->values + o->split, o->nvalues - o->split,
-											  GD_REQ_COLS, &row_total, 1, readings[row], GD_ROW_READINGS_MAX)
-				: gd_placements(o->values, o->nvalues, GD_REQ_COLS, &row_total, 1,
-								readings[row], GD_ROW_READINGS_MAX);
+			int			n = count[row];
 			/* blank cells leave no mark in this table: cuts into fewer cells too */
 			if (n >= 0 && o->len > 0 && run_cells(o) >= GD_REQ_COLS && r->blanks_unmarked)
 			{
@@ -1213,6 +1443,8 @@ gd_solve_open_rows(const gd_open_row *rows, gd_report *r)
 		ts.budget = GD_TABLE_SEARCH_BUDGET;
 		prepare_search(&ts);
 		search_table(&ts, 0);
+		if (ts.budget < 0 || ts.solutions == 0)
+			search_without_crowded_rows(&ts, rows, r, found);
 	}
 	for (int i = 0; i < ts.nrows; i++)
 	{

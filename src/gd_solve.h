@@ -18,8 +18,14 @@
  * (a cell ends there).
  */
 #define GD_RUN_MAX 64
-/* Readings kept per row of glued digits; more count as too many. */
-#define GD_ROW_READINGS_MAX 16
+/*
+ * Readings kept per requests row of glued digits or of values whose blank
+ * cells left no mark; more count as too many.  A table search that runs out
+ * of steps is tried again without the rows of more than
+ * GD_ROW_READINGS_FEW readings (left unknown).
+ */
+#define GD_ROW_READINGS_MAX 64
+#define GD_ROW_READINGS_FEW 16
 /* Search steps: one row's splits, and the combinations of the table's rows. */
 #define GD_RUN_SEARCH_BUDGET 20000L
 #define GD_TABLE_SEARCH_BUDGET 200000L
@@ -44,6 +50,13 @@ typedef struct gd_identity
  */
 int			gd_glued_readings(const char *run, size_t len, int width, const gd_identity *ids, int nids,
 							  bool signed_cells, gd_cell *readings, int max_readings);
+
+/*
+ * The cells on which all n readings (width cells each, found by
+ * gd_glued_readings) agree, into out as read; the others unknown.  Returns
+ * how many are unknown.
+ */
+int			gd_agreed_cells(const gd_cell *readings, int n, int width, gd_cell *out);
 
 /*
  * Every placement of n printed values (in order) into width cells, the
@@ -79,7 +92,7 @@ typedef struct gd_open_row
  * every fitting combination gives it the same value (marked inferred);
  * otherwise it is unknown and a problem says why.
  */
-void		gd_solve_open_rows(const gd_open_row *rows, gd_report *r);
+void		gd_solve_open_rows(const gd_text *tx, const gd_open_row *rows, gd_report *r);
 
 /*
  * Does every identity of r's requests table hold, each cell of its rows read: every row total and

@@ -353,8 +353,11 @@ test_cell_lines_of_a_pdf(void)
 				  "（一）予以公开|2|1|3|（二）部分公开|1|1|（七）总计|3|1|0|0|0|0|4|"
 				  "四、结转下年度继续办理|0|0|0|0|0|0|0|四、政府信息公开行政复议、行政诉讼情况|");
 	CHECK(p->r.requests[0][1].value == 1 && p->r.requests[0][6].value == 4);
-	for (int c = 2; c < 7; c++)		/* printed 2 1 3 and 1 1: never read from the left */
+	for (int c = 2; c < 6; c++)		/* printed 2 1 3 and 1 1: never read from the left */
 		CHECK(p->r.requests[2][c].state != GD_NUMBER && p->r.requests[3][c].state != GD_NUMBER);
+	/* each row's last value is its total in every reading whose total holds */
+	CHECK(p->r.requests[2][6].state != GD_NUMBER || p->r.requests[2][6].value == 3);
+	CHECK(p->r.requests[3][6].state != GD_NUMBER || p->r.requests[3][6].value == 1);
 	release(p);
 }
 
