@@ -133,8 +133,19 @@ mark_continues_run(const char *t, size_t i, size_t e)
 }
 
 /*
- * End of the placeholder marks from t[i] on; a 无 among them only before
- * another mark or the token's end ("0无无/"), not before words (无法提供).
+ * Does the 无 at t[i] start a word of the template's labels (无法提供,
+ * 无正当理由…) rather than stand for a cell?
+ */
+static bool
+starts_label_word(const char *t, size_t i, size_t e)
+{
+	return gd_starts_with(t + i, e - i, "无法") || gd_starts_with(t + i, e - i, "无正当");
+}
+
+/*
+ * End of the placeholder marks from t[i] on; a 无 among them not where it
+ * starts a label's word ("16无法提供"), but before other words it is the
+ * row's last cell ("221无其他对外管理服务事项": no label starts 无其他).
  */
 static size_t
 placeholder_marks_end(const char *t, size_t i, size_t e)
@@ -143,7 +154,7 @@ placeholder_marks_end(const char *t, size_t i, size_t e)
 
 	while (i < e && (mark = gd_placeholder_mark(t + i, e - i)) > 0)
 	{
-		if ((unsigned char) t[i] == 0xE6 && i + mark < e && gd_placeholder_mark(t + i + mark, e - i - mark) == 0)
+		if ((unsigned char) t[i] == 0xE6 && starts_label_word(t, i, e))
 			break;
 		i += mark;
 	}
