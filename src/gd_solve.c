@@ -12,7 +12,6 @@
 #include "gd_solve.h"
 #include "gd_template.h"
 
-#include <stdio.h>
 #include <string.h>
 
 /* How much better (2 x columns) the spacing must fit a short row's best placement than any other. */
@@ -979,17 +978,23 @@ typedef struct pair_search
 static int
 spelled_at(const char *run, int len, int pos, int64_t v, gd_cell *cell)
 {
-	char		digits[24];
-	int			n;
+	int			n = 1;
 
 	if (pos < len && (run[pos] == 'P' || run[pos] == 'M') && v == 0)
 	{
 		cell->state = GD_PLACEHOLDER;
 		return 1;
 	}
-	n = snprintf(digits, sizeof(digits), "%lld", (long long) v);
-	if (v < 0 || pos + n > len || memcmp(run + pos, digits, (size_t) n) != 0)
+	if (v < 0)
 		return 0;
+	for (int64_t rest = v / 10; rest > 0; rest /= 10)
+		n++;
+	if (pos + n > len)
+		return 0;
+	/* v's decimal digits compared from the last (run[pos + n - 1]) back: no formatting on the search's path */
+	for (int64_t rest = v, i = n - 1; i >= 0; rest /= 10, i--)
+		if (run[pos + i] != '0' + (int) (rest % 10))
+			return 0;
 	cell->state = GD_NUMBER;
 	return n;
 }
