@@ -24,7 +24,7 @@
  * of steps is tried again without the rows of more than
  * GD_ROW_READINGS_FEW readings (left unknown).
  */
-#define GD_ROW_READINGS_MAX 64
+#define GD_ROW_READINGS_MAX 128
 #define GD_ROW_READINGS_FEW 16
 /* Search steps: one row's splits, and the combinations of the table's rows. */
 #define GD_RUN_SEARCH_BUDGET 20000L
