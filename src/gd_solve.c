@@ -1317,11 +1317,11 @@ shows_unmarked_blanks(const gd_open_row *rows, const int *count, gd_cell reading
 
 /*
  * A search of the table's combinations that ran out of steps or found none
- * that holds: again without the rows of many readings, each left unknown
- * (found: too many), its columns' equations unchecked.
+ * that holds: again without the rows of more than crowded readings, each
+ * left unknown (found: too many), its columns' equations unchecked.
  */
 static void
-search_without_crowded_rows(table_search *ts, const gd_open_row *rows, gd_report *r, int *found)
+search_without_crowded_rows(table_search *ts, const gd_open_row *rows, gd_report *r, int *found, int crowded)
 {
 	int			kept = 0;
 
@@ -1329,7 +1329,7 @@ search_without_crowded_rows(table_search *ts, const gd_open_row *rows, gd_report
 	{
 		int			row = ts->rows[i];
 
-		if (ts->counts[i] <= GD_ROW_READINGS_FEW)
+		if (ts->counts[i] <= crowded)
 		{
 			ts->rows[kept] = row;
 			ts->readings[kept] = ts->readings[i];
@@ -1492,8 +1492,11 @@ gd_solve_open_rows(const gd_text *tx, const gd_open_row *rows, gd_report *r)
 		ts.budget = GD_TABLE_SEARCH_BUDGET;
 		prepare_search(&ts);
 		search_table(&ts, 0);
+		/* the rows of most readings left out first, then all but those of few */
 		if (ts.budget < 0 || ts.solutions == 0)
-			search_without_crowded_rows(&ts, rows, r, found);
+			search_without_crowded_rows(&ts, rows, r, found, GD_ROW_READINGS_MANY);
+		if (ts.budget < 0 || ts.solutions == 0)
+			search_without_crowded_rows(&ts, rows, r, found, GD_ROW_READINGS_FEW);
 	}
 	for (int i = 0; i < ts.nrows; i++)
 	{
