@@ -1458,6 +1458,21 @@ fill_blank_columns(const gd_cell *row, const gd_grid_cell *cells, int n, gd_cell
 }
 
 /*
+ * Does the label hold a sub-item's number ("4、", "4.") before words?  Then
+ * the values under it start an item whose words name no row as a whole ("4、无正当"
+ * over "理由大量反": a label wrapped over lines), not the rest of the row above.
+ */
+static bool
+holds_sub_item_number(const char *label, size_t len)
+{
+	for (size_t i = 0; i + 2 < len; i++)
+		if (gd_is_digit(label[i]) && (i == 0 || !gd_is_digit(label[i - 1])) &&
+			((label[i + 1] == '.' && !gd_is_digit(label[i + 2])) || gd_starts_with(label + i + 1, len - i - 1, "、")))
+			return true;
+	return false;
+}
+
+/*
  * Values under no row's words after a row placed by the column edges: the row printed over
  * lines round its middle (a PDF centres each cell's lines on the row, so the label's line holds
  * only the cells wrapped in two: "—" / "—— —— …" / "—").  Taken when they stand under the row's
@@ -1745,6 +1760,40 @@ continues_row_label(const folded_row_labels *fl, int k, const char *words, size_
 	return false;
 }
 
+/*
+ * Rows whose labels the label words of row name before its own item number,
+ * with no value between (glued text: "7.属于行政执法案卷8.属于行政查询事项01056",
+ * or such labels alone on their lines over "8.属于行政查询事项  3 5 …"):
+ * printed with every cell blank, which such text leaves unmarked.  Words
+ * carried from lines above count (from 0) only where the row's own words
+ * hold its item number: else they may be its own label wrapped over lines,
+ * its values printed apart.
+ */
+static void
+blank_rows_passed(requests_state *st, long from, const long *named, int row, uint32_t line)
+{
+	bool		undivided = st->cur < GD_REQ_ROW_OTHER_FIRST && row > GD_REQ_ROW_OTHER_LAST &&
+		named[GD_REQ_OTHER_UNDIVIDED] > from;
+
+	/* （六）其他处理 named without the words of its three items: the row printed undivided */
+	for (int k = GD_REQ_ROW_OTHER_FIRST; k <= GD_REQ_ROW_OTHER_LAST && undivided; k++)
+		undivided = named[k] < 0;
+	for (int k = st->cur + 1; k < GD_REQ_ROWS; k++)
+	{
+		if ((k >= row && !(k == GD_REQ_OTHER_UNDIVIDED && undivided)) || named[k] <= from || st->filled[k] ||
+			(k == GD_REQ_ROW_RESULTS_TOTAL && st->cur < GD_REQ_ROW_CARRIED_OVER))
+			continue;
+		for (int c = 0; c < GD_REQ_COLS; c++)
+		{
+			memset(&st->mt.r->requests[k][c], 0, sizeof(gd_cell));
+			st->mt.r->requests[k][c].state = GD_BLANK;
+			st->mt.r->requests[k][c].line = line;
+		}
+		st->filled[k] = true;
+	}
+	st->mt.r->other_undivided = st->mt.r->other_undivided || undivided;
+}
+
 static bool
 match_request_row(void *ctx, const char *label, size_t len, size_t own_from, const gd_grid_cell *cells, int n)
 {
@@ -1754,12 +1803,13 @@ match_request_row(void *ctx, const char *label, size_t len, size_t own_from, con
 	int			row = -1;
 	long		best = -1;
 	char		what[80];
-	long		ends[GD_REQ_ROWS];
+	long		ends[GD_REQ_ROWS],
+				named[GD_REQ_ROWS];	/* ends before the row above's words are left out */
 	bool		by_position = false;
+	size_t		own = scan_label(st, label, len, ends);	/* where the last item number starts */
 
 	{
-		size_t		own = scan_label(st, label, len, ends);
-
+		memcpy(named, ends, sizeof(named));
 		for (int k = 0; own > 0 && k < GD_REQ_ROWS; k++)
 			if (ends[k] >= 0 && (size_t) ends[k] <= own)
 				ends[k] = -1;	/* the words of the row above */
@@ -1821,7 +1871,8 @@ match_request_row(void *ctx, const char *label, size_t len, size_t own_from, con
 				}
 				return true;
 			}
-		if (continue_short_row(st, cells, n) || continue_open_row(st, cells, n) || continue_placed_row(st, cells, n))
+		if (continue_short_row(st, cells, n) || continue_open_row(st, cells, n) ||
+			(!holds_sub_item_number(label, len) && continue_placed_row(st, cells, n)))
 			return true;
 		if (rest_of_wrapped_mark(st, cells, n))
 			return true;
@@ -1864,6 +1915,8 @@ match_request_row(void *ctx, const char *label, size_t len, size_t own_from, con
 	if (count_values(cells, n) == 0 && (n != GD_REQ_COLS || ends[row] <= (long) own_from))
 		return false;			/* a header line, not a row of blanks */
 	check_guessed_rows(st, row, by_position, cells[0].cell.line);
+	if (row < GD_REQ_TEMPLATE_ROWS && any_glued(cells, n))
+		blank_rows_passed(st, own >= own_from ? 0 : (long) own_from, named, row, cells[0].cell.line);
 	name_row(what, sizeof(what), "requests row ", gd_request_row_keys[row]);
 	st->open[row].len = (uint8_t) glued_run(mt, cells, n, GD_REQ_COLS, true, st->open[row].run);
 	st->open[row].line = cells[0].cell.line;

@@ -625,13 +625,16 @@ search_table(table_search *ts, int k)
 		for (int i = 0; i < ts->nrows; i++)
 		{
 			const gd_cell *now = ts->readings[i] + (size_t) ts->choice[i] * GD_REQ_COLS;
-			const gd_cell *was = ts->readings[i] + (size_t) ts->first[i] * GD_REQ_COLS;
 
 			if (ts->solutions == 0)
-				ts->first[i] = ts->choice[i];
+				ts->first[i] = ts->choice[i];	/* set here first: the table's first solution */
 			else
 				for (int c = 0; c < GD_REQ_COLS; c++)
-					ts->differs[i][c] |= now[c].state != was[c].state || now[c].value != was[c].value;
+				{
+					const gd_cell *was = &ts->readings[i][(size_t) ts->first[i] * GD_REQ_COLS + c];
+
+					ts->differs[i][c] |= now[c].state != was->state || now[c].value != was->value;
+				}
 		}
 		ts->solutions++;
 		return;
@@ -978,22 +981,18 @@ typedef struct pair_search
 static int
 spelled_at(const char *run, int len, int pos, int64_t v, gd_cell *cell)
 {
-	int			n = 1;
+	int			n;
 
 	if (pos < len && (run[pos] == 'P' || run[pos] == 'M') && v == 0)
 	{
 		cell->state = GD_PLACEHOLDER;
 		return 1;
 	}
-	if (v < 0)
+	if (v < 0 || pos + (n = decimal_digits(v)) > len)
 		return 0;
-	for (int64_t rest = v / 10; rest > 0; rest /= 10)
-		n++;
-	if (pos + n > len)
-		return 0;
-	/* v's decimal digits compared from the last (run[pos + n - 1]) back: no formatting on the search's path */
-	for (int64_t rest = v, i = n - 1; i >= 0; rest /= 10, i--)
-		if (run[pos + i] != '0' + (int) (rest % 10))
+	/* compared digit by digit from the last (no formatting: the search asks at every step) */
+	for (int64_t i = n - 1, w = v; i >= 0; i--, w /= 10)
+		if (run[pos + i] != (char) ('0' + w % 10))
 			return 0;
 	cell->state = GD_NUMBER;
 	return n;
@@ -1318,11 +1317,11 @@ shows_unmarked_blanks(const gd_open_row *rows, const int *count, gd_cell reading
 
 /*
  * A search of the table's combinations that ran out of steps or found none
- * that holds: again without the rows of many readings, each left unknown
- * (found: too many), its columns' equations unchecked.
+ * that holds: again without the rows of more than crowded readings, each
+ * left unknown (found: too many), its columns' equations unchecked.
  */
 static void
-search_without_crowded_rows(table_search *ts, const gd_open_row *rows, gd_report *r, int *found)
+search_without_crowded_rows(table_search *ts, const gd_open_row *rows, gd_report *r, int *found, int crowded)
 {
 	int			kept = 0;
 
@@ -1330,7 +1329,7 @@ search_without_crowded_rows(table_search *ts, const gd_open_row *rows, gd_report
 	{
 		int			row = ts->rows[i];
 
-		if (ts->counts[i] <= GD_ROW_READINGS_FEW)
+		if (ts->counts[i] <= crowded)
 		{
 			ts->rows[kept] = row;
 			ts->readings[kept] = ts->readings[i];
@@ -1358,6 +1357,28 @@ search_without_crowded_rows(table_search *ts, const gd_open_row *rows, gd_report
 	}
 }
 
+/* Rows of the search that the column equations settled before it: out of the search. */
+static void
+drop_settled_rows(table_search *ts, const gd_report *r, bool *searched)
+{
+	int			kept = 0;
+
+	for (int i = 0; i < ts->nrows; i++)
+	{
+		int			row = ts->rows[i];
+
+		if (unreadable_cells(r->requests[row], GD_REQ_COLS) == 0)
+		{
+			searched[row] = false;
+			continue;
+		}
+		ts->rows[kept] = row;
+		ts->readings[kept] = ts->readings[i];
+		ts->counts[kept++] = ts->counts[i];
+	}
+	ts->nrows = kept;
+}
+
 void
 gd_solve_open_rows(const gd_text *tx, const gd_open_row *rows, gd_report *r)
 {
@@ -1367,11 +1388,17 @@ gd_solve_open_rows(const gd_text *tx, const gd_open_row *rows, gd_report *r)
 	int			found[GD_REQ_ROWS];	/* readings of a row none of which was kept, else 1 */
 	bool		searched[GD_REQ_ROWS] = {false};	/* rows whose readings the table's combinations chose from */
 	int			count[GD_REQ_ROWS];	/* each open row's readings into its cells as printed */
+	bool		left_open = false;	/* a row with values left unknown before the search */
 
 	for (int row = 0; row < GD_REQ_ROWS && readings == NULL; row++)
 		if (rows[row].len > 0 || rows[row].nvalues > 0)
 			readings = gd_alloc(tx, sizeof(*readings) * GD_REQ_ROWS);	/* too large for the stack */
-	memset(&ts, 0, sizeof(ts));
+	/* the rest of ts is written before it is read: not cleared (its readings' flags are large) */
+	ts.nrows = 0;
+	ts.solutions = 0;
+	ts.budget = GD_TABLE_SEARCH_BUDGET;
+	memset(ts.residual, 0, sizeof(ts.residual));
+	memset(ts.differs, 0, sizeof(ts.differs));
 	for (int row = 0; row < GD_REQ_ROWS; row++)
 		found[row] = 1;
 	for (int row = 0; row < GD_REQ_ROWS; row++)
@@ -1418,17 +1445,34 @@ gd_solve_open_rows(const gd_text *tx, const gd_open_row *rows, gd_report *r)
 				ts.rows[ts.nrows] = row;
 				ts.readings[ts.nrows] = readings[row];
 				ts.counts[ts.nrows++] = n;
-				continue;
+				set_unknown(r->requests[row], o->line);
+				searched[row] = true;
 			}
 			else
 			{
 				/* a row of zeros with readings: which cells are blank no sum tells, and none needs to */
 				set_unknown(r->requests[row], o->line);
 				found[row] = n;
-				if (adds_nothing(o))
-					continue;	/* every cell is 0 or blank: the sums know it */
+				left_open = left_open || !adds_nothing(o);
 			}
 		}
+	}
+	/*
+	 * a row left unknown (too many readings) whose every cell the column
+	 * equations give from printed cells (三（七） from 一 + 二 - 四, say): settled
+	 * before the search, its columns' equations then check the search's rows
+	 */
+	if (left_open && ts.nrows > 0)
+	{
+		settle_by_columns(rows, r);
+		drop_settled_rows(&ts, r, searched);
+	}
+	for (int row = 0; row < GD_REQ_ROWS; row++)
+	{
+		/* every cell is 0 or blank in a row of zeros left unknown: the sums know it */
+		if (searched[row] || (unreadable_cells(r->requests[row], GD_REQ_COLS) > 0 &&
+							  (rows[row].len > 0 || rows[row].nvalues > 0) && adds_nothing(&rows[row])))
+			continue;
 		/* known cells enter the equations; an unknown one leaves its column's equations unchecked */
 		for (int c = 0; c < GD_REQ_COLS; c++)
 		{
@@ -1448,20 +1492,20 @@ gd_solve_open_rows(const gd_text *tx, const gd_open_row *rows, gd_report *r)
 		ts.budget = GD_TABLE_SEARCH_BUDGET;
 		prepare_search(&ts);
 		search_table(&ts, 0);
+		/* the rows of most readings left out first, then all but those of few */
 		if (ts.budget < 0 || ts.solutions == 0)
-			search_without_crowded_rows(&ts, rows, r, found);
+			search_without_crowded_rows(&ts, rows, r, found, GD_ROW_READINGS_MANY);
+		if (ts.budget < 0 || ts.solutions == 0)
+			search_without_crowded_rows(&ts, rows, r, found, GD_ROW_READINGS_FEW);
 	}
 	for (int i = 0; i < ts.nrows; i++)
 	{
 		int			row = ts.rows[i];
-		const gd_cell *chosen = ts.readings[i] + (size_t) ts.first[i] * GD_REQ_COLS;
 
-		set_unknown(r->requests[row], rows[row].line);
-		searched[row] = true;
 		for (int c = 0; c < GD_REQ_COLS && ts.budget >= 0 && ts.solutions > 0; c++)
 			if (!ts.differs[i][c])
 			{
-				r->requests[row][c] = chosen[c];
+				r->requests[row][c] = ts.readings[i][(size_t) ts.first[i] * GD_REQ_COLS + c];
 				r->requests[row][c].line = rows[row].line;
 			}
 	}

@@ -165,7 +165,10 @@ placeholder_marks_end(const char *t, size_t i, size_t e)
  * End of a run of placeholder marks starting at t[i] that stands for cells
  * glued between labels ("1.属于国家秘密———————2.其他…", "规章///行政…"): three
  * marks or more, or two before a digit or the token's end; i when none.
- * Not 无 (a word of labels), and not one mark or "——" in words (增/减, a dash).
+ * Not starting at 无 (a word of labels; the caller takes the 无 before the
+ * run), and not one mark or "——" in words (增/减, a dash); a 无 among the
+ * marks is a cell ("-//无//": offices mix their marks) unless it starts a
+ * label's word.
  */
 static size_t
 marks_run_end(const char *t, size_t i, size_t e)
@@ -177,7 +180,8 @@ marks_run_end(const char *t, size_t i, size_t e)
 	/* called at every character of a label: most start no mark (无 is none here) */
 	if (!gd_may_start_mark(t[i]) || (unsigned char) t[i] == 0xE6)
 		return i;
-	while (j < e && (mark = gd_placeholder_mark(t + j, e - j)) > 0 && (unsigned char) t[j] != 0xE6)
+	while (j < e && (mark = gd_placeholder_mark(t + j, e - j)) > 0 &&
+		   !((unsigned char) t[j] == 0xE6 && starts_label_word(t, j, e)))
 	{
 		j += mark;
 		marks++;
@@ -337,11 +341,8 @@ emit_label_token(line_reader *lr, size_t s, size_t e)
 		ds = run_start = i;
 		if (marks_end > i)
 			i = marks_end;		/* a row of placeholders, maybe digits after */
-		else
-		{
-			/* a placeholder glued before the digits is a cell of the run ("—12", "-12", "无14": no label ends in 无) */
-			ds -= mark_before(t, label_start, ds);
-		}
+		/* a placeholder glued before is a cell of the run ("—12", "-12", "无14", "无/无//": no label ends in 无) */
+		ds -= mark_before(t, label_start, ds);
 		while (i < e)
 		{
 			size_t		mark = gd_placeholder_mark(t + i, e - i);
