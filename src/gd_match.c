@@ -991,9 +991,7 @@ take_unplaced_values(gd_open_row *o, const gd_grid_cell *cells, int n, const uin
 {
 	gd_cell		placed[GD_REQ_COLS];
 
-	static const gd_identity row_total = {GD_REQ_COLS - 1, 0, GD_REQ_COLS - 1};
-
-	if (n == 0 || n >= GD_REQ_COLS || gd_place_by_columns(cells, n, GD_REQ_COLS, ref, &row_total, 1, placed))
+	if (n == 0 || n >= GD_REQ_COLS || gd_place_by_columns(cells, n, GD_REQ_COLS, ref, &gd_request_row_total, 1, placed))
 		return false;
 	/* only whitespace-separated tokens (center2), or cells of such a grid, lose blank cells; split cells keep them */
 	for (int i = 0; i < n; i++)
@@ -1930,9 +1928,7 @@ match_request_row(void *ctx, const char *label, size_t len, size_t own_from, con
 	{
 		int			problems_before = r->problem_count;
 
-		static const gd_identity row_total = {GD_REQ_COLS - 1, 0, GD_REQ_COLS - 1};
-
-		if (!fit_row(mt, cells, n, GD_REQ_COLS, &row_total, 1, false, column_reference(st, cells[0].cell.line), what,
+		if (!fit_row(mt, cells, n, GD_REQ_COLS, &gd_request_row_total, 1, false, column_reference(st, cells[0].cell.line), what,
 					 r->requests[row]) &&
 			n < GD_REQ_COLS && !mt->blanks_unprinted && r->problem_count == problems_before + 1 &&
 			r->problems[problems_before].code == GD_PROBLEM_ROW_SHORT)
@@ -2416,12 +2412,11 @@ distrust_cut_rows(const match_target *mt)
 static bool
 run_reads_nowhere(const gd_open_row *o)
 {
-	static const gd_identity row_total = {GD_REQ_COLS - 1, 0, GD_REQ_COLS - 1};
 	gd_cell		reading[GD_REQ_COLS];
 
 	/* text laid out by byte width marks no blank cell: a cut into fewer cells is a reading too */
 	return o->len > 0 && memchr(o->run, 'P', o->len) == NULL &&
-		gd_glued_readings(o->run, o->len, GD_REQ_COLS, &row_total, 1, false, reading, 1) == 0 &&
+		gd_glued_readings(o->run, o->len, GD_REQ_COLS, &gd_request_row_total, 1, false, reading, 1) == 0 &&
 		!fewer_cells_fit(o->run, o->len, GD_REQ_COLS, 1, false);
 }
 

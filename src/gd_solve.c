@@ -60,18 +60,21 @@ decimal_digits(int64_t v)
 	return n;
 }
 
+const gd_identity gd_request_row_total = {GD_REQ_COLS - 1, 0, GD_REQ_COLS - 1};
+
+/* 10^n for n in 0..18 */
+static const int64_t powers_of_ten[] = {
+	1, INT64_C(10), INT64_C(100), INT64_C(1000), INT64_C(10000), INT64_C(100000), INT64_C(1000000),
+	INT64_C(10000000), INT64_C(100000000), INT64_C(1000000000), INT64_C(10000000000),
+	INT64_C(100000000000), INT64_C(1000000000000), INT64_C(10000000000000),
+	INT64_C(100000000000000), INT64_C(1000000000000000), INT64_C(10000000000000000),
+	INT64_C(100000000000000000), INT64_C(1000000000000000000)
+};
+
 /* decimal_digits(v) > max, without a division: the search asks it at every step. */
 static bool
 wider_than(int64_t v, int max)
 {
-	static const int64_t powers_of_ten[] = {
-		1, INT64_C(10), INT64_C(100), INT64_C(1000), INT64_C(10000), INT64_C(100000), INT64_C(1000000),
-		INT64_C(10000000), INT64_C(100000000), INT64_C(1000000000), INT64_C(10000000000),
-		INT64_C(100000000000), INT64_C(1000000000000), INT64_C(10000000000000),
-		INT64_C(100000000000000), INT64_C(1000000000000000), INT64_C(10000000000000000),
-		INT64_C(100000000000000000), INT64_C(1000000000000000000)
-	};
-
 	if (max < 1)
 		return true;			/* every number has a digit */
 	return v >= 0 && max < (int) (sizeof(powers_of_ten) / sizeof(powers_of_ten[0])) && v >= powers_of_ten[max];
@@ -84,17 +87,6 @@ keep_reading(run_search *rs)
 		memcpy(rs->readings + (size_t) rs->found * (size_t) rs->width, rs->cells,
 			   sizeof(gd_cell) * (size_t) rs->width);
 	rs->found++;
-}
-
-/* 10^n for n in 0..18 */
-static int64_t
-power_of_ten(int n)
-{
-	int64_t		p = 1;
-
-	while (n-- > 0)
-		p *= 10;
-	return p;
 }
 
 /*
@@ -122,12 +114,12 @@ members_can_close(const run_search *rs, int pos, int members, int64_t rest)
 		return chars == 0 && rest == 0;
 	even = chars / members;
 	longer = chars % members;
-	least = (int64_t) longer * power_of_ten(even) + (even > 1 ? (int64_t) (members - longer) * power_of_ten(even - 1) : 0);
+	least = (int64_t) longer * powers_of_ten[even] + (even > 1 ? (int64_t) (members - longer) * powers_of_ten[even - 1] : 0);
 	if (widest == 1)
 		return rest >= least && rest <= (int64_t) members * 9;
 	full = (chars - members) / (widest - 1);
 	part = (chars - members) % (widest - 1);
-	most = (int64_t) full * (power_of_ten(widest) - 1) + (part > 0 ? power_of_ten(part + 1) - 1 : 0) +
+	most = (int64_t) full * (powers_of_ten[widest] - 1) + (part > 0 ? powers_of_ten[part + 1] - 1 : 0) +
 		(int64_t) (members - full - (part > 0)) * 9;
 	return rest >= least && rest <= most;
 }
@@ -826,7 +818,6 @@ place_members(const gd_cell *values, int n, gd_cell *readings, int max_readings)
 static int
 fewer_cut_readings(const gd_open_row *o, bool total_printed, gd_cell *readings, int max_readings)
 {
-	static const gd_identity row_total = {GD_REQ_COLS - 1, 0, GD_REQ_COLS - 1};
 	int			found = 0;
 
 	for (int k = 1; k < GD_REQ_COLS; k++)
@@ -842,7 +833,7 @@ fewer_cut_readings(const gd_open_row *o, bool total_printed, gd_cell *readings, 
 			const gd_cell *cut = cuts + (size_t) j * (size_t) k;
 			int			n = total_printed ?
 				place_members(cut, k - 1, readings + (size_t) found * GD_REQ_COLS, max_readings - found) :
-				place_values(cut, k, NULL, 0, GD_REQ_COLS, &row_total, 1,
+				place_values(cut, k, NULL, 0, GD_REQ_COLS, &gd_request_row_total, 1,
 							 readings + (size_t) found * GD_REQ_COLS, max_readings - found);
 
 			if (n < 0)
@@ -1315,6 +1306,15 @@ shows_unmarked_blanks(const gd_open_row *rows, const int *count, gd_cell reading
 	return false;
 }
 
+/* Row i of the search moved to place kept (kept <= i), as rows leave it. */
+static void
+keep_search_row(table_search *ts, int i, int kept)
+{
+	ts->rows[kept] = ts->rows[i];
+	ts->readings[kept] = ts->readings[i];
+	ts->counts[kept] = ts->counts[i];
+}
+
 /*
  * A search of the table's combinations that ran out of steps or found none
  * that holds: again without the rows of more than crowded readings, each
@@ -1331,9 +1331,7 @@ search_without_crowded_rows(table_search *ts, const gd_open_row *rows, gd_report
 
 		if (ts->counts[i] <= crowded)
 		{
-			ts->rows[kept] = row;
-			ts->readings[kept] = ts->readings[i];
-			ts->counts[kept++] = ts->counts[i];
+			keep_search_row(ts, i, kept++);
 			continue;
 		}
 		set_unknown(r->requests[row], rows[row].line);
@@ -1372,17 +1370,27 @@ drop_settled_rows(table_search *ts, const gd_report *r, bool *searched)
 			searched[row] = false;
 			continue;
 		}
-		ts->rows[kept] = row;
-		ts->readings[kept] = ts->readings[i];
-		ts->counts[kept++] = ts->counts[i];
+		keep_search_row(ts, i, kept++);
 	}
 	ts->nrows = kept;
+}
+
+/* Open row o's (a glued run, or values to place) readings into its cells as printed, into readings. */
+static int
+open_row_readings(const gd_open_row *o, gd_cell *readings)
+{
+	if (o->len > 0)
+		return run_cells(o) < GD_REQ_COLS ? fewer_cut_readings(o, false, readings, GD_ROW_READINGS_MAX) :
+			gd_glued_readings(o->run, o->len, GD_REQ_COLS, &gd_request_row_total, 1, false, readings, GD_ROW_READINGS_MAX);
+	if (o->split > 0)
+		return place_values(o->values, o->split, o->values + o->split, o->nvalues - o->split,
+							GD_REQ_COLS, &gd_request_row_total, 1, readings, GD_ROW_READINGS_MAX);
+	return gd_placements(o->values, o->nvalues, GD_REQ_COLS, &gd_request_row_total, 1, readings, GD_ROW_READINGS_MAX);
 }
 
 void
 gd_solve_open_rows(const gd_text *tx, const gd_open_row *rows, gd_report *r)
 {
-	static const gd_identity row_total = {GD_REQ_COLS - 1, 0, GD_REQ_COLS - 1};
 	gd_cell		(*readings)[GD_ROW_READINGS_MAX * GD_REQ_COLS] = NULL;
 	table_search ts;
 	int			found[GD_REQ_ROWS];	/* readings of a row none of which was kept, else 1 */
@@ -1407,16 +1415,7 @@ gd_solve_open_rows(const gd_text *tx, const gd_open_row *rows, gd_report *r)
 		ts.checked[e] = true;
 	for (int row = 0; row < GD_REQ_ROWS; row++)
 	{
-		const gd_open_row *o = &rows[row];
-
-		count[row] = o->len == 0 && o->nvalues == 0 ? 0	/* read as printed */
-			: o->len > 0 && run_cells(o) < GD_REQ_COLS ?
-			fewer_cut_readings(o, false, readings[row], GD_ROW_READINGS_MAX)
-			: o->len > 0 ? gd_glued_readings(o->run, o->len, GD_REQ_COLS, &row_total, 1, false,
-											 readings[row], GD_ROW_READINGS_MAX)
-			: o->split > 0 ? place_values(o->values, o->split, o->values + o->split, o->nvalues - o->split,
-										  GD_REQ_COLS, &row_total, 1, readings[row], GD_ROW_READINGS_MAX)
-			: gd_placements(o->values, o->nvalues, GD_REQ_COLS, &row_total, 1, readings[row], GD_ROW_READINGS_MAX);
+		count[row] = rows[row].len > 0 || rows[row].nvalues > 0 ? open_row_readings(&rows[row], readings[row]) : 0;
 	}
 	r->blanks_unmarked = r->blanks_unmarked || shows_unmarked_blanks(rows, count, readings);
 	for (int row = 0; row < GD_REQ_ROWS; row++)
@@ -1569,7 +1568,6 @@ gd_requests_all_hold(const gd_report *r)
 int
 gd_reading_doubts(const gd_report *r)
 {
-	static const gd_identity row_total = {GD_REQ_COLS - 1, 0, GD_REQ_COLS - 1};
 	static const gd_identity group_total = {GD_REV_OUTCOMES - 1, 0, GD_REV_OUTCOMES - 1};
 	int			doubts = !r->has_requests + !r->has_review + !r->has_active;
 
@@ -1580,7 +1578,7 @@ gd_reading_doubts(const gd_report *r)
 	{
 		int			open = unreadable_cells(r->requests[row], GD_REQ_COLS);
 
-		doubts += open ? open : !identity_allows(r->requests[row], &row_total);
+		doubts += open ? open : !identity_allows(r->requests[row], &gd_request_row_total);
 	}
 	for (int col = 0; col < GD_REQ_COLS; col++)
 		doubts += column_breaks(r, col, 0) + column_breaks(r, col, 1);

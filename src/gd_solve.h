@@ -41,6 +41,9 @@ typedef struct gd_identity
 	uint8_t		count;
 } gd_identity;
 
+/* A requests row's total: its last cell, the sum of the six before it. */
+extern const gd_identity gd_request_row_total;
+
 /*
  * Every reading of run[0..len) as width cells (1-9 digits, no leading zero,
  * 'P' one placeholder cell) under which the identities hold, into

@@ -1406,16 +1406,15 @@ gd_read_text_lines(gd_text *tx, const gd_region *rg, const gd_census *census, gd
 			pieces_read = li;	/* the lines over it were its pieces */
 		{
 			size_t		first_cell = out->ncells;
-			/* a row joined with the pieces under it may still have pieces over it */
-			int			nsuspect = !columns || lr.cells_per_line || census->is_html || pipe || tabbed || lr.rows_wrapped ? 0 :
-				gd_wrap_suspect(tx, li, pieces_read, lr.wrapped ? li + 1 : end_line, suspects, pieces);
+			int			nsuspect = 0;
 
 			if (split)
+				suspects[nsuspect++] = (gd_span) {s, e - s};	/* every value of the line */
+			else if (columns && !lr.cells_per_line && !census->is_html && !pipe && !tabbed && !lr.rows_wrapped)
 			{
-				suspects[0] = (gd_span) {s, e - s};	/* every value of the line */
-				nsuspect = 1;
+				/* a row joined with the pieces under it may still have pieces over it */
+				nsuspect = gd_wrap_suspect(tx, li, pieces_read, lr.wrapped ? li + 1 : end_line, suspects, pieces);
 			}
-
 			tokenize_line(&lr, s, e, pipe, tabbed);
 			if (nsuspect > 0)
 				gd_grid_distrust_cells(out, first_cell, lr.line, suspects, nsuspect);

@@ -747,6 +747,16 @@ decoded_end(const byte_decoding *d, int j)
 	return d->m->start[j] + d->g[d->last[j]].col + d->g[d->last[j]].width - d->g[d->first[j]].col;
 }
 
+/* Is one of the first ncols columns' values a number the next value cut? */
+static bool
+any_lost(const byte_decoding *d, int ncols)
+{
+	for (int j = 0; j < ncols; j++)
+		if (d->first[j] >= 0 && d->lost[j])
+			return true;
+	return false;
+}
+
 /*
  * A cut number's rest may show after a later value (what the cut one ran on
  * with, where the later one is shorter).  No count is above the row total,
@@ -762,11 +772,8 @@ settle_after_cuts(byte_decoding *d)
 	int			digits = 0;
 	uint32_t	reach = 0;
 
-	for (int j = 0; j < total; j++)
-		if (d->first[j] >= 0 && d->lost[j])
-			break;
-		else if (j == total - 1)
-			return true;
+	if (!any_lost(d, total))
+		return true;
 	if (d->first[total] < 0 || d->lost[total])
 		return false;
 	for (int q = d->first[total]; q <= d->last[total]; q++)
@@ -794,10 +801,8 @@ settle_after_cuts(byte_decoding *d)
 static void
 distrust_touching_numbers(byte_decoding *d)
 {
-	bool		lost = false;
+	bool		lost = any_lost(d, GD_REQ_COLS);
 
-	for (int j = 0; j < GD_REQ_COLS; j++)
-		lost = lost || (d->first[j] >= 0 && d->lost[j]);
 	for (int j = 0; lost && j < GD_REQ_COLS - 1; j++)
 	{
 		int			k = d->last[j];
