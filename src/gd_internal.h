@@ -146,6 +146,16 @@ gd_page_break_after(const gd_text *tx, size_t li)
 	return li + 1 < tx->nlines && gd_folded_column(tx->folded, tx->lines[li].end);
 }
 
+/* Are the text's pages broken by form feeds (a PDF's text, pdftotext's)? */
+static inline bool
+gd_has_page_breaks(const gd_text *tx)
+{
+	for (size_t li = 0; li + 1 < tx->nlines; li++)
+		if (gd_page_break_after(tx, li))
+			return true;
+	return false;
+}
+
 /* The fold map as column counts read it: a text whose characters take one column each counts none. */
 static inline const uint8_t *
 gd_column_folds(const gd_text *tx)
