@@ -659,14 +659,14 @@ is_half_mark(const gd_text *tx, const gd_grid_cell *c)
 }
 
 #define BESIDE_TOKENS_MAX 64	/* a line of more tokens is no line of pieces */
-#define BESIDE_WORD_BYTES_MAX 12	/* four CJK characters: a group label's piece is no longer */
 
 /*
- * Does a line next to the row's (1-based) hold numbers alone, or fewer than the row's n: the pieces
- * of numbers printed round the row's line, maybe (a PDF's text prints a cell centred in its row so)?
+ * Does a line next to the row's (1-based) hold numbers, fewer than a row of width cells: pieces of
+ * numbers printed round the row's line, maybe (a PDF's text prints a cell centred in its row so),
+ * or another short row, whose columns are as uneven?
  */
 static bool
-numbers_beside_line(const gd_text *tx, uint32_t line, int n)
+numbers_beside_line(const gd_text *tx, uint32_t line, int width)
 {
 	gd_col_token tok[BESIDE_TOKENS_MAX];
 
@@ -678,18 +678,15 @@ numbers_beside_line(const gd_text *tx, uint32_t line, int n)
 
 		if (li < 0 || (size_t) li >= tx->nlines || (k = gd_line_tokens(tx, (size_t) li, tok, BESIDE_TOKENS_MAX)) <= 0)
 			continue;
-		for (int j = 0; j < k && numbers >= 0; j++)
+		for (int j = 0; j < k; j++)
 		{
 			bool		digits = true;
 
 			for (size_t i = tok[j].s; i < tok[j].e && digits; i++)
 				digits = gd_is_digit(tx->t[i]);
 			numbers += digits;
-			/* a row's own label, not a group label's piece ("不予公", "（三）") */
-			if (!digits && tok[j].e - tok[j].s > BESIDE_WORD_BYTES_MAX)
-				numbers = -1;
 		}
-		if (numbers > 0 && (numbers < n || numbers == k))
+		if (numbers > 0 && numbers < width)
 			return true;
 	}
 	return false;
@@ -697,9 +694,9 @@ numbers_beside_line(const gd_text *tx, uint32_t line, int n)
 
 /* Is a row of a PDF's text laid out by spaces, with numbers beside its line (numbers_beside_line)? */
 static bool
-beside_pieces(const match_target *mt, const gd_grid_cell *cells, int n)
+beside_pieces(const match_target *mt, const gd_grid_cell *cells, int n, int width)
 {
-	return mt->paged && split_by_spaces(cells, n) && numbers_beside_line(mt->tx, cells[0].cell.line, n);
+	return mt->paged && split_by_spaces(cells, n) && numbers_beside_line(mt->tx, cells[0].cell.line, width);
 }
 
 /*
@@ -782,7 +779,7 @@ fit_row(match_target *mt, const gd_grid_cell *cells, int n, int width, const gd_
 	}
 	if (n < width && count_values(cells, n) == n && gd_place_by_columns(cells, n, width, ref, ids, nids, out))
 	{
-		if (!beside_pieces(mt, cells, n) ||
+		if (!beside_pieces(mt, cells, n, width) ||
 			(!any_unreadable(cells, n) && gd_identities_allow(out, ids, nids)))
 			return true;
 		/*
@@ -1185,6 +1182,16 @@ distrust_unjoined_row(requests_state *st, const gd_span *piece, uint32_t line)
 	st->last_n = 0;
 }
 
+/* Is some line between 1-based lines a and b blank? */
+static bool
+blank_line_between(const gd_text *tx, uint32_t a, uint32_t b)
+{
+	for (uint32_t line = a + 1; line < b && line <= tx->nlines; line++)
+		if (gd_only_blanks(tx->t, tx->lines[line - 1].start, tx->lines[line - 1].end))
+			return true;
+	return false;
+}
+
 /*
  * A line holding one number and no row's name, in a table read row by row:
  * a piece of a number wrapped inside its cell (its line may hold pieces of
@@ -1197,6 +1204,9 @@ take_wrapped_piece(requests_state *st, const gd_grid_cell *cells, int n)
 
 	if (n != 1 || cells[0].glued || cells[0].cell.state != GD_NUMBER || cells[0].cell.scale != 0)
 		return false;
+	/* a cell's lines follow each other: pieces before a blank line are another cell's */
+	if (st->after_len > 0 && blank_line_between(tx, st->last_piece_line, cells[0].cell.line))
+		st->after_len = 0;
 	for (size_t i = 0; i < cells[0].span.len && st->after_len < GD_WRAP_MAX; i++)
 		if (gd_is_digit(tx->t[cells[0].span.off + i]))
 			st->after[st->after_len++] = tx->t[cells[0].span.off + i];
@@ -1955,7 +1965,7 @@ match_request_row(void *ctx, const char *label, size_t len, size_t own_from, con
 	st->short_row = -1;
 	/* not the total wrapped in its cell with its last piece a cell of its own, nor values for the solver */
 	/* a short row of a PDF's text with numbers beside its line: one may be its, so no placement is left to the sums */
-	round = n < GD_REQ_COLS && beside_pieces(mt, cells, n);
+	round = n < GD_REQ_COLS && beside_pieces(mt, cells, n, GD_REQ_COLS);
 	if (st->open[row].len == 0 && !join_wrapped_total(mt->tx, cells, n, r->requests[row]) &&
 		(round || (!place_row_by_edges(st, row, cells, n) &&
 				   !take_unplaced_values(&st->open[row], cells, n, column_reference(st, cells[0].cell.line),
