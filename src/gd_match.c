@@ -1985,6 +1985,15 @@ match_request_row(void *ctx, const char *label, size_t len, size_t own_from, con
 			memcpy(st->short_cells, cells, sizeof(gd_grid_cell) * (size_t) n);
 			st->short_problem = problems_before;
 		}
+		else if (n == GD_REQ_COLS && !any_unreadable(cells, n) && beside_pieces(mt, cells, n, GD_REQ_COLS) &&
+				 !gd_row_total_holds(r->requests[row], GD_REQ_COLS))
+		{
+			/* a number of it may go on beside its line: which cell, not told (pieces joining it read it again) */
+			mark_unknown(r->requests[row], GD_REQ_COLS, cells[0].cell.line);
+			gd_add_problem(r, GD_PROBLEM_ROW_SHORT, cells[0].cell.line,
+						   "%s: its total fails as printed (line %u) in a PDF's text with numbers beside its line, where one of its numbers may go on; the row is left unknown",
+						   what, cells[0].cell.line);
+		}
 	}
 	if (n == GD_REQ_COLS && cells[0].center2 > 0 && count_values(cells, n) == n)
 	{
