@@ -62,6 +62,7 @@ typedef struct gd_text
 	const uint8_t *folded;
 	/* every character printed one column wide (links counts CJK so): gd_width_decide says */
 	bool		one_column_chars;
+	bool		paged;			/* some page break (gd_page_break_after): a PDF's text; gd_index_lines says */
 } gd_text;
 
 void	   *gd_alloc(const gd_text *tx, size_t size);
@@ -144,6 +145,13 @@ static inline bool
 gd_page_break_after(const gd_text *tx, size_t li)
 {
 	return li + 1 < tx->nlines && gd_folded_column(tx->folded, tx->lines[li].end);
+}
+
+/* Are the text's pages broken by form feeds (a PDF's text, pdftotext's)? */
+static inline bool
+gd_has_page_breaks(const gd_text *tx)
+{
+	return tx->paged;
 }
 
 /* The fold map as column counts read it: a text whose characters take one column each counts none. */

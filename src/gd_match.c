@@ -52,6 +52,7 @@ typedef struct match_target
 	const char *disorder;		/* what that sign is */
 	bool		numbers_cut;	/* a row held only with a number cut in pieces joined */
 	bool		tokens_apart;	/* the grid's values set apart are other cells, each maybe several glued */
+	bool		paged;			/* a PDF's text laid out in columns: pages broken by form feeds */
 } match_target;
 
 /* ---------- rows assembled from the grid ---------- */
@@ -233,6 +234,16 @@ any_glued(const gd_grid_cell *c, int n)
 {
 	for (int i = 0; i < n; i++)
 		if (c[i].glued)
+			return true;
+	return false;
+}
+
+/* Is some cell a value the text cannot tell (a number wrapped in its cell, say)? */
+static bool
+any_unreadable(const gd_grid_cell *c, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (c[i].cell.state == GD_UNREADABLE)
 			return true;
 	return false;
 }
@@ -647,6 +658,47 @@ is_half_mark(const gd_text *tx, const gd_grid_cell *c)
 		((c->span.len == 1 && u[0] == '-') || (c->span.len == 3 && u[0] == 0xE2 && u[1] == 0x80 && u[2] == 0x94));
 }
 
+#define BESIDE_TOKENS_MAX 64	/* a line of more tokens is no line of pieces */
+
+/*
+ * Does a line next to the row's (1-based) hold numbers, fewer than a row of width cells: pieces of
+ * numbers printed round the row's line, maybe (a PDF's text prints a cell centred in its row so),
+ * or another short row, whose columns are as uneven?
+ */
+static bool
+numbers_beside_line(const gd_text *tx, uint32_t line, int width)
+{
+	gd_col_token tok[BESIDE_TOKENS_MAX];
+
+	for (int side = -1; side <= 1; side += 2)
+	{
+		long		li = (long) line - 1 + side;
+		int			k,
+					numbers = 0;
+
+		if (li < 0 || (size_t) li >= tx->nlines || (k = gd_line_tokens(tx, (size_t) li, tok, BESIDE_TOKENS_MAX)) <= 0)
+			continue;
+		for (int j = 0; j < k; j++)
+		{
+			bool		digits = true;
+
+			for (size_t i = tok[j].s; i < tok[j].e && digits; i++)
+				digits = gd_is_digit(tx->t[i]);
+			numbers += digits;
+		}
+		if (numbers > 0 && numbers < width)
+			return true;
+	}
+	return false;
+}
+
+/* Is a row of a PDF's text laid out by spaces, with numbers beside its line (numbers_beside_line)? */
+static bool
+beside_pieces(const match_target *mt, const gd_grid_cell *cells, int n, int width)
+{
+	return mt->paged && split_by_spaces(cells, n) && numbers_beside_line(mt->tx, cells[0].cell.line, width);
+}
+
 /*
  * Marks only, more than the row's cells, as many more as pairs of single marks ("—— —" / "—"):
  * "——" cells wrapped in two.  However they pair, every cell of the row is a mark.
@@ -726,7 +778,22 @@ fit_row(match_target *mt, const gd_grid_cell *cells, int n, int width, const gd_
 		return false;
 	}
 	if (n < width && count_values(cells, n) == n && gd_place_by_columns(cells, n, width, ref, ids, nids, out))
-		return true;
+	{
+		if (!beside_pieces(mt, cells, n, width) ||
+			(!any_unreadable(cells, n) && gd_identities_allow(out, ids, nids)))
+			return true;
+		/*
+		 * a PDF's text prints a number of a cell centred round its row's line over and under that
+		 * line, where no column tells whose it is: blanks placed where an identity then fails (or
+		 * a value left unknown lets none be checked) may stand for it, and the other values stand
+		 * under the wrong cells
+		 */
+		mark_unknown(out, width, cells[0].cell.line);
+		gd_add_problem(mt->r, GD_PROBLEM_ROW_SHORT, cells[0].cell.line,
+					   "%s: %d of %d cells printed (line %u) in a PDF's text, and placed under the columns they fail the row's sums; a number printed round the row's line may be missing, so which columns they belong to is unknown",
+					   what, n, width, cells[0].cell.line);
+		return false;
+	}
 	if (n < width && n > 0 && cells[0].cell.state == GD_BLANK && count_values(cells, n) > 0)
 	{
 		/* a blank before fewer values than the row holds: a label's empty column or a blank cell, not told */
@@ -1039,6 +1106,18 @@ prefix_wrapped_total(const requests_state *st, gd_cell *row)
 	return gd_row_total_holds(row, GD_REQ_COLS);
 }
 
+/* The problems that a row at line was short of cells: gone once pieces complete it. */
+static void
+drop_short_row_problems(gd_report *r, uint32_t line)
+{
+	int			kept = 0;
+
+	for (int k = 0; k < r->problem_count; k++)
+		if (r->problems[k].code != GD_PROBLEM_ROW_SHORT || r->problems[k].line != line)
+			r->problems[kept++] = r->problems[k];
+	r->problem_count = kept;
+}
+
 /* Read the last row again with the wrapped pieces around it; true when they complete it. */
 static bool
 join_wrapped_pieces(requests_state *st)
@@ -1054,6 +1133,7 @@ join_wrapped_pieces(requests_state *st)
 		!prefix_wrapped_total(st, row))
 		return false;
 	memcpy(st->mt.r->requests[st->last_row], row, sizeof(row));
+	drop_short_row_problems(st->mt.r, st->open[st->last_row].line);
 	st->open[st->last_row].nvalues = 0;
 	if (st->before_len > 0)
 		st->lead_piece_line = 0;
@@ -1100,6 +1180,16 @@ distrust_unjoined_row(requests_state *st, const gd_span *piece, uint32_t line)
 	st->last_n = 0;
 }
 
+/* Is some line between 1-based lines a and b blank? */
+static bool
+blank_line_between(const gd_text *tx, uint32_t a, uint32_t b)
+{
+	for (uint32_t line = a + 1; line < b && line <= tx->nlines; line++)
+		if (gd_only_blanks(tx->t, tx->lines[line - 1].start, tx->lines[line - 1].end))
+			return true;
+	return false;
+}
+
 /*
  * A line holding one number and no row's name, in a table read row by row:
  * a piece of a number wrapped inside its cell (its line may hold pieces of
@@ -1112,6 +1202,9 @@ take_wrapped_piece(requests_state *st, const gd_grid_cell *cells, int n)
 
 	if (n != 1 || cells[0].glued || cells[0].cell.state != GD_NUMBER || cells[0].cell.scale != 0)
 		return false;
+	/* a cell's lines follow each other: pieces before a blank line are another cell's */
+	if (st->after_len > 0 && blank_line_between(tx, st->last_piece_line, cells[0].cell.line))
+		st->after_len = 0;
 	for (size_t i = 0; i < cells[0].span.len && st->after_len < GD_WRAP_MAX; i++)
 		if (gd_is_digit(tx->t[cells[0].span.off + i]))
 			st->after[st->after_len++] = tx->t[cells[0].span.off + i];
@@ -1803,7 +1896,8 @@ match_request_row(void *ctx, const char *label, size_t len, size_t own_from, con
 	char		what[80];
 	long		ends[GD_REQ_ROWS],
 				named[GD_REQ_ROWS];	/* ends before the row above's words are left out */
-	bool		by_position = false;
+	bool		by_position = false,
+				round;
 	size_t		own = scan_label(st, label, len, ends);	/* where the last item number starts */
 
 	{
@@ -1921,22 +2015,33 @@ match_request_row(void *ctx, const char *label, size_t len, size_t own_from, con
 	r->blanks_unmarked = r->blanks_unmarked || mt->tokens_apart || (st->open[row].len > 0 && st->open[row].len < GD_REQ_COLS);
 	st->short_row = -1;
 	/* not the total wrapped in its cell with its last piece a cell of its own, nor values for the solver */
+	/* a short row of a PDF's text with numbers beside its line: one may be its, so no placement is left to the sums */
+	round = n < GD_REQ_COLS && beside_pieces(mt, cells, n, GD_REQ_COLS);
 	if (st->open[row].len == 0 && !join_wrapped_total(mt->tx, cells, n, r->requests[row]) &&
-		!place_row_by_edges(st, row, cells, n) &&
-		!take_unplaced_values(&st->open[row], cells, n, column_reference(st, cells[0].cell.line),
-							  mt->blanks_unprinted))
+		(round || (!place_row_by_edges(st, row, cells, n) &&
+				   !take_unplaced_values(&st->open[row], cells, n, column_reference(st, cells[0].cell.line),
+										 mt->blanks_unprinted))))
 	{
 		int			problems_before = r->problem_count;
 
 		if (!fit_row(mt, cells, n, GD_REQ_COLS, &gd_request_row_total, 1, false, column_reference(st, cells[0].cell.line), what,
 					 r->requests[row]) &&
-			n < GD_REQ_COLS && !mt->blanks_unprinted && r->problem_count == problems_before + 1 &&
+			n < GD_REQ_COLS && !mt->blanks_unprinted && !round && r->problem_count == problems_before + 1 &&
 			r->problems[problems_before].code == GD_PROBLEM_ROW_SHORT)
 		{
 			st->short_row = row;
 			st->short_n = n;
 			memcpy(st->short_cells, cells, sizeof(gd_grid_cell) * (size_t) n);
 			st->short_problem = problems_before;
+		}
+		else if (n == GD_REQ_COLS && !any_unreadable(cells, n) && beside_pieces(mt, cells, n, GD_REQ_COLS) &&
+				 !gd_row_total_holds(r->requests[row], GD_REQ_COLS))
+		{
+			/* a number of it may go on beside its line: which cell, not told (pieces joining it read it again) */
+			mark_unknown(r->requests[row], GD_REQ_COLS, cells[0].cell.line);
+			gd_add_problem(r, GD_PROBLEM_ROW_SHORT, cells[0].cell.line,
+						   "%s: its total fails as printed (line %u) in a PDF's text with numbers beside its line, where one of its numbers may go on; the row is left unknown",
+						   what, cells[0].cell.line);
 		}
 	}
 	if (n == GD_REQ_COLS && cells[0].center2 > 0 && count_values(cells, n) == n)
@@ -2641,7 +2746,8 @@ gd_match_requests(const gd_text *tx, const gd_grid *g, gd_report *r, bool *rows_
 	int			problems_before = r->problem_count;
 
 	memset(&st, 0, sizeof(st));
-	st.mt = (match_target) {.tx = tx, .r = r, .blanks_unprinted = g->blanks_unprinted, .tokens_apart = g->tokens_apart};
+	st.mt = (match_target) {.tx = tx, .r = r, .blanks_unprinted = g->blanks_unprinted, .tokens_apart = g->tokens_apart,
+		.paged = !g->no_columns && gd_has_page_breaks(tx)};
 	st.cur = -1;
 	st.short_row = -1;
 	st.guess_first = -1;
@@ -2710,7 +2816,8 @@ gd_match_review(const gd_text *tx, const gd_grid *g, gd_report *r)
 	review_state st;
 
 	memset(&st, 0, sizeof(st));
-	st.mt = (match_target) {.tx = tx, .r = r, .blanks_unprinted = g->blanks_unprinted, .tokens_apart = g->tokens_apart};
+	st.mt = (match_target) {.tx = tx, .r = r, .blanks_unprinted = g->blanks_unprinted, .tokens_apart = g->tokens_apart,
+		.paged = !g->no_columns && gd_has_page_breaks(tx)};
 	st.cells_per_line = g->cells_per_line;
 	assemble(tx, g, match_review_row, &st, true);
 	if (st.count == 0 && st.npending >= GD_REV_OUTCOMES)
@@ -2779,7 +2886,8 @@ gd_match_active(const gd_text *tx, const gd_grid *g, gd_report *r)
 	for (int pass = 0; pass < 2; pass++)
 	{
 		memset(&st, 0, sizeof(st));
-		st.mt = (match_target) {.tx = tx, .r = r, .blanks_unprinted = g->blanks_unprinted, .tokens_apart = g->tokens_apart};
+		st.mt = (match_target) {.tx = tx, .r = r, .blanks_unprinted = g->blanks_unprinted, .tokens_apart = g->tokens_apart,
+		.paged = !g->no_columns && gd_has_page_breaks(tx)};
 		st.items = r->template_kind == GD_TEMPLATE_2019 ? gd_active_items_2019 : gd_active_items_2021;
 		assemble(tx, g, match_active_row, &st, false);
 		if (blanks_known || !r->blanks_unmarked)

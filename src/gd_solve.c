@@ -696,6 +696,15 @@ identity_allows(const gd_cell *cells, const gd_identity *id)
 	return sum == (cells[id->total].state == GD_NUMBER ? cells[id->total].value : 0);
 }
 
+bool
+gd_identities_allow(const gd_cell *cells, const gd_identity *ids, int nids)
+{
+	for (int k = 0; k < nids; k++)
+		if (!identity_allows(cells, &ids[k]))
+			return false;
+	return true;
+}
+
 /* Is cells (width) a reading already among the first found? */
 static bool
 reading_known(const gd_cell *readings, int found, const gd_cell *cells, int width)

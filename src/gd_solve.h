@@ -141,6 +141,9 @@ bool		gd_join_wrapped(const gd_cell *values, int n, const char *frag, size_t fra
 bool		gd_place_by_columns(const gd_grid_cell *cells, int n, int width, const uint32_t *ref,
 								const gd_identity *ids, int nids, gd_cell *out);
 
+/* Does every identity (ids) hold on cells, or leave its total blank (nothing to check)? */
+bool		gd_identities_allow(const gd_cell *cells, const gd_identity *ids, int nids);
+
 /*
  * The display columns where each of n token cells of text aligned by spaces, in line order on one
  * line, starts and ends (a cell's first line's part); false for cells that are no such tokens

@@ -51,6 +51,9 @@ gd_index_lines(gd_text *tx)
 			break;
 		start = end + 1;
 	}
+	tx->paged = false;
+	for (size_t li = 0; tx->folded != NULL && li + 1 < tx->nlines && !tx->paged; li++)
+		tx->paged = gd_page_break_after(tx, li);
 }
 
 uint32_t

@@ -587,6 +587,7 @@ struct gd_piece_cache
 {
 	piece_line	lines[PIECE_CACHE_LINES];
 	int			next;			/* the slot to fill next */
+	bool		paged;			/* the text's pages are broken by form feeds: a PDF's text */
 };
 
 gd_piece_cache *
@@ -597,6 +598,7 @@ gd_piece_cache_new(const gd_text *tx)
 	for (int k = 0; k < PIECE_CACHE_LINES; k++)
 		c->lines[k].line = SIZE_MAX;
 	c->next = 0;
+	c->paged = gd_has_page_breaks(tx);
 	return c;
 }
 
@@ -782,14 +784,49 @@ pieces_under(const gd_text *tx, size_t li, size_t end_line, const piece_line *ro
 	return under != NULL && holds_rest(tx, under, row, true);
 }
 
+/*
+ * Do the lines over and under row line li (lines first to end_line) both hold pieces of numbers,
+ * fewer than the row's: a cell centred round the row's line, its number printed over and under it?
+ * (Each line is fetched right before its use: the cache keeps the last four read.)
+ */
+static bool
+pieces_round(const gd_text *tx, size_t li, size_t first, size_t end_line, gd_piece_cache *cache)
+{
+	for (int side = -1; side <= 1; side += 2)
+	{
+		const piece_line *pieces,
+				   *row;
+
+		if (li <= first || li + 1 >= end_line || li + 1 >= tx->nlines)
+			return false;
+		pieces = piece_line_of(tx, li + (size_t) side, cache);
+		row = piece_line_of(tx, li, cache);
+		if (pieces == NULL || row == NULL || pieces->values >= row->values || !holds_rest(tx, pieces, row, side > 0))
+			return false;
+	}
+	return true;
+}
+
 int
 gd_wrap_suspect(const gd_text *tx, size_t li, size_t first, size_t end_line, gd_span *suspects,
 				gd_piece_cache *cache)
 {
-	const piece_line *row = piece_line_of(tx, li, cache);
+	const piece_line *row;
 	bool		marked[GD_LINE_TOKENS_MAX] = {false};
 	int			nsuspect = 0;
 
+	/*
+	 * a PDF's text puts pieces wherever their glyphs fall, not in their cell's column: pieces over
+	 * and under the row are a cell the row's line lacks, maybe, not the rest of the numbers they
+	 * stand over; those numbers and the pieces are kept for the row's sums to tell (gd_match.c
+	 * joins the pieces where the row total then holds, and leaves the row unknown where no sum
+	 * places its values)
+	 */
+	if (cache->paged && (pieces_round(tx, li, first, end_line, cache) ||
+						 (li > 0 && pieces_round(tx, li - 1, first, end_line, cache)) ||
+						 pieces_round(tx, li + 1, first, end_line, cache)))
+		return 0;
+	row = piece_line_of(tx, li, cache);
 	if (row == NULL)
 		return 0;
 	for (int side = -1; side <= 1; side += 2)
