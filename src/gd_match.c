@@ -52,6 +52,7 @@ typedef struct match_target
 	const char *disorder;		/* what that sign is */
 	bool		numbers_cut;	/* a row held only with a number cut in pieces joined */
 	bool		tokens_apart;	/* the grid's values set apart are other cells, each maybe several glued */
+	bool		wrapped_pieces;	/* the row being fitted holds pieces of numbers wrapped in their cells (piece_run) */
 } match_target;
 
 /* ---------- rows assembled from the grid ---------- */
@@ -413,6 +414,82 @@ digits_only(const gd_text *tx, const gd_span *span)
 		if (!gd_is_digit(tx->t[span->off + i]))
 			return false;
 	return span->len > 0;
+}
+
+/*
+ * A requests row of more values than cells, over several lines, its values digits alone or
+ * marks: a PDF's raw text, where a number too wide for its cell wraps inside it and each piece
+ * of it comes on a line of its own.  Its characters for the solver (gd_solve.h) into
+ * run[GD_RUN_MAX]: ':' between values on different lines, where a cell may go on in the next
+ * piece (no longer than this one: a wrapped cell's lines are full but its last), '|' where a cell
+ * must end (values side by side on a line are other cells).  Returns the run's length, 0 when the
+ * row is not so (a blank line between its values) or no cell may go on.
+ */
+static size_t
+piece_run(const gd_text *tx, const gd_grid_cell *cells, int n, char *run)
+{
+	size_t		len = 0;
+	bool		may_join = false;
+
+	if (n <= GD_REQ_COLS)
+		return 0;
+	for (int k = 0; k < n; k++)
+	{
+		const gd_grid_cell *c = &cells[k];
+		bool		mark = c->cell.state == GD_PLACEHOLDER;
+
+		if (c->kind != GD_GRID_VALUE || c->glued ||
+			!(mark || (c->cell.state == GD_NUMBER && digits_only(tx, &c->span))) ||
+			len + 1 + (mark ? 1 : c->span.len) >= GD_RUN_MAX)
+			return 0;
+		if (k > 0 && c->cell.line > cells[k - 1].cell.line + 1)
+			return 0;			/* a blank line between: cells a paragraph each, not the lines of one */
+		if (k > 0)
+		{
+			const gd_grid_cell *prev = &cells[k - 1];
+			bool		goes_on = !mark && prev->cell.state == GD_NUMBER && c->cell.line == prev->cell.line + 1 &&
+				c->span.len <= prev->span.len;
+
+			may_join = may_join || goes_on;
+			run[len++] = goes_on ? ':' : '|';
+		}
+		if (mark)
+			run[len++] = 'P';
+		else
+		{
+			memcpy(run + len, tx->t + c->span.off, c->span.len);
+			len += c->span.len;
+		}
+	}
+	return may_join ? len : 0;
+}
+
+/* Cells left unknown among n. */
+static int
+unreadable_count(const gd_cell *cells, int n)
+{
+	int			open = 0;
+
+	for (int i = 0; i < n; i++)
+		open += cells[i].state == GD_UNREADABLE;
+	return open;
+}
+
+/* Is the open row a run of pieces of wrapped numbers (piece_run)? */
+static bool
+is_piece_run(const gd_open_row *o)
+{
+	return o->len > 0 && memchr(o->run, ':', o->len) != NULL;
+}
+
+/* Does some joining of the row's pieces into its cells make its total hold? */
+static bool
+pieces_fit(const gd_open_row *o)
+{
+	static const gd_identity row_total = {GD_REQ_COLS - 1, 0, GD_REQ_COLS - 1};
+	gd_cell		reading[GD_REQ_COLS];
+
+	return gd_glued_readings(o->run, o->len, GD_REQ_COLS, &row_total, 1, false, reading, 1) != 0;
 }
 
 /*
@@ -779,7 +856,8 @@ fit_row(match_target *mt, const gd_grid_cell *cells, int n, int width, const gd_
 		 * together: cells of other rows (a PDF's reading order), not told apart
 		 */
 		mark_unknown(out, width, cells[0].cell.line);
-		note_disorder(mt, cells[0].cell.line, "a row runs on into other rows' cells");
+		if (!mt->wrapped_pieces)	/* (else pieces of its own wrapped cells that no joining reads) */
+			note_disorder(mt, cells[0].cell.line, "a row runs on into other rows' cells");
 		gd_add_problem(mt->r, GD_PROBLEM_ROW_LONG, cells[0].cell.line,
 					"%s: %d cells where %d are expected (line %u), more than a serial number adds; they are left unknown",
 					what, last - first, width, cells[0].cell.line);
@@ -1745,6 +1823,24 @@ continues_row_label(const folded_row_labels *fl, int k, const char *words, size_
 	return false;
 }
 
+/*
+ * Does fit_row read the requests row's cells as the text prints them?  Asked before the row's
+ * pieces are joined (piece_run): what it says and notes is taken back.
+ */
+static bool
+fits_as_printed(match_target *mt, const gd_grid_cell *cells, int n)
+{
+	static const gd_identity row_total = {GD_REQ_COLS - 1, 0, GD_REQ_COLS - 1};
+	match_target saved = *mt;
+	int			problems = mt->r->problem_count;
+	gd_cell		row[GD_REQ_COLS];
+	bool		fits = fit_row(mt, cells, n, GD_REQ_COLS, &row_total, 1, false, NULL, "", row);
+
+	*mt = saved;
+	mt->r->problem_count = problems;
+	return fits;
+}
+
 static bool
 match_request_row(void *ctx, const char *label, size_t len, size_t own_from, const gd_grid_cell *cells, int n)
 {
@@ -1755,7 +1851,8 @@ match_request_row(void *ctx, const char *label, size_t len, size_t own_from, con
 	long		best = -1;
 	char		what[80];
 	long		ends[GD_REQ_ROWS];
-	bool		by_position = false;
+	bool		by_position = false,
+				wrapped_total;
 
 	{
 		size_t		own = scan_label(st, label, len, ends);
@@ -1869,8 +1966,18 @@ match_request_row(void *ctx, const char *label, size_t len, size_t own_from, con
 	st->open[row].line = cells[0].cell.line;
 	r->blanks_unmarked = r->blanks_unmarked || mt->tokens_apart || (st->open[row].len > 0 && st->open[row].len < GD_REQ_COLS);
 	st->short_row = -1;
-	/* not the total wrapped in its cell with its last piece a cell of its own, nor values for the solver */
-	if (st->open[row].len == 0 && !join_wrapped_total(mt->tx, cells, n, r->requests[row]) &&
+	wrapped_total = st->open[row].len == 0 && join_wrapped_total(mt->tx, cells, n, r->requests[row]);
+	if (st->open[row].len == 0 && !wrapped_total)
+		st->open[row].len = (uint8_t) piece_run(mt->tx, cells, n, st->open[row].run);
+	mt->wrapped_pieces = st->open[row].len > 0 && is_piece_run(&st->open[row]);
+	/* no joining of pieces holds, or the row reads as printed (a serial number, a number cut in two) */
+	if (mt->wrapped_pieces && (!pieces_fit(&st->open[row]) || fits_as_printed(mt, cells, n)))
+		st->open[row].len = 0;
+	/*
+	 * not the total wrapped in its cell with its last piece a cell of its own, nor pieces of wrapped
+	 * cells or values for the solver
+	 */
+	if (st->open[row].len == 0 && !wrapped_total &&
 		!place_row_by_edges(st, row, cells, n) &&
 		!take_unplaced_values(&st->open[row], cells, n, column_reference(st, cells[0].cell.line),
 							  mt->blanks_unprinted))
@@ -1890,6 +1997,7 @@ match_request_row(void *ctx, const char *label, size_t len, size_t own_from, con
 			st->short_problem = problems_before;
 		}
 	}
+	mt->wrapped_pieces = false;
 	if (n == GD_REQ_COLS && cells[0].center2 > 0 && count_values(cells, n) == n)
 	{
 		gd_cell_edges edges[GD_REQ_COLS];
@@ -2392,6 +2500,108 @@ run_is_zero_a_cell(const gd_open_row *o)
 }
 
 /*
+ * The pieces of a piece row's run from *pos that spell cell c as read: each continued piece's
+ * digits into full[c] (the same in every row: where the column's width wraps a number), the
+ * last's into widest[c] (no more than that).  False when they do not spell it.
+ */
+static bool
+walk_pieces(const gd_open_row *o, const gd_cell *cell, int c, int *pos, int *full, int *widest)
+{
+	int			digits = 0,
+				want = 0;
+
+	if (*pos > 0 && *pos < o->len && (o->run[*pos] == '|' || o->run[*pos] == ':'))
+		(*pos)++;
+	if (cell->state == GD_BLANK)
+		return true;
+	if (cell->state == GD_PLACEHOLDER)
+		return *pos < o->len && o->run[(*pos)++] == 'P';
+	if (cell->state != GD_NUMBER || cell->value < 0)
+		return false;
+	for (int64_t v = cell->value; v > 0 || want == 0; v /= 10)
+		want++;
+	while (digits < want)
+	{
+		int			piece = 0;
+
+		if (digits > 0 && *pos < o->len && o->run[*pos] == ':')
+			(*pos)++;
+		while (*pos < o->len && gd_is_digit(o->run[*pos]))
+		{
+			piece++;
+			(*pos)++;
+		}
+		digits += piece;
+		if (piece == 0 || digits > want)
+			return false;
+		if (digits < want && full[c] != 0 && full[c] != piece)
+			return false;
+		if (digits < want)
+			full[c] = piece;
+		else
+			widest[c] = piece > widest[c] ? piece : widest[c];
+	}
+	return true;
+}
+
+/*
+ * Rows read from pieces of numbers wrapped in their cells (piece_run): a column wraps a number
+ * where its width ends, so every piece a cell goes on from holds as many digits, the same in
+ * every row, and no cell of that column holds more on one line.  A piece row left partly unknown
+ * is left unknown (its read cells unchecked so); where the widths disagree, every piece row is:
+ * a row total met by chance in text that wraps nothing.
+ */
+static void
+distrust_piece_columns(const requests_state *st, gd_report *r)
+{
+	int			full[GD_REQ_COLS] = {0},
+				widest[GD_REQ_COLS] = {0};
+	bool		agree = true,
+				pieces = false;
+
+	for (int row = 0; row < GD_REQ_ROWS; row++)
+	{
+		const gd_open_row *o = &st->open[row];
+		int			pos = 0;
+
+		for (int c = 0; c < GD_REQ_COLS; c++)
+		{
+			const gd_cell *cell = &r->requests[row][c];
+
+			if (!is_piece_run(o))
+			{
+				int			digits = 0;
+
+				/* (a cell the identities read, as joined pieces or cut digits, says nothing of its width) */
+				for (int64_t v = cell->value; cell->state == GD_NUMBER && !cell->inferred && cell->scale == 0 && v > 0; v /= 10)
+					digits++;
+				widest[c] = digits > widest[c] ? digits : widest[c];
+			}
+			else if (unreadable_count(r->requests[row], GD_REQ_COLS) > 0)
+			{
+				mark_unknown(r->requests[row], GD_REQ_COLS, o->line);
+				break;
+			}
+			else
+			{
+				pieces = true;
+				agree = agree && walk_pieces(o, cell, c, &pos, full, widest);
+			}
+		}
+	}
+	for (int c = 0; c < GD_REQ_COLS; c++)
+		agree = agree && (full[c] == 0 || widest[c] <= full[c]);
+	for (int row = 0; row < GD_REQ_ROWS && pieces && !agree; row++)
+		if (is_piece_run(&st->open[row]))
+		{
+			mark_unknown(r->requests[row], GD_REQ_COLS, st->open[row].line);
+			gd_add_problem(r, GD_PROBLEM_ROW_LONG, st->open[row].line,
+						   "requests row %s: read from numbers wrapped in their cells, but the columns' widths do not agree with the pieces (line %u); left unknown",
+						   gd_request_row_keys[row], st->open[row].line);
+		}
+}
+
+/*
  * Text laid out by byte width (tokens_apart): a value wider than its column loses digits under
  * the next column's, and what is left reads as glued digits that a row total may still cut by
  * chance.  Where some row's glued digits fit no reading (digits were lost), or a column's
@@ -2620,6 +2830,7 @@ gd_match_requests(const gd_text *tx, const gd_grid *g, gd_report *r, bool *rows_
 	}
 	distrust_cut_rows(&st.mt);
 	gd_solve_open_rows(tx, st.open, r);
+	distrust_piece_columns(&st, r);
 	if (g->tokens_apart)
 		distrust_lost_digits(&st, r);
 	distrust_broken_totals(r);
