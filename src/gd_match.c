@@ -438,7 +438,8 @@ piece_run(const gd_text *tx, const gd_grid_cell *cells, int n, char *run)
 		const gd_grid_cell *c = &cells[k];
 		bool		mark = c->cell.state == GD_PLACEHOLDER;
 
-		if (c->kind != GD_GRID_VALUE || c->glued ||
+		/* (the first value may stand on its label's line, split out of it) */
+		if (c->kind != GD_GRID_VALUE || (c->glued && k > 0) ||
 			!(mark || (c->cell.state == GD_NUMBER && digits_only(tx, &c->span))) ||
 			len + 1 + (mark ? 1 : c->span.len) >= GD_RUN_MAX)
 			return 0;
