@@ -40,6 +40,7 @@ typedef struct assembler
 	int			ncells;
 	bool		has_value;
 	bool		blanks_open_rows;	/* a row without words may start with a blank cell of its own (the review table's) */
+	bool		in_pieces;		/* the row went on in a line of one piece of a wrapped number (goes_on_in_piece) */
 } assembler;
 
 /* What every table's matcher reads from and writes to. */
@@ -165,6 +166,48 @@ mark_unknown(gd_cell *out, int width, uint32_t line)
 	}
 }
 
+static bool digits_only(const gd_text *tx, const gd_span *span);
+
+/* Are the grid row's n cells all numbers of digits alone or marks, at least one a number? */
+static bool
+pieces_alone(const gd_text *tx, const gd_grid_cell *row, size_t n)
+{
+	bool		number = false;
+
+	for (size_t i = 0; i < n; i++)
+	{
+		if (row[i].kind != GD_GRID_VALUE || row[i].glued || (row[i].cell.state != GD_PLACEHOLDER &&
+															  (row[i].cell.state != GD_NUMBER || !digits_only(tx, &row[i].span))))
+			return false;
+		number = number || row[i].cell.state == GD_NUMBER;
+	}
+	return number;
+}
+
+/*
+ * Does grid row k's row go on in the next, in text with no columns (pdftotext -raw): a line right
+ * under a row that has its label, holding one number of digits alone (the next piece of a number
+ * wrapped in its cell), or, after such a line, numbers and marks alone (the cells after the
+ * wrapped one, back on the row's first line)?  A line of several numbers right under the row's
+ * own stays a row of its own: its cells may be the lines under each of the row's cells.
+ */
+static bool
+goes_on_in_piece(const gd_text *tx, const gd_grid *g, size_t k, const assembler *a)
+{
+	size_t		n,
+				next_n;
+	const gd_grid_cell *row,
+			   *next;
+
+	if (!g->no_columns || !a->label_in_row || k + 1 >= g->nrows)
+		return false;
+	row = gd_grid_row(g, k, &n);
+	next = gd_grid_row(g, k + 1, &next_n);
+	return n > 0 && next_n > 0 && next[0].cell.line == row[n - 1].cell.line + 1 &&
+		(next_n == 1 || a->in_pieces) && pieces_alone(tx, next, next_n) &&
+		(next_n > 1 || next[0].cell.state == GD_NUMBER);
+}
+
 /* Feed the grid's rows to match, row by row. */
 static void
 assemble(const gd_text *tx, const gd_grid *g, row_matcher match, void *ctx, bool blanks_open_rows)
@@ -202,7 +245,18 @@ assemble(const gd_text *tx, const gd_grid *g, row_matcher match, void *ctx, bool
 			else
 				on_value(a, &row[i]);
 		}
-		on_rowbreak(a);
+		if (goes_on_in_piece(tx, g, k, a))
+		{
+			size_t		next_n;
+
+			(void) gd_grid_row(g, k + 1, &next_n);
+			a->in_pieces = next_n == 1;
+		}
+		else
+		{
+			on_rowbreak(a);
+			a->in_pieces = false;
+		}
 	}
 }
 
