@@ -40,7 +40,9 @@ typedef struct assembler
 	int			ncells;
 	bool		has_value;
 	bool		blanks_open_rows;	/* a row without words may start with a blank cell of its own (the review table's) */
-	bool		in_pieces;		/* the row went on in a line of one piece of a wrapped number (goes_on_in_piece) */
+	int			piece_width;	/* cells of a row that may go on in lines of pieces under it (0: none may) */
+	bool		pieces_row;		/* the row goes on in lines of pieces under it (goes_on_in_pieces) */
+	bool		in_pieces;		/* its last line so is one piece of a wrapped number */
 } assembler;
 
 /* What every table's matcher reads from and writes to. */
@@ -53,7 +55,6 @@ typedef struct match_target
 	const char *disorder;		/* what that sign is */
 	bool		numbers_cut;	/* a row held only with a number cut in pieces joined */
 	bool		tokens_apart;	/* the grid's values set apart are other cells, each maybe several glued */
-	bool		wrapped_pieces;	/* the row being fitted holds pieces of numbers wrapped in their cells (piece_run) */
 } match_target;
 
 /* ---------- rows assembled from the grid ---------- */
@@ -185,32 +186,59 @@ pieces_alone(const gd_text *tx, const gd_grid_cell *row, size_t n)
 }
 
 /*
- * Does grid row k's row go on in the next, in text with no columns (pdftotext -raw): a line right
- * under a row that has its label, holding one number of digits alone (the next piece of a number
- * wrapped in its cell), or, after such a line, numbers and marks alone (the cells after the
- * wrapped one, back on the row's first line)?  A line of several numbers right under the row's
- * own stays a row of its own: its cells may be the lines under each of the row's cells.
+ * Does grid row k + 1 go on with the row of grid row k, in text with no columns (pdftotext -raw):
+ * a line right under it holding one number of digits alone (the next piece of a number wrapped in
+ * its cell), or, after such a line (after_piece), numbers and marks alone (the cells after the
+ * wrapped one, back on the row's first line)?  A line of several numbers right under the row's own
+ * stays a row of its own: its cells may be the lines under each of the row's cells.
  */
 static bool
-goes_on_in_piece(const gd_text *tx, const gd_grid *g, size_t k, const assembler *a)
+line_goes_on(const gd_text *tx, const gd_grid *g, size_t k, bool after_piece)
 {
 	size_t		n,
 				next_n;
 	const gd_grid_cell *row,
 			   *next;
 
-	if (!g->no_columns || !a->label_in_row || k + 1 >= g->nrows)
+	if (k + 1 >= g->nrows)
 		return false;
 	row = gd_grid_row(g, k, &n);
 	next = gd_grid_row(g, k + 1, &next_n);
 	return n > 0 && next_n > 0 && next[0].cell.line == row[n - 1].cell.line + 1 &&
-		(next_n == 1 || a->in_pieces) && pieces_alone(tx, next, next_n) &&
+		(next_n == 1 || after_piece) && pieces_alone(tx, next, next_n) &&
 		(next_n > 1 || next[0].cell.state == GD_NUMBER);
 }
 
-/* Feed the grid's rows to match, row by row. */
+/*
+ * Does the row being assembled, its label read, go on after grid row k in the lines of pieces under
+ * it (line_goes_on), which bring it to more cells than width (pieces that join: a cell of its own
+ * in a row of one piece more, or a row's last piece round its label in a PDF that centres a cell's
+ * lines, stays one)?
+ */
+static bool
+goes_on_in_pieces(const gd_text *tx, const gd_grid *g, size_t k, const assembler *a)
+{
+	int			cells = a->ncells;
+	bool		after_piece = a->in_pieces;
+
+	if (a->piece_width == 0 || !g->no_columns || !a->label_in_row || !line_goes_on(tx, g, k, a->in_pieces))
+		return false;
+	if (a->pieces_row)
+		return true;
+	for (size_t j = k; cells <= a->piece_width && line_goes_on(tx, g, j, after_piece); j++)
+	{
+		size_t		n;
+
+		(void) gd_grid_row(g, j + 1, &n);
+		cells += (int) n;
+		after_piece = n == 1;
+	}
+	return cells > a->piece_width;
+}
+
+/* Feed the grid's rows to match, row by row (rows of piece_width cells may go on in lines of pieces). */
 static void
-assemble(const gd_text *tx, const gd_grid *g, row_matcher match, void *ctx, bool blanks_open_rows)
+assemble(const gd_text *tx, const gd_grid *g, row_matcher match, void *ctx, bool blanks_open_rows, int piece_width)
 {
 	assembler  *a = gd_alloc(tx, sizeof(assembler));
 
@@ -218,6 +246,7 @@ assemble(const gd_text *tx, const gd_grid *g, row_matcher match, void *ctx, bool
 	a->match = match;
 	a->match_ctx = ctx;
 	a->blanks_open_rows = blanks_open_rows;
+	a->piece_width = piece_width;
 	for (size_t k = 0; k < g->nrows; k++)
 	{
 		size_t		n;
@@ -245,17 +274,18 @@ assemble(const gd_text *tx, const gd_grid *g, row_matcher match, void *ctx, bool
 			else
 				on_value(a, &row[i]);
 		}
-		if (goes_on_in_piece(tx, g, k, a))
+		if (goes_on_in_pieces(tx, g, k, a))
 		{
 			size_t		next_n;
 
 			(void) gd_grid_row(g, k + 1, &next_n);
 			a->in_pieces = next_n == 1;
+			a->pieces_row = true;
 		}
 		else
 		{
 			on_rowbreak(a);
-			a->in_pieces = false;
+			a->pieces_row = a->in_pieces = false;
 		}
 	}
 }
@@ -537,14 +567,23 @@ is_piece_run(const gd_open_row *o)
 	return o->len > 0 && memchr(o->run, ':', o->len) != NULL;
 }
 
-/* Does some joining of the row's pieces into its cells make its total hold? */
+/*
+ * Does some joining of the row's pieces into its cells make its total hold, or into fewer cells,
+ * the last their total (the others blank cells that left no mark)?
+ */
 static bool
 pieces_fit(const gd_open_row *o)
 {
-	static const gd_identity row_total = {GD_REQ_COLS - 1, 0, GD_REQ_COLS - 1};
 	gd_cell		reading[GD_REQ_COLS];
 
-	return gd_glued_readings(o->run, o->len, GD_REQ_COLS, &row_total, 1, false, reading, 1) != 0;
+	for (int cells = GD_REQ_COLS; cells >= 2; cells--)
+	{
+		gd_identity total = {(uint8_t) (cells - 1), 0, (uint8_t) (cells - 1)};
+
+		if (gd_glued_readings(o->run, o->len, cells, &total, 1, false, reading, 1) != 0)
+			return true;
+	}
+	return false;
 }
 
 /*
@@ -911,8 +950,7 @@ fit_row(match_target *mt, const gd_grid_cell *cells, int n, int width, const gd_
 		 * together: cells of other rows (a PDF's reading order), not told apart
 		 */
 		mark_unknown(out, width, cells[0].cell.line);
-		if (!mt->wrapped_pieces)	/* (else pieces of its own wrapped cells that no joining reads) */
-			note_disorder(mt, cells[0].cell.line, "a row runs on into other rows' cells");
+		note_disorder(mt, cells[0].cell.line, "a row runs on into other rows' cells");
 		gd_add_problem(mt->r, GD_PROBLEM_ROW_LONG, cells[0].cell.line,
 					"%s: %d cells where %d are expected (line %u), more than a serial number adds; they are left unknown",
 					what, last - first, width, cells[0].cell.line);
@@ -2024,9 +2062,8 @@ match_request_row(void *ctx, const char *label, size_t len, size_t own_from, con
 	wrapped_total = st->open[row].len == 0 && join_wrapped_total(mt->tx, cells, n, r->requests[row]);
 	if (st->open[row].len == 0 && !wrapped_total)
 		st->open[row].len = (uint8_t) piece_run(mt->tx, cells, n, st->open[row].run);
-	mt->wrapped_pieces = st->open[row].len > 0 && is_piece_run(&st->open[row]);
 	/* no joining of pieces holds, or the row reads as printed (a serial number, a number cut in two) */
-	if (mt->wrapped_pieces && (!pieces_fit(&st->open[row]) || fits_as_printed(mt, cells, n)))
+	if (is_piece_run(&st->open[row]) && (!pieces_fit(&st->open[row]) || fits_as_printed(mt, cells, n)))
 		st->open[row].len = 0;
 	/*
 	 * not the total wrapped in its cell with its last piece a cell of its own, nor pieces of wrapped
@@ -2052,7 +2089,6 @@ match_request_row(void *ctx, const char *label, size_t len, size_t own_from, con
 			st->short_problem = problems_before;
 		}
 	}
-	mt->wrapped_pieces = false;
 	if (n == GD_REQ_COLS && cells[0].center2 > 0 && count_values(cells, n) == n)
 	{
 		gd_cell_edges edges[GD_REQ_COLS];
@@ -2865,7 +2901,7 @@ gd_match_requests(const gd_text *tx, const gd_grid *g, gd_report *r, bool *rows_
 	st.placed_row = -1;
 	st.cells_per_line = g->cells_per_line;
 	st.no_columns = g->no_columns;
-	assemble(tx, g, match_request_row, &st, true);
+	assemble(tx, g, match_request_row, &st, true, GD_REQ_COLS);
 	if (st.lead_piece_line > 0)
 		note_disorder(&st.mt, st.lead_piece_line, "numbers come before the first row's label");
 	if (st.mt.disorder_line > 0 && read_by_position(&st, g))
@@ -2930,7 +2966,7 @@ gd_match_review(const gd_text *tx, const gd_grid *g, gd_report *r)
 	memset(&st, 0, sizeof(st));
 	st.mt = (match_target) {.tx = tx, .r = r, .blanks_unprinted = g->blanks_unprinted, .tokens_apart = g->tokens_apart};
 	st.cells_per_line = g->cells_per_line;
-	assemble(tx, g, match_review_row, &st, true);
+	assemble(tx, g, match_review_row, &st, true, 0);
 	if (st.count == 0 && st.npending >= GD_REV_OUTCOMES)
 	{
 		/* values only in lines too short for a row, a group's worth or more, never its 15 cells (blanks unmarked) */
@@ -2999,7 +3035,7 @@ gd_match_active(const gd_text *tx, const gd_grid *g, gd_report *r)
 		memset(&st, 0, sizeof(st));
 		st.mt = (match_target) {.tx = tx, .r = r, .blanks_unprinted = g->blanks_unprinted, .tokens_apart = g->tokens_apart};
 		st.items = r->template_kind == GD_TEMPLATE_2019 ? gd_active_items_2019 : gd_active_items_2021;
-		assemble(tx, g, match_active_row, &st, false);
+		assemble(tx, g, match_active_row, &st, false, 0);
 		if (blanks_known || !r->blanks_unmarked)
 			break;
 		/* a row showed blank cells leave no mark after rows were cut as if every cell were printed: again, knowing it */
