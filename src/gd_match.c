@@ -2650,6 +2650,10 @@ distrust_piece_columns(const requests_state *st, gd_report *r)
 	bool		agree = true,
 				pieces = false;
 
+	for (int row = 0; row < GD_REQ_ROWS && !pieces; row++)
+		pieces = is_piece_run(&st->open[row]);
+	if (!pieces)
+		return;
 	for (int row = 0; row < GD_REQ_ROWS; row++)
 	{
 		const gd_open_row *o = &st->open[row];
@@ -2674,15 +2678,12 @@ distrust_piece_columns(const requests_state *st, gd_report *r)
 				break;
 			}
 			else
-			{
-				pieces = true;
 				agree = agree && walk_pieces(o, cell, c, &pos, full, widest);
-			}
 		}
 	}
 	for (int c = 0; c < GD_REQ_COLS; c++)
 		agree = agree && (full[c] == 0 || widest[c] <= full[c]);
-	for (int row = 0; row < GD_REQ_ROWS && pieces && !agree; row++)
+	for (int row = 0; row < GD_REQ_ROWS && !agree; row++)
 		if (is_piece_run(&st->open[row]))
 		{
 			mark_unknown(r->requests[row], GD_REQ_COLS, st->open[row].line);

@@ -581,6 +581,13 @@ emit_label_and_values(line_reader *lr, size_t s, size_t e)
 	int			values = 0;
 	gd_cell		v;
 
+	/* most such lines are words: their last token says so at once */
+	while (e > s && gd_is_blank(t[e - 1]))
+		e--;
+	for (ts = e; ts > s && !gd_is_blank(t[ts - 1]); ts--)
+		;
+	if (ts == s || !gd_parse_value(t + ts, e - ts, &v))
+		return false;
 	while (gd_next_token(t, &i, e, &ts))
 	{
 		if (gd_parse_value(t + ts, i - ts, &v))
