@@ -1276,10 +1276,11 @@ distrust_unjoined_row(requests_state *st, const gd_span *piece, uint32_t line)
 /*
  * A line holding one number and no row's name, in a table read row by row:
  * a piece of a number wrapped inside its cell (its line may hold pieces of
- * a wrapped group label too).  Returns whether it is one.
+ * a wrapped group label too).  Returns whether it is one.  under_label: the
+ * words of a row not read yet come before it (carried to that row).
  */
 static bool
-take_wrapped_piece(requests_state *st, const gd_grid_cell *cells, int n)
+take_wrapped_piece(requests_state *st, const gd_grid_cell *cells, int n, bool under_label)
 {
 	const gd_text *tx = st->mt.tx;
 
@@ -1294,6 +1295,9 @@ take_wrapped_piece(requests_state *st, const gd_grid_cell *cells, int n)
 	{
 		distrust_unjoined_row(st, &cells[0].span, cells[0].cell.line);
 		st->after_len = 0;		/* no piece of the next row */
+		/* between a row's words and the values after them: whose the values are is not told (a PDF's blocks) */
+		if (under_label)
+			note_disorder(&st->mt, cells[0].cell.line, "a number that joins no cell stands between a row's words and values");
 	}
 	return true;
 }
@@ -1956,7 +1960,7 @@ match_request_row(void *ctx, const char *label, size_t len, size_t own_from, con
 	}
 	if (st->cur >= GD_REQ_TEMPLATE_ROWS - 1)
 	{
-		if (ends[GD_REQ_ROW_NEW_RECEIVED] < 0 && take_wrapped_piece(st, cells, n))
+		if (ends[GD_REQ_ROW_NEW_RECEIVED] < 0 && take_wrapped_piece(st, cells, n, false))
 			return false;		/* the last row's wrapped number */
 		/* the table is complete: what follows is prose, or a copy of the table */
 		if (!st->copy_reported && count_values(cells, n) > 0 && ends[GD_REQ_ROW_NEW_RECEIVED] >= 0)
@@ -1985,7 +1989,7 @@ match_request_row(void *ctx, const char *label, size_t len, size_t own_from, con
 	if (row < 0 && count_values(cells, n) > 0)
 		row = row_of_cut_label(st, row_labels(st), label, len, own_from);
 	/* one number on a line that names no row: a piece of a number wrapped in its cell */
-	if (st->cur >= 0 && (row < 0 || ends[row] <= (long) own_from) && take_wrapped_piece(st, cells, n))
+	if (st->cur >= 0 && (row < 0 || ends[row] <= (long) own_from) && take_wrapped_piece(st, cells, n, row >= 0))
 		return false;			/* the carried words stay for the next row */
 	if (row < 0)
 	{
@@ -2038,7 +2042,7 @@ match_request_row(void *ctx, const char *label, size_t len, size_t own_from, con
 		 * a number alone above the first row: the first piece of a number wrapped in its cell round
 		 * the row's line (a PDF centres a cell's lines on its row), or else a value out of row order
 		 */
-		if (st->cur < 0 && take_wrapped_piece(st, cells, n))
+		if (st->cur < 0 && take_wrapped_piece(st, cells, n, false))
 		{
 			st->lead_piece_line = st->lead_piece_line > 0 ? st->lead_piece_line : cells[0].cell.line;
 			return false;
