@@ -1920,6 +1920,147 @@ continues_row_label(const folded_row_labels *fl, int k, const char *words, size_
 	return false;
 }
 
+/* Line-by-line wraps of a row: its cells' first lines side by side, then the lines under them. */
+#define LINE_WRAP_LINES_MAX 4
+#define LINE_WRAP_STEPS_MAX 4096
+
+typedef struct line_wraps
+{
+	const gd_text *tx;
+	const gd_grid_cell *cells;
+	int			line_start[LINE_WRAP_LINES_MAX + 1];	/* cells of line j: [line_start[j], line_start[j + 1]) */
+	int			nlines;
+	int			last_piece[GD_REQ_COLS];	/* the cell's piece on the line above (index into cells), or -1 */
+	int64_t		value[GD_REQ_COLS];
+	int			digits[GD_REQ_COLS];
+	int			found;
+	int			steps;
+	gd_cell    *out;
+} line_wraps;
+
+static void wrap_line(line_wraps *lw, int line, int token, int col);
+
+/* Every line placed: does the row total hold?  The first reading into out. */
+static void
+wraps_placed(line_wraps *lw)
+{
+	int64_t		sum = 0;
+
+	for (int c = 0; c < GD_REQ_COLS - 1; c++)
+		sum += lw->value[c];
+	if (sum != lw->value[GD_REQ_COLS - 1] || lw->found++ > 0)
+		return;
+	for (int c = 0; c < GD_REQ_COLS; c++)
+	{
+		lw->out[c] = lw->cells[c].cell;
+		lw->out[c].inferred = 1;
+		if (lw->cells[c].cell.state == GD_NUMBER)
+			lw->out[c].value = lw->value[c];
+	}
+}
+
+/*
+ * Token token of line line continues a cell from col on, whose piece on the line above it is as
+ * long or longer (a wrapped cell's lines are full but its last); the tokens after it, the cells
+ * after that one.
+ */
+static void
+wrap_line(line_wraps *lw, int line, int token, int col)
+{
+	if (lw->found > 1 || ++lw->steps > LINE_WRAP_STEPS_MAX)
+		return;
+	if (token == lw->line_start[line + 1])
+	{
+		int			saved[GD_REQ_COLS];
+
+		if (line + 1 == lw->nlines)
+		{
+			wraps_placed(lw);
+			return;
+		}
+		/* the next line continues only cells this one went on in */
+		memcpy(saved, lw->last_piece, sizeof(saved));
+		for (int c = 0; c < GD_REQ_COLS; c++)
+			if (lw->last_piece[c] >= 0 && lw->last_piece[c] < lw->line_start[line])
+				lw->last_piece[c] = -1;
+		wrap_line(lw, line + 1, token, 0);
+		memcpy(lw->last_piece, saved, sizeof(saved));
+		return;
+	}
+	for (int c = col; c < GD_REQ_COLS; c++)
+	{
+		const gd_grid_cell *piece = &lw->cells[token];
+		int			above = lw->last_piece[c];
+		int64_t		value = lw->value[c];
+		int			digits = lw->digits[c];
+
+		if (above < 0 || piece->span.len > lw->cells[above].span.len || digits + (int) piece->span.len > 15)
+			continue;
+		for (size_t d = 0; d < piece->span.len; d++)
+			lw->value[c] = lw->value[c] * 10 + (lw->tx->t[piece->span.off + d] - '0');
+		lw->digits[c] += (int) piece->span.len;
+		lw->last_piece[c] = token;
+		wrap_line(lw, line, token + 1, c + 1);
+		lw->last_piece[c] = above;
+		lw->value[c] = value;
+		lw->digits[c] = digits;
+	}
+}
+
+/*
+ * A requests row printed line by line (pdftotext -raw of some rows): its label and the first line
+ * of each of its cells side by side on one line, every cell printed, then lines of the pieces
+ * under those of them that wrap, each piece under the last of its cell, left to right.  How many
+ * ways of placing the pieces make the row total hold (0, 1, or 2 for more); the one, its cells
+ * marked inferred, into out.  -1 when the row is not so printed.
+ */
+static int
+read_line_wraps(const gd_text *tx, const gd_grid_cell *cells, int n, gd_cell *out)
+{
+	line_wraps	lw;
+	size_t		ls;
+
+	if (n <= GD_REQ_COLS || cells[0].cell.line == 0 || cells[0].cell.line > tx->nlines)
+		return -1;
+	memset(&lw, 0, sizeof(lw));
+	lw.tx = tx;
+	lw.cells = cells;
+	lw.out = out;
+	/* the label before the first line's values: the row's own line */
+	for (ls = tx->lines[cells[0].cell.line - 1].start; ls < cells[0].span.off && gd_is_blank(tx->t[ls]); ls++)
+		;
+	if (ls == cells[0].span.off)
+		return -1;
+	for (int k = 0; k < n; k++)
+	{
+		bool		mark = cells[k].cell.state == GD_PLACEHOLDER;
+
+		if (cells[k].kind != GD_GRID_VALUE || cells[k].glued ||
+			!(mark || (cells[k].cell.state == GD_NUMBER && digits_only(tx, &cells[k].span))) ||
+			(mark && k >= GD_REQ_COLS))
+			return -1;
+		if (k == 0 || cells[k].cell.line != cells[k - 1].cell.line)
+		{
+			if (k > 0 && cells[k].cell.line != cells[k - 1].cell.line + 1)
+				return -1;
+			if (lw.nlines == LINE_WRAP_LINES_MAX)
+				return -1;
+			lw.line_start[lw.nlines++] = k;
+		}
+	}
+	lw.line_start[lw.nlines] = n;
+	if (lw.line_start[1] != GD_REQ_COLS)
+		return -1;				/* every cell's first line side by side */
+	for (int c = 0; c < GD_REQ_COLS; c++)
+	{
+		lw.last_piece[c] = cells[c].cell.state == GD_NUMBER ? c : -1;
+		lw.value[c] = cells[c].cell.state == GD_NUMBER ? cells[c].cell.value : 0;
+		lw.digits[c] = (int) cells[c].span.len;
+	}
+	wrap_line(&lw, 1, GD_REQ_COLS, 0);
+	return lw.steps > LINE_WRAP_STEPS_MAX ? 2 : lw.found > 1 ? 2 : lw.found;
+}
+
 /*
  * Does fit_row read the requests row's cells as the text prints them?  Asked before the row's
  * pieces are joined (piece_run): what it says and notes is taken back.
@@ -2069,6 +2210,22 @@ match_request_row(void *ctx, const char *label, size_t len, size_t own_from, con
 	/* no joining of pieces holds, or the row reads as printed (a serial number, a number cut in two) */
 	if (is_piece_run(&st->open[row]) && (!pieces_fit(&st->open[row]) || fits_as_printed(mt, cells, n)))
 		st->open[row].len = 0;
+	if (st->open[row].len == 0 && !wrapped_total)
+	{
+		int			wraps = read_line_wraps(mt->tx, cells, n, r->requests[row]);
+
+		if (wraps > 0 && fits_as_printed(mt, cells, n))
+			wraps = -1;			/* read as printed (a serial number, a number cut in two) */
+		wrapped_total = wraps == 1;
+		if (wraps > 1)
+		{
+			wrapped_total = true;	/* not a row that runs into others: its own cells, not told apart */
+			mark_unknown(r->requests[row], GD_REQ_COLS, cells[0].cell.line);
+			gd_add_problem(r, GD_PROBLEM_ROW_LONG, cells[0].cell.line,
+						   "%s: its cells wrapped line by line (line %u), and more than one placing of the pieces under them makes its total hold; left unknown",
+						   what, cells[0].cell.line);
+		}
+	}
 	/*
 	 * not the total wrapped in its cell with its last piece a cell of its own, nor pieces of wrapped
 	 * cells or values for the solver
