@@ -1930,7 +1930,7 @@ typedef struct line_wraps
 	const gd_grid_cell *cells;
 	int			line_start[LINE_WRAP_LINES_MAX + 1];	/* cells of line j: [line_start[j], line_start[j + 1]) */
 	int			nlines;
-	int			last_piece[GD_REQ_COLS];	/* the cell's piece on the line above (index into cells), or -1 */
+	int			last_piece[GD_REQ_COLS];	/* the cell's last piece so far (index into cells), or -1 */
 	int64_t		value[GD_REQ_COLS];
 	int			digits[GD_REQ_COLS];
 	int			found;
@@ -1960,7 +1960,7 @@ wraps_placed(line_wraps *lw)
 }
 
 /*
- * Token token of line line continues a cell from col on, whose piece on the line above it is as
+ * Token token of line line continues a cell from col on, whose last piece (on a line above) is as
  * long or longer (a wrapped cell's lines are full but its last); the tokens after it, the cells
  * after that one.
  */
@@ -1971,20 +1971,10 @@ wrap_line(line_wraps *lw, int line, int token, int col)
 		return;
 	if (token == lw->line_start[line + 1])
 	{
-		int			saved[GD_REQ_COLS];
-
 		if (line + 1 == lw->nlines)
-		{
 			wraps_placed(lw);
-			return;
-		}
-		/* the next line continues only cells this one went on in */
-		memcpy(saved, lw->last_piece, sizeof(saved));
-		for (int c = 0; c < GD_REQ_COLS; c++)
-			if (lw->last_piece[c] >= 0 && lw->last_piece[c] < lw->line_start[line])
-				lw->last_piece[c] = -1;
-		wrap_line(lw, line + 1, token, 0);
-		memcpy(lw->last_piece, saved, sizeof(saved));
+		else
+			wrap_line(lw, line + 1, token, 0);
 		return;
 	}
 	for (int c = col; c < GD_REQ_COLS; c++)
@@ -2010,7 +2000,7 @@ wrap_line(line_wraps *lw, int line, int token, int col)
 /*
  * A requests row printed line by line (pdftotext -raw of some rows): its label and the first line
  * of each of its cells side by side on one line, every cell printed, then lines of the pieces
- * under those of them that wrap, each piece under the last of its cell, left to right.  How many
+ * of those of them that wrap, each line's left to right.  How many
  * ways of placing the pieces make the row total hold (0, 1, or 2 for more); the one, its cells
  * marked inferred, into out.  -1 when the row is not so printed.
  */
