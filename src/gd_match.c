@@ -40,6 +40,9 @@ typedef struct assembler
 	int			ncells;
 	bool		has_value;
 	bool		blanks_open_rows;	/* a row without words may start with a blank cell of its own (the review table's) */
+	int			piece_width;	/* cells of a row that may go on in lines of pieces under it (0: none may) */
+	bool		pieces_row;		/* the row goes on in lines of pieces under it (goes_on_in_pieces) */
+	bool		in_pieces;		/* its last line so is one piece of a wrapped number */
 } assembler;
 
 /* What every table's matcher reads from and writes to. */
@@ -165,9 +168,78 @@ mark_unknown(gd_cell *out, int width, uint32_t line)
 	}
 }
 
-/* Feed the grid's rows to match, row by row. */
+static bool digits_only(const gd_text *tx, const gd_span *span);
+
+/* Are the grid row's n cells all numbers of digits alone or marks, at least one a number? */
+static bool
+pieces_alone(const gd_text *tx, const gd_grid_cell *row, size_t n)
+{
+	bool		number = false;
+
+	for (size_t i = 0; i < n; i++)
+	{
+		if (row[i].kind != GD_GRID_VALUE || row[i].glued || (row[i].cell.state != GD_PLACEHOLDER &&
+															  (row[i].cell.state != GD_NUMBER || !digits_only(tx, &row[i].span))))
+			return false;
+		number = number || row[i].cell.state == GD_NUMBER;
+	}
+	return number;
+}
+
+/*
+ * Does grid row k + 1 go on with the row of grid row k, in text with no columns (pdftotext -raw):
+ * a line right under it holding one number of digits alone (the next piece of a number wrapped in
+ * its cell), or, after such a line (after_piece), numbers and marks alone (the cells after the
+ * wrapped one, back on the row's first line)?  A line of several numbers right under the row's own
+ * stays a row of its own: its cells may be the lines under each of the row's cells.
+ */
+static bool
+line_goes_on(const gd_text *tx, const gd_grid *g, size_t k, bool after_piece)
+{
+	size_t		n,
+				next_n;
+	const gd_grid_cell *row,
+			   *next;
+
+	if (k + 1 >= g->nrows)
+		return false;
+	row = gd_grid_row(g, k, &n);
+	next = gd_grid_row(g, k + 1, &next_n);
+	return n > 0 && next_n > 0 && next[0].cell.line == row[n - 1].cell.line + 1 &&
+		(next_n == 1 || after_piece) && pieces_alone(tx, next, next_n) &&
+		(next_n > 1 || next[0].cell.state == GD_NUMBER);
+}
+
+/*
+ * Does the row being assembled, its label read, go on after grid row k in the lines of pieces under
+ * it (line_goes_on), which bring it to more cells than width (pieces that join: a cell of its own
+ * in a row of one piece more, or a row's last piece round its label in a PDF that centres a cell's
+ * lines, stays one)?
+ */
+static bool
+goes_on_in_pieces(const gd_text *tx, const gd_grid *g, size_t k, const assembler *a)
+{
+	int			cells = a->ncells;
+	bool		after_piece = a->in_pieces;
+
+	if (a->piece_width == 0 || !g->no_columns || !a->label_in_row || !line_goes_on(tx, g, k, a->in_pieces))
+		return false;
+	if (a->pieces_row)
+		return true;
+	for (size_t j = k; cells <= a->piece_width && line_goes_on(tx, g, j, after_piece); j++)
+	{
+		size_t		n;
+
+		(void) gd_grid_row(g, j + 1, &n);
+		cells += (int) n;
+		after_piece = n == 1;
+	}
+	return cells > a->piece_width;
+}
+
+/* Feed the grid's rows to match, row by row (rows of piece_width cells may go on in lines of pieces). */
 static void
-assemble(const gd_text *tx, const gd_grid *g, row_matcher match, void *ctx, bool blanks_open_rows)
+assemble(const gd_text *tx, const gd_grid *g, row_matcher match, void *ctx, bool blanks_open_rows, int piece_width)
 {
 	assembler  *a = gd_alloc(tx, sizeof(assembler));
 
@@ -175,6 +247,7 @@ assemble(const gd_text *tx, const gd_grid *g, row_matcher match, void *ctx, bool
 	a->match = match;
 	a->match_ctx = ctx;
 	a->blanks_open_rows = blanks_open_rows;
+	a->piece_width = piece_width;
 	for (size_t k = 0; k < g->nrows; k++)
 	{
 		size_t		n;
@@ -202,7 +275,19 @@ assemble(const gd_text *tx, const gd_grid *g, row_matcher match, void *ctx, bool
 			else
 				on_value(a, &row[i]);
 		}
-		on_rowbreak(a);
+		if (goes_on_in_pieces(tx, g, k, a))
+		{
+			size_t		next_n;
+
+			(void) gd_grid_row(g, k + 1, &next_n);
+			a->in_pieces = next_n == 1;
+			a->pieces_row = true;
+		}
+		else
+		{
+			on_rowbreak(a);
+			a->pieces_row = a->in_pieces = false;
+		}
 	}
 }
 
@@ -424,6 +509,92 @@ digits_only(const gd_text *tx, const gd_span *span)
 		if (!gd_is_digit(tx->t[span->off + i]))
 			return false;
 	return span->len > 0;
+}
+
+/*
+ * A requests row of more values than cells, over several lines, its values digits alone or
+ * marks: a PDF's raw text, where a number too wide for its cell wraps inside it and each piece
+ * of it comes on a line of its own.  Its characters for the solver (gd_solve.h) into
+ * run[GD_RUN_MAX]: ':' between values on different lines, where a cell may go on in the next
+ * piece (no longer than this one: a wrapped cell's lines are full but its last), '|' where a cell
+ * must end (values side by side on a line are other cells).  Returns the run's length, 0 when the
+ * row is not so (a blank line between its values) or no cell may go on.
+ */
+static size_t
+piece_run(const gd_text *tx, const gd_grid_cell *cells, int n, char *run)
+{
+	size_t		len = 0;
+	bool		may_join = false;
+
+	if (n <= GD_REQ_COLS)
+		return 0;
+	for (int k = 0; k < n; k++)
+	{
+		const gd_grid_cell *c = &cells[k];
+		bool		mark = c->cell.state == GD_PLACEHOLDER;
+
+		/* (the first value may stand on its label's line, split out of it) */
+		if (c->kind != GD_GRID_VALUE || (c->glued && k > 0) ||
+			!(mark || (c->cell.state == GD_NUMBER && digits_only(tx, &c->span))) ||
+			len + 1 + (mark ? 1 : c->span.len) >= GD_RUN_MAX)
+			return 0;
+		if (k > 0 && c->cell.line > cells[k - 1].cell.line + 1)
+			return 0;			/* a blank line between: cells a paragraph each, not the lines of one */
+		if (k > 0)
+		{
+			const gd_grid_cell *prev = &cells[k - 1];
+			bool		goes_on = !mark && prev->cell.state == GD_NUMBER && c->cell.line == prev->cell.line + 1 &&
+				c->span.len <= prev->span.len;
+
+			may_join = may_join || goes_on;
+			run[len++] = goes_on ? ':' : '|';
+		}
+		if (mark)
+			run[len++] = 'P';
+		else
+		{
+			memcpy(run + len, tx->t + c->span.off, c->span.len);
+			len += c->span.len;
+		}
+	}
+	return may_join ? len : 0;
+}
+
+/* Cells left unknown among n. */
+static int
+unreadable_count(const gd_cell *cells, int n)
+{
+	int			open = 0;
+
+	for (int i = 0; i < n; i++)
+		open += cells[i].state == GD_UNREADABLE;
+	return open;
+}
+
+/* Is the open row a run of pieces of wrapped numbers (piece_run)? */
+static bool
+is_piece_run(const gd_open_row *o)
+{
+	return o->len > 0 && memchr(o->run, ':', o->len) != NULL;
+}
+
+/*
+ * Does some joining of the row's pieces into its cells make its total hold, or into fewer cells,
+ * the last their total (the others blank cells that left no mark)?
+ */
+static bool
+pieces_fit(const gd_open_row *o)
+{
+	gd_cell		reading[GD_REQ_COLS];
+
+	for (int cells = GD_REQ_COLS; cells >= 2; cells--)
+	{
+		gd_identity total = {(uint8_t) (cells - 1), 0, (uint8_t) (cells - 1)};
+
+		if (gd_glued_readings(o->run, o->len, cells, &total, 1, false, reading, 1) != 0)
+			return true;
+	}
+	return false;
 }
 
 /*
@@ -1193,10 +1364,11 @@ blank_line_between(const gd_text *tx, uint32_t a, uint32_t b)
 /*
  * A line holding one number and no row's name, in a table read row by row:
  * a piece of a number wrapped inside its cell (its line may hold pieces of
- * a wrapped group label too).  Returns whether it is one.
+ * a wrapped group label too).  Returns whether it is one.  under_label: the
+ * words of a row not read yet come before it (carried to that row).
  */
 static bool
-take_wrapped_piece(requests_state *st, const gd_grid_cell *cells, int n)
+take_wrapped_piece(requests_state *st, const gd_grid_cell *cells, int n, bool under_label)
 {
 	const gd_text *tx = st->mt.tx;
 
@@ -1214,6 +1386,9 @@ take_wrapped_piece(requests_state *st, const gd_grid_cell *cells, int n)
 	{
 		distrust_unjoined_row(st, &cells[0].span, cells[0].cell.line);
 		st->after_len = 0;		/* no piece of the next row */
+		/* between a row's words and the values after them: whose the values are is not told (a PDF's blocks) */
+		if (under_label)
+			note_disorder(&st->mt, cells[0].cell.line, "a number that joins no cell stands between a row's words and values");
 	}
 	return true;
 }
@@ -1885,6 +2060,155 @@ blank_rows_passed(requests_state *st, long from, const long *named, int row, uin
 	st->mt.r->other_undivided = st->mt.r->other_undivided || undivided;
 }
 
+/* Line-by-line wraps of a row: its cells' first lines side by side, then the lines under them. */
+#define LINE_WRAP_LINES_MAX 4
+#define LINE_WRAP_STEPS_MAX 4096
+
+typedef struct line_wraps
+{
+	const gd_text *tx;
+	const gd_grid_cell *cells;
+	int			line_start[LINE_WRAP_LINES_MAX + 1];	/* cells of line j: [line_start[j], line_start[j + 1]) */
+	int			nlines;
+	int			last_piece[GD_REQ_COLS];	/* the cell's last piece so far (index into cells), or -1 */
+	int64_t		value[GD_REQ_COLS];
+	int			digits[GD_REQ_COLS];
+	int			found;
+	int			steps;
+	gd_cell    *out;
+} line_wraps;
+
+static void wrap_line(line_wraps *lw, int line, int token, int col);
+
+/* Every line placed: does the row total hold?  The first reading into out. */
+static void
+wraps_placed(line_wraps *lw)
+{
+	int64_t		sum = 0;
+
+	for (int c = 0; c < GD_REQ_COLS - 1; c++)
+		sum += lw->value[c];
+	if (sum != lw->value[GD_REQ_COLS - 1] || lw->found++ > 0)
+		return;
+	for (int c = 0; c < GD_REQ_COLS; c++)
+	{
+		lw->out[c] = lw->cells[c].cell;
+		lw->out[c].inferred = 1;
+		if (lw->cells[c].cell.state == GD_NUMBER)
+			lw->out[c].value = lw->value[c];
+	}
+}
+
+/*
+ * Token token of line line continues a cell from col on, whose last piece (on a line above) is as
+ * long or longer (a wrapped cell's lines are full but its last); the tokens after it, the cells
+ * after that one.
+ */
+static void
+wrap_line(line_wraps *lw, int line, int token, int col)
+{
+	if (lw->found > 1 || ++lw->steps > LINE_WRAP_STEPS_MAX)
+		return;
+	if (token == lw->line_start[line + 1])
+	{
+		if (line + 1 == lw->nlines)
+			wraps_placed(lw);
+		else
+			wrap_line(lw, line + 1, token, 0);
+		return;
+	}
+	for (int c = col; c < GD_REQ_COLS; c++)
+	{
+		const gd_grid_cell *piece = &lw->cells[token];
+		int			above = lw->last_piece[c];
+		int64_t		value = lw->value[c];
+		int			digits = lw->digits[c];
+
+		if (above < 0 || piece->span.len > lw->cells[above].span.len || digits + (int) piece->span.len > 15)
+			continue;
+		for (size_t d = 0; d < piece->span.len; d++)
+			lw->value[c] = lw->value[c] * 10 + (lw->tx->t[piece->span.off + d] - '0');
+		lw->digits[c] += (int) piece->span.len;
+		lw->last_piece[c] = token;
+		wrap_line(lw, line, token + 1, c + 1);
+		lw->last_piece[c] = above;
+		lw->value[c] = value;
+		lw->digits[c] = digits;
+	}
+}
+
+/*
+ * A requests row printed line by line (pdftotext -raw of some rows): its label and the first line
+ * of each of its cells side by side on one line, every cell printed, then lines of the pieces
+ * of those of them that wrap, each line's left to right.  How many
+ * ways of placing the pieces make the row total hold (0, 1, or 2 for more); the one, its cells
+ * marked inferred, into out.  -1 when the row is not so printed.
+ */
+static int
+read_line_wraps(const gd_text *tx, const gd_grid_cell *cells, int n, gd_cell *out)
+{
+	line_wraps	lw;
+	size_t		ls;
+
+	if (n <= GD_REQ_COLS || cells[0].cell.line == 0 || cells[0].cell.line > tx->nlines)
+		return -1;
+	memset(&lw, 0, sizeof(lw));
+	lw.tx = tx;
+	lw.cells = cells;
+	lw.out = out;
+	/* the label before the first line's values: the row's own line */
+	for (ls = tx->lines[cells[0].cell.line - 1].start; ls < cells[0].span.off && gd_is_blank(tx->t[ls]); ls++)
+		;
+	if (ls == cells[0].span.off)
+		return -1;
+	for (int k = 0; k < n; k++)
+	{
+		bool		mark = cells[k].cell.state == GD_PLACEHOLDER;
+
+		if (cells[k].kind != GD_GRID_VALUE || cells[k].glued ||
+			!(mark || (cells[k].cell.state == GD_NUMBER && digits_only(tx, &cells[k].span))) ||
+			(mark && k >= GD_REQ_COLS))
+			return -1;
+		if (k == 0 || cells[k].cell.line != cells[k - 1].cell.line)
+		{
+			if (k > 0 && cells[k].cell.line != cells[k - 1].cell.line + 1)
+				return -1;
+			if (lw.nlines == LINE_WRAP_LINES_MAX)
+				return -1;
+			lw.line_start[lw.nlines++] = k;
+		}
+	}
+	lw.line_start[lw.nlines] = n;
+	if (lw.line_start[1] != GD_REQ_COLS)
+		return -1;				/* every cell's first line side by side */
+	for (int c = 0; c < GD_REQ_COLS; c++)
+	{
+		lw.last_piece[c] = cells[c].cell.state == GD_NUMBER ? c : -1;
+		lw.value[c] = cells[c].cell.state == GD_NUMBER ? cells[c].cell.value : 0;
+		lw.digits[c] = (int) cells[c].span.len;
+	}
+	wrap_line(&lw, 1, GD_REQ_COLS, 0);
+	return lw.steps > LINE_WRAP_STEPS_MAX ? 2 : lw.found > 1 ? 2 : lw.found;
+}
+
+/*
+ * Does fit_row read the requests row's cells as the text prints them?  Asked before the row's
+ * pieces are joined (piece_run): what it says and notes is taken back.
+ */
+static bool
+fits_as_printed(match_target *mt, const gd_grid_cell *cells, int n)
+{
+	static const gd_identity row_total = {GD_REQ_COLS - 1, 0, GD_REQ_COLS - 1};
+	match_target saved = *mt;
+	int			problems = mt->r->problem_count;
+	gd_cell		row[GD_REQ_COLS];
+	bool		fits = fit_row(mt, cells, n, GD_REQ_COLS, &row_total, 1, false, NULL, "", row);
+
+	*mt = saved;
+	mt->r->problem_count = problems;
+	return fits;
+}
+
 static bool
 match_request_row(void *ctx, const char *label, size_t len, size_t own_from, const gd_grid_cell *cells, int n)
 {
@@ -1897,7 +2221,8 @@ match_request_row(void *ctx, const char *label, size_t len, size_t own_from, con
 	long		ends[GD_REQ_ROWS],
 				named[GD_REQ_ROWS];	/* ends before the row above's words are left out */
 	bool		by_position = false,
-				round;
+				round,
+				wrapped_total;
 	size_t		own = scan_label(st, label, len, ends);	/* where the last item number starts */
 
 	{
@@ -1908,7 +2233,7 @@ match_request_row(void *ctx, const char *label, size_t len, size_t own_from, con
 	}
 	if (st->cur >= GD_REQ_TEMPLATE_ROWS - 1)
 	{
-		if (ends[GD_REQ_ROW_NEW_RECEIVED] < 0 && take_wrapped_piece(st, cells, n))
+		if (ends[GD_REQ_ROW_NEW_RECEIVED] < 0 && take_wrapped_piece(st, cells, n, false))
 			return false;		/* the last row's wrapped number */
 		/* the table is complete: what follows is prose, or a copy of the table */
 		if (!st->copy_reported && count_values(cells, n) > 0 && ends[GD_REQ_ROW_NEW_RECEIVED] >= 0)
@@ -1937,7 +2262,7 @@ match_request_row(void *ctx, const char *label, size_t len, size_t own_from, con
 	if (row < 0 && count_values(cells, n) > 0)
 		row = row_of_cut_label(st, row_labels(st), label, len, own_from);
 	/* one number on a line that names no row: a piece of a number wrapped in its cell */
-	if (st->cur >= 0 && (row < 0 || ends[row] <= (long) own_from) && take_wrapped_piece(st, cells, n))
+	if (st->cur >= 0 && (row < 0 || ends[row] <= (long) own_from) && take_wrapped_piece(st, cells, n, row >= 0))
 		return false;			/* the carried words stay for the next row */
 	if (row < 0)
 	{
@@ -1991,7 +2316,7 @@ match_request_row(void *ctx, const char *label, size_t len, size_t own_from, con
 		 * a number alone above the first row: the first piece of a number wrapped in its cell round
 		 * the row's line (a PDF centres a cell's lines on its row), or else a value out of row order
 		 */
-		if (st->cur < 0 && take_wrapped_piece(st, cells, n))
+		if (st->cur < 0 && take_wrapped_piece(st, cells, n, false))
 		{
 			st->lead_piece_line = st->lead_piece_line > 0 ? st->lead_piece_line : cells[0].cell.line;
 			return false;
@@ -2014,10 +2339,35 @@ match_request_row(void *ctx, const char *label, size_t len, size_t own_from, con
 	st->open[row].line = cells[0].cell.line;
 	r->blanks_unmarked = r->blanks_unmarked || mt->tokens_apart || (st->open[row].len > 0 && st->open[row].len < GD_REQ_COLS);
 	st->short_row = -1;
-	/* not the total wrapped in its cell with its last piece a cell of its own, nor values for the solver */
+	wrapped_total = st->open[row].len == 0 && join_wrapped_total(mt->tx, cells, n, r->requests[row]);
+	if (st->open[row].len == 0 && !wrapped_total)
+		st->open[row].len = (uint8_t) piece_run(mt->tx, cells, n, st->open[row].run);
+	/* no joining of pieces holds, or the row reads as printed (a serial number, a number cut in two) */
+	if (is_piece_run(&st->open[row]) && (!pieces_fit(&st->open[row]) || fits_as_printed(mt, cells, n)))
+		st->open[row].len = 0;
+	if (st->open[row].len == 0 && !wrapped_total)
+	{
+		int			wraps = read_line_wraps(mt->tx, cells, n, r->requests[row]);
+
+		if (wraps > 0 && fits_as_printed(mt, cells, n))
+			wraps = -1;			/* read as printed (a serial number, a number cut in two) */
+		wrapped_total = wraps == 1;
+		if (wraps > 1)
+		{
+			wrapped_total = true;	/* not a row that runs into others: its own cells, not told apart */
+			mark_unknown(r->requests[row], GD_REQ_COLS, cells[0].cell.line);
+			gd_add_problem(r, GD_PROBLEM_ROW_LONG, cells[0].cell.line,
+						   "%s: its cells wrapped line by line (line %u), and more than one placing of the pieces under them makes its total hold; left unknown",
+						   what, cells[0].cell.line);
+		}
+	}
+	/*
+	 * not the total wrapped in its cell with its last piece a cell of its own, nor pieces of wrapped
+	 * cells or values for the solver
+	 */
 	/* a short row of a PDF's text with numbers beside its line: one may be its, so no placement is left to the sums */
 	round = n < GD_REQ_COLS && beside_pieces(mt, cells, n, GD_REQ_COLS);
-	if (st->open[row].len == 0 && !join_wrapped_total(mt->tx, cells, n, r->requests[row]) &&
+	if (st->open[row].len == 0 && !wrapped_total &&
 		(round || (!place_row_by_edges(st, row, cells, n) &&
 				   !take_unplaced_values(&st->open[row], cells, n, column_reference(st, cells[0].cell.line),
 										 mt->blanks_unprinted))))
@@ -2545,6 +2895,109 @@ run_is_zero_a_cell(const gd_open_row *o)
 }
 
 /*
+ * The pieces of a piece row's run from *pos that spell cell c as read: each continued piece's
+ * digits into full[c] (the same in every row: where the column's width wraps a number), the
+ * last's into widest[c] (no more than that).  False when they do not spell it.
+ */
+static bool
+walk_pieces(const gd_open_row *o, const gd_cell *cell, int c, int *pos, int *full, int *widest)
+{
+	int			digits = 0,
+				want = 0;
+
+	if (*pos > 0 && *pos < o->len && (o->run[*pos] == '|' || o->run[*pos] == ':'))
+		(*pos)++;
+	if (cell->state == GD_BLANK)
+		return true;
+	if (cell->state == GD_PLACEHOLDER)
+		return *pos < o->len && o->run[(*pos)++] == 'P';
+	if (cell->state != GD_NUMBER || cell->value < 0)
+		return false;
+	for (int64_t v = cell->value; v > 0 || want == 0; v /= 10)
+		want++;
+	while (digits < want)
+	{
+		int			piece = 0;
+
+		if (digits > 0 && *pos < o->len && o->run[*pos] == ':')
+			(*pos)++;
+		while (*pos < o->len && gd_is_digit(o->run[*pos]))
+		{
+			piece++;
+			(*pos)++;
+		}
+		digits += piece;
+		if (piece == 0 || digits > want)
+			return false;
+		if (digits < want && full[c] != 0 && full[c] != piece)
+			return false;
+		if (digits < want)
+			full[c] = piece;
+		else
+			widest[c] = piece > widest[c] ? piece : widest[c];
+	}
+	return true;
+}
+
+/*
+ * Rows read from pieces of numbers wrapped in their cells (piece_run): a column wraps a number
+ * where its width ends, so every piece a cell goes on from holds as many digits, the same in
+ * every row, and no cell of that column holds more on one line.  A piece row left partly unknown
+ * is left unknown (its read cells unchecked so); where the widths disagree, every piece row is:
+ * a row total met by chance in text that wraps nothing.
+ */
+static void
+distrust_piece_columns(const requests_state *st, gd_report *r)
+{
+	int			full[GD_REQ_COLS] = {0},
+				widest[GD_REQ_COLS] = {0};
+	bool		agree = true,
+				pieces = false;
+
+	for (int row = 0; row < GD_REQ_ROWS && !pieces; row++)
+		pieces = is_piece_run(&st->open[row]);
+	if (!pieces)
+		return;
+	for (int row = 0; row < GD_REQ_ROWS; row++)
+	{
+		const gd_open_row *o = &st->open[row];
+		int			pos = 0;
+
+		for (int c = 0; c < GD_REQ_COLS; c++)
+		{
+			const gd_cell *cell = &r->requests[row][c];
+
+			if (!is_piece_run(o))
+			{
+				int			digits = 0;
+
+				/* (a cell the identities read, as joined pieces or cut digits, says nothing of its width) */
+				for (int64_t v = cell->value; cell->state == GD_NUMBER && !cell->inferred && cell->scale == 0 && v > 0; v /= 10)
+					digits++;
+				widest[c] = digits > widest[c] ? digits : widest[c];
+			}
+			else if (unreadable_count(r->requests[row], GD_REQ_COLS) > 0)
+			{
+				mark_unknown(r->requests[row], GD_REQ_COLS, o->line);
+				break;
+			}
+			else
+				agree = agree && walk_pieces(o, cell, c, &pos, full, widest);
+		}
+	}
+	for (int c = 0; c < GD_REQ_COLS; c++)
+		agree = agree && (full[c] == 0 || widest[c] <= full[c]);
+	for (int row = 0; row < GD_REQ_ROWS && !agree; row++)
+		if (is_piece_run(&st->open[row]))
+		{
+			mark_unknown(r->requests[row], GD_REQ_COLS, st->open[row].line);
+			gd_add_problem(r, GD_PROBLEM_ROW_LONG, st->open[row].line,
+						   "requests row %s: read from numbers wrapped in their cells, but the columns' widths do not agree with the pieces (line %u); left unknown",
+						   gd_request_row_keys[row], st->open[row].line);
+		}
+}
+
+/*
  * Text laid out by byte width (tokens_apart): a value wider than its column loses digits under
  * the next column's, and what is left reads as glued digits that a row total may still cut by
  * chance.  Where some row's glued digits fit no reading (digits were lost), or a column's
@@ -2754,7 +3207,7 @@ gd_match_requests(const gd_text *tx, const gd_grid *g, gd_report *r, bool *rows_
 	st.placed_row = -1;
 	st.cells_per_line = g->cells_per_line;
 	st.no_columns = g->no_columns;
-	assemble(tx, g, match_request_row, &st, true);
+	assemble(tx, g, match_request_row, &st, true, GD_REQ_COLS);
 	if (st.lead_piece_line > 0)
 		note_disorder(&st.mt, st.lead_piece_line, "numbers come before the first row's label");
 	if (st.mt.disorder_line > 0 && read_by_position(&st, g))
@@ -2774,6 +3227,7 @@ gd_match_requests(const gd_text *tx, const gd_grid *g, gd_report *r, bool *rows_
 	}
 	distrust_cut_rows(&st.mt);
 	gd_solve_open_rows(tx, st.open, r);
+	distrust_piece_columns(&st, r);
 	if (g->tokens_apart)
 		distrust_lost_digits(&st, r);
 	distrust_broken_totals(r);
@@ -2819,7 +3273,7 @@ gd_match_review(const gd_text *tx, const gd_grid *g, gd_report *r)
 	st.mt = (match_target) {.tx = tx, .r = r, .blanks_unprinted = g->blanks_unprinted, .tokens_apart = g->tokens_apart,
 		.paged = !g->no_columns && gd_has_page_breaks(tx)};
 	st.cells_per_line = g->cells_per_line;
-	assemble(tx, g, match_review_row, &st, true);
+	assemble(tx, g, match_review_row, &st, true, 0);
 	if (st.count == 0 && st.npending >= GD_REV_OUTCOMES)
 	{
 		/* values only in lines too short for a row, a group's worth or more, never its 15 cells (blanks unmarked) */
@@ -2889,7 +3343,7 @@ gd_match_active(const gd_text *tx, const gd_grid *g, gd_report *r)
 		st.mt = (match_target) {.tx = tx, .r = r, .blanks_unprinted = g->blanks_unprinted, .tokens_apart = g->tokens_apart,
 		.paged = !g->no_columns && gd_has_page_breaks(tx)};
 		st.items = r->template_kind == GD_TEMPLATE_2019 ? gd_active_items_2019 : gd_active_items_2021;
-		assemble(tx, g, match_active_row, &st, false);
+		assemble(tx, g, match_active_row, &st, false, 0);
 		if (blanks_known || !r->blanks_unmarked)
 			break;
 		/* a row showed blank cells leave no mark after rows were cut as if every cell were printed: again, knowing it */

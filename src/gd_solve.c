@@ -12,6 +12,7 @@
 #include "gd_solve.h"
 #include "gd_template.h"
 
+#include <stdio.h>
 #include <string.h>
 
 /* How much better (2 x columns) the spacing must fit a short row's best placement than any other. */
@@ -41,6 +42,7 @@ typedef struct run_search
 	gd_cell    *readings;
 	int			max_readings;
 	bool		signed_cells;	/* cells may carry a sign (changes, not counts) */
+	bool		pieces;			/* the run marks with ':' where pieces of wrapped numbers meet: cells end only there or at '|' */
 	int			total_at;		/* where the row's total starts, tried one width at a time, or -1 */
 	int64_t		total;			/* its value there */
 	int			found;
@@ -124,6 +126,67 @@ members_can_close(const run_search *rs, int pos, int members, int64_t rest)
 	return rest >= least && rest <= most;
 }
 
+static void search_run(run_search *rs, int pos, int k);
+
+/* May a cell of a run of pieces end before run[pos]: at its end, a '|' or a ':' between pieces? */
+static bool
+piece_cut(const run_search *rs, int pos)
+{
+	return pos == rs->len || rs->run[pos] == '|' || rs->run[pos] == ':';
+}
+
+/*
+ * Does v spell the run of pieces from pos, over the ':' between them, up to a place where a cell
+ * may end?  Returns the characters it takes, 0 if not.
+ */
+static int
+pieces_spell(const run_search *rs, int pos, int64_t v)
+{
+	char		digits[24];
+	int			n = snprintf(digits, sizeof(digits), "%lld", (long long) v),
+				q = pos;
+
+	for (int i = 0; i < n; i++, q++)
+	{
+		if (i > 0 && q < rs->len && rs->run[q] == ':')
+			q++;				/* the number goes on in the next piece */
+		if (q >= rs->len || rs->run[q] != digits[i])
+			return 0;
+	}
+	return piece_cut(rs, q) ? q - pos : 0;
+}
+
+/*
+ * Cell k of a run of pieces from pos: one piece or several joined (a number wrapped in its
+ * cell), never part of one, 1-9 digits, no leading zero.
+ */
+static void
+search_piece_cell(run_search *rs, int pos, int k)
+{
+	int64_t		digits = 0;
+	int			id = (int) rs->member_of[k],
+				l = 0;
+
+	for (int q = pos; q < rs->len && rs->run[q] != '|'; q++)
+	{
+		if (rs->run[q] == ':' && l > 0)
+			continue;			/* joined to the next piece */
+		if (!gd_is_digit(rs->run[q]) || l == 9 || (l > 0 && rs->run[pos] == '0'))
+			return;
+		digits = digits * 10 + (rs->run[q] - '0');
+		l++;
+		if (!piece_cut(rs, q + 1))
+			continue;
+		rs->cells[k].state = GD_NUMBER;
+		rs->cells[k].value = digits;
+		if (id >= 0)
+			rs->sums[id] += digits;
+		search_run(rs, q + 1, k + 1);
+		if (id >= 0)
+			rs->sums[id] -= digits;
+	}
+}
+
 /* Place cell k at pos (the run's character); enumerates every way to go on. */
 static void
 search_run(run_search *rs, int pos, int k)
@@ -136,7 +199,7 @@ search_run(run_search *rs, int pos, int k)
 
 	if (rs->found > rs->max_readings || --rs->budget < 0)
 		return;
-	if (pos < rs->len && rs->run[pos] == '|')
+	if (pos < rs->len && (rs->run[pos] == '|' || (rs->pieces && rs->run[pos] == ':')))
 		chars_left = rs->len - ++pos;	/* values set apart: a cell ends at the bar, and digits stop at it */
 	if (k == rs->width)
 	{
@@ -144,7 +207,8 @@ search_run(run_search *rs, int pos, int k)
 			keep_reading(rs);
 		return;
 	}
-	if (chars_left < cells_left || chars_left > 9 * cells_left)
+	/* (the ':' of a run of pieces are no digits: its cells may hold more characters) */
+	if (chars_left < cells_left || (!rs->pieces && chars_left > 9 * cells_left))
 		return;
 	memset(c, 0, sizeof(*c));
 	c->inferred = 1;
@@ -162,6 +226,16 @@ search_run(run_search *rs, int pos, int k)
 				return;
 			c->state = GD_PLACEHOLDER;
 			search_run(rs, pos + 1, k + 1);
+			return;
+		}
+		if (rs->pieces)
+		{
+			if ((n = pieces_spell(rs, pos, v)) > 0)
+			{
+				c->state = GD_NUMBER;
+				c->value = v;
+				search_run(rs, pos + n, k + 1);
+			}
 			return;
 		}
 		if (n > chars_left)
@@ -190,6 +264,11 @@ search_run(run_search *rs, int pos, int k)
 		sign = rs->run[pos] == 'M' ? -1 : 1;
 		pos++;
 		chars_left--;
+	}
+	if (rs->pieces)
+	{
+		search_piece_cell(rs, pos, k);
+		return;
 	}
 	for (int l = 1; l <= 9 && l <= chars_left - (cells_left - 1); l++)
 	{
@@ -250,8 +329,9 @@ gd_glued_readings(const char *run, size_t len, int width, const gd_identity *ids
 			rs.member_of[ids[i].first + m] = (int8_t) i;
 	}
 	rs.total_at = -1;
+	rs.pieces = memchr(run, ':', len) != NULL;
 	if (nids == 1 && ids[0].first == 0 && ids[0].count == width - 1 && ids[0].total == width - 1 && !signed_cells &&
-		len > 0 && memchr(run, '|', len) == NULL && gd_is_digit(run[len - 1]))
+		len > 0 && memchr(run, '|', len) == NULL && !rs.pieces && gd_is_digit(run[len - 1]))
 	{
 		/*
 		 * a row total printed last: its characters, one width at a time, bound what the members
@@ -860,7 +940,7 @@ run_cells(const gd_open_row *o)
 	int			n = 0;
 
 	for (int i = 0; i < o->len; i++)
-		n += o->run[i] != '|';
+		n += o->run[i] != '|' && o->run[i] != ':';
 	return n;
 }
 
@@ -1433,8 +1513,12 @@ gd_solve_open_rows(const gd_text *tx, const gd_open_row *rows, gd_report *r)
 		{
 			const gd_open_row *o = &rows[row];
 			int			n = count[row];
-			/* blank cells leave no mark in this table: cuts into fewer cells too */
-			if (n >= 0 && o->len > 0 && run_cells(o) >= GD_REQ_COLS && r->blanks_unmarked)
+			/*
+			 * blank cells leave no mark in this table, or in the text of a row of wrapped pieces
+			 * (one line each, nothing for a blank): cuts into fewer cells too
+			 */
+			if (n >= 0 && o->len > 0 && run_cells(o) >= GD_REQ_COLS &&
+				(r->blanks_unmarked || memchr(o->run, ':', o->len) != NULL))
 			{
 				int			fewer = fewer_cut_readings(o, true, readings[row] + (size_t) n * GD_REQ_COLS,
 													   GD_ROW_READINGS_MAX - n);

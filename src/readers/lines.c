@@ -566,6 +566,47 @@ emit_value_tokens(line_reader *lr, size_t s, size_t e)
 }
 
 /*
+ * A line of text read one cell per line that holds a label and then two values or more, set
+ * apart by spaces (a PDF's row whose cells are one line each, on its label's line: "二、上年结转…
+ * ０ ２ ０ １ ０ ０ ３"): the label, then each value its own cell.  False, and nothing emitted,
+ * for any other line.
+ */
+static bool
+emit_label_and_values(line_reader *lr, size_t s, size_t e)
+{
+	const char *t = lr->tx->t;
+	size_t		i = s,
+				ts,
+				values_start = e,
+				label_end = s;
+	int			values = 0;
+	gd_cell		v;
+
+	/* most such lines are words: their last token says so at once */
+	while (e > s && gd_is_blank(t[e - 1]))
+		e--;
+	for (ts = e; ts > s && !gd_is_blank(t[ts - 1]); ts--)
+		;
+	if (ts == s || !gd_parse_value(t + ts, e - ts, &v))
+		return false;
+	while (gd_next_token(t, &i, e, &ts))
+	{
+		if (gd_parse_value(t + ts, i - ts, &v))
+		{
+			values_start = values++ == 0 ? ts : values_start;
+			continue;
+		}
+		values = 0;
+		values_start = e;
+		label_end = i;
+	}
+	if (values < 2 || label_end == s)
+		return false;
+	emit_label_token(lr, s, label_end);
+	return emit_value_tokens(lr, values_start, e);
+}
+
+/*
  * A MediaWiki row mark "|-" (its line flattened into the table's: "|- | "):
  * the cell t[cs..ce) is a dash right after its bar, then blanks only, and
  * the next cell is padded.  A placeholder cell is padded too ("| - |"), or
@@ -892,7 +933,7 @@ tokenize_line(line_reader *lr, size_t s, size_t e, bool pipe, bool tabbed)
 		if (ts < te && lr->line < lr->tx->nlines &&
 			gd_item_number_label_end(t, ts, te, lr->tx->lines[lr->line].end, &col) > te)
 			emit_label_token(lr, ts, te);
-		else if (!gd_holds_blank(t, ts, te) || !emit_value_tokens(lr, s, e))
+		else if (!gd_holds_blank(t, ts, te) || (!emit_value_tokens(lr, s, e) && !emit_label_and_values(lr, s, e)))
 			emit_item(lr, s, e, true, 0);	/* one token: a cell, whatever it holds */
 		return;
 	}

@@ -1084,6 +1084,31 @@ row_adds_up(const gd_cell *c)
 	return c[GD_REQ_COLS - 1].state == GD_NUMBER && c[GD_REQ_COLS - 1].value == sum;
 }
 
+/* Runs of pieces (pdftotext -raw: a number wrapped in its cell, a piece a line): cells end only between pieces. */
+static void
+test_piece_readings(void)
+{
+	static const gd_identity row_total = {GD_REQ_COLS - 1, 0, GD_REQ_COLS - 1};
+	static const gd_identity three = {2, 0, 2};
+	static const int64_t wrapped[GD_REQ_COLS] = {1308, 0, 38, 0, 189, 198, 1733};
+	gd_cell		readings[16 * GD_REQ_COLS];
+	bool		same = true;
+
+	/* "１３０" / "８" / "— ３８ —" / "１８" / "９" / "１９" / "８" / "１７" / "３３" */
+	CHECK(gd_glued_readings("130:8|P|38|P|18:9|19:8|17:33", 28, GD_REQ_COLS, &row_total, 1, false, readings, 16) == 1);
+	for (int c = 0; c < GD_REQ_COLS; c++)
+		same &= readings[c].value == wrapped[c] && readings[c].inferred;
+	CHECK(same && readings[1].state == GD_PLACEHOLDER && readings[3].state == GD_PLACEHOLDER);
+	/* 11, 0, 11 alone: never a cut inside a piece (glued, "110|11" reads 1, 10, 11 as well) */
+	CHECK(gd_glued_readings("110|11", 6, 3, &three, 1, false, readings, 16) == 2);
+	CHECK(gd_glued_readings("11:0|11", 7, 3, &three, 1, false, readings, 16) == 1 &&
+		  readings[0].value == 11 && readings[1].value == 0 && readings[2].value == 11);
+	/* a piece goes on in the next: 45, 1, 46 */
+	CHECK(gd_glued_readings("4:5|1|46", 8, 3, &three, 1, false, readings, 16) == 1 && readings[0].value == 45);
+	/* a total spelled over two pieces */
+	CHECK(gd_glued_readings("40|6|4:6", 8, 3, &three, 1, false, readings, 16) == 1 && readings[2].value == 46);
+}
+
 static void
 test_solver_readings(void)
 {
@@ -1488,6 +1513,7 @@ main(void)
 	RUN(test_sections_only_same_sections);
 	RUN(test_text_dump_families);
 	RUN(test_solver_readings);
+	RUN(test_piece_readings);
 	RUN(test_wrapped_total);
 	RUN(test_wrapped_cell_one_cell_a_line);
 	RUN(test_cells_run_together_one_cell_a_line);
