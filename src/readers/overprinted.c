@@ -705,58 +705,6 @@ place_glued_by_bytes(const gd_text *tx, const column_model *m, const line_runs *
 	return placements == 1;
 }
 
-/* Shorter rows, of PLACED_CELLS_MIN cells or more, that a lone full row's columns must place to be taken. */
-#define PLACED_LINES_MIN 2
-#define PLACED_CELLS_MIN 3
-
-/*
- * Where find_columns found no two full rows that agree (blank cells left
- * unmarked: a table of few full rows), the columns of the one full row by
- * which PLACED_LINES_MIN shorter rows are placed, each cell at its column's
- * byte and the row total holding (place_by_bytes, place_glued_by_bytes).
- * Two full rows that disagree and are both vouched for: neither.
- */
-static void
-vouch_lone_row(const gd_text *tx, const gd_region *rg, size_t first, size_t end, column_model *m)
-{
-	column_model candidate,
-				vouched;
-	int			found = 0;
-
-	if (m->found)
-		return;
-	candidate.found = true;
-	for (size_t li = first; li < end && found < 2; li++)
-	{
-		int			placed = 0;
-
-		if (!full_row_starts(tx, rg, li, candidate.start) ||
-			(found > 0 && memcmp(candidate.start, vouched.start, sizeof(candidate.start)) == 0))
-			continue;
-		for (size_t lj = first; lj < end && placed < PLACED_LINES_MIN; lj++)
-		{
-			size_t		s,
-						e;
-			line_runs	lr;
-			line_pieces lp;
-			int			col[GD_REQ_COLS];
-
-			gd_region_line(tx, rg, lj, &s, &e);
-			line_value_runs(tx, s, e, &lr);
-			if (lr.n == 0 || lr.n >= GD_REQ_COLS)
-				continue;
-			line_pieces_of(tx, &lr, s, e, &lp);
-			if (!place_by_bytes(tx, &candidate, &lp, s, col) && !place_glued_by_bytes(tx, &candidate, &lr, s, &lp, col))
-				continue;
-			placed += lp.n >= PLACED_CELLS_MIN;
-		}
-		if (placed >= PLACED_LINES_MIN && found++ == 0)
-			vouched = candidate;
-	}
-	if (found == 1)
-		*m = vouched;
-}
-
 /* Characters of a line the column decoding follows (a row of a table is far shorter). */
 #define GLYPHS_MAX 160
 /* Readings tried for one line: the few a row has, with room to spare. */
@@ -1070,6 +1018,72 @@ place_by_decoding(const gd_text *tx, const column_model *m, size_t s, size_t e, 
 	}
 	decode_from(d, 0, 0, 0, false, false);
 	return d->found > 0 && !d->differ && d->work < DECODE_WORK_MAX;
+}
+
+/* Columns of a decoded row printing a value none of whose digits was lost. */
+static int
+whole_values(const byte_decoding *d)
+{
+	int			n = 0;
+
+	for (int j = 0; j < GD_REQ_COLS; j++)
+		n += d->kept_first[j] >= 0 && !d->kept_lost[j];
+	return n;
+}
+
+/* Shorter rows, of PLACED_CELLS_MIN cells or more, that a lone full row's columns must place to be taken. */
+#define PLACED_LINES_MIN 2
+#define PLACED_CELLS_MIN 3
+
+/*
+ * Where find_columns found no two full rows that agree (blank cells left
+ * unmarked: a table of few full rows), the columns of the one full row by
+ * which PLACED_LINES_MIN shorter rows are placed, each cell at its column's
+ * byte and the row total holding (place_by_bytes, place_glued_by_bytes), or
+ * decoded one way only with PLACED_CELLS_MIN values whole (place_by_decoding).
+ * Two full rows that disagree and are both vouched for: neither.
+ */
+static void
+vouch_lone_row(const gd_text *tx, const gd_region *rg, size_t first, size_t end, column_model *m)
+{
+	column_model candidate,
+				vouched;
+	byte_decoding decoding;
+	int			found = 0;
+
+	if (m->found)
+		return;
+	candidate.found = true;
+	for (size_t li = first; li < end && found < 2; li++)
+	{
+		int			placed = 0;
+
+		if (!full_row_starts(tx, rg, li, candidate.start) ||
+			(found > 0 && memcmp(candidate.start, vouched.start, sizeof(candidate.start)) == 0))
+			continue;
+		for (size_t lj = first; lj < end && placed < PLACED_LINES_MIN; lj++)
+		{
+			size_t		s,
+						e;
+			line_runs	lr;
+			line_pieces lp;
+			int			col[GD_REQ_COLS];
+
+			gd_region_line(tx, rg, lj, &s, &e);
+			line_value_runs(tx, s, e, &lr);
+			if (lr.n == 0 || lr.n >= GD_REQ_COLS)
+				continue;
+			line_pieces_of(tx, &lr, s, e, &lp);
+			if (place_by_bytes(tx, &candidate, &lp, s, col) || place_glued_by_bytes(tx, &candidate, &lr, s, &lp, col))
+				placed += lp.n >= PLACED_CELLS_MIN;
+			else if (place_by_decoding(tx, &candidate, s, e, &decoding) && whole_values(&decoding) >= PLACED_CELLS_MIN)
+				placed++;
+		}
+		if (placed >= PLACED_LINES_MIN && found++ == 0)
+			vouched = candidate;
+	}
+	if (found == 1)
+		*m = vouched;
 }
 
 /*
