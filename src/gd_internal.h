@@ -31,10 +31,11 @@
  * Normalise buf into out (which must hold len + 1 bytes; normalising never
  * grows the text).  Returns the length written.  *is_html tells whether the
  * input was read as HTML markup; *folded gets the bitmap of output bytes folded
- * from a two-column character ("５" -> '5'), NULL when there are none.
+ * from a two-column character ("５" -> '5'), NULL when there are none;
+ * *wide_spaces the bitmap of spaces that were two bytes (NBSP), NULL when none.
  */
 size_t		gd_normalize(const char *buf, size_t len, char *out, bool *is_html, const uint8_t **folded,
-						 const gd_options *opt);
+						 const uint8_t **wide_spaces, const gd_options *opt);
 
 /* Case-insensitive search for an ASCII needle; returns offset or len. */
 size_t		gd_find_ascii_ci(const char *s, size_t len, const char *needle);
@@ -60,6 +61,8 @@ typedef struct gd_text
 	 * on a '\n': a page break (a form feed, dropped) opens the next line (gd_page_break_after)
 	 */
 	const uint8_t *folded;
+	/* bit i: byte i is a space printed in two bytes (NBSP), as a converter counting bytes laid it out (or NULL) */
+	const uint8_t *wide_spaces;
 	/* every character printed one column wide (links counts CJK so): gd_width_decide says */
 	bool		one_column_chars;
 	bool		paged;			/* some page break (gd_page_break_after): a PDF's text; gd_index_lines says */
@@ -132,6 +135,15 @@ void		gd_width_vote(gd_text *tx, gd_width_votes *votes, size_t li);
 void		gd_width_decide(gd_text *tx, const gd_width_votes *votes);
 /* Display columns of t[s..e) as printed (as gd_col_token counts them; a tab is one). */
 uint32_t	gd_display_width(const gd_text *tx, size_t s, size_t e);
+
+/* Bytes a converter counting bytes wrote for byte i of the text: 3 for a folded full-width form, 2 for an NBSP, else 1. */
+static inline uint32_t
+gd_converter_bytes(const gd_text *tx, size_t i)
+{
+	if (tx->folded != NULL && (tx->folded[i >> 3] >> (i & 7) & 1))
+		return 3;
+	return tx->wide_spaces != NULL && (tx->wide_spaces[i >> 3] >> (i & 7) & 1) ? 2 : 1;
+}
 
 /* The column normalising took from the character at byte i (folded: its bitmap, or NULL): 1 when it folded a full-width form. */
 static inline int

@@ -11,6 +11,7 @@
  * three tables in gd_report, with problems for what could not be read.
  */
 #include "gd_match.h"
+#include "gd_review_bytes.h"
 #include "gd_solve.h"
 #include "gd_template.h"
 
@@ -1177,6 +1178,7 @@ flag_unreadable(match_target *mt, gd_cell *c, int count, const char *what)
 						what, c[i].line);
 			return;
 		}
+
 }
 
 /* ---------- the requests table ---------- */
@@ -3264,6 +3266,41 @@ review_after_pieces(review_state *st)
 				   st->npending, st->pending[0].line, st->count);
 }
 
+/*
+ * A review row of fewer runs than cells in text laid out by byte width: the
+ * cells its readings print alike (gd_decode_review_bytes), the others
+ * unknown; none where a reading has a blank cell.  False when no reading
+ * keeps the groups' totals.
+ */
+static bool
+review_by_bytes(review_state *st, const gd_text *tx)
+{
+	gd_report  *r = st->mt.r;
+	gd_cell		read[GD_REV_CELLS];
+	uint32_t	line = st->row[0].cell.line;
+	bool		blank;
+	int			unknown = 0;
+
+	if (!gd_decode_review_bytes(tx, st->row, st->nrow, read, &blank))
+		return false;
+	if (blank)
+	{
+		mark_unknown(r->review, GD_REV_CELLS, line);
+		gd_add_problem(r, GD_PROBLEM_ROW_SHORT, line,
+					"review table: %d runs of values for 15 cells (line %u) in text laid out by byte width, and a reading with a blank cell keeps every group's total; which cells are blank is unknown",
+					st->nrow, line);
+		return true;
+	}
+	for (int k = 0; k < GD_REV_CELLS; k++)
+		unknown += read[k].state == GD_UNREADABLE;
+	memcpy(r->review, read, sizeof(read));
+	if (unknown > 0)
+		gd_add_problem(r, GD_PROBLEM_GLUED_DIGITS, line,
+					"review table: values cut under the next column's (line %u) in text laid out by byte width; the %d cells the readings keeping every group's total disagree on are left unknown",
+					line, unknown);
+	return true;
+}
+
 void
 gd_match_review(const gd_text *tx, const gd_grid *g, gd_report *r)
 {
@@ -3313,6 +3350,9 @@ gd_match_review(const gd_text *tx, const gd_grid *g, gd_report *r)
 	{
 		uint32_t	line = r->review[0].line;
 		gd_cell		placed[GD_REV_CELLS];
+
+		if (g->tokens_apart && st.nrow == st.count && review_by_bytes(&st, tx))
+			return;
 
 		/* the columns of a renderer's header words place the values, if every group's total then holds */
 		if (st.nrow == st.count && g->ncells > 0 &&

@@ -53,6 +53,7 @@ typedef struct norm_state
 	const gd_options *opt;
 	size_t		cap;			/* bytes out can hold */
 	uint8_t    *folded;			/* gd_text.folded, allocated at the first fold */
+	uint8_t    *wide_spaces;	/* gd_text.wide_spaces, allocated at the first */
 	table_state tables[TABLE_DEPTH_MAX];	/* each depth's table; [0] holds cells outside any */
 } norm_state;
 
@@ -97,16 +98,22 @@ put(norm_state *st, char c)
 	st->out[st->n++] = c;
 }
 
-/* Set bit i of the fold map (gd_text.folded). */
+/* Set bit i of a map of output bytes (gd_text.folded, gd_text.wide_spaces), allocated at its first mark. */
+static void
+mark_byte(norm_state *st, uint8_t **map, size_t i)
+{
+	if (*map == NULL)
+	{
+		*map = st->opt->alloc(st->opt->alloc_ctx, st->cap / 8 + 1);
+		memset(*map, 0, st->cap / 8 + 1);
+	}
+	(*map)[i >> 3] |= (uint8_t) (1u << (i & 7));
+}
+
 static void
 mark_folded(norm_state *st, size_t i)
 {
-	if (st->folded == NULL)
-	{
-		st->folded = st->opt->alloc(st->opt->alloc_ctx, st->cap / 8 + 1);
-		memset(st->folded, 0, st->cap / 8 + 1);
-	}
-	st->folded[i >> 3] |= (uint8_t) (1u << (i & 7));
+	mark_byte(st, &st->folded, i);
 }
 
 /* Put c for a full-width form, noting the display column it loses (text aligned by width keeps its columns). */
@@ -124,6 +131,8 @@ unput(norm_state *st)
 	st->n--;
 	if (st->folded != NULL)
 		st->folded[st->n >> 3] &= (uint8_t) ~(1u << (st->n & 7));
+	if (st->wide_spaces != NULL)
+		st->wide_spaces[st->n >> 3] &= (uint8_t) ~(1u << (st->n & 7));
 }
 
 /* Bytes of the digit at p (ASCII or full-width), 0 when none. */
@@ -214,7 +223,9 @@ map_char(norm_state *st, const unsigned char *p, size_t avail)
 	}
 	if (c == 0xC2 && avail >= 2 && p[1] == 0xA0)
 	{
-		put(st, ' ');			/* NBSP */
+		/* NBSP: two bytes where a converter counting bytes laid out the line (Debian's html2text) */
+		mark_byte(st, &st->wide_spaces, st->n);
+		put(st, ' ');
 		return 2;
 	}
 	if (avail >= 3)
@@ -939,7 +950,8 @@ set_plain_bytes(uint8_t plain[256], bool html, bool markdown)
 }
 
 size_t
-gd_normalize(const char *buf, size_t len, char *out, bool *is_html, const uint8_t **folded, const gd_options *opt)
+gd_normalize(const char *buf, size_t len, char *out, bool *is_html, const uint8_t **folded,
+			 const uint8_t **wide_spaces, const gd_options *opt)
 {
 	norm_state	st;
 	size_t		i = 0;
@@ -1070,6 +1082,7 @@ gd_normalize(const char *buf, size_t len, char *out, bool *is_html, const uint8_
 	out[st.n] = '\0';
 	*is_html = st.html;
 	*folded = st.folded;
+	*wide_spaces = st.wide_spaces;
 	return st.n;
 }
 

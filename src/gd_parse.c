@@ -177,7 +177,7 @@ gd_parse(const char *buf, size_t len, const gd_options *opt, gd_report *r)
 	memset(&tx, 0, sizeof(tx));
 	tx.opt = opt;
 	text = opt->alloc(opt->alloc_ctx, len + 1);
-	r->text_len = gd_normalize(buf, len, text, &is_html, &tx.folded, opt);
+	r->text_len = gd_normalize(buf, len, text, &is_html, &tx.folded, &tx.wide_spaces, opt);
 	r->text = text;
 	tx.t = text;
 	tx.n = r->text_len;

@@ -296,12 +296,52 @@ add_lost(gd_text *tx, gd_grid *out, uint32_t line, size_t ds, size_t de)
 	gd_grid_add(tx, out, &c);
 }
 
+/* Is t[ds..de) 无 twice or more: a cell each (a full-width mark fills a column of three bytes; no cell prints 无无)? */
+static bool
+nothing_marks(const char *t, size_t ds, size_t de)
+{
+	if (de - ds < 6 || (de - ds) % 3 != 0)
+		return false;
+	for (size_t i = ds; i < de; i += 3)
+		if (memcmp(t + i, "无", 3) != 0)
+			return false;
+	return true;
+}
+
+/*
+ * A cell of a row placed by its bytes: t[ds..de), a value alone in its column
+ * as printed (one glued to the next where it fills its column: the row total
+ * vouched that no digit was lost there), or blank where ds == de (a column no
+ * cell starts in).
+ */
+static void
+add_placed(gd_text *tx, gd_grid *out, uint32_t line, size_t ds, size_t de)
+{
+	gd_grid_cell c;
+
+	memset(&c, 0, sizeof(c));
+	c.span = (gd_span) {ds, de - ds};
+	c.kind = ds == de ? GD_GRID_BLANK : GD_GRID_VALUE;
+	c.cell.state = GD_BLANK;
+	if (ds < de)
+		(void) gd_parse_value(tx->t + ds, de - ds, &c.cell);
+	c.cell.line = line;
+	gd_grid_add(tx, out, &c);
+}
+
 static void
 add_run(gd_text *tx, gd_grid *out, uint32_t line, size_t ds, size_t de, size_t e)
 {
 	gd_grid_cell c;
 	size_t		end,
 				change;
+
+	if (nothing_marks(tx->t, ds, de))
+	{
+		for (size_t i = ds; i < de; i += 3)
+			add_placed(tx, out, line, i, i + 3);
+		return;
+	}
 
 	memset(&c, 0, sizeof(c));
 	c.kind = GD_GRID_VALUE;
@@ -339,14 +379,14 @@ line_value_runs(const gd_text *tx, size_t s, size_t e, line_runs *lr)
 	}
 }
 
-/* Bytes before t[i] on the line starting at s as the converter wrote them: a folded full-width form was three. */
+/* Bytes before t[i] on the line starting at s as the converter wrote them: a folded full-width form was three, an NBSP two. */
 static uint32_t
 byte_column(const gd_text *tx, size_t s, size_t i)
 {
 	uint32_t	col = (uint32_t) (i - s);
 
 	for (size_t k = s; k < i; k++)
-		col += full_width_digit(tx, k) ? 2 : 0;
+		col += gd_converter_bytes(tx, k) - 1;
 	return col;
 }
 
@@ -428,9 +468,30 @@ line_pieces_of(const gd_text *tx, const line_runs *lr, size_t s, size_t e, line_
 	}
 }
 
+/* Where the cells of line li start when it prints all 7 of a requests row's apart (line_pieces_of), each run after a blank. */
+static bool
+full_row_starts(const gd_text *tx, const gd_region *rg, size_t li, uint32_t *start)
+{
+	size_t		s,
+				e;
+	line_runs	lr;
+	line_pieces lp;
+	bool		apart;
+
+	gd_region_line(tx, rg, li, &s, &e);
+	line_value_runs(tx, s, e, &lr);
+	line_pieces_of(tx, &lr, s, e, &lp);
+	apart = lp.valid && lp.n == GD_REQ_COLS;
+	for (int k = 0; k < lr.n && apart; k++)
+		apart = lr.ds[k] > s && gd_is_blank(tx->t[lr.ds[k] - 1]);
+	for (int k = 0; k < GD_REQ_COLS && apart; k++)
+		start[k] = byte_column(tx, s, lp.ds[k]);
+	return apart;
+}
+
 /*
  * The requests row's columns: where the cells start on lines of all 7 cells
- * (line_pieces_of), each run after a blank, when COLUMN_LINES_MIN such lines agree.
+ * (full_row_starts), when COLUMN_LINES_MIN such lines agree.
  */
 static void
 find_columns(const gd_text *tx, const gd_region *rg, size_t first, size_t end, column_model *m)
@@ -440,23 +501,10 @@ find_columns(const gd_text *tx, const gd_region *rg, size_t first, size_t end, c
 	m->found = false;
 	for (size_t li = first; li < end && agree < COLUMN_LINES_MIN; li++)
 	{
-		size_t		s,
-					e;
-		line_runs	lr;
-		line_pieces lp;
 		uint32_t	start[GD_REQ_COLS];
-		bool		apart;
 
-		gd_region_line(tx, rg, li, &s, &e);
-		line_value_runs(tx, s, e, &lr);
-		line_pieces_of(tx, &lr, s, e, &lp);
-		apart = lp.valid && lp.n == GD_REQ_COLS;
-		for (int k = 0; k < lr.n && apart; k++)
-			apart = lr.ds[k] > s && gd_is_blank(tx->t[lr.ds[k] - 1]);
-		if (!apart)
+		if (!full_row_starts(tx, rg, li, start))
 			continue;
-		for (int k = 0; k < GD_REQ_COLS; k++)
-			start[k] = byte_column(tx, s, lp.ds[k]);
 		if (agree == 0 || memcmp(start, m->start, sizeof(start)) != 0)
 		{
 			memcpy(m->start, start, sizeof(start));
@@ -959,7 +1007,7 @@ place_by_decoding(const gd_text *tx, const column_model *m, size_t s, size_t e, 
 
 		while (i + len < e && ((unsigned char) tx->t[i + len] & 0xC0) == 0x80)
 			len++;
-		width = (uint32_t) len + (full_width_digit(tx, i) ? 2 : 0);
+		width = (uint32_t) len + gd_converter_bytes(tx, i) - 1;
 		value = !gd_is_blank(tx->t[i]) && value_char(tx->t, i, i, e, true) == len;
 		if (d->n == GLYPHS_MAX)
 			return false;
@@ -977,25 +1025,126 @@ place_by_decoding(const gd_text *tx, const column_model *m, size_t s, size_t e, 
 	return d->found > 0 && !d->differ && d->work < DECODE_WORK_MAX;
 }
 
+/* Columns of a decoded row printing a value none of whose digits was lost. */
+static int
+whole_values(const byte_decoding *d)
+{
+	int			n = 0;
+
+	for (int j = 0; j < GD_REQ_COLS; j++)
+		n += d->kept_first[j] >= 0 && !d->kept_lost[j];
+	return n;
+}
+
+/* Shorter rows, of PLACED_CELLS_MIN cells or more, that a lone full row's columns must place to be taken. */
+#define PLACED_LINES_MIN 2
+#define PLACED_CELLS_MIN 3
+
 /*
- * A cell of a row placed by its bytes: t[ds..de), a value alone in its column
- * as printed (one glued to the next where it fills its column: the row total
- * vouched that no digit was lost there), or blank where ds == de (a column no
- * cell starts in).
+ * Where find_columns found no two full rows that agree (blank cells left
+ * unmarked: a table of few full rows), the columns of the one full row by
+ * which PLACED_LINES_MIN shorter rows are placed, each cell at its column's
+ * byte and the row total holding (place_by_bytes, place_glued_by_bytes), or
+ * decoded one way only with PLACED_CELLS_MIN values whole (place_by_decoding).
+ * Two full rows that disagree and are both vouched for: neither.
  */
 static void
-add_placed(gd_text *tx, gd_grid *out, uint32_t line, size_t ds, size_t de)
+vouch_lone_row(const gd_text *tx, const gd_region *rg, size_t first, size_t end, column_model *m)
 {
-	gd_grid_cell c;
+	column_model candidate,
+				vouched;
+	byte_decoding decoding;
+	int			found = 0;
 
-	memset(&c, 0, sizeof(c));
-	c.span = (gd_span) {ds, de - ds};
-	c.kind = ds == de ? GD_GRID_BLANK : GD_GRID_VALUE;
-	c.cell.state = GD_BLANK;
-	if (ds < de)
-		(void) gd_parse_value(tx->t + ds, de - ds, &c.cell);
-	c.cell.line = line;
-	gd_grid_add(tx, out, &c);
+	if (m->found)
+		return;
+	candidate.found = true;
+	for (size_t li = first; li < end && found < 2; li++)
+	{
+		int			placed = 0;
+
+		if (!full_row_starts(tx, rg, li, candidate.start) ||
+			(found > 0 && memcmp(candidate.start, vouched.start, sizeof(candidate.start)) == 0))
+			continue;
+		for (size_t lj = first; lj < end && placed < PLACED_LINES_MIN; lj++)
+		{
+			size_t		s,
+						e;
+			line_runs	lr;
+			line_pieces lp;
+			int			col[GD_REQ_COLS];
+
+			gd_region_line(tx, rg, lj, &s, &e);
+			line_value_runs(tx, s, e, &lr);
+			if (lr.n == 0 || lr.n >= GD_REQ_COLS)
+				continue;
+			line_pieces_of(tx, &lr, s, e, &lp);
+			if (place_by_bytes(tx, &candidate, &lp, s, col) || place_glued_by_bytes(tx, &candidate, &lr, s, &lp, col))
+				placed += lp.n >= PLACED_CELLS_MIN;
+			else if (place_by_decoding(tx, &candidate, s, e, &decoding) && whole_values(&decoding) >= PLACED_CELLS_MIN)
+				placed++;
+		}
+		if (placed >= PLACED_LINES_MIN && found++ == 0)
+			vouched = candidate;
+	}
+	if (found == 1)
+		*m = vouched;
+}
+
+/*
+ * The one number of a decoded row that may have lost digits, when every other
+ * cell is read and the total is whole: the row total less the others decides
+ * it, if it starts with the digits shown (inferred, into *cell).  Its column,
+ * or -1.
+ */
+static int
+lost_by_total(const byte_decoding *d, gd_cell *cell)
+{
+	const int	total = GD_REQ_COLS - 1;
+	const char *t = d->tx->t;
+	int			lost = -1,
+				shown = 0;
+	int64_t		sum = 0,
+				rest;
+	gd_cell		c;
+	char		digits[24];
+
+	if (d->kept_first[total] < 0)
+		return -1;
+	for (int j = 0; j <= total; j++)
+	{
+		if (d->kept_first[j] < 0)
+			continue;
+		if (d->kept_lost[j])
+		{
+			if (lost >= 0 || j == total)
+				return -1;
+			lost = j;
+			continue;
+		}
+		if (!gd_parse_value(t + d->g[d->kept_first[j]].at, d->g[d->kept_last[j]].end - d->g[d->kept_first[j]].at, &c) ||
+			c.scale != 0 || (c.state != GD_NUMBER && c.state != GD_PLACEHOLDER) || (j == total && c.state != GD_NUMBER))
+			return -1;
+		if (j < total && c.state == GD_NUMBER)
+			sum += c.value;
+	}
+	if (lost < 0 || c.value < sum)
+		return -1;
+	/* the digits of the total less the others, most significant first, must begin with those shown */
+	rest = c.value - sum;
+	do
+	{
+		digits[shown++] = (char) ('0' + rest % 10);
+		rest /= 10;
+	} while (rest > 0 && shown < (int) sizeof(digits));
+	for (int q = d->kept_first[lost]; q <= d->kept_last[lost]; q++)
+		if (shown-- == 0 || t[d->g[q].at] != digits[shown])
+			return -1;
+	memset(cell, 0, sizeof(*cell));
+	cell->state = GD_NUMBER;
+	cell->value = c.value - sum;
+	cell->inferred = 1;
+	return lost;
 }
 
 /* Do words of the label show between lr's runs ("公开0版0"): a label the values were written over? */
@@ -1022,6 +1171,7 @@ read_overprinted(gd_text *tx, const gd_region *rg, const gd_census *census, gd_g
 	out->tokens_apart = true;
 	gd_region_lines(tx, rg, &first, &end);
 	find_columns(tx, rg, first, end, &model);
+	vouch_lone_row(tx, rg, first, end, &model);
 	for (size_t li = first; li < end; li++)
 	{
 		size_t		s,
@@ -1072,13 +1222,29 @@ read_overprinted(gd_text *tx, const gd_region *rg, const gd_census *census, gd_g
 					add_placed(tx, out, line, e, e);
 		}
 		else if (decoded)
+		{
+			gd_grid_cell solved;
+			int			solved_col;
+
+			memset(&solved, 0, sizeof(solved));
+			solved_col = lost_by_total(&decoding, &solved.cell);
+
 			for (int j = 0; j < GD_REQ_COLS; j++)
 				if (decoding.kept_first[j] < 0)
 					add_placed(tx, out, line, e, e);
+				else if (j == solved_col)
+				{
+					solved.kind = GD_GRID_VALUE;
+					solved.span = (gd_span) {decoding.g[decoding.kept_first[j]].at,
+						decoding.g[decoding.kept_last[j]].end - decoding.g[decoding.kept_first[j]].at};
+					solved.cell.line = line;
+					gd_grid_add(tx, out, &solved);
+				}
 				else if (decoding.kept_lost[j])
 					add_lost(tx, out, line, decoding.g[decoding.kept_first[j]].at, decoding.g[decoding.kept_last[j]].end);
 				else
 					add_placed(tx, out, line, decoding.g[decoding.kept_first[j]].at, decoding.g[decoding.kept_last[j]].end);
+		}
 		else
 		{
 			for (int k = 0; k < lr.n; k++)

@@ -183,8 +183,9 @@ test_escaped_space_line(void)
 	char		out[sizeof(text)];
 	bool		is_html;
 	gd_options	opt = {.alloc = arena_alloc};
-	const uint8_t *folded;
-	size_t		n = gd_normalize(text, sizeof(text) - 1, out, &is_html, &folded, &opt);
+	const uint8_t *folded,
+			   *wide_spaces;
+	size_t		n = gd_normalize(text, sizeof(text) - 1, out, &is_html, &folded, &wide_spaces, &opt);
 
 	CHECK(n == sizeof(text) - 2 && memcmp(out, "行政许可\n \nT}\n5 \\ 3\n\\\n", n) == 0 && folded == NULL);
 }
