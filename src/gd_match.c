@@ -57,7 +57,15 @@ typedef struct match_target
 	bool		numbers_cut;	/* a row held only with a number cut in pieces joined */
 	bool		tokens_apart;	/* the grid's values set apart are other cells, each maybe several glued */
 	bool		paged;			/* a PDF's text laid out in columns: pages broken by form feeds */
+	bool		pieces_unjoined;	/* numbers wrap in their cells: the grid left some pieces unjoined */
 } match_target;
+
+static match_target
+target_of(const gd_text *tx, const gd_grid *g, gd_report *r)
+{
+	return (match_target) {.tx = tx, .r = r, .blanks_unprinted = g->blanks_unprinted, .tokens_apart = g->tokens_apart,
+		.paged = !g->no_columns && gd_has_page_breaks(tx), .pieces_unjoined = g->wrapped_lines > 0};
+}
 
 /* ---------- rows assembled from the grid ---------- */
 
@@ -332,6 +340,16 @@ any_unreadable(const gd_grid_cell *c, int n)
 		if (c[i].cell.state == GD_UNREADABLE)
 			return true;
 	return false;
+}
+
+/* Was every cell read: a number, a placeholder or printed blank? */
+static bool
+all_read(const gd_cell *cells, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (cells[i].state != GD_NUMBER && cells[i].state != GD_PLACEHOLDER && cells[i].state != GD_BLANK)
+			return false;
+	return true;
 }
 
 /* Is some cell a token of text aligned by spaces (a column position, no cell borders)? */
@@ -2396,6 +2414,19 @@ match_request_row(void *ctx, const char *label, size_t len, size_t own_from, con
 						   what, cells[0].cell.line);
 		}
 	}
+	/*
+	 * text aligned by spaces whose numbers wrap in their cells, some pieces left unjoined: a row
+	 * whose total fails as read, with numbers beside its line, may hold a piece of a number of the
+	 * row over or under it, or lack one of its own; which, no sum tells
+	 */
+	if (mt->pieces_unjoined && split_by_spaces(cells, n) && all_read(r->requests[row], GD_REQ_COLS) &&
+		!gd_row_total_holds(r->requests[row], GD_REQ_COLS) && numbers_beside_line(mt->tx, cells[0].cell.line, GD_REQ_COLS))
+	{
+		mark_unknown(r->requests[row], GD_REQ_COLS, cells[0].cell.line);
+		gd_add_problem(r, GD_PROBLEM_ROW_SHORT, cells[0].cell.line,
+					   "%s: its total fails as read (line %u) where numbers wrap in their cells and some pieces were left unjoined; a piece of another row's number may be among its cells, so the row is left unknown",
+					   what, cells[0].cell.line);
+	}
 	if (n == GD_REQ_COLS && cells[0].center2 > 0 && count_values(cells, n) == n)
 	{
 		gd_cell_edges edges[GD_REQ_COLS];
@@ -3201,8 +3232,7 @@ gd_match_requests(const gd_text *tx, const gd_grid *g, gd_report *r, bool *rows_
 	int			problems_before = r->problem_count;
 
 	memset(&st, 0, sizeof(st));
-	st.mt = (match_target) {.tx = tx, .r = r, .blanks_unprinted = g->blanks_unprinted, .tokens_apart = g->tokens_apart,
-		.paged = !g->no_columns && gd_has_page_breaks(tx)};
+	st.mt = target_of(tx, g, r);
 	st.cur = -1;
 	st.short_row = -1;
 	st.guess_first = -1;
@@ -3307,8 +3337,7 @@ gd_match_review(const gd_text *tx, const gd_grid *g, gd_report *r)
 	review_state st;
 
 	memset(&st, 0, sizeof(st));
-	st.mt = (match_target) {.tx = tx, .r = r, .blanks_unprinted = g->blanks_unprinted, .tokens_apart = g->tokens_apart,
-		.paged = !g->no_columns && gd_has_page_breaks(tx)};
+	st.mt = target_of(tx, g, r);
 	st.cells_per_line = g->cells_per_line;
 	assemble(tx, g, match_review_row, &st, true, 0);
 	if (st.count == 0 && st.npending >= GD_REV_OUTCOMES)
@@ -3380,8 +3409,7 @@ gd_match_active(const gd_text *tx, const gd_grid *g, gd_report *r)
 	for (int pass = 0; pass < 2; pass++)
 	{
 		memset(&st, 0, sizeof(st));
-		st.mt = (match_target) {.tx = tx, .r = r, .blanks_unprinted = g->blanks_unprinted, .tokens_apart = g->tokens_apart,
-		.paged = !g->no_columns && gd_has_page_breaks(tx)};
+		st.mt = target_of(tx, g, r);
 		st.items = r->template_kind == GD_TEMPLATE_2019 ? gd_active_items_2019 : gd_active_items_2021;
 		assemble(tx, g, match_active_row, &st, false, 0);
 		if (blanks_known || !r->blanks_unmarked)
