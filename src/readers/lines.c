@@ -715,6 +715,7 @@ gd_is_page_footer(const char *t, size_t s, size_t e)
 	size_t		k,
 				i = 0,
 				digits = 0;
+	int			numbers = 0;	/* runs of digits: a page's number and the count of pages at most */
 	bool		dash_before = false,
 				only_digits = true;
 
@@ -731,9 +732,11 @@ gd_is_page_footer(const char *t, size_t s, size_t e)
 		if (!is_footer_byte(t[at]))
 			return false;
 		only_digits = only_digits && (gd_is_digit(t[at]) || gd_is_blank(t[at]));
+		numbers += gd_is_digit(t[at]) && (at == s || !gd_is_digit(t[at - 1]));
 	}
-	if (only_digits)
-		return false;			/* a number, a cell's (a footer has a mark beside its digits) */
+	/* a number, a cell's (a footer has a mark beside its digits); or a row of them ("2 / 0 6 8 …") */
+	if (only_digits || numbers > 2)
+		return false;
 	k = gd_fold(t + s, e - s, buf, sizeof(buf));
 	if (k == 0)
 		return false;
