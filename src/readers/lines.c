@@ -20,6 +20,7 @@ typedef struct line_reader
 	gd_grid    *g;
 	uint32_t	line;			/* 1-based line being read */
 	bool		cells_per_line;
+	bool		html;			/* the text was a page's markup */
 	const gd_wrap *wrapped;		/* the rest of the line's cells on the lines after it, or NULL */
 	int			value_rows;		/* rows of three values or more, split by spaces */
 	bool		wide_gaps;		/* some value of such a row stood two spaces or more from the last token */
@@ -873,13 +874,24 @@ cell_end(const char *t, size_t i, size_t e, bool pipe, char bar)
 	return tab ? (size_t) (tab - t) : e;
 }
 
+/* Is t[s..e) blanks alone, none of them an NBSP? */
+static bool
+source_blanks(const gd_text *tx, size_t s, size_t e)
+{
+	for (size_t i = s; i < e; i++)
+		if (!gd_is_blank(tx->t[i]) || gd_converter_bytes(tx, i) != 1)
+			return false;
+	return true;
+}
+
 static void
 tokenize_line(line_reader *lr, size_t s, size_t e, bool pipe, bool tabbed)
 {
 	const char *t = lr->tx->t;
 
 	gd_note_work(lr->tx, e - s + 1);
-	if (s == e)
+	/* a page's source whitespace alone ("<br/>\n<hr/>") is no blank cell: HTML prints none (an NBSP is one) */
+	if (s == e || (lr->cells_per_line && lr->html && source_blanks(lr->tx, s, e)))
 	{
 		if (lr->cells_per_line)
 			gd_grid_end_row(lr->tx, lr->g);
@@ -1383,7 +1395,7 @@ split_by_page(const gd_text *tx, size_t li)
 void
 gd_read_text_lines(gd_text *tx, const gd_region *rg, const gd_census *census, gd_grid *out)
 {
-	line_reader lr = {tx, out, 0, gd_one_cell_per_line(census), NULL, 0, false, 0, false, false, false, false, false, {0}, {0}, 0};
+	line_reader lr = {tx, out, 0, gd_one_cell_per_line(census), census->is_html, NULL, 0, false, 0, false, false, false, false, false, {0}, {0}, 0};
 	size_t		end_line = gd_line_of(tx, rg->end > 0 ? rg->end - 1 : 0);
 	gd_wrap    *wrap = gd_alloc(tx, sizeof(gd_wrap));
 	gd_span		suspects[GD_LINE_TOKENS_MAX];
