@@ -153,6 +153,7 @@ typedef struct gd_report
 	gd_fact		facts[GD_MAX_FACTS];
 
 	int			problem_count;
+	int			problem_peak;	/* the most problems held at once (a reading of the requests alone asks) */
 	gd_problem	problems[GD_MAX_PROBLEMS];
 } gd_report;
 
@@ -165,6 +166,8 @@ typedef struct gd_options
 	void	   *interrupt_ctx;
 	bool		skip_facts;		/* the caller does not read facts: skip the prose scan */
 	bool		sections_only;	/* the caller reads the sections alone: stop once they are found */
+	/* the caller reads has_requests, other_undivided and requests alone: the rest is left unread where it cannot change them */
+	bool		requests_only;
 } gd_options;
 
 /* Parse one report.  Never fails on content: what it cannot read is in problems. */

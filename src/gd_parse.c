@@ -10,13 +10,17 @@
 #include <stddef.h>
 #include <string.h>
 
+/* Problems read_tables adds for one region before any table is matched, at most (broken lines, wrapped numbers). */
+#define REGION_READ_PROBLEMS_MAX 2
+
 /*
  * One reader's reading of the tables: each found table region into a grid,
- * the grids matched to the template's cells in r.
+ * the grids matched to the template's cells in r; requests_alone: the
+ * requests region alone, matched to the requests table.
  */
 static void
 read_tables(gd_text *tx, const gd_region *regions, const gd_census *census, const gd_reader *reader,
-			gd_report *r, bool *request_rows_found)
+			bool requests_alone, gd_report *r, bool *request_rows_found)
 {
 	gd_grid		grids[GD_REGIONS];
 	int			nmeasures;
@@ -29,7 +33,7 @@ read_tables(gd_text *tx, const gd_region *regions, const gd_census *census, cons
 		uint32_t	first_broken;
 
 		gd_grid_init(&grids[k]);
-		if (!regions[k].found)
+		if (!regions[k].found || (requests_alone && k != GD_REGION_REQUESTS))
 			continue;
 		reader->read(tx, &regions[k], census, &grids[k]);
 		first_broken = gd_grid_distrust_broken(tx, &regions[k], &grids[k], &broken_lines);
@@ -48,8 +52,12 @@ read_tables(gd_text *tx, const gd_region *regions, const gd_census *census, cons
 		!(grids[GD_REGION_ACTIVE].glued || grids[GD_REGION_REQUESTS].glued || grids[GD_REGION_REVIEW].glued))
 		r->layout = GD_LAYOUT_UNKNOWN;
 
-	r->template_kind = gd_identify_template(tx, &regions[GD_REGION_ACTIVE], &grids[GD_REGION_ACTIVE]);
+	/* the requests are matched first, and the template's kind tells them nothing */
+	if (!requests_alone)
+		r->template_kind = gd_identify_template(tx, &regions[GD_REGION_ACTIVE], &grids[GD_REGION_ACTIVE]);
 	gd_match_requests(tx, &grids[GD_REGION_REQUESTS], r, request_rows_found);
+	if (requests_alone)
+		return;
 	gd_match_review(tx, &grids[GD_REGION_REVIEW], r);
 	gd_match_active(tx, &grids[GD_REGION_ACTIVE], r);
 	if (r->template_kind == GD_TEMPLATE_UNKNOWN && (r->has_active || r->has_requests || r->has_review))
@@ -117,7 +125,7 @@ let_identities_choose(gd_text *tx, const gd_region *regions, const gd_census *ce
 	memset(other->requests, 0, sizeof(other->requests));
 	memset(other->active, 0, sizeof(other->active));
 	memset(other->review, 0, sizeof(other->review));
-	read_tables(tx, regions, census, runner_up, other, other_rows_found);
+	read_tables(tx, regions, census, runner_up, false, other, other_rows_found);
 	if (gd_reading_doubts(other) > 0 || other->template_kind != r->template_kind ||
 		other->other_undivided != r->other_undivided)
 		return;
@@ -171,6 +179,7 @@ gd_parse(const char *buf, size_t len, const gd_options *opt, gd_report *r)
 	const gd_reader *ranked[GD_READERS_RANKED];
 	int			nranked;
 	int			problems_before;
+	bool		runner_up_reads_otherwise;
 
 	/* a problem is written whole when added: the 64 slots (most of the report's bytes) need no clearing */
 	memset(r, 0, offsetof(gd_report, problems));
@@ -190,9 +199,26 @@ gd_parse(const char *buf, size_t len, const gd_options *opt, gd_report *r)
 	gd_take_census(&tx, regions, is_html, &census);
 	nranked = gd_choose_reader(&tx, regions, &census, ranked);
 	problems_before = r->problem_count;
-	read_tables(&tx, regions, &census, ranked[0], r, request_rows_found);
+	runner_up_reads_otherwise = nranked > 1 && ranked[1]->read != ranked[0]->read;
+	/* a runner-up's reading (doubts in any table) merges into the requests: read all then */
+	if (opt->requests_only && !runner_up_reads_otherwise)
+	{
+		gd_options	whole = *opt;
+
+		read_tables(&tx, regions, &census, ranked[0], true, r, request_rows_found);
+		/*
+		 * the regions left unread add their problems before the requests are matched, which asks how
+		 * many problems it added: the same answers, unless those few more would have filled the list
+		 */
+		if (r->problem_peak + REGION_READ_PROBLEMS_MAX * (GD_REGIONS - 1) < GD_MAX_PROBLEMS)
+			return;
+		whole.requests_only = false;
+		gd_parse(buf, len, &whole, r);
+		return;
+	}
+	read_tables(&tx, regions, &census, ranked[0], false, r, request_rows_found);
 	/* the hot path reads once: a runner-up only for doubts, and only one that reads otherwise */
-	if (nranked > 1 && ranked[1]->read != ranked[0]->read && gd_reading_doubts(r) > 0)
+	if (runner_up_reads_otherwise && gd_reading_doubts(r) > 0)
 		let_identities_choose(&tx, regions, &census, ranked[0], ranked[1], problems_before, r,
 							  request_rows_found);
 

@@ -1294,11 +1294,21 @@ settle_by_columns(const gd_open_row *rows, gd_report *r)
 
 	while (settled)
 	{
+		bool		open[GD_REQ_ROWS];	/* a row's own cells alone decide it, and settling changes only its own */
+		int			nopen = 0;
+
+		for (int row = 0; row < GD_REQ_ROWS; row++)
+		{
+			open[row] = open_run(&rows[row], r->requests[row]);
+			nopen += open[row];
+		}
+		if (nopen == 0)
+			return;				/* no row to settle: a complete table */
 		settled = false;
 		for (int row = 0; row < GD_REQ_ROWS; row++)
 		{
 			gd_cell		cells[GD_REQ_COLS];
-			bool		given = open_run(&rows[row], r->requests[row]);
+			bool		given = open[row];
 
 			for (int c = 0; c < GD_REQ_COLS && given; c++)
 			{
@@ -1325,10 +1335,10 @@ settle_by_columns(const gd_open_row *rows, gd_report *r)
 			memcpy(r->requests[row], cells, sizeof(cells));
 			settled = true;
 		}
-		for (int a = 0; a < GD_REQ_ROWS && !settled; a++)
-			for (int b = 0; b < GD_REQ_ROWS && !settled; b++)
-				settled = a != b && open_run(&rows[a], r->requests[a]) && open_run(&rows[b], r->requests[b]) &&
-					settle_pair(rows, r, a, b);
+		/* no row settled above: every row is as open as before */
+		for (int a = 0; a < GD_REQ_ROWS && !settled && nopen > 1; a++)
+			for (int b = 0; b < GD_REQ_ROWS && !settled && open[a]; b++)
+				settled = a != b && open[b] && settle_pair(rows, r, a, b);
 	}
 }
 

@@ -82,6 +82,8 @@ gd_add_problem(gd_report *r, gd_problem_code code, uint32_t line, const char *fm
 	if (r->problem_count >= GD_MAX_PROBLEMS)
 		return;
 	pr = &r->problems[r->problem_count++];
+	if (r->problem_count > r->problem_peak)
+		r->problem_peak = r->problem_count;
 	if (r->problem_count == GD_MAX_PROBLEMS)
 	{
 		pr->code = GD_PROBLEM_TOO_MANY_PROBLEMS;

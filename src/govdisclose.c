@@ -68,6 +68,7 @@ parse_text(text *body, parse_scope scope)
 	opt.interrupt_ctx = NULL;
 	opt.skip_facts = scope != PARSE_ALL;
 	opt.sections_only = scope == PARSE_SECTIONS;
+	opt.requests_only = scope == PARSE_REQUESTS;
 	p.r = MemoryContextAlloc(p.cxt, sizeof(gd_report));
 	gd_parse(VARDATA_ANY(body), VARSIZE_ANY_EXHDR(body), &opt, p.r);
 	return p;
@@ -236,14 +237,14 @@ header_values(const gd_report *r, Datum *values, bool *nulls)
 
 /* Start a materialised SRF over the parse of its text argument. */
 static parsed
-begin_parse_srf(FunctionCallInfo fcinfo, bool want_facts)
+begin_parse_srf(FunctionCallInfo fcinfo, parse_scope scope)
 {
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 
 	/* the row type the executor expects is the function's: copying it costs less than reading pg_proc */
 	InitMaterializedSRF(fcinfo, rsinfo != NULL && IsA(rsinfo, ReturnSetInfo) && rsinfo->expectedDesc != NULL ?
 						MAT_SRF_USE_EXPECTED_DESC : 0);
-	return parse_text(PG_GETARG_TEXT_PP(0), want_facts ? PARSE_ALL : PARSE_TABLES);
+	return parse_text(PG_GETARG_TEXT_PP(0), scope);
 }
 
 static void
@@ -427,7 +428,7 @@ PG_FUNCTION_INFO_V1(gd_request_cells);
 Datum
 gd_request_cells(PG_FUNCTION_ARGS)
 {
-	parsed		p = begin_parse_srf(fcinfo, false);
+	parsed		p = begin_parse_srf(fcinfo, PARSE_REQUESTS);
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	gd_report  *r = p.r;
 
@@ -461,7 +462,7 @@ PG_FUNCTION_INFO_V1(gd_active_items);
 Datum
 gd_active_items(PG_FUNCTION_ARGS)
 {
-	parsed		p = begin_parse_srf(fcinfo, false);
+	parsed		p = begin_parse_srf(fcinfo, PARSE_TABLES);
 	gd_report  *r = p.r;
 	int			nm;
 	const gd_active_measure *m = gd_active_measures(r->template_kind, &nm);
@@ -485,7 +486,7 @@ PG_FUNCTION_INFO_V1(gd_review_cells);
 Datum
 gd_review_cells(PG_FUNCTION_ARGS)
 {
-	parsed		p = begin_parse_srf(fcinfo, false);
+	parsed		p = begin_parse_srf(fcinfo, PARSE_TABLES);
 	gd_report  *r = p.r;
 	for (int k = 0; k < GD_REV_CELLS && r->has_review; k++)
 	{
@@ -507,7 +508,7 @@ PG_FUNCTION_INFO_V1(gd_sections);
 Datum
 gd_sections(PG_FUNCTION_ARGS)
 {
-	parsed		p = begin_parse_srf(fcinfo, false);
+	parsed		p = begin_parse_srf(fcinfo, PARSE_TABLES);
 	gd_report  *r = p.r;
 	for (int k = 0; k < GD_SECTIONS; k++)
 	{
@@ -537,7 +538,7 @@ PG_FUNCTION_INFO_V1(gd_narrative_facts);
 Datum
 gd_narrative_facts(PG_FUNCTION_ARGS)
 {
-	parsed		p = begin_parse_srf(fcinfo, true);
+	parsed		p = begin_parse_srf(fcinfo, PARSE_ALL);
 	gd_report  *r = p.r;
 	for (int k = 0; k < r->fact_count; k++)
 	{

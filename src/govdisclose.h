@@ -18,6 +18,7 @@ typedef struct parsed
 typedef enum parse_scope
 {
 	PARSE_SECTIONS,				/* the section spans alone */
+	PARSE_REQUESTS,				/* the requests table alone */
 	PARSE_TABLES,				/* everything but the narrative facts */
 	PARSE_ALL
 } parse_scope;

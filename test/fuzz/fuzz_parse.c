@@ -6,9 +6,11 @@
  * inside the normalised text, every string the glue turns into a text Datum
  * is valid UTF-8 without NUL bytes whenever the input was (PostgreSQL hands
  * the core nothing else), and the first problem, which strict mode raises,
- * has a known code.  The parse runs with an interrupt callback, as in the
- * server; on every fourth input size it leaves the parse by longjmp at the
- * first call, as a cancel does (inputs of several MB reach it).
+ * has a known code; the lean parses of section_minhash and request_cells
+ * read what the whole parse reads.  The parse runs with an interrupt
+ * callback, as in the server; on every fourth input size it leaves the parse
+ * by longjmp at the first call, as a cancel does (inputs of several MB reach
+ * it).
  */
 #include <stdbool.h>
 #include <stdint.h>
@@ -137,6 +139,26 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				lean->section_content[s].off != r->section_content[s].off ||
 				lean->section_content[s].len != r->section_content[s].len)
 				fail("sections_only sections");
+	}
+	/* request_cells parses with requests_only: the same requests as the whole parse */
+	{
+		gd_options	lean_opt = opt;
+		gd_report  *lean = arena_alloc(&a, sizeof(gd_report));
+
+		lean_opt.requests_only = true;
+		gd_parse((const char *) data, size, &lean_opt, lean);
+		if (lean->has_requests != r->has_requests || lean->other_undivided != r->other_undivided)
+			fail("requests_only table");
+		for (int row = 0; row < GD_REQ_ROWS; row++)
+			for (int col = 0; col < GD_REQ_COLS; col++)
+			{
+				const gd_cell *a_cell = &lean->requests[row][col],
+						   *b_cell = &r->requests[row][col];
+
+				if (a_cell->state != b_cell->state || a_cell->value != b_cell->value ||
+					a_cell->scale != b_cell->scale || a_cell->inferred != b_cell->inferred)
+					fail("requests_only cell");
+			}
 	}
 	/* the reviewer checks read the same normalised text and sections */
 	{

@@ -14,7 +14,8 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/ref"
 git archive "$ref" src test/unit | tar -x -C "$work/ref"
-build() { cc -std=c11 -O2 -Wall -Wextra -Werror -o "$1" test/unit/gd_dump.c $(find "$2" -name 'gd_*.c' -o -path "$2/readers/*.c" | sort); }
+# gd_dump.c beside the core's src/, so that it reads that core's headers (its structs' layout)
+build() { cc -std=c11 -O2 -Wall -Wextra -Werror -o "$1" "$2/../test/unit/gd_dump.c" $(find "$2" -name 'gd_*.c' -o -path "$2/readers/*.c" | sort); }
 # the working tree's gd_dump prints every field; the reference core is driven by it too
 cp test/unit/gd_dump.c test/unit/arena.h "$work/ref/test/unit/"
 build "$work/before" "$work/ref/src"

@@ -9,6 +9,7 @@
 #include "../../src/readers/readers.h"
 #include "arena.h"
 
+#include <dirent.h>
 #include <string.h>
 
 static int	passed,
@@ -974,6 +975,63 @@ test_skip_facts_same_tables(void)
 	release(full);
 }
 
+/* Every fixture of dir parsed whole and for request_cells (the requests table alone): the same requests. */
+static void
+compare_requests_only_in(const char *dir_path, int *compared, int *alone)
+{
+	DIR		   *dir = opendir(dir_path);
+	struct dirent *e;
+
+	CHECK(dir != NULL);
+	while (dir != NULL && (e = readdir(dir)) != NULL)
+	{
+		char		path[512];
+		size_t		n = strlen(e->d_name);
+		parsed	   *full,
+				   *lean;
+
+		if (n < 4 || strcmp(e->d_name + n - 4, ".txt") != 0)
+			continue;
+		snprintf(path, sizeof(path), "%s/%s", dir_path, e->d_name);
+		full = parse_file_with(path, (gd_options) {.alloc = arena_alloc, .skip_facts = true});
+		lean = parse_file_with(path, (gd_options) {.alloc = arena_alloc, .skip_facts = true, .requests_only = true});
+		CHECK(lean->r.has_requests == full->r.has_requests && lean->r.other_undivided == full->r.other_undivided);
+		for (int row = 0; row < GD_REQ_ROWS; row++)
+			for (int col = 0; col < GD_REQ_COLS; col++)
+				CHECK(same_cell(&lean->r.requests[row][col], &full->r.requests[row][col]) &&
+					  lean->r.requests[row][col].inferred == full->r.requests[row][col].inferred);
+		(*compared)++;
+		/* the short way: no other table read, no title looked for */
+		*alone += lean->r.title_text == NULL && full->r.title_text != NULL;
+		release(lean);
+		release(full);
+	}
+	if (dir != NULL)
+		closedir(dir);
+}
+
+static void
+test_requests_only_same_requests(void)
+{
+	static const char *const reports[] = {"baishi", "fenglin", "jinxi", "luyu", "shimen", "tangxi", "wangjiang",
+	"yulan", "yunxiu"};
+	int			compared = 0,
+				alone = 0;
+
+	compare_requests_only_in("test/fixtures", &compared, &alone);
+	compare_requests_only_in("test/fixtures/streams", &compared, &alone);
+	for (size_t k = 0; k < sizeof(reports) / sizeof(reports[0]); k++)
+	{
+		char		dir[128];
+
+		snprintf(dir, sizeof(dir), "test/fixtures/matrix/%s", reports[k]);
+		compare_requests_only_in(dir, &compared, &alone);
+	}
+	/* every fixture compared, most of them the short way */
+	CHECK(compared >= 500 && alone * 2 > compared);
+	printf("# %d fixtures, %d read the short way\n", compared, alone);
+}
+
 static void
 test_sections_only_same_sections(void)
 {
@@ -1511,6 +1569,7 @@ main(void)
 	RUN(test_rules_name_the_cells);
 	RUN(test_placeholder_marks);
 	RUN(test_skip_facts_same_tables);
+	RUN(test_requests_only_same_requests);
 	RUN(test_sections_only_same_sections);
 	RUN(test_text_dump_families);
 	RUN(test_solver_readings);
