@@ -3083,11 +3083,12 @@ fill_by_position(gd_report *r, const gd_cell *values, int n)
 	return gd_requests_all_hold(r);
 }
 
+/* Do readings a and b give every cell the same number (a zero mark and a 0 alike: a moved 0 among zero marks)? */
 static bool
 same_reading(const gd_cell *a, const gd_cell *b, int n)
 {
 	for (int i = 0; i < n; i++)
-		if (a[i].state != b[i].state || a[i].value != b[i].value)
+		if ((a[i].state == GD_NUMBER ? a[i].value : 0) != (b[i].state == GD_NUMBER ? b[i].value : 0))
 			return false;
 	return true;
 }
@@ -3135,6 +3136,28 @@ move_one_value(gd_report *r, gd_cell *values, int n)
 }
 
 /*
+ * Fewer values than the table has cells (n), or values beside label words out of place: the blank
+ * cells left no mark, and a value printed on a label's line may be any row's first.  The one reading
+ * gd_read_unmarked_blanks finds into r, with (六) as three rows or, when n allows, as one; false
+ * when neither or both give a reading.
+ */
+static bool
+read_with_unmarked_blanks(const gd_text *tx, gd_report *r, const gd_cell *values, const bool *beside_label, int n)
+{
+	gd_cell		divided[GD_REQ_ROWS][GD_REQ_COLS];
+	bool		as_divided = gd_read_unmarked_blanks(tx, r, values, beside_label, n, false);
+
+	if (n > (GD_REQ_TEMPLATE_ROWS - 2) * GD_REQ_COLS)
+		return as_divided;
+	memcpy(divided, r->requests, sizeof(divided));
+	if (gd_read_unmarked_blanks(tx, r, values, beside_label, n, true))
+		return !as_divided;		/* both: which rows the table has is unknown */
+	memcpy(r->requests, divided, sizeof(divided));
+	r->other_undivided = false;
+	return as_divided;
+}
+
+/*
  * Text out of row order (a PDF's text in reading order, pdftotext with no mode flag: rows' labels in
  * blocks apart from their values), where a blank cell leaves no mark: when exactly as many values as
  * the table has cells were printed, and every identity of the table holds (row totals and both column
@@ -3148,10 +3171,12 @@ read_by_position(requests_state *st, const gd_grid *g)
 	gd_report  *r = st->mt.r;
 	const gd_text *tx = st->mt.tx;
 	gd_cell		values[GD_REQ_TEMPLATE_ROWS * GD_REQ_COLS];
+	bool		beside_label[GD_REQ_TEMPLATE_ROWS * GD_REQ_COLS];
 	gd_cell		saved[GD_REQ_ROWS][GD_REQ_COLS];
 	bool		saved_undivided = r->other_undivided;
 	const gd_grid_cell *prev = NULL;
 	int			n = 0;
+	bool		whole;
 
 	if (!g->cells_per_line || !g->blanks_unprinted || g->glued)
 		return false;
@@ -3173,13 +3198,15 @@ read_by_position(requests_state *st, const gd_grid *g)
 		}
 		if (n == GD_REQ_TEMPLATE_ROWS * GD_REQ_COLS)
 			return false;
+		beside_label[n] = (k > 0 && c[-1].kind == GD_GRID_TEXT && c[-1].cell.line == c->cell.line) ||
+			(k + 1 < g->ncells && c[1].kind == GD_GRID_TEXT && c[1].cell.line == c->cell.line);
 		values[n++] = c->cell;
 		prev = c;
 	}
-	if (n != GD_REQ_TEMPLATE_ROWS * GD_REQ_COLS && n != (GD_REQ_TEMPLATE_ROWS - 2) * GD_REQ_COLS)
-		return false;
 	memcpy(saved, r->requests, sizeof(saved));
-	if (!fill_by_position(r, values, n) && !(move_one_value(r, values, n) && fill_by_position(r, values, n)))
+	whole = n == GD_REQ_TEMPLATE_ROWS * GD_REQ_COLS || n == (GD_REQ_TEMPLATE_ROWS - 2) * GD_REQ_COLS;
+	if (!(whole && (fill_by_position(r, values, n) || (move_one_value(r, values, n) && fill_by_position(r, values, n)))) &&
+		!read_with_unmarked_blanks(tx, r, values, beside_label, n))
 	{
 		memcpy(r->requests, saved, sizeof(saved));
 		r->other_undivided = saved_undivided;
@@ -3214,9 +3241,10 @@ gd_match_requests(const gd_text *tx, const gd_grid *g, gd_report *r, bool *rows_
 		note_disorder(&st.mt, st.lead_piece_line, "numbers come before the first row's label");
 	if (st.mt.disorder_line > 0 && read_by_position(&st, g))
 	{
-		/* what the row by row reading said of its rows is not so: every cell is read */
+		/* what the row by row reading said of its rows is not so: every cell is read or in doubt */
 		r->problem_count = problems_before;
 		r->out_of_row_order = true;
+		gd_report_unmarked_doubts(r);
 	}
 	else if (distrust_stream(&st.mt, g, "requests"))
 	{
