@@ -3264,6 +3264,56 @@ gd_match_requests(const gd_text *tx, const gd_grid *g, gd_report *r, bool *rows_
 	memcpy(rows_found, st.filled, sizeof(st.filled));
 }
 
+/* Lines of words between the review table's region and its cells printed after it (the next sections' headings and paragraphs). */
+#define REVIEW_SPILL_WORD_LINES 8
+
+/*
+ * A PDF's text in reading order (a cell a paragraph, pdftotext with no mode flag) may print the
+ * review table's last cells where its page's blocks end: after the next section's heading and first
+ * paragraph, a line each.  When such a run (two values or more, right after at most
+ * REVIEW_SPILL_WORD_LINES lines of words) is exactly the cells the table lacks, and every group's
+ * total then holds, they are its last cells (inferred).
+ */
+static bool
+review_goes_on_after(review_state *st, const gd_text *tx, const gd_grid *g)
+{
+	gd_cell		cells[GD_REV_CELLS];
+	int			n = st->count,
+				words = 0;
+
+	if (!g->cells_per_line || g->ncells == 0 || st->nrow != st->count)
+		return false;
+	memcpy(cells, st->mt.r->review, sizeof(gd_cell) * (size_t) n);
+	for (size_t li = g->cells[g->ncells - 1].cell.line; li < tx->nlines; li++)
+	{
+		size_t		s = tx->lines[li].start,
+					e = tx->lines[li].end;
+		gd_cell		c;
+
+		while (s < e && (gd_is_blank(tx->t[s]) || tx->t[s] == '\f'))
+			s++;
+		while (e > s && gd_is_blank(tx->t[e - 1]))
+			e--;
+		if (s == e)
+			continue;
+		if (!gd_parse_value(tx->t + s, e - s, &c) || (c.state != GD_NUMBER && c.state != GD_PLACEHOLDER))
+		{
+			if (n > st->count || ++words > REVIEW_SPILL_WORD_LINES)
+				break;
+			continue;
+		}
+		if (n == GD_REV_CELLS)
+			return false;		/* more values than the table lacks */
+		c.line = (uint32_t) li + 1;
+		c.inferred = 1;
+		cells[n++] = c;
+	}
+	if (n != GD_REV_CELLS || n - st->count < 2 || !review_groups_hold(cells))
+		return false;
+	memcpy(st->mt.r->review, cells, sizeof(cells));
+	return true;
+}
+
 /*
  * A short row after lines of values too short for a row (a wiki table
  * printed a cell a line, then a line of a group's blanks and its total):
@@ -3380,6 +3430,8 @@ gd_match_review(const gd_text *tx, const gd_grid *g, gd_report *r)
 		gd_cell		placed[GD_REV_CELLS];
 
 		if (g->tokens_apart && st.nrow == st.count && review_by_bytes(&st, tx))
+			return;
+		if (review_goes_on_after(&st, tx, g))
 			return;
 
 		/* the columns of a renderer's header words place the values, if every group's total then holds */
