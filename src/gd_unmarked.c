@@ -23,6 +23,7 @@
 
 #define UNMARKED_STEPS_MAX 1000000
 #define SEEN_SLOTS 8192			/* partial readings remembered (a power of two) */
+#define BLANKS_MAX GD_REQ_COLS	/* more blank cells than a row's: too many placings agree by chance */
 #define FLOATING_MAX 4			/* values beside label words tried in every row (more: taken in order) */
 #define SUMMABLE_MAX INT64_C(1000000000000)
 
@@ -203,8 +204,11 @@ gd_read_unmarked_blanks(const gd_text *tx, gd_report *r, const gd_cell *values, 
 {
 	unmarked_search *s;
 	int			nbeside = 0,
-				cells;
+				cells = (undivided ? GD_REQ_TEMPLATE_ROWS - (GD_REQ_ROW_OTHER_LAST - GD_REQ_ROW_OTHER_FIRST) :
+						 GD_REQ_TEMPLATE_ROWS) * GD_REQ_COLS;
 
+	if (n <= 0 || n > cells || cells - n > BLANKS_MAX)
+		return false;
 	for (int i = 0; i < n; i++)
 	{
 		if (values[i].state == GD_NUMBER && (values[i].scale != 0 || values[i].value > SUMMABLE_MAX))
@@ -227,11 +231,9 @@ gd_read_unmarked_blanks(const gd_text *tx, gd_report *r, const gd_cell *values, 
 			continue;
 		s->rows[s->nrows++] = undivided && row == GD_REQ_ROW_OTHER_FIRST ? GD_REQ_OTHER_UNDIVIDED : row;
 	}
-	cells = s->nrows * GD_REQ_COLS;
 	memset(r->requests, 0, sizeof(r->requests));
 	r->other_undivided = undivided;
-	if (n > 0 && n <= cells)
-		search_rows(s, 0, 0, cells - n, 0);
+	search_rows(s, 0, 0, cells - n, 0);
 	if (!s->found || s->gave_up)
 		return false;
 	memcpy(r->requests, s->reading, sizeof(s->reading));
