@@ -3136,6 +3136,43 @@ move_one_value(gd_report *r, gd_cell *values, int n)
 }
 
 /*
+ * Cell c a line of numbers and spaces alone ("613 401 399"), words to the grid (its groups may be one
+ * number's thousands): in text read by position, its numbers are that many cells, appended to values
+ * (room for *n up to max) -- a wrong cut shifts every cell after it, which the identities then refuse.
+ * False when c is no such line or the values would not fit.
+ */
+static bool
+take_numbers_of_line(const gd_text *tx, const gd_grid_cell *c, gd_cell *values, bool *beside_label, int *n, int max)
+{
+	size_t		e = c->span.off + c->span.len,
+				i = c->span.off;
+	int			was = *n;
+
+	if (c->kind != GD_GRID_TEXT || c->span.len == 0 || !gd_is_digit(tx->t[i]))
+		return false;
+	for (size_t k = i; k < e; k++)
+		if (!gd_is_digit(tx->t[k]) && !gd_is_blank(tx->t[k]))
+			return false;
+	while (i < e)
+	{
+		size_t		ts = i;
+
+		while (i < e && gd_is_digit(tx->t[i]))
+			i++;
+		if (*n == max || !gd_parse_value(tx->t + ts, i - ts, &values[*n]) || values[*n].state != GD_NUMBER)
+		{
+			*n = was;
+			return false;
+		}
+		values[*n].line = c->cell.line;
+		beside_label[(*n)++] = false;
+		while (i < e && gd_is_blank(tx->t[i]))
+			i++;
+	}
+	return true;
+}
+
+/*
  * Fewer values than the table has cells (n), or values beside label words out of place: the blank
  * cells left no mark, and a value printed on a label's line may be any row's first.  The one reading
  * gd_read_unmarked_blanks finds into r, with (六) as three rows or, when n allows, as one; false
@@ -3185,7 +3222,11 @@ read_by_position(requests_state *st, const gd_grid *g)
 		const gd_grid_cell *c = &g->cells[k];
 
 		if (c->kind != GD_GRID_VALUE)
+		{
+			if (take_numbers_of_line(tx, c, values, beside_label, &n, GD_REQ_TEMPLATE_ROWS * GD_REQ_COLS))
+				prev = NULL;
 			continue;
+		}
 		if ((c->cell.state != GD_NUMBER && c->cell.state != GD_PLACEHOLDER) || c->cell.scale != 0)
 			return false;
 		if (prev != NULL && prev->cell.state == GD_NUMBER && continues_wrapped_number(tx, prev, c) &&
