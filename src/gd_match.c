@@ -3174,20 +3174,22 @@ take_numbers_of_line(const gd_text *tx, const gd_grid_cell *c, gd_cell *values, 
 
 /*
  * Fewer values than the table has cells (n), or values beside label words out of place: the blank
- * cells left no mark, and a value printed on a label's line may be any row's first.  The one reading
+ * cells left no mark, a value printed on a label's line may be any row's first, and the last ntail
+ * (after the table's last words) any row's cells.  The one reading
  * gd_read_unmarked_blanks finds into r, with (六) as three rows or, when n allows, as one; false
  * when neither or both give a reading.
  */
 static bool
-read_with_unmarked_blanks(const gd_text *tx, gd_report *r, const gd_cell *values, const bool *beside_label, int n)
+read_with_unmarked_blanks(const gd_text *tx, gd_report *r, const gd_cell *values, const bool *beside_label, int n,
+						  int ntail)
 {
 	gd_cell		divided[GD_REQ_ROWS][GD_REQ_COLS];
-	bool		as_divided = gd_read_unmarked_blanks(tx, r, values, beside_label, n, false);
+	bool		as_divided = gd_read_unmarked_blanks(tx, r, values, beside_label, n, ntail, false);
 
 	if (n > (GD_REQ_TEMPLATE_ROWS - 2) * GD_REQ_COLS)
 		return as_divided;
 	memcpy(divided, r->requests, sizeof(divided));
-	if (gd_read_unmarked_blanks(tx, r, values, beside_label, n, true))
+	if (gd_read_unmarked_blanks(tx, r, values, beside_label, n, ntail, true))
 		return !as_divided;		/* both: which rows the table has is unknown */
 	memcpy(r->requests, divided, sizeof(divided));
 	r->other_undivided = false;
@@ -3212,7 +3214,8 @@ read_by_position(requests_state *st, const gd_grid *g)
 	gd_cell		saved[GD_REQ_ROWS][GD_REQ_COLS];
 	bool		saved_undivided = r->other_undivided;
 	const gd_grid_cell *prev = NULL;
-	int			n = 0;
+	int			n = 0,
+				after_words = 0;
 	bool		whole;
 
 	if (!g->cells_per_line || !g->blanks_unprinted || g->glued)
@@ -3225,6 +3228,8 @@ read_by_position(requests_state *st, const gd_grid *g)
 		{
 			if (take_numbers_of_line(tx, c, values, beside_label, &n, GD_REQ_TEMPLATE_ROWS * GD_REQ_COLS))
 				prev = NULL;
+			else if (c->kind == GD_GRID_TEXT)
+				after_words = n;
 			continue;
 		}
 		if ((c->cell.state != GD_NUMBER && c->cell.state != GD_PLACEHOLDER) || c->cell.scale != 0)
@@ -3247,7 +3252,7 @@ read_by_position(requests_state *st, const gd_grid *g)
 	memcpy(saved, r->requests, sizeof(saved));
 	whole = n == GD_REQ_TEMPLATE_ROWS * GD_REQ_COLS || n == (GD_REQ_TEMPLATE_ROWS - 2) * GD_REQ_COLS;
 	if (!(whole && (fill_by_position(r, values, n) || (move_one_value(r, values, n) && fill_by_position(r, values, n)))) &&
-		!read_with_unmarked_blanks(tx, r, values, beside_label, n))
+		!read_with_unmarked_blanks(tx, r, values, beside_label, n, n - after_words))
 	{
 		memcpy(r->requests, saved, sizeof(saved));
 		r->other_undivided = saved_undivided;

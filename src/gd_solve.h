@@ -109,12 +109,13 @@ bool		gd_requests_all_hold(const gd_report *r);
  * gd_unmarked.c: the requests table's n printed values (n at most its cells) in order as its rows
  * in template order ((六) as one row when undivided), the cells they leave blank cells that left no
  * mark, wherever every identity holds; a value beside_label (printed on a line of label words) may
- * be the first cell of any row.  True, r's requests so filled (marked inferred), when some placing
+ * be the first cell of any row, and the last ntail values (after the table's last words) a run of
+ * cells in any row.  True, r's requests so filled (marked inferred), when some placing
  * makes every identity hold: a cell the placings disagree on (a blank cell is no 0) unknown.  More
  * blank cells than a row has are not searched (false).
  */
 bool		gd_read_unmarked_blanks(const gd_text *tx, gd_report *r, const gd_cell *values, const bool *beside_label,
-									int n, bool undivided);
+									int n, int ntail, bool undivided);
 /* A problem for each requests row whose cells gd_read_unmarked_blanks left unknown. */
 void		gd_report_unmarked_doubts(gd_report *r);
 

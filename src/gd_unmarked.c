@@ -7,6 +7,8 @@
  * equations with the whole table.  A value printed beside label words (the
  * label's block and the first column's cell side by side on one line) may
  * stand anywhere in the order: it is tried as the first cell of every row.
+ * So may the few values after the table's last words (a label block read
+ * after the cells beside it): in order, a run of them in any row's cells.
  * A cell is read when every reading so found gives it the same number (a
  * blank cell is no 0); the cells the readings disagree on are unknown.
  *
@@ -25,6 +27,7 @@
 #define SEEN_SLOTS 8192			/* partial readings remembered (a power of two) */
 #define BLANKS_MAX GD_REQ_COLS	/* more blank cells than a row's: too many placings agree by chance */
 #define FLOATING_MAX 4			/* values beside label words tried in every row (more: taken in order) */
+#define TAIL_MAX 3				/* values after the last words tried in every row (more: taken in order) */
 #define SUMMABLE_MAX INT64_C(1000000000000)
 
 typedef struct unmarked_search
@@ -34,6 +37,8 @@ typedef struct unmarked_search
 	int			n;
 	gd_cell		floating[FLOATING_MAX];	/* the values beside label words */
 	int			nfloating;
+	gd_cell		tail[TAIL_MAX];	/* values after the table's last words, in order, any row's */
+	int			ntail;
 	int			rows[GD_REQ_TEMPLATE_ROWS];	/* r's row of each template row in print order */
 	int			nrows;
 	int64_t		sums[GD_REQ_TEMPLATE_ROWS + 1][2][GD_REQ_COLS];	/* column equations' sums above each row */
@@ -102,15 +107,18 @@ note_rows(unmarked_search *s, int upto)
 
 /*
  * Row k's cells: its first from floating value first (-1: from the values in order), the cells in
- * blank_cols blank, the rest the values in order from at on.  Where the values in order end.
+ * blank_cols blank, the cells in tail_cols the tail's from tail value at_tail on, the rest the values
+ * in order from at on.  Where the values in order end.
  */
 static int
-fill_row(unmarked_search *s, gd_cell *row, int first, unsigned blank_cols, int at)
+fill_row(unmarked_search *s, gd_cell *row, int first, unsigned blank_cols, unsigned tail_cols, int at_tail, int at)
 {
 	for (int col = 0; col < GD_REQ_COLS; col++)
 	{
 		if (col == 0 && first >= 0)
 			row[col] = s->floating[first];
+		else if (tail_cols & (1u << col))
+			row[col] = s->tail[at_tail++];
 		else if (blank_cols & (1u << col))
 		{
 			row[col] = s->values[at < s->n ? at : s->n - 1];
@@ -124,11 +132,11 @@ fill_row(unmarked_search *s, gd_cell *row, int first, unsigned blank_cols, int a
 	return at;
 }
 
-static bool search_rows(unmarked_search *s, int k, int at, int blanks, unsigned used);
+static bool search_rows(unmarked_search *s, int k, int at, int blanks, unsigned used, int at_tail);
 
 /* Row k read as r holds it: on to the rows under it.  Did some reading come of it? */
 static bool
-search_below(unmarked_search *s, int k, int next, int blanks, unsigned used)
+search_below(unmarked_search *s, int k, int next, int blanks, unsigned used, int at_tail)
 {
 	const gd_cell *row = s->r->requests[s->rows[k]];
 	int64_t		coef[2];
@@ -139,15 +147,15 @@ search_below(unmarked_search *s, int k, int next, int blanks, unsigned used)
 	for (int e = 0; e < 2; e++)
 		for (int col = 0; col < GD_REQ_COLS; col++)
 			s->sums[k + 1][e][col] = s->sums[k][e][col] + coef[e] * (row[col].state == GD_NUMBER ? row[col].value : 0);
-	return search_rows(s, k + 1, next, blanks, used);
+	return search_rows(s, k + 1, next, blanks, used, at_tail);
 }
 
 /*
- * Template rows k on from value at on, with blanks blank cells among them and the floating values
- * not in used to place.  Did some reading come of it?
+ * Template rows k on from value at on, with blanks blank cells among them, the floating values not
+ * in used and the tail from at_tail on to place.  Did some reading come of it?
  */
 static bool
-search_rows(unmarked_search *s, int k, int at, int blanks, unsigned used)
+search_rows(unmarked_search *s, int k, int at, int blanks, unsigned used, int at_tail)
 {
 	gd_cell    *row;
 	bool		seen,
@@ -158,12 +166,12 @@ search_rows(unmarked_search *s, int k, int at, int blanks, unsigned used)
 	{
 		for (int e = 0; e < 2; e++)
 			for (int col = 0; col < GD_REQ_COLS; col++)
-				if (s->sums[k][e][col] != 0 || at != s->n || used != (1u << s->nfloating) - 1)
+				if (s->sums[k][e][col] != 0 || at != s->n || used != (1u << s->nfloating) - 1 || at_tail != s->ntail)
 					return false;
 		note_rows(s, k);
 		return true;
 	}
-	slot = seen_slot(s, k, at, used, &seen);
+	slot = seen_slot(s, k, at, used | ((unsigned) at_tail << 8), &seen);
 	if (slot < 0)
 		s->gave_up = true;
 	if (s->gave_up)
@@ -180,19 +188,28 @@ search_rows(unmarked_search *s, int k, int at, int blanks, unsigned used)
 	{
 		if (first >= 0 && (used & (1u << first)))
 			continue;
-		/* a floating first cell is printed: bit 0 of blank_cols stays clear */
-		for (unsigned blank_cols = 0; blank_cols < (1u << GD_REQ_COLS) && !s->gave_up;
-			 blank_cols += first >= 0 ? 2 : 1)
-		{
-			int			nblank = __builtin_popcount(blank_cols),
-						next;
+		/* a run of the tail's values in cells tail_from on, tail_len of them (0: none) */
+		for (int tail_len = 0; tail_len <= s->ntail - at_tail && !s->gave_up; tail_len++)
+			for (int tail_from = first >= 0; tail_from + tail_len <= GD_REQ_COLS && !s->gave_up;
+				 tail_from += tail_len > 0 ? 1 : GD_REQ_COLS)
+			{
+				unsigned	tail_cols = ((1u << tail_len) - 1) << tail_from,
+							taken = tail_cols | (first >= 0 ? 1u : 0u);
 
-			if (nblank > blanks || at + GD_REQ_COLS - nblank - (first >= 0) > s->n)
-				continue;
-			s->gave_up = ++s->steps > UNMARKED_STEPS_MAX;
-			next = fill_row(s, row, first, blank_cols, at);
-			any |= search_below(s, k, next, blanks - nblank, first >= 0 ? used | (1u << first) : used);
-		}
+				for (unsigned blank_cols = 0; blank_cols < (1u << GD_REQ_COLS) && !s->gave_up; blank_cols++)
+				{
+					int			nblank = __builtin_popcount(blank_cols),
+								next;
+
+					if ((blank_cols & taken) || nblank > blanks ||
+						at + GD_REQ_COLS - nblank - __builtin_popcount(taken) > s->n)
+						continue;
+					s->gave_up = ++s->steps > UNMARKED_STEPS_MAX;
+					next = fill_row(s, row, first, blank_cols, tail_cols, at_tail, at);
+					any |= search_below(s, k, next, blanks - nblank, first >= 0 ? used | (1u << first) : used,
+										at_tail + tail_len);
+				}
+			}
 	}
 	s->seen_read[slot] = any;
 	return any;
@@ -200,7 +217,7 @@ search_rows(unmarked_search *s, int k, int at, int blanks, unsigned used)
 
 bool
 gd_read_unmarked_blanks(const gd_text *tx, gd_report *r, const gd_cell *values, const bool *beside_label, int n,
-						bool undivided)
+						int ntail, bool undivided)
 {
 	unmarked_search *s;
 	int			nbeside = 0,
@@ -218,9 +235,13 @@ gd_read_unmarked_blanks(const gd_text *tx, gd_report *r, const gd_cell *values, 
 	s = gd_alloc(tx, sizeof(unmarked_search));	/* too large for the stack */
 	memset(s, 0, sizeof(*s));
 	s->r = r;
+	if (ntail > TAIL_MAX)
+		ntail = 0;
 	for (int i = 0; i < n; i++)
 	{
-		if (beside_label[i] && nbeside <= FLOATING_MAX)
+		if (i >= n - ntail)
+			s->tail[s->ntail++] = values[i];
+		else if (beside_label[i] && nbeside <= FLOATING_MAX)
 			s->floating[s->nfloating++] = values[i];
 		else
 			s->values[s->n++] = values[i];
@@ -233,7 +254,7 @@ gd_read_unmarked_blanks(const gd_text *tx, gd_report *r, const gd_cell *values, 
 	}
 	memset(r->requests, 0, sizeof(r->requests));
 	r->other_undivided = undivided;
-	search_rows(s, 0, 0, cells - n, 0);
+	search_rows(s, 0, 0, cells - n, 0, 0);
 	if (!s->found || s->gave_up)
 		return false;
 	memcpy(r->requests, s->reading, sizeof(s->reading));
