@@ -3114,11 +3114,12 @@ fill_by_position(gd_report *r, const gd_cell *values, int n)
 	return gd_requests_all_hold(r);
 }
 
+/* Do readings a and b give every cell the same number (a zero mark and a 0 alike: a moved 0 among zero marks)? */
 static bool
 same_reading(const gd_cell *a, const gd_cell *b, int n)
 {
 	for (int i = 0; i < n; i++)
-		if (a[i].state != b[i].state || a[i].value != b[i].value)
+		if ((a[i].state == GD_NUMBER ? a[i].value : 0) != (b[i].state == GD_NUMBER ? b[i].value : 0))
 			return false;
 	return true;
 }
@@ -3166,6 +3167,67 @@ move_one_value(gd_report *r, gd_cell *values, int n)
 }
 
 /*
+ * Cell c a line of numbers and spaces alone ("613 401 399"), words to the grid (its groups may be one
+ * number's thousands): in text read by position, its numbers are that many cells, appended to values
+ * (room for *n up to max) -- a wrong cut shifts every cell after it, which the identities then refuse.
+ * False when c is no such line or the values would not fit.
+ */
+static bool
+take_numbers_of_line(const gd_text *tx, const gd_grid_cell *c, gd_cell *values, bool *beside_label, int *n, int max)
+{
+	size_t		e = c->span.off + c->span.len,
+				i = c->span.off;
+	int			was = *n;
+
+	if (c->kind != GD_GRID_TEXT || c->span.len == 0 || !gd_is_digit(tx->t[i]))
+		return false;
+	for (size_t k = i; k < e; k++)
+		if (!gd_is_digit(tx->t[k]) && !gd_is_blank(tx->t[k]))
+			return false;
+	while (i < e)
+	{
+		size_t		ts = i;
+
+		while (i < e && gd_is_digit(tx->t[i]))
+			i++;
+		if (*n == max || !gd_parse_value(tx->t + ts, i - ts, &values[*n]) || values[*n].state != GD_NUMBER)
+		{
+			*n = was;
+			return false;
+		}
+		values[*n].line = c->cell.line;
+		beside_label[(*n)++] = false;
+		while (i < e && gd_is_blank(tx->t[i]))
+			i++;
+	}
+	return true;
+}
+
+/*
+ * Fewer values than the table has cells (n), or values beside label words out of place: the blank
+ * cells left no mark, a value printed on a label's line may be any row's first, and the last ntail
+ * (after the table's last words) any row's cells.  The one reading
+ * gd_read_unmarked_blanks finds into r, with (六) as three rows or, when n allows, as one; false
+ * when neither or both give a reading.
+ */
+static bool
+read_with_unmarked_blanks(const gd_text *tx, gd_report *r, const gd_cell *values, const bool *beside_label, int n,
+						  int ntail)
+{
+	gd_cell		divided[GD_REQ_ROWS][GD_REQ_COLS];
+	bool		as_divided = gd_read_unmarked_blanks(tx, r, values, beside_label, n, ntail, false);
+
+	if (n > (GD_REQ_TEMPLATE_ROWS - 2) * GD_REQ_COLS)
+		return as_divided;
+	memcpy(divided, r->requests, sizeof(divided));
+	if (gd_read_unmarked_blanks(tx, r, values, beside_label, n, ntail, true))
+		return !as_divided;		/* both: which rows the table has is unknown */
+	memcpy(r->requests, divided, sizeof(divided));
+	r->other_undivided = false;
+	return as_divided;
+}
+
+/*
  * Text out of row order (a PDF's text in reading order, pdftotext with no mode flag: rows' labels in
  * blocks apart from their values), where a blank cell leaves no mark: when exactly as many values as
  * the table has cells were printed, and every identity of the table holds (row totals and both column
@@ -3179,10 +3241,13 @@ read_by_position(requests_state *st, const gd_grid *g)
 	gd_report  *r = st->mt.r;
 	const gd_text *tx = st->mt.tx;
 	gd_cell		values[GD_REQ_TEMPLATE_ROWS * GD_REQ_COLS];
+	bool		beside_label[GD_REQ_TEMPLATE_ROWS * GD_REQ_COLS];
 	gd_cell		saved[GD_REQ_ROWS][GD_REQ_COLS];
 	bool		saved_undivided = r->other_undivided;
 	const gd_grid_cell *prev = NULL;
-	int			n = 0;
+	int			n = 0,
+				after_words = 0;
+	bool		whole;
 
 	if (!g->cells_per_line || !g->blanks_unprinted || g->glued)
 		return false;
@@ -3191,7 +3256,13 @@ read_by_position(requests_state *st, const gd_grid *g)
 		const gd_grid_cell *c = &g->cells[k];
 
 		if (c->kind != GD_GRID_VALUE)
+		{
+			if (take_numbers_of_line(tx, c, values, beside_label, &n, GD_REQ_TEMPLATE_ROWS * GD_REQ_COLS))
+				prev = NULL;
+			else if (c->kind == GD_GRID_TEXT)
+				after_words = n;
 			continue;
+		}
 		if ((c->cell.state != GD_NUMBER && c->cell.state != GD_PLACEHOLDER) || c->cell.scale != 0)
 			return false;
 		if (prev != NULL && prev->cell.state == GD_NUMBER && continues_wrapped_number(tx, prev, c) &&
@@ -3204,13 +3275,15 @@ read_by_position(requests_state *st, const gd_grid *g)
 		}
 		if (n == GD_REQ_TEMPLATE_ROWS * GD_REQ_COLS)
 			return false;
+		beside_label[n] = (k > 0 && c[-1].kind == GD_GRID_TEXT && c[-1].cell.line == c->cell.line) ||
+			(k + 1 < g->ncells && c[1].kind == GD_GRID_TEXT && c[1].cell.line == c->cell.line);
 		values[n++] = c->cell;
 		prev = c;
 	}
-	if (n != GD_REQ_TEMPLATE_ROWS * GD_REQ_COLS && n != (GD_REQ_TEMPLATE_ROWS - 2) * GD_REQ_COLS)
-		return false;
 	memcpy(saved, r->requests, sizeof(saved));
-	if (!fill_by_position(r, values, n) && !(move_one_value(r, values, n) && fill_by_position(r, values, n)))
+	whole = n == GD_REQ_TEMPLATE_ROWS * GD_REQ_COLS || n == (GD_REQ_TEMPLATE_ROWS - 2) * GD_REQ_COLS;
+	if (!(whole && (fill_by_position(r, values, n) || (move_one_value(r, values, n) && fill_by_position(r, values, n)))) &&
+		!read_with_unmarked_blanks(tx, r, values, beside_label, n, n - after_words))
 	{
 		memcpy(r->requests, saved, sizeof(saved));
 		r->other_undivided = saved_undivided;
@@ -3244,9 +3317,10 @@ gd_match_requests(const gd_text *tx, const gd_grid *g, gd_report *r, bool *rows_
 		note_disorder(&st.mt, st.lead_piece_line, "numbers come before the first row's label");
 	if (st.mt.disorder_line > 0 && read_by_position(&st, g))
 	{
-		/* what the row by row reading said of its rows is not so: every cell is read */
+		/* what the row by row reading said of its rows is not so: every cell is read or in doubt */
 		r->problem_count = problems_before;
 		r->out_of_row_order = true;
+		gd_report_unmarked_doubts(r);
 	}
 	else if (distrust_stream(&st.mt, g, "requests"))
 	{
@@ -3264,6 +3338,56 @@ gd_match_requests(const gd_text *tx, const gd_grid *g, gd_report *r, bool *rows_
 		distrust_lost_digits(&st, r);
 	distrust_broken_totals(r);
 	memcpy(rows_found, st.filled, sizeof(st.filled));
+}
+
+/* Lines of words between the review table's region and its cells printed after it (the next sections' headings and paragraphs). */
+#define REVIEW_SPILL_WORD_LINES 8
+
+/*
+ * A PDF's text in reading order (a cell a paragraph, pdftotext with no mode flag) may print the
+ * review table's last cells where its page's blocks end: after the next section's heading and first
+ * paragraph, a line each.  When such a run (two values or more, right after at most
+ * REVIEW_SPILL_WORD_LINES lines of words) is exactly the cells the table lacks, and every group's
+ * total then holds, they are its last cells (inferred).
+ */
+static bool
+review_goes_on_after(review_state *st, const gd_text *tx, const gd_grid *g)
+{
+	gd_cell		cells[GD_REV_CELLS];
+	int			n = st->count,
+				words = 0;
+
+	if (!g->cells_per_line || g->ncells == 0 || st->nrow != st->count)
+		return false;
+	memcpy(cells, st->mt.r->review, sizeof(gd_cell) * (size_t) n);
+	for (size_t li = g->cells[g->ncells - 1].cell.line; li < tx->nlines; li++)
+	{
+		size_t		s = tx->lines[li].start,
+					e = tx->lines[li].end;
+		gd_cell		c;
+
+		while (s < e && (gd_is_blank(tx->t[s]) || tx->t[s] == '\f'))
+			s++;
+		while (e > s && gd_is_blank(tx->t[e - 1]))
+			e--;
+		if (s == e)
+			continue;
+		if (!gd_parse_value(tx->t + s, e - s, &c) || (c.state != GD_NUMBER && c.state != GD_PLACEHOLDER))
+		{
+			if (n > st->count || ++words > REVIEW_SPILL_WORD_LINES)
+				break;
+			continue;
+		}
+		if (n == GD_REV_CELLS)
+			return false;		/* more values than the table lacks */
+		c.line = (uint32_t) li + 1;
+		c.inferred = 1;
+		cells[n++] = c;
+	}
+	if (n != GD_REV_CELLS || n - st->count < 2 || !review_groups_hold(cells))
+		return false;
+	memcpy(st->mt.r->review, cells, sizeof(cells));
+	return true;
 }
 
 /*
@@ -3381,6 +3505,8 @@ gd_match_review(const gd_text *tx, const gd_grid *g, gd_report *r)
 		gd_cell		placed[GD_REV_CELLS];
 
 		if (g->tokens_apart && st.nrow == st.count && review_by_bytes(&st, tx))
+			return;
+		if (review_goes_on_after(&st, tx, g))
 			return;
 
 		/* the columns of a renderer's header words place the values, if every group's total then holds */

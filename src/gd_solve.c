@@ -735,9 +735,8 @@ is_result_row(int row, bool other_undivided)
 	return row > GD_REQ_ROW_CARRIED_OVER && row < GD_REQ_ROW_RESULTS_TOTAL;
 }
 
-/* The row's weight in a column's two equations: results total, and 一 + 二 = 三（七） + 四. */
-static void
-column_weights(int row, bool other_undivided, int64_t coef[2])
+void
+gd_column_weights(int row, bool other_undivided, int64_t coef[2])
 {
 	coef[0] = is_result_row(row, other_undivided) ? 1 : row == GD_REQ_ROW_RESULTS_TOTAL ? -1 : 0;
 	coef[1] = row <= GD_REQ_ROW_CARRIED_OVER ? 1 :
@@ -996,7 +995,7 @@ equation_rest(const gd_open_row *rows, const gd_report *r, int col, int e, int a
 		int64_t		coef[2];
 		const gd_cell *c = &r->requests[other][col];
 
-		column_weights(other, r->other_undivided, coef);
+		gd_column_weights(other, r->other_undivided, coef);
 		if (other == a || other == b || coef[e] == 0)
 			continue;
 		if (!known_to_sums(c, &rows[other]))
@@ -1016,7 +1015,7 @@ column_value(const gd_open_row *rows, const gd_report *r, int row, int col, int6
 	int64_t		own[2],
 				rest;
 
-	column_weights(row, r->other_undivided, own);
+	gd_column_weights(row, r->other_undivided, own);
 	for (int e = 0; e < 2; e++)
 		if (own[e] != 0 && equation_rest(rows, r, col, e, row, -1, &rest))
 		{
@@ -1247,8 +1246,8 @@ settle_pair(const gd_open_row *rows, gd_report *r, int a, int b)
 	ps.b = &rows[b];
 	ps.budget = PAIR_SEARCH_BUDGET;
 	ps.blanks = r->blanks_unmarked;
-	column_weights(a, r->other_undivided, wa);
-	column_weights(b, r->other_undivided, wb);
+	gd_column_weights(a, r->other_undivided, wa);
+	gd_column_weights(b, r->other_undivided, wb);
 	for (int c = 0; c < GD_REQ_COLS; c++)
 	{
 		int			e = 0;
@@ -1509,7 +1508,7 @@ gd_solve_open_rows(const gd_text *tx, const gd_open_row *rows, gd_report *r)
 	for (int row = 0; row < GD_REQ_ROWS; row++)
 		found[row] = 1;
 	for (int row = 0; row < GD_REQ_ROWS; row++)
-		column_weights(row, r->other_undivided, ts.coef[row]);
+		gd_column_weights(row, r->other_undivided, ts.coef[row]);
 	for (int e = 0; e < EQUATIONS; e++)
 		ts.checked[e] = true;
 	for (int row = 0; row < GD_REQ_ROWS; row++)
@@ -1634,7 +1633,7 @@ column_breaks(const gd_report *r, int col, int equation)
 		int64_t		coef[2];
 		const gd_cell *c = &r->requests[row][col];
 
-		column_weights(row, r->other_undivided, coef);
+		gd_column_weights(row, r->other_undivided, coef);
 		if (coef[equation] == 0)
 			continue;
 		if (c->state == GD_UNREADABLE || c->state == GD_ABSENT || (c->state == GD_NUMBER && !summable(c)))

@@ -106,6 +106,20 @@ void		gd_solve_open_rows(const gd_text *tx, const gd_open_row *rows, gd_report *
 bool		gd_requests_all_hold(const gd_report *r);
 
 /*
+ * gd_unmarked.c: the requests table's n printed values (n at most its cells) in order as its rows
+ * in template order ((六) as one row when undivided), the cells they leave blank cells that left no
+ * mark, wherever every identity holds; a value beside_label (printed on a line of label words) may
+ * be the first cell of any row, and the last ntail values (after the table's last words) a run of
+ * cells in any row.  True, r's requests so filled (marked inferred), when some placing
+ * makes every identity hold: a cell the placings disagree on (a blank cell is no 0) unknown.  More
+ * blank cells than a row has are not searched (false).
+ */
+bool		gd_read_unmarked_blanks(const gd_text *tx, gd_report *r, const gd_cell *values, const bool *beside_label,
+									int n, int ntail, bool undivided);
+/* A problem for each requests row whose cells gd_read_unmarked_blanks left unknown. */
+void		gd_report_unmarked_doubts(gd_report *r);
+
+/*
  * How much a reading of the tables leaves in doubt: tables not found, cells
  * left unknown, and identities that fail with all their cells read (row
  * totals, the requests table's column equations, the review groups' totals).
@@ -115,6 +129,8 @@ int			gd_reading_doubts(const gd_report *r);
 
 /* Does an equation of requests column col (results total, 一 + 二 = 三（七） + 四) fail with every cell read? */
 bool		gd_column_breaks(const gd_report *r, int col);
+/* The requests row's weight in a column's two equations: results total, and 一 + 二 = 三（七） + 四. */
+void		gd_column_weights(int row, bool other_undivided, int64_t coef[2]);
 
 /* Does total (the last of width cells) equal the sum of the others, all read (a placeholder or a blank 0)? */
 bool		gd_row_total_holds(const gd_cell *cells, int width);
