@@ -2048,7 +2048,7 @@ blank_rows_passed(requests_state *st, long from, const long *named, int row, uin
 		undivided = named[k] < 0;
 	for (int k = st->cur + 1; k < GD_REQ_ROWS; k++)
 	{
-		if ((k >= row && !(k == GD_REQ_OTHER_UNDIVIDED && undivided)) || named[k] <= from || st->filled[k] ||
+		if (k == row || (k > row && !(k == GD_REQ_OTHER_UNDIVIDED && undivided)) || named[k] <= from || st->filled[k] ||
 			(k == GD_REQ_ROW_RESULTS_TOTAL && st->cur < GD_REQ_ROW_CARRIED_OVER))
 			continue;
 		for (int c = 0; c < GD_REQ_COLS; c++)
@@ -2334,7 +2334,7 @@ match_request_row(void *ctx, const char *label, size_t len, size_t own_from, con
 	if (count_values(cells, n) == 0 && (n != GD_REQ_COLS || ends[row] <= (long) own_from))
 		return false;			/* a header line, not a row of blanks */
 	check_guessed_rows(st, row, by_position, cells[0].cell.line);
-	if (row < GD_REQ_TEMPLATE_ROWS && any_glued(cells, n))
+	if (any_glued(cells, n) || mt->blanks_unprinted || r->blanks_unmarked)
 		blank_rows_passed(st, own >= own_from ? 0 : (long) own_from, named, row, cells[0].cell.line);
 	name_row(what, sizeof(what), "requests row ", gd_request_row_keys[row]);
 	st->open[row].len = (uint8_t) glued_run(mt, cells, n, GD_REQ_COLS, true, st->open[row].run);
