@@ -1219,6 +1219,7 @@ typedef struct requests_state
 	int			guess_first;	/* first of the rows read by their position since the last named one, -1: none */
 	int			placed_row;		/* the last row placed under the confirmed column edges, -1: none */
 	uint32_t	lead_piece_line;	/* a number alone above the first row, not yet joined to it (0: none) */
+	bool		values_unplaced;	/* a short row's values went to the solver: blank cells leave no mark */
 } requests_state;
 
 /*
@@ -2334,7 +2335,7 @@ match_request_row(void *ctx, const char *label, size_t len, size_t own_from, con
 	if (count_values(cells, n) == 0 && (n != GD_REQ_COLS || ends[row] <= (long) own_from))
 		return false;			/* a header line, not a row of blanks */
 	check_guessed_rows(st, row, by_position, cells[0].cell.line);
-	if (any_glued(cells, n) || mt->blanks_unprinted || r->blanks_unmarked)
+	if (any_glued(cells, n) || mt->blanks_unprinted || r->blanks_unmarked || st->values_unplaced)
 		blank_rows_passed(st, own >= own_from ? 0 : (long) own_from, named, row, cells[0].cell.line);
 	name_row(what, sizeof(what), "requests row ", gd_request_row_keys[row]);
 	st->open[row].len = (uint8_t) glued_run(mt, cells, n, GD_REQ_COLS, true, st->open[row].run);
@@ -2395,6 +2396,12 @@ match_request_row(void *ctx, const char *label, size_t len, size_t own_from, con
 						   "%s: its total fails as printed (line %u) in a PDF's text with numbers beside its line, where one of its numbers may go on; the row is left unknown",
 						   what, cells[0].cell.line);
 		}
+	}
+	/* a short row of values no column places: this text prints nothing for a blank cell */
+	if (st->open[row].nvalues > 0 && !st->values_unplaced)
+	{
+		st->values_unplaced = true;
+		blank_rows_passed(st, own >= own_from ? 0 : (long) own_from, named, row, cells[0].cell.line);
 	}
 	if (n == GD_REQ_COLS && cells[0].center2 > 0 && count_values(cells, n) == n)
 	{
