@@ -1201,6 +1201,7 @@ typedef struct requests_state
 	gd_open_row open[GD_REQ_ROWS];	/* rows the layout leaves open, solved together */
 	bool		cells_per_line;	/* the grid was read one cell per line */
 	bool		no_columns;		/* from lines whose tokens stand in no columns (one space apart) */
+	bool		values_unplaced;	/* a short row's values went to the solver: blank cells leave no mark */
 	gd_span		last_piece;		/* the last number alone taken as a piece, and its line */
 	uint32_t	last_piece_line;
 	/* digits printed alone on lines: pieces of a number wrapped inside its cell */
@@ -1219,7 +1220,6 @@ typedef struct requests_state
 	int			guess_first;	/* first of the rows read by their position since the last named one, -1: none */
 	int			placed_row;		/* the last row placed under the confirmed column edges, -1: none */
 	uint32_t	lead_piece_line;	/* a number alone above the first row, not yet joined to it (0: none) */
-	bool		values_unplaced;	/* a short row's values went to the solver: blank cells leave no mark */
 } requests_state;
 
 /*

@@ -547,6 +547,16 @@ gd_join_wrapped(const gd_cell *values, int n, const char *frag, size_t frag_len,
  * (is there a combination with it?), so that a table with many
  * combinations costs a search per such reading, not one per combination.
  */
+/* What the search knows of each reading of its rows (too large for the stack). */
+typedef struct reading_flags
+{
+	/* the reading is still possible: the columns vouch for it and the equations have not ruled it out */
+	bool		possible[GD_REQ_ROWS][GD_ROW_READINGS_MAX];
+	bool		in_solution[GD_REQ_ROWS][GD_ROW_READINGS_MAX];	/* part of a combination found */
+	/* readings ruled out, as row * GD_ROW_READINGS_MAX + reading, restored when the search backs out */
+	int16_t		ruled_out[GD_REQ_ROWS * GD_ROW_READINGS_MAX];
+} reading_flags;
+
 typedef struct table_search
 {
 	int			rows[GD_REQ_ROWS];	/* rows with more than one reading */
@@ -556,14 +566,10 @@ typedef struct table_search
 	int64_t		coef[GD_REQ_ROWS][2];	/* row's weight in each column's two equations */
 	bool		checked[EQUATIONS];	/* every cell of the equation is known */
 	int64_t		residual[EQUATIONS];	/* what the known rows and the chosen readings add */
-	/* the reading is still possible: the columns vouch for it and the equations have not ruled it out */
-	bool		possible[GD_REQ_ROWS][GD_ROW_READINGS_MAX];
+	reading_flags *flags;		/* allocated with the readings */
 	int			npossible[GD_REQ_ROWS];
-	/* readings ruled out, as row * GD_ROW_READINGS_MAX + reading, restored when the search backs out */
-	int16_t		ruled_out[GD_REQ_ROWS * GD_ROW_READINGS_MAX];
 	int			nruled_out;
 	bool		chosen[GD_REQ_ROWS];
-	bool		in_solution[GD_REQ_ROWS][GD_ROW_READINGS_MAX];	/* part of a combination found */
 	int			choice[GD_REQ_ROWS];
 	int			first[GD_REQ_ROWS];	/* the first solution's choice */
 	bool		differs[GD_REQ_ROWS][GD_REQ_COLS];	/* solutions disagree on the cell */
@@ -633,9 +639,9 @@ reading_cells(const table_search *ts, int i, int j)
 static void
 rule_out(table_search *ts, int i, int j)
 {
-	ts->possible[i][j] = false;
+	ts->flags->possible[i][j] = false;
 	ts->npossible[i]--;
-	ts->ruled_out[ts->nruled_out++] = (int16_t) (i * GD_ROW_READINGS_MAX + j);
+	ts->flags->ruled_out[ts->nruled_out++] = (int16_t) (i * GD_ROW_READINGS_MAX + j);
 }
 
 /* Readings ruled out since mark possible again (the search backs out of a choice). */
@@ -644,9 +650,9 @@ restore_ruled_out(table_search *ts, int mark)
 {
 	while (ts->nruled_out > mark)
 	{
-		int			t = ts->ruled_out[--ts->nruled_out];
+		int			t = ts->flags->ruled_out[--ts->nruled_out];
 
-		ts->possible[t / GD_ROW_READINGS_MAX][t % GD_ROW_READINGS_MAX] = true;
+		ts->flags->possible[t / GD_ROW_READINGS_MAX][t % GD_ROW_READINGS_MAX] = true;
 		ts->npossible[t / GD_ROW_READINGS_MAX]++;
 	}
 }
@@ -681,7 +687,7 @@ narrow_readings(table_search *ts)
 				if (!in_equation(ts, i, e))
 					continue;
 				for (int j = 0; j < ts->counts[i]; j++)
-					if (ts->possible[i][j])
+					if (ts->flags->possible[i][j])
 					{
 						int64_t		t = row_term(ts, ts->rows[i], reading_cells(ts, i, j), e);
 
@@ -700,7 +706,7 @@ narrow_readings(table_search *ts)
 				continue;
 			ts->budget -= ts->npossible[i];
 			for (int j = 0; j < ts->counts[i]; j++)
-				for (int e = 0; e < EQUATIONS && ts->possible[i][j]; e++)
+				for (int e = 0; e < EQUATIONS && ts->flags->possible[i][j]; e++)
 				{
 					int64_t		t;
 
@@ -730,7 +736,7 @@ keep_solution(table_search *ts)
 	{
 		const gd_cell *now = reading_cells(ts, i, ts->choice[i]);
 
-		ts->in_solution[i][ts->choice[i]] = true;
+		ts->flags->in_solution[i][ts->choice[i]] = true;
 		if (ts->solutions == 0)
 			ts->first[i] = ts->choice[i];
 		else
@@ -767,7 +773,7 @@ search_table(table_search *ts)
 		ts->chosen[next] = true;
 		for (int j = 0; j < ts->counts[next] && !ts->solved && ts->budget >= 0; j++)
 		{
-			if (!ts->possible[next][j])
+			if (!ts->flags->possible[next][j])
 				continue;
 			ts->choice[next] = j;
 			add_row(ts, ts->rows[next], reading_cells(ts, next, j), 1);
@@ -812,9 +818,9 @@ solve_table(table_search *ts)
 		ts->npossible[i] = 0;
 		for (int j = 0; j < ts->counts[i]; j++)
 		{
-			ts->possible[i][j] = columns_vouch(ts, ts->rows[i], reading_cells(ts, i, j));
-			ts->in_solution[i][j] = false;
-			ts->npossible[i] += ts->possible[i][j];
+			ts->flags->possible[i][j] = columns_vouch(ts, ts->rows[i], reading_cells(ts, i, j));
+			ts->flags->in_solution[i][j] = false;
+			ts->npossible[i] += ts->flags->possible[i][j];
 		}
 	}
 	ts->solved = false;
@@ -822,7 +828,7 @@ solve_table(table_search *ts)
 	for (int i = 0; i < ts->nrows && ts->solutions > 0 && ts->budget >= 0; i++)
 		for (int j = 0; j < ts->counts[i] && ts->budget >= 0; j++)
 		{
-			if (!ts->possible[i][j] || ts->in_solution[i][j] || !would_disagree(ts, i, j))
+			if (!ts->flags->possible[i][j] || ts->flags->in_solution[i][j] || !would_disagree(ts, i, j))
 				continue;
 			ts->chosen[i] = true;
 			ts->choice[i] = j;
@@ -1589,7 +1595,7 @@ void
 gd_solve_open_rows(const gd_text *tx, const gd_open_row *rows, gd_report *r)
 {
 	gd_cell		(*readings)[GD_ROW_READINGS_MAX * GD_REQ_COLS] = NULL;
-	table_search ts;
+	table_search ts = {.budget = GD_TABLE_SEARCH_BUDGET};
 	int			found[GD_REQ_ROWS];	/* readings of a row none of which was kept, else 1 */
 	bool		searched[GD_REQ_ROWS] = {false};	/* rows whose readings the table's combinations chose from */
 	int			count[GD_REQ_ROWS];	/* each open row's readings into its cells as printed */
@@ -1597,13 +1603,10 @@ gd_solve_open_rows(const gd_text *tx, const gd_open_row *rows, gd_report *r)
 
 	for (int row = 0; row < GD_REQ_ROWS && readings == NULL; row++)
 		if (rows[row].len > 0 || rows[row].nvalues > 0)
+		{
 			readings = gd_alloc(tx, sizeof(*readings) * GD_REQ_ROWS);	/* too large for the stack */
-	/* the rest of ts is written before it is read: not cleared (its readings' flags are large) */
-	ts.nrows = 0;
-	ts.solutions = 0;
-	ts.budget = GD_TABLE_SEARCH_BUDGET;
-	memset(ts.residual, 0, sizeof(ts.residual));
-	memset(ts.differs, 0, sizeof(ts.differs));
+			ts.flags = gd_alloc(tx, sizeof(*ts.flags));
+		}
 	for (int row = 0; row < GD_REQ_ROWS; row++)
 		found[row] = 1;
 	for (int row = 0; row < GD_REQ_ROWS; row++)
