@@ -547,14 +547,20 @@ gd_join_wrapped(const gd_cell *values, int n, const char *frag, size_t frag_len,
  * (is there a combination with it?), so that a table with many
  * combinations costs a search per such reading, not one per combination.
  */
-/* What the search knows of each reading of its rows (too large for the stack). */
+/*
+ * What the search knows of each reading of its rows (too large for the
+ * stack).  A row's readings still possible (the columns vouch for them and
+ * the equations have not ruled them out) stand first in its order, so that
+ * a pass over them costs as many steps as there are; one ruled out is
+ * swapped behind them, and the search backing out of a choice takes them
+ * back in the reverse order by counting them in again.
+ */
 typedef struct reading_flags
 {
-	/* the reading is still possible: the columns vouch for it and the equations have not ruled it out */
-	bool		possible[GD_REQ_ROWS][GD_ROW_READINGS_MAX];
+	int16_t		order[GD_REQ_ROWS][GD_ROW_READINGS_MAX];
+	int16_t		place[GD_REQ_ROWS][GD_ROW_READINGS_MAX];	/* where reading j stands in order */
 	bool		in_solution[GD_REQ_ROWS][GD_ROW_READINGS_MAX];	/* part of a combination found */
-	/* readings ruled out, as row * GD_ROW_READINGS_MAX + reading, restored when the search backs out */
-	int16_t		ruled_out[GD_REQ_ROWS * GD_ROW_READINGS_MAX];
+	int8_t		ruled_out[GD_REQ_ROWS * GD_ROW_READINGS_MAX];	/* the row of each reading ruled out, in turn */
 } reading_flags;
 
 typedef struct table_search
@@ -636,12 +642,32 @@ reading_cells(const table_search *ts, int i, int j)
 	return ts->readings[i] + (size_t) j * GD_REQ_COLS;
 }
 
+static bool
+is_possible(const table_search *ts, int i, int j)
+{
+	return ts->flags->place[i][j] < ts->npossible[i];
+}
+
+/* The k-th reading of row i still possible. */
+static int
+possible_reading(const table_search *ts, int i, int k)
+{
+	return ts->flags->order[i][k];
+}
+
 static void
 rule_out(table_search *ts, int i, int j)
 {
-	ts->flags->possible[i][j] = false;
-	ts->npossible[i]--;
-	ts->flags->ruled_out[ts->nruled_out++] = (int16_t) (i * GD_ROW_READINGS_MAX + j);
+	reading_flags *f = ts->flags;
+	int			at = f->place[i][j],
+				last = --ts->npossible[i],
+				other = f->order[i][last];
+
+	f->order[i][at] = (int16_t) other;
+	f->place[i][other] = (int16_t) at;
+	f->order[i][last] = (int16_t) j;
+	f->place[i][j] = (int16_t) last;
+	f->ruled_out[ts->nruled_out++] = (int8_t) i;
 }
 
 /* Readings ruled out since mark possible again (the search backs out of a choice). */
@@ -649,12 +675,7 @@ static void
 restore_ruled_out(table_search *ts, int mark)
 {
 	while (ts->nruled_out > mark)
-	{
-		int			t = ts->flags->ruled_out[--ts->nruled_out];
-
-		ts->flags->possible[t / GD_ROW_READINGS_MAX][t % GD_ROW_READINGS_MAX] = true;
-		ts->npossible[t / GD_ROW_READINGS_MAX]++;
-	}
+		ts->npossible[ts->flags->ruled_out[--ts->nruled_out]]++;
 }
 
 /*
@@ -686,14 +707,13 @@ narrow_readings(table_search *ts)
 				row_hi[i][e] = INT64_MIN;
 				if (!in_equation(ts, i, e))
 					continue;
-				for (int j = 0; j < ts->counts[i]; j++)
-					if (ts->flags->possible[i][j])
-					{
-						int64_t		t = row_term(ts, ts->rows[i], reading_cells(ts, i, j), e);
+				for (int k = 0; k < ts->npossible[i]; k++)
+				{
+					int64_t		t = row_term(ts, ts->rows[i], reading_cells(ts, i, possible_reading(ts, i, k)), e);
 
-						row_lo[i][e] = t < row_lo[i][e] ? t : row_lo[i][e];
-						row_hi[i][e] = t > row_hi[i][e] ? t : row_hi[i][e];
-					}
+					row_lo[i][e] = t < row_lo[i][e] ? t : row_lo[i][e];
+					row_hi[i][e] = t > row_hi[i][e] ? t : row_hi[i][e];
+				}
 				lo[e] += row_lo[i][e];
 				hi[e] += row_hi[i][e];
 			}
@@ -705,8 +725,12 @@ narrow_readings(table_search *ts)
 			if (ts->chosen[i])
 				continue;
 			ts->budget -= ts->npossible[i];
-			for (int j = 0; j < ts->counts[i]; j++)
-				for (int e = 0; e < EQUATIONS && ts->flags->possible[i][j]; e++)
+			/* from the last: a reading ruled out swaps with one already looked at */
+			for (int k = ts->npossible[i] - 1; k >= 0; k--)
+			{
+				int			j = possible_reading(ts, i, k);
+
+				for (int e = 0; e < EQUATIONS; e++)
 				{
 					int64_t		t;
 
@@ -717,8 +741,10 @@ narrow_readings(table_search *ts)
 					{
 						rule_out(ts, i, j);
 						narrowed = true;
+						break;
 					}
 				}
+			}
 			if (ts->npossible[i] == 0)
 				return false;
 		}
@@ -771,10 +797,11 @@ search_table(table_search *ts)
 	else
 	{
 		ts->chosen[next] = true;
-		for (int j = 0; j < ts->counts[next] && !ts->solved && ts->budget >= 0; j++)
+		/* a chosen row's readings stay where they stand while the rows after it are chosen */
+		for (int k = 0; k < ts->npossible[next] && !ts->solved && ts->budget >= 0; k++)
 		{
-			if (!ts->flags->possible[next][j])
-				continue;
+			int			j = possible_reading(ts, next, k);
+
 			ts->choice[next] = j;
 			add_row(ts, ts->rows[next], reading_cells(ts, next, j), 1);
 			search_table(ts);
@@ -815,12 +842,16 @@ solve_table(table_search *ts)
 	memset(ts->chosen, 0, sizeof(ts->chosen));
 	for (int i = 0; i < ts->nrows; i++)
 	{
+		int			behind = ts->counts[i];
+
 		ts->npossible[i] = 0;
 		for (int j = 0; j < ts->counts[i]; j++)
 		{
-			ts->flags->possible[i][j] = columns_vouch(ts, ts->rows[i], reading_cells(ts, i, j));
+			int			at = columns_vouch(ts, ts->rows[i], reading_cells(ts, i, j)) ? ts->npossible[i]++ : --behind;
+
+			ts->flags->order[i][at] = (int16_t) j;
+			ts->flags->place[i][j] = (int16_t) at;
 			ts->flags->in_solution[i][j] = false;
-			ts->npossible[i] += ts->flags->possible[i][j];
 		}
 	}
 	ts->solved = false;
@@ -828,7 +859,7 @@ solve_table(table_search *ts)
 	for (int i = 0; i < ts->nrows && ts->solutions > 0 && ts->budget >= 0; i++)
 		for (int j = 0; j < ts->counts[i] && ts->budget >= 0; j++)
 		{
-			if (!ts->flags->possible[i][j] || ts->flags->in_solution[i][j] || !would_disagree(ts, i, j))
+			if (!is_possible(ts, i, j) || ts->flags->in_solution[i][j] || !would_disagree(ts, i, j))
 				continue;
 			ts->chosen[i] = true;
 			ts->choice[i] = j;
