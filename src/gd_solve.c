@@ -538,16 +538,6 @@ gd_join_wrapped(const gd_cell *values, int n, const char *frag, size_t frag_len,
 #define EQUATIONS (2 * GD_REQ_COLS)	/* per column: results total, and 一 + 二 = 三（七） + 四 */
 
 /*
- * The table's combinations are searched for one that makes every checked
- * equation hold, a row at a time, the row with the fewest readings still
- * possible next; before each choice the equations rule out the readings
- * that no choice of the other rows can balance.  Whether the table decides
- * a cell is then asked reading by reading: a reading that would put another
- * value in a cell than the first combination found is tried on its own
- * (is there a combination with it?), so that a table with many
- * combinations costs a search per such reading, not one per combination.
- */
-/*
  * What the search knows of each reading of its rows (too large for the
  * stack).  A row's readings still possible (the columns vouch for them and
  * the equations have not ruled them out) stand first in its order, so that
@@ -563,6 +553,16 @@ typedef struct reading_flags
 	int8_t		ruled_out[GD_REQ_ROWS * GD_ROW_READINGS_MAX];	/* the row of each reading ruled out, in turn */
 } reading_flags;
 
+/*
+ * The table's combinations are searched for one that makes every checked
+ * equation hold, a row at a time, the row with the fewest readings still
+ * possible next; before each choice the equations rule out the readings
+ * that no choice of the other rows can balance.  Whether the table decides
+ * a cell is then asked reading by reading: a reading that would put another
+ * value in a cell than the first combination found is tried on its own
+ * (is there a combination with it?), so that a table with many
+ * combinations costs a search per such reading, not one per combination.
+ */
 typedef struct table_search
 {
 	int			rows[GD_REQ_ROWS];	/* rows with more than one reading */

@@ -29,7 +29,7 @@
 #define GD_ROW_READINGS_MAX 256
 #define GD_ROW_READINGS_MANY 64
 #define GD_ROW_READINGS_FEW 16
-/* Search steps: one row's splits, and the combinations of the table's rows. */
+/* Search steps: one row's splits, and the table's search (a step per choice and per reading narrowed). */
 #define GD_RUN_SEARCH_BUDGET 20000L
 #define GD_TABLE_SEARCH_BUDGET 200000L
 #define GD_READINGS_TOO_MANY (-1)
