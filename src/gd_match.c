@@ -1219,6 +1219,7 @@ typedef struct requests_state
 	gd_open_row open[GD_REQ_ROWS];	/* rows the layout leaves open, solved together */
 	bool		cells_per_line;	/* the grid was read one cell per line */
 	bool		no_columns;		/* from lines whose tokens stand in no columns (one space apart) */
+	bool		values_unplaced;	/* a short row's values went to the solver: blank cells leave no mark */
 	gd_span		last_piece;		/* the last number alone taken as a piece, and its line */
 	uint32_t	last_piece_line;
 	/* digits printed alone on lines: pieces of a number wrapped inside its cell */
@@ -2066,7 +2067,7 @@ blank_rows_passed(requests_state *st, long from, const long *named, int row, uin
 		undivided = named[k] < 0;
 	for (int k = st->cur + 1; k < GD_REQ_ROWS; k++)
 	{
-		if ((k >= row && !(k == GD_REQ_OTHER_UNDIVIDED && undivided)) || named[k] <= from || st->filled[k] ||
+		if (k == row || (k > row && !(k == GD_REQ_OTHER_UNDIVIDED && undivided)) || named[k] <= from || st->filled[k] ||
 			(k == GD_REQ_ROW_RESULTS_TOTAL && st->cur < GD_REQ_ROW_CARRIED_OVER))
 			continue;
 		for (int c = 0; c < GD_REQ_COLS; c++)
@@ -2352,7 +2353,7 @@ match_request_row(void *ctx, const char *label, size_t len, size_t own_from, con
 	if (count_values(cells, n) == 0 && (n != GD_REQ_COLS || ends[row] <= (long) own_from))
 		return false;			/* a header line, not a row of blanks */
 	check_guessed_rows(st, row, by_position, cells[0].cell.line);
-	if (row < GD_REQ_TEMPLATE_ROWS && any_glued(cells, n))
+	if (any_glued(cells, n) || mt->blanks_unprinted || r->blanks_unmarked || st->values_unplaced)
 		blank_rows_passed(st, own >= own_from ? 0 : (long) own_from, named, row, cells[0].cell.line);
 	name_row(what, sizeof(what), "requests row ", gd_request_row_keys[row]);
 	st->open[row].len = (uint8_t) glued_run(mt, cells, n, GD_REQ_COLS, true, st->open[row].run);
@@ -2426,6 +2427,12 @@ match_request_row(void *ctx, const char *label, size_t len, size_t own_from, con
 		gd_add_problem(r, GD_PROBLEM_ROW_SHORT, cells[0].cell.line,
 					   "%s: its total fails as read (line %u) where numbers wrap in their cells and some pieces were left unjoined; a piece of another row's number may be among its cells, so the row is left unknown",
 					   what, cells[0].cell.line);
+	}
+	/* a short row of values no column places: this text prints nothing for a blank cell */
+	if (st->open[row].nvalues > 0 && !st->values_unplaced)
+	{
+		st->values_unplaced = true;
+		blank_rows_passed(st, own >= own_from ? 0 : (long) own_from, named, row, cells[0].cell.line);
 	}
 	if (n == GD_REQ_COLS && cells[0].center2 > 0 && count_values(cells, n) == n)
 	{

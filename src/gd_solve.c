@@ -537,6 +537,32 @@ gd_join_wrapped(const gd_cell *values, int n, const char *frag, size_t frag_len,
 
 #define EQUATIONS (2 * GD_REQ_COLS)	/* per column: results total, and 一 + 二 = 三（七） + 四 */
 
+/*
+ * What the search knows of each reading of its rows (too large for the
+ * stack).  A row's readings still possible (the columns vouch for them and
+ * the equations have not ruled them out) stand first in its order, so that
+ * a pass over them costs as many steps as there are; one ruled out is
+ * swapped behind them, and the search backing out of a choice takes them
+ * back in the reverse order by counting them in again.
+ */
+typedef struct reading_flags
+{
+	int16_t		order[GD_REQ_ROWS][GD_ROW_READINGS_MAX];
+	int16_t		place[GD_REQ_ROWS][GD_ROW_READINGS_MAX];	/* where reading j stands in order */
+	bool		in_solution[GD_REQ_ROWS][GD_ROW_READINGS_MAX];	/* part of a combination found */
+	int8_t		ruled_out[GD_REQ_ROWS * GD_ROW_READINGS_MAX];	/* the row of each reading ruled out, in turn */
+} reading_flags;
+
+/*
+ * The table's combinations are searched for one that makes every checked
+ * equation hold, a row at a time, the row with the fewest readings still
+ * possible next; before each choice the equations rule out the readings
+ * that no choice of the other rows can balance.  Whether the table decides
+ * a cell is then asked reading by reading: a reading that would put another
+ * value in a cell than the first combination found is tried on its own
+ * (is there a combination with it?), so that a table with many
+ * combinations costs a search per such reading, not one per combination.
+ */
 typedef struct table_search
 {
 	int			rows[GD_REQ_ROWS];	/* rows with more than one reading */
@@ -545,15 +571,16 @@ typedef struct table_search
 	int			counts[GD_REQ_ROWS];
 	int64_t		coef[GD_REQ_ROWS][2];	/* row's weight in each column's two equations */
 	bool		checked[EQUATIONS];	/* every cell of the equation is known */
-	int64_t		residual[EQUATIONS];
-	bool		vouched[GD_REQ_ROWS][GD_ROW_READINGS_MAX];	/* columns_vouch holds on the reading */
-	/* the least and most rows k.. can still add to each equation's residual */
-	int64_t		low[GD_REQ_ROWS + 1][EQUATIONS];
-	int64_t		high[GD_REQ_ROWS + 1][EQUATIONS];
+	int64_t		residual[EQUATIONS];	/* what the known rows and the chosen readings add */
+	reading_flags *flags;		/* allocated with the readings */
+	int			npossible[GD_REQ_ROWS];
+	int			nruled_out;
+	bool		chosen[GD_REQ_ROWS];
 	int			choice[GD_REQ_ROWS];
 	int			first[GD_REQ_ROWS];	/* the first solution's choice */
 	bool		differs[GD_REQ_ROWS][GD_REQ_COLS];	/* solutions disagree on the cell */
 	long		solutions;
+	bool		solved;			/* the current search found a combination */
 	long		budget;
 } table_search;
 
@@ -602,126 +629,248 @@ columns_vouch(const table_search *ts, int row, const gd_cell *cells)
 	return true;
 }
 
-/* The least and most row i's readings (those vouched for, or all) add to equation e; lo > hi if none. */
-static void
-term_range(const table_search *ts, int i, int e, bool vouched_only, int64_t *lo, int64_t *hi)
+/* Does search row i take part in checked equation e? */
+static bool
+in_equation(const table_search *ts, int i, int e)
 {
-	*lo = INT64_MAX;
-	*hi = INT64_MIN;
-	for (int j = 0; j < ts->counts[i]; j++)
-	{
-		int64_t		t = row_term(ts, ts->rows[i], ts->readings[i] + (size_t) j * GD_REQ_COLS, e);
+	return ts->checked[e] && ts->coef[ts->rows[i]][e / GD_REQ_COLS] != 0;
+}
 
-		if (vouched_only && !ts->vouched[i][j])
-			continue;
-		*lo = t < *lo ? t : *lo;
-		*hi = t > *hi ? t : *hi;
-	}
+static const gd_cell *
+reading_cells(const table_search *ts, int i, int j)
+{
+	return ts->readings[i] + (size_t) j * GD_REQ_COLS;
+}
+
+static bool
+is_possible(const table_search *ts, int i, int j)
+{
+	return ts->flags->place[i][j] < ts->npossible[i];
+}
+
+/* The k-th reading of row i still possible. */
+static int
+possible_reading(const table_search *ts, int i, int k)
+{
+	return ts->flags->order[i][k];
+}
+
+static void
+rule_out(table_search *ts, int i, int j)
+{
+	reading_flags *f = ts->flags;
+	int			at = f->place[i][j],
+				last = --ts->npossible[i],
+				other = f->order[i][last];
+
+	f->order[i][at] = (int16_t) other;
+	f->place[i][other] = (int16_t) at;
+	f->order[i][last] = (int16_t) j;
+	f->place[i][j] = (int16_t) last;
+	f->ruled_out[ts->nruled_out++] = (int8_t) i;
+}
+
+/* Readings ruled out since mark possible again (the search backs out of a choice). */
+static void
+restore_ruled_out(table_search *ts, int mark)
+{
+	while (ts->nruled_out > mark)
+		ts->npossible[ts->flags->ruled_out[--ts->nruled_out]]++;
 }
 
 /*
- * The rows' order for the search: the rows with the largest values in the
- * checked equations first (the results total among them), so that the
- * bounds on what the rest can add cut a partial choice early; a row in no
- * equation comes last, where it cuts nothing.
+ * Rule out every possible reading of a row not yet chosen that some checked
+ * equation cannot balance, whatever the other rows not chosen add (the least
+ * and most of their possible readings), until none is; each reading looked
+ * at costs a step.  False when a row has no reading left, an equation can no
+ * longer hold, or the steps ran out.
  */
-static void
-order_rows(table_search *ts)
+static bool
+narrow_readings(table_search *ts)
 {
-	int64_t		weight[GD_REQ_ROWS] = {0};
+	bool		narrowed = true;
 
-	for (int i = 0; i < ts->nrows; i++)
-		for (int e = 0; e < EQUATIONS; e++)
-		{
-			int64_t		lo,
-						hi;
-
-			term_range(ts, i, e, false, &lo, &hi);
-			if (ts->checked[e] && lo <= hi)
-				weight[i] += hi > -lo ? hi : -lo;
-		}
-	for (int i = 1; i < ts->nrows; i++)
-		for (int j = i; j > 0 && weight[j] > weight[j - 1]; j--)
-		{
-			int64_t		w = weight[j];
-			int			row = ts->rows[j],
-						count = ts->counts[j];
-			const gd_cell *readings = ts->readings[j];
-
-			weight[j] = weight[j - 1], weight[j - 1] = w;
-			ts->rows[j] = ts->rows[j - 1], ts->rows[j - 1] = row;
-			ts->counts[j] = ts->counts[j - 1], ts->counts[j - 1] = count;
-			ts->readings[j] = ts->readings[j - 1], ts->readings[j - 1] = readings;
-		}
-}
-
-/*
- * Before the search: the rows' order, which readings the columns vouch for
- * (only those can be chosen), and the bounds on what the rows from k on can
- * add to each equation, so that a partial choice no rest can balance is cut
- * at once rather than when every row is chosen.
- */
-static void
-prepare_search(table_search *ts)
-{
-	order_rows(ts);
-	for (int i = 0; i < ts->nrows; i++)
-		for (int j = 0; j < ts->counts[i]; j++)
-			ts->vouched[i][j] = columns_vouch(ts, ts->rows[i], ts->readings[i] + (size_t) j * GD_REQ_COLS);
-	memset(ts->low[ts->nrows], 0, sizeof(ts->low[ts->nrows]));
-	memset(ts->high[ts->nrows], 0, sizeof(ts->high[ts->nrows]));
-	for (int i = ts->nrows - 1; i >= 0; i--)
-		for (int e = 0; e < EQUATIONS; e++)
-		{
-			int64_t		lo,
-						hi;
-
-			/* a row with no reading vouched for is never passed: it bounds nothing */
-			term_range(ts, i, e, true, &lo, &hi);
-			ts->low[i][e] = ts->low[i + 1][e] + (lo <= hi ? lo : 0);
-			ts->high[i][e] = ts->high[i + 1][e] + (lo <= hi ? hi : 0);
-		}
-}
-
-static void
-search_table(table_search *ts, int k)
-{
-	if (--ts->budget < 0)
-		return;
-	/* every checked equation must still be balanceable by the rows left (with none left: hold) */
-	for (int e = 0; e < EQUATIONS; e++)
-		if (ts->checked[e] && (ts->residual[e] + ts->low[k][e] > 0 || ts->residual[e] + ts->high[k][e] < 0))
-			return;
-	if (k == ts->nrows)
+	while (narrowed)
 	{
+		int64_t		lo[EQUATIONS],
+					hi[EQUATIONS],
+					row_lo[GD_REQ_ROWS][EQUATIONS],
+					row_hi[GD_REQ_ROWS][EQUATIONS];
+
+		narrowed = false;
+		memcpy(lo, ts->residual, sizeof(lo));
+		memcpy(hi, ts->residual, sizeof(hi));
+		for (int i = 0; i < ts->nrows; i++)
+			for (int e = 0; e < EQUATIONS && !ts->chosen[i]; e++)
+			{
+				row_lo[i][e] = INT64_MAX;
+				row_hi[i][e] = INT64_MIN;
+				if (!in_equation(ts, i, e))
+					continue;
+				for (int k = 0; k < ts->npossible[i]; k++)
+				{
+					int64_t		t = row_term(ts, ts->rows[i], reading_cells(ts, i, possible_reading(ts, i, k)), e);
+
+					row_lo[i][e] = t < row_lo[i][e] ? t : row_lo[i][e];
+					row_hi[i][e] = t > row_hi[i][e] ? t : row_hi[i][e];
+				}
+				lo[e] += row_lo[i][e];
+				hi[e] += row_hi[i][e];
+			}
+		for (int e = 0; e < EQUATIONS; e++)
+			if (ts->checked[e] && (lo[e] > 0 || hi[e] < 0))
+				return false;
 		for (int i = 0; i < ts->nrows; i++)
 		{
-			const gd_cell *now = ts->readings[i] + (size_t) ts->choice[i] * GD_REQ_COLS;
+			if (ts->chosen[i])
+				continue;
+			ts->budget -= ts->npossible[i];
+			/* from the last: a reading ruled out swaps with one already looked at */
+			for (int k = ts->npossible[i] - 1; k >= 0; k--)
+			{
+				int			j = possible_reading(ts, i, k);
 
-			if (ts->solutions == 0)
-				ts->first[i] = ts->choice[i];	/* set here first: the table's first solution */
-			else
-				for (int c = 0; c < GD_REQ_COLS; c++)
+				for (int e = 0; e < EQUATIONS; e++)
 				{
-					const gd_cell *was = &ts->readings[i][(size_t) ts->first[i] * GD_REQ_COLS + c];
+					int64_t		t;
 
-					ts->differs[i][c] |= now[c].state != was->state || now[c].value != was->value;
+					if (!in_equation(ts, i, e))
+						continue;
+					t = row_term(ts, ts->rows[i], reading_cells(ts, i, j), e);
+					if (lo[e] - row_lo[i][e] + t > 0 || hi[e] - row_hi[i][e] + t < 0)
+					{
+						rule_out(ts, i, j);
+						narrowed = true;
+						break;
+					}
 				}
+			}
+			if (ts->npossible[i] == 0)
+				return false;
 		}
-		ts->solutions++;
+		if (ts->budget < 0)
+			return false;
+	}
+	return true;
+}
+
+/* The combination chosen holds: kept (the first) or compared with the first, cell by cell. */
+static void
+keep_solution(table_search *ts)
+{
+	for (int i = 0; i < ts->nrows; i++)
+	{
+		const gd_cell *now = reading_cells(ts, i, ts->choice[i]);
+
+		ts->flags->in_solution[i][ts->choice[i]] = true;
+		if (ts->solutions == 0)
+			ts->first[i] = ts->choice[i];
+		else
+			for (int c = 0; c < GD_REQ_COLS; c++)
+			{
+				const gd_cell *was = &reading_cells(ts, i, ts->first[i])[c];
+
+				ts->differs[i][c] |= now[c].state != was->state || now[c].value != was->value;
+			}
+	}
+	ts->solutions++;
+	ts->solved = true;
+}
+
+/* A combination of the possible readings of the rows not chosen that holds, if there is one. */
+static void
+search_table(table_search *ts)
+{
+	int			mark = ts->nruled_out,
+				next = -1;
+
+	if (--ts->budget < 0 || !narrow_readings(ts))
+	{
+		restore_ruled_out(ts, mark);
 		return;
 	}
-	for (int j = 0; j < ts->counts[k]; j++)
+	for (int i = 0; i < ts->nrows; i++)
+		if (!ts->chosen[i] && (next < 0 || ts->npossible[i] < ts->npossible[next]))
+			next = i;
+	if (next < 0)
+		keep_solution(ts);
+	else
 	{
-		const gd_cell *cells = ts->readings[k] + (size_t) j * GD_REQ_COLS;
+		ts->chosen[next] = true;
+		/* a chosen row's readings stay where they stand while the rows after it are chosen */
+		for (int k = 0; k < ts->npossible[next] && !ts->solved && ts->budget >= 0; k++)
+		{
+			int			j = possible_reading(ts, next, k);
 
-		if (!ts->vouched[k][j])
-			continue;
-		ts->choice[k] = j;
-		add_row(ts, ts->rows[k], cells, 1);
-		search_table(ts, k + 1);
-		add_row(ts, ts->rows[k], cells, -1);
+			ts->choice[next] = j;
+			add_row(ts, ts->rows[next], reading_cells(ts, next, j), 1);
+			search_table(ts);
+			add_row(ts, ts->rows[next], reading_cells(ts, next, j), -1);
+		}
+		ts->chosen[next] = false;
 	}
+	restore_ruled_out(ts, mark);
+}
+
+/* Would reading j of search row i put another value than the first solution in a cell still agreed on? */
+static bool
+would_disagree(const table_search *ts, int i, int j)
+{
+	const gd_cell *cells = reading_cells(ts, i, j),
+			   *first = reading_cells(ts, i, ts->first[i]);
+
+	for (int c = 0; c < GD_REQ_COLS; c++)
+		if (!ts->differs[i][c] && (cells[c].state != first[c].state || cells[c].value != first[c].value))
+			return true;
+	return false;
+}
+
+/*
+ * Search the table's combinations (ts->rows and their readings, the known
+ * rows in residual): a first solution, then, for each possible reading that
+ * would disagree with it on a cell not yet in doubt, whether a solution
+ * takes it (ruled out for good if none does).  differs then marks exactly
+ * the cells some two solutions disagree on, as if every solution had been
+ * listed.
+ */
+static void
+solve_table(table_search *ts)
+{
+	ts->solutions = 0;
+	ts->nruled_out = 0;
+	memset(ts->differs, 0, sizeof(ts->differs));
+	memset(ts->chosen, 0, sizeof(ts->chosen));
+	for (int i = 0; i < ts->nrows; i++)
+	{
+		int			behind = ts->counts[i];
+
+		ts->npossible[i] = 0;
+		for (int j = 0; j < ts->counts[i]; j++)
+		{
+			int			at = columns_vouch(ts, ts->rows[i], reading_cells(ts, i, j)) ? ts->npossible[i]++ : --behind;
+
+			ts->flags->order[i][at] = (int16_t) j;
+			ts->flags->place[i][j] = (int16_t) at;
+			ts->flags->in_solution[i][j] = false;
+		}
+	}
+	ts->solved = false;
+	search_table(ts);
+	for (int i = 0; i < ts->nrows && ts->solutions > 0 && ts->budget >= 0; i++)
+		for (int j = 0; j < ts->counts[i] && ts->budget >= 0; j++)
+		{
+			if (!is_possible(ts, i, j) || ts->flags->in_solution[i][j] || !would_disagree(ts, i, j))
+				continue;
+			ts->chosen[i] = true;
+			ts->choice[i] = j;
+			ts->solved = false;
+			add_row(ts, ts->rows[i], reading_cells(ts, i, j), 1);
+			search_table(ts);
+			add_row(ts, ts->rows[i], reading_cells(ts, i, j), -1);
+			ts->chosen[i] = false;
+			if (!ts->solved && ts->budget >= 0)
+				rule_out(ts, i, j);
+		}
 }
 
 /* Is the row one of the result items (rows 3-23, or the undivided （六）)? */
@@ -1444,13 +1593,9 @@ search_without_crowded_rows(table_search *ts, const gd_open_row *rows, gd_report
 		return;
 	ts->nrows = kept;
 	ts->solutions = 0;
-	memset(ts->differs, 0, sizeof(ts->differs));
 	ts->budget = GD_TABLE_SEARCH_BUDGET;
 	if (kept > 0)
-	{
-		prepare_search(ts);
-		search_table(ts, 0);
-	}
+		solve_table(ts);
 }
 
 /* Rows of the search that the column equations settled before it: out of the search. */
@@ -1490,7 +1635,7 @@ void
 gd_solve_open_rows(const gd_text *tx, const gd_open_row *rows, gd_report *r)
 {
 	gd_cell		(*readings)[GD_ROW_READINGS_MAX * GD_REQ_COLS] = NULL;
-	table_search ts;
+	table_search ts = {.budget = GD_TABLE_SEARCH_BUDGET};
 	int			found[GD_REQ_ROWS];	/* readings of a row none of which was kept, else 1 */
 	bool		searched[GD_REQ_ROWS] = {false};	/* rows whose readings the table's combinations chose from */
 	int			count[GD_REQ_ROWS];	/* each open row's readings into its cells as printed */
@@ -1498,13 +1643,10 @@ gd_solve_open_rows(const gd_text *tx, const gd_open_row *rows, gd_report *r)
 
 	for (int row = 0; row < GD_REQ_ROWS && readings == NULL; row++)
 		if (rows[row].len > 0 || rows[row].nvalues > 0)
+		{
 			readings = gd_alloc(tx, sizeof(*readings) * GD_REQ_ROWS);	/* too large for the stack */
-	/* the rest of ts is written before it is read: not cleared (its readings' flags are large) */
-	ts.nrows = 0;
-	ts.solutions = 0;
-	ts.budget = GD_TABLE_SEARCH_BUDGET;
-	memset(ts.residual, 0, sizeof(ts.residual));
-	memset(ts.differs, 0, sizeof(ts.differs));
+			ts.flags = gd_alloc(tx, sizeof(*ts.flags));
+		}
 	for (int row = 0; row < GD_REQ_ROWS; row++)
 		found[row] = 1;
 	for (int row = 0; row < GD_REQ_ROWS; row++)
@@ -1591,8 +1733,7 @@ gd_solve_open_rows(const gd_text *tx, const gd_open_row *rows, gd_report *r)
 	if (ts.nrows > 0)
 	{
 		ts.budget = GD_TABLE_SEARCH_BUDGET;
-		prepare_search(&ts);
-		search_table(&ts, 0);
+		solve_table(&ts);
 		/* the rows of most readings left out first, then all but those of few */
 		if (ts.budget < 0 || ts.solutions == 0)
 			search_without_crowded_rows(&ts, rows, r, found, GD_ROW_READINGS_MANY);

@@ -20,15 +20,16 @@
 #define GD_RUN_MAX 64
 /*
  * Readings kept per requests row of glued digits or of values whose blank
- * cells left no mark; more count as too many.  A table search that runs out
+ * cells left no mark; more count as too many (a short glued run, its blank
+ * cells unmarked, has a hundred or two).  A table search that runs out
  * of steps is tried again without the rows of more than
  * GD_ROW_READINGS_MANY readings, then of more than GD_ROW_READINGS_FEW
  * (left unknown).
  */
-#define GD_ROW_READINGS_MAX 128
+#define GD_ROW_READINGS_MAX 256
 #define GD_ROW_READINGS_MANY 64
 #define GD_ROW_READINGS_FEW 16
-/* Search steps: one row's splits, and the combinations of the table's rows. */
+/* Search steps: one row's splits, and the table's search (a step per choice and per reading narrowed). */
 #define GD_RUN_SEARCH_BUDGET 20000L
 #define GD_TABLE_SEARCH_BUDGET 200000L
 #define GD_READINGS_TOO_MANY (-1)
