@@ -344,6 +344,21 @@ split_by_spaces(const gd_grid_cell *c, int n)
 	return false;
 }
 
+/* Are two of the cells values one blank apart on their line? */
+static bool
+packed_values(const gd_text *tx, const gd_grid_cell *c, int n)
+{
+	for (int i = 1; i < n; i++)
+	{
+		size_t		end = c[i - 1].span.off + c[i - 1].span.len;
+
+		if (c[i - 1].kind == GD_GRID_VALUE && c[i].kind == GD_GRID_VALUE && c[i].cell.line == c[i - 1].cell.line &&
+			c[i].span.off == end + 1 && gd_is_blank(tx->t[end]))
+			return true;
+	}
+	return false;
+}
+
 /* Numbers among the cells (a placeholder may be a header's "/" of 增/减). */
 static int
 count_numbers(const gd_grid_cell *c, int n)
@@ -947,6 +962,18 @@ fit_row(match_target *mt, const gd_grid_cell *cells, int n, int width, const gd_
 		gd_add_problem(mt->r, GD_PROBLEM_ROW_SHORT, cells[0].cell.line,
 					"%s: %d of %d cells printed (line %u) and this layout prints nothing for a blank cell; which columns they belong to is unknown",
 					what, n, width, cells[0].cell.line);
+		return false;
+	}
+	if (n < width && mt->paged && packed_values(mt->tx, cells, n))
+	{
+		/*
+		 * pdftotext sets a word one space after the last when their glyphs nearly touch, not
+		 * where its x falls: values of narrow cells one space apart stand at no column
+		 */
+		mark_unknown(out, width, cells[0].cell.line);
+		gd_add_problem(mt->r, GD_PROBLEM_ROW_SHORT, cells[0].cell.line,
+					   "%s: %d of %d cells printed (line %u) in a PDF's text, some one space apart where no column shows; which columns they belong to is unknown",
+					   what, n, width, cells[0].cell.line);
 		return false;
 	}
 	if (n < width && count_values(cells, n) == n && gd_place_by_columns(cells, n, width, ref, ids, nids, out))
