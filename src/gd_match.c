@@ -334,6 +334,16 @@ any_unreadable(const gd_grid_cell *c, int n)
 	return false;
 }
 
+/* Is some cell of a read row unknown? */
+static bool
+any_cell_unknown(const gd_cell *row, int width)
+{
+	for (int k = 0; k < width; k++)
+		if (row[k].state == GD_UNREADABLE)
+			return true;
+	return false;
+}
+
 /* Is some cell a token of text aligned by spaces (a column position, no cell borders)? */
 static bool
 split_by_spaces(const gd_grid_cell *c, int n)
@@ -2354,7 +2364,28 @@ match_request_row(void *ctx, const char *label, size_t len, size_t own_from, con
 			note_disorder(mt, cells[0].cell.line, "numbers come before the first row's label");
 		/* no words to go by: the next row of the template, if the row is whole */
 		if (count_values(cells, n) < GD_REQ_COLS)
-			return false;
+		{
+			if (st->cur < 0 || !st->filled[st->cur] || count_values(cells, n) < 2 ||
+				any_cell_unknown(r->requests[st->cur], GD_REQ_COLS) || gd_row_total_holds(r->requests[st->cur], GD_REQ_COLS))
+				return false;
+			/* values naming no row under a row whose total fails: the rest of its numbers wrapped in their cells, maybe */
+			mark_unknown(r->requests[st->cur], GD_REQ_COLS, cells[0].cell.line);
+			gd_add_problem(mt->r, GD_PROBLEM_ROW_SHORT, cells[0].cell.line,
+						   "requests row %s: its total fails as printed, and %d values under it name no row (line %u): the rest of its numbers wrapped in their cells, maybe; the row is left unknown",
+						   gd_request_row_keys[st->cur], count_values(cells, n), cells[0].cell.line);
+			return true;
+		}
+		if (st->cur >= 0 && st->open[st->cur].nvalues > 0 && st->open[st->cur].nvalues < GD_REQ_COLS)
+		{
+			/* under a row short of values: the rest of its numbers wrapped in their cells, maybe (whose, not told) */
+			gd_add_problem(mt->r, GD_PROBLEM_ROW_SHORT, cells[0].cell.line,
+						   "requests row %s: %d of %d cells printed, then a line of values under it that names no row (line %u); which are its cells is unknown",
+						   gd_request_row_keys[st->cur], st->open[st->cur].nvalues, GD_REQ_COLS, cells[0].cell.line);
+			mark_unknown(r->requests[st->cur], GD_REQ_COLS, cells[0].cell.line);
+			st->open[st->cur].nvalues = 0;
+			st->open[st->cur].len = 0;
+			return true;
+		}
 		row = st->cur + 1;
 		by_position = true;
 	}
