@@ -1727,7 +1727,8 @@ rest_of_wrapped_mark(const requests_state *st, const gd_grid_cell *cells, int n)
 static bool
 place_by_edges(const requests_state *st, const gd_grid_cell *cells, int n, gd_cell *out)
 {
-	return st->edges_confirmed && !st->mt.blanks_unprinted &&
+	/* pdftotext packs values whose glyphs nearly touch one space apart: those stand at no edge */
+	return st->edges_confirmed && !st->mt.blanks_unprinted && !(st->mt.paged && packed_values(st->mt.tx, cells, n)) &&
 		gd_place_by_edges(st->mt.tx, cells, n, GD_REQ_COLS, st->edges, out);
 }
 
