@@ -369,6 +369,17 @@ packed_values(const gd_text *tx, const gd_grid_cell *c, int n)
 	return false;
 }
 
+/* Is a value among the cells digits opening with a zero ("05", "０７"), more than a zero alone? */
+static bool
+leading_zero_piece(const gd_text *tx, const gd_grid_cell *c, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (c[i].kind == GD_GRID_VALUE && c[i].cell.state == GD_NUMBER && c[i].span.len >= 2 &&
+			tx->t[c[i].span.off] == '0' && gd_is_digit(tx->t[c[i].span.off + 1]))
+			return true;
+	return false;
+}
+
 /* Numbers among the cells (a placeholder may be a header's "/" of 增/减). */
 static int
 count_numbers(const gd_grid_cell *c, int n)
@@ -1256,6 +1267,7 @@ typedef struct requests_state
 	int			guess_first;	/* first of the rows read by their position since the last named one, -1: none */
 	int			placed_row;		/* the last row placed under the confirmed column edges, -1: none */
 	uint32_t	lead_piece_line;	/* a number alone above the first row, not yet joined to it (0: none) */
+	bool		no_position;	/* values under a short row: lines naming no row are read by position no more, till one names a row */
 } requests_state;
 
 /*
@@ -1833,6 +1845,7 @@ check_guessed_rows(requests_state *st, int row, bool by_position, uint32_t line)
 			st->guess_first = row;
 		return;
 	}
+	st->no_position = false;
 	if (st->guess_first >= 0 && row != st->cur + 1 &&
 		!(row == GD_REQ_OTHER_UNDIVIDED && st->cur + 1 == GD_REQ_ROW_OTHER_FIRST))
 	{
@@ -2376,6 +2389,8 @@ match_request_row(void *ctx, const char *label, size_t len, size_t own_from, con
 						   gd_request_row_keys[st->cur], count_values(cells, n), cells[0].cell.line);
 			return true;
 		}
+		if (st->no_position)
+			return true;		/* more of the lines under a short row (its problem names it) */
 		if (st->cur >= 0 && st->open[st->cur].nvalues > 0 && st->open[st->cur].nvalues < GD_REQ_COLS)
 		{
 			/* under a row short of values: the rest of its numbers wrapped in their cells, maybe (whose, not told) */
@@ -2385,6 +2400,7 @@ match_request_row(void *ctx, const char *label, size_t len, size_t own_from, con
 			mark_unknown(r->requests[st->cur], GD_REQ_COLS, cells[0].cell.line);
 			st->open[st->cur].nvalues = 0;
 			st->open[st->cur].len = 0;
+			st->no_position = true;
 			return true;
 		}
 		row = st->cur + 1;
@@ -2472,6 +2488,20 @@ match_request_row(void *ctx, const char *label, size_t len, size_t own_from, con
 	join_split_cells(mt->tx, cells, n, r->requests[row]);
 	require_whole(mt, r->requests[row], GD_REQ_COLS, what);
 	flag_unreadable(mt, r->requests[row], GD_REQ_COLS, what);
+	if (st->open[row].len == 0 && !wrapped_total && n <= GD_REQ_COLS && gd_has_page_breaks(mt->tx) &&
+		leading_zero_piece(mt->tx, cells, n))
+	{
+		/*
+		 * no office prints a count "05": in a PDF's text, the last piece of a number wrapped in its
+		 * cell, on a line of its own (pieces more than the row's cells are joined: piece_run, read_line_wraps)
+		 */
+		mark_unknown(r->requests[row], GD_REQ_COLS, cells[0].cell.line);
+		st->open[row].nvalues = 0;
+		st->open[row].len = 0;
+		gd_add_problem(r, GD_PROBLEM_GLUED_DIGITS, cells[0].cell.line,
+					   "%s: a number printed with a leading zero (line %u), the piece of a number wrapped in its cell, maybe; the row is left unknown",
+					   what, cells[0].cell.line);
+	}
 	remember_row(st, row, cells, n);
 	st->filled[row] = true;
 	if (row == GD_REQ_OTHER_UNDIVIDED)

@@ -864,8 +864,13 @@ gd_wrap_suspect(const gd_text *tx, size_t li, size_t first, size_t end_line, gd_
 							  (side < 0 && row->labelled && !next->labelled && next->n > 0 &&
 							   next->pieces == next->n && pieces_under(tx, li, end_line, row, cache))))
 			continue;
+		/*
+		 * pieces under a row of a PDF's text: pdftotext places a line's words by their glyphs' x,
+		 * packing short lines, so the number a piece ends may stand anywhere along the row
+		 */
 		for (int k = 0; k < row->n; k++)
-			if (!marked[k] && number_piece(tx->t, row->tok[k].s, row->tok[k].e) && (cache->paged || stands_over(tx, row, k, next, false)))
+			if (!marked[k] && number_piece(tx->t, row->tok[k].s, row->tok[k].e) &&
+				((cache->paged && side > 0) || stands_over(tx, row, k, next, cache->paged)))
 			{
 				marked[k] = true;
 				suspects[nsuspect++] = (gd_span) {row->tok[k].s, row->tok[k].e - row->tok[k].s};
