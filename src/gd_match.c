@@ -2660,6 +2660,16 @@ match_review_row(void *ctx, const char *label, size_t len, size_t own_from, cons
 				before;
 
 	(void) own_from;
+	if (st->count >= GD_REV_CELLS && count_values(cells, n) > 0 && count_values(cells, n) < GD_REV_OUTCOMES &&
+		!any_cell_unknown(r->review, GD_REV_CELLS) && !review_groups_hold(r->review))
+	{
+		/* a piece under the row whose group totals fail: the rest of a number wrapped in its cell, maybe */
+		mark_unknown(r->review, GD_REV_CELLS, cells[0].cell.line);
+		gd_add_problem(r, GD_PROBLEM_GLUED_DIGITS, cells[0].cell.line,
+					   "review table: a group's total fails as printed and %d values follow the row (line %u), the rest of a number wrapped in its cell, maybe; the row is left unknown",
+					   count_values(cells, n), cells[0].cell.line);
+		return false;
+	}
 	if (st->count >= GD_REV_CELLS || count_values(cells, n) == 0)
 		return false;
 	/* the header (结果维持 …) comes before the values: numbers before it are other cells (a PDF's reading order) */
@@ -2716,6 +2726,15 @@ match_review_row(void *ctx, const char *label, size_t len, size_t own_from, cons
 	require_whole(mt, r->review + before, st->count - before, "review table");
 	flag_unreadable(mt, r->review + before, st->count - before, "review table");
 	r->has_review = true;
+	first += st->count - before;	/* values left over on the line that completes the row */
+	if (before > 0 && first < last && count_values(cells + first, last - first) > 0 && !review_groups_hold(r->review))
+	{
+		/* a row over lines that comes to more than 15 cells, a group's total failing: a number wrapped in its cell, maybe */
+		mark_unknown(r->review, GD_REV_CELLS, cells[0].cell.line);
+		gd_add_problem(r, GD_PROBLEM_ROW_LONG, cells[0].cell.line,
+					   "review table: its lines hold more than 15 values (line %u) and a group's total fails as printed: a number wrapped in its cell, maybe; the row is left unknown",
+					   cells[0].cell.line);
+	}
 	return true;
 }
 
