@@ -1246,6 +1246,7 @@ typedef struct requests_state
 	bool		edges_confirmed;
 	uint32_t	columns_line;	/* that row's line */
 	bool		copy_reported;
+	bool		no_position;	/* values under a short row: lines naming no row are read by position no more, till one names a row */
 	gd_open_row open[GD_REQ_ROWS];	/* rows the layout leaves open, solved together */
 	bool		cells_per_line;	/* the grid was read one cell per line */
 	bool		no_columns;		/* from lines whose tokens stand in no columns (one space apart) */
@@ -1267,7 +1268,6 @@ typedef struct requests_state
 	int			guess_first;	/* first of the rows read by their position since the last named one, -1: none */
 	int			placed_row;		/* the last row placed under the confirmed column edges, -1: none */
 	uint32_t	lead_piece_line;	/* a number alone above the first row, not yet joined to it (0: none) */
-	bool		no_position;	/* values under a short row: lines naming no row are read by position no more, till one names a row */
 } requests_state;
 
 /*
