@@ -352,12 +352,48 @@ all_read(const gd_cell *cells, int n)
 	return true;
 }
 
+/* Is some cell of a read row unknown? */
+static bool
+any_cell_unknown(const gd_cell *row, int width)
+{
+	for (int k = 0; k < width; k++)
+		if (row[k].state == GD_UNREADABLE)
+			return true;
+	return false;
+}
+
 /* Is some cell a token of text aligned by spaces (a column position, no cell borders)? */
 static bool
 split_by_spaces(const gd_grid_cell *c, int n)
 {
 	for (int i = 0; i < n; i++)
 		if (c[i].center2 > 0)
+			return true;
+	return false;
+}
+
+/* Are two of the cells values one blank apart on their line? */
+static bool
+packed_values(const gd_text *tx, const gd_grid_cell *c, int n)
+{
+	for (int i = 1; i < n; i++)
+	{
+		size_t		end = c[i - 1].span.off + c[i - 1].span.len;
+
+		if (c[i - 1].kind == GD_GRID_VALUE && c[i].kind == GD_GRID_VALUE && c[i].cell.line == c[i - 1].cell.line &&
+			c[i].span.off == end + 1 && gd_is_blank(tx->t[end]))
+			return true;
+	}
+	return false;
+}
+
+/* Is a value among the cells digits opening with a zero ("05", "０７"), more than a zero alone? */
+static bool
+leading_zero_piece(const gd_text *tx, const gd_grid_cell *c, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (c[i].kind == GD_GRID_VALUE && c[i].cell.state == GD_NUMBER && c[i].span.len >= 2 &&
+			tx->t[c[i].span.off] == '0' && gd_is_digit(tx->t[c[i].span.off + 1]))
 			return true;
 	return false;
 }
@@ -967,6 +1003,18 @@ fit_row(match_target *mt, const gd_grid_cell *cells, int n, int width, const gd_
 					what, n, width, cells[0].cell.line);
 		return false;
 	}
+	if (n < width && mt->paged && packed_values(mt->tx, cells, n))
+	{
+		/*
+		 * pdftotext sets a word one space after the last when their glyphs nearly touch, not
+		 * where its x falls: values of narrow cells one space apart stand at no column
+		 */
+		mark_unknown(out, width, cells[0].cell.line);
+		gd_add_problem(mt->r, GD_PROBLEM_ROW_SHORT, cells[0].cell.line,
+					   "%s: %d of %d cells printed (line %u) in a PDF's text, some one space apart where no column shows; which columns they belong to is unknown",
+					   what, n, width, cells[0].cell.line);
+		return false;
+	}
 	if (n < width && count_values(cells, n) == n && gd_place_by_columns(cells, n, width, ref, ids, nids, out))
 	{
 		if (!beside_pieces(mt, cells, n, width) ||
@@ -1216,6 +1264,7 @@ typedef struct requests_state
 	bool		edges_confirmed;
 	uint32_t	columns_line;	/* that row's line */
 	bool		copy_reported;
+	bool		no_position;	/* values under a short row: lines naming no row are read by position no more, till one names a row */
 	gd_open_row open[GD_REQ_ROWS];	/* rows the layout leaves open, solved together */
 	bool		cells_per_line;	/* the grid was read one cell per line */
 	bool		no_columns;		/* from lines whose tokens stand in no columns (one space apart) */
@@ -1709,7 +1758,8 @@ rest_of_wrapped_mark(const requests_state *st, const gd_grid_cell *cells, int n)
 static bool
 place_by_edges(const requests_state *st, const gd_grid_cell *cells, int n, gd_cell *out)
 {
-	return st->edges_confirmed && !st->mt.blanks_unprinted &&
+	/* pdftotext packs values whose glyphs nearly touch one space apart: those stand at no edge */
+	return st->edges_confirmed && !st->mt.blanks_unprinted && !(st->mt.paged && packed_values(st->mt.tx, cells, n)) &&
 		gd_place_by_edges(st->mt.tx, cells, n, GD_REQ_COLS, st->edges, out);
 }
 
@@ -1814,6 +1864,7 @@ check_guessed_rows(requests_state *st, int row, bool by_position, uint32_t line)
 			st->guess_first = row;
 		return;
 	}
+	st->no_position = false;
 	if (st->guess_first >= 0 && row != st->cur + 1 &&
 		!(row == GD_REQ_OTHER_UNDIVIDED && st->cur + 1 == GD_REQ_ROW_OTHER_FIRST))
 	{
@@ -2346,7 +2397,31 @@ match_request_row(void *ctx, const char *label, size_t len, size_t own_from, con
 			note_disorder(mt, cells[0].cell.line, "numbers come before the first row's label");
 		/* no words to go by: the next row of the template, if the row is whole */
 		if (count_values(cells, n) < GD_REQ_COLS)
-			return false;
+		{
+			if (st->cur < 0 || !st->filled[st->cur] || count_values(cells, n) < 2 ||
+				any_cell_unknown(r->requests[st->cur], GD_REQ_COLS) || gd_row_total_holds(r->requests[st->cur], GD_REQ_COLS))
+				return false;
+			/* values naming no row under a row whose total fails: the rest of its numbers wrapped in their cells, maybe */
+			mark_unknown(r->requests[st->cur], GD_REQ_COLS, cells[0].cell.line);
+			gd_add_problem(mt->r, GD_PROBLEM_ROW_SHORT, cells[0].cell.line,
+						   "requests row %s: its total fails as printed, and %d values under it name no row (line %u): the rest of its numbers wrapped in their cells, maybe; the row is left unknown",
+						   gd_request_row_keys[st->cur], count_values(cells, n), cells[0].cell.line);
+			return true;
+		}
+		if (st->no_position)
+			return true;		/* more of the lines under a short row (its problem names it) */
+		if (st->cur >= 0 && st->open[st->cur].nvalues > 0 && st->open[st->cur].nvalues < GD_REQ_COLS)
+		{
+			/* under a row short of values: the rest of its numbers wrapped in their cells, maybe (whose, not told) */
+			gd_add_problem(mt->r, GD_PROBLEM_ROW_SHORT, cells[0].cell.line,
+						   "requests row %s: %d of %d cells printed, then a line of values under it that names no row (line %u); which are its cells is unknown",
+						   gd_request_row_keys[st->cur], st->open[st->cur].nvalues, GD_REQ_COLS, cells[0].cell.line);
+			mark_unknown(r->requests[st->cur], GD_REQ_COLS, cells[0].cell.line);
+			st->open[st->cur].nvalues = 0;
+			st->open[st->cur].len = 0;
+			st->no_position = true;
+			return true;
+		}
 		row = st->cur + 1;
 		by_position = true;
 	}
@@ -2451,6 +2526,20 @@ match_request_row(void *ctx, const char *label, size_t len, size_t own_from, con
 	join_split_cells(mt->tx, cells, n, r->requests[row]);
 	require_whole(mt, r->requests[row], GD_REQ_COLS, what);
 	flag_unreadable(mt, r->requests[row], GD_REQ_COLS, what);
+	if (st->open[row].len == 0 && !wrapped_total && n <= GD_REQ_COLS && gd_has_page_breaks(mt->tx) &&
+		leading_zero_piece(mt->tx, cells, n))
+	{
+		/*
+		 * no office prints a count "05": in a PDF's text, the last piece of a number wrapped in its
+		 * cell, on a line of its own (pieces more than the row's cells are joined: piece_run, read_line_wraps)
+		 */
+		mark_unknown(r->requests[row], GD_REQ_COLS, cells[0].cell.line);
+		st->open[row].nvalues = 0;
+		st->open[row].len = 0;
+		gd_add_problem(r, GD_PROBLEM_GLUED_DIGITS, cells[0].cell.line,
+					   "%s: a number printed with a leading zero (line %u), the piece of a number wrapped in its cell, maybe; the row is left unknown",
+					   what, cells[0].cell.line);
+	}
 	remember_row(st, row, cells, n);
 	st->filled[row] = true;
 	if (row == GD_REQ_OTHER_UNDIVIDED)
@@ -2609,6 +2698,16 @@ match_review_row(void *ctx, const char *label, size_t len, size_t own_from, cons
 				before;
 
 	(void) own_from;
+	if (st->count >= GD_REV_CELLS && count_values(cells, n) > 0 && count_values(cells, n) < GD_REV_OUTCOMES &&
+		!any_cell_unknown(r->review, GD_REV_CELLS) && !review_groups_hold(r->review))
+	{
+		/* a piece under the row whose group totals fail: the rest of a number wrapped in its cell, maybe */
+		mark_unknown(r->review, GD_REV_CELLS, cells[0].cell.line);
+		gd_add_problem(r, GD_PROBLEM_GLUED_DIGITS, cells[0].cell.line,
+					   "review table: a group's total fails as printed and %d values follow the row (line %u), the rest of a number wrapped in its cell, maybe; the row is left unknown",
+					   count_values(cells, n), cells[0].cell.line);
+		return false;
+	}
 	if (st->count >= GD_REV_CELLS || count_values(cells, n) == 0)
 		return false;
 	/* the header (结果维持 …) comes before the values: numbers before it are other cells (a PDF's reading order) */
@@ -2665,6 +2764,15 @@ match_review_row(void *ctx, const char *label, size_t len, size_t own_from, cons
 	require_whole(mt, r->review + before, st->count - before, "review table");
 	flag_unreadable(mt, r->review + before, st->count - before, "review table");
 	r->has_review = true;
+	first += st->count - before;	/* values left over on the line that completes the row */
+	if (before > 0 && first < last && count_values(cells + first, last - first) > 0 && !review_groups_hold(r->review))
+	{
+		/* a row over lines that comes to more than 15 cells, a group's total failing: a number wrapped in its cell, maybe */
+		mark_unknown(r->review, GD_REV_CELLS, cells[0].cell.line);
+		gd_add_problem(r, GD_PROBLEM_ROW_LONG, cells[0].cell.line,
+					   "review table: its lines hold more than 15 values (line %u) and a group's total fails as printed: a number wrapped in its cell, maybe; the row is left unknown",
+					   cells[0].cell.line);
+	}
 	return true;
 }
 

@@ -430,7 +430,14 @@ gd_width_vote(gd_text *tx, gd_width_votes *votes, size_t li)
 void
 gd_width_decide(gd_text *tx, const gd_width_votes *votes)
 {
-	tx->one_column_chars = votes->lined_up[1] > 2 * votes->lined_up[0] + 8;
+	/*
+	 * a PDF's text (pages broken by form feeds: pdftotext -layout) puts each word where its glyphs'
+	 * x falls and counts its characters one a column, whatever their width: the better count wins
+	 */
+	if (gd_has_page_breaks(tx))
+		tx->one_column_chars = votes->lined_up[1] > votes->lined_up[0];
+	else
+		tx->one_column_chars = votes->lined_up[1] > 2 * votes->lined_up[0] + 8;
 }
 
 size_t

@@ -373,6 +373,8 @@ holds_label_rest(const gd_text *tx, const gd_col_token *row, int nrow, const gd_
 	return false;
 }
 
+static bool paged_text(const gd_piece_cache *cache);
+
 bool
 gd_wrapped_pieces(const gd_text *tx, size_t li, size_t first, size_t end_line, gd_wrap *w, gd_piece_cache *cache)
 {
@@ -526,6 +528,13 @@ gd_wrapped_pieces(const gd_text *tx, size_t li, size_t first, size_t end_line, g
 				above = -1;		/* the lead, whatever row tokens a group label's piece starts under */
 			else if (above == -2 || (above >= 0 && is_digits != all_digits(tx->t, row[above].s, row[above].e)))
 				return false;	/* text under a number or a number under text */
+			/*
+			 * a PDF's text places each line's words by their glyphs' x: a piece that neither starts
+			 * nor ends where a number of the row does may be another cell's (gd_wrap_suspect doubts them)
+			 */
+			if (paged_text(cache) && is_digits && above >= 0 &&
+				under[j].col != row[above].col && under[j].end_col != row[above].end_col)
+				return false;
 			if (!is_digits && gd_parse_value(tx->t + under[j].s, under[j].e - under[j].s, &v))
 				return false;	/* a value of another row */
 			slot = above < 0 ? &w->lead[l] : &w->piece[l][above];
@@ -589,6 +598,13 @@ struct gd_piece_cache
 	int			next;			/* the slot to fill next */
 	bool		paged;			/* the text's pages are broken by form feeds: a PDF's text */
 };
+
+/* Is the text a PDF's, its pages broken by form feeds? */
+static bool
+paged_text(const gd_piece_cache *cache)
+{
+	return cache->paged;
+}
 
 gd_piece_cache *
 gd_piece_cache_new(const gd_text *tx)
@@ -758,17 +774,22 @@ holds_rest(const gd_text *tx, const piece_line *pl, const piece_line *neighbour,
 		 pieces_in_columns(tx, pl, neighbour) && (below || pieces_fill_cells(tx, pl, neighbour)));
 }
 
-/* Does token k of pa stand over or under a number piece of pb (their columns overlap)? */
+/*
+ * Does token k of pa stand over or under a number piece of pb (their columns overlap)?  A PDF's text
+ * (paged) places each line's words by their glyphs' x on its own: a piece centred under the number
+ * it ends may stand a digit's width beside it, so there the columns may miss by one digit.
+ */
 static bool
-stands_over(const gd_text *tx, const piece_line *pa, int k, const piece_line *pb)
+stands_over(const gd_text *tx, const piece_line *pa, int k, const piece_line *pb, bool paged)
 {
 	const gd_col_token *a = &pa->tok[k];
+	int			slack = paged ? 2 : 0;
 
 	for (int j = 0; j < pb->n; j++)
 	{
 		const gd_col_token *b = &pb->tok[j];
 
-		if (b->col < a->end_col && a->col < b->end_col &&
+		if (b->col < a->end_col + slack && a->col < b->end_col + slack &&
 			number_piece(tx->t, b->s, b->e))
 			return true;
 	}
@@ -843,8 +864,13 @@ gd_wrap_suspect(const gd_text *tx, size_t li, size_t first, size_t end_line, gd_
 							  (side < 0 && row->labelled && !next->labelled && next->n > 0 &&
 							   next->pieces == next->n && pieces_under(tx, li, end_line, row, cache))))
 			continue;
+		/*
+		 * pieces under a row of a PDF's text: pdftotext places a line's words by their glyphs' x,
+		 * packing short lines, so the number a piece ends may stand anywhere along the row
+		 */
 		for (int k = 0; k < row->n; k++)
-			if (!marked[k] && number_piece(tx->t, row->tok[k].s, row->tok[k].e) && stands_over(tx, row, k, next))
+			if (!marked[k] && number_piece(tx->t, row->tok[k].s, row->tok[k].e) &&
+				((cache->paged && side > 0) || stands_over(tx, row, k, next, cache->paged)))
 			{
 				marked[k] = true;
 				suspects[nsuspect++] = (gd_span) {row->tok[k].s, row->tok[k].e - row->tok[k].s};
