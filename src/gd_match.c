@@ -15,6 +15,7 @@
 #include "gd_solve.h"
 #include "gd_template.h"
 
+#include <limits.h>
 #include <string.h>
 
 #define LABEL_CAP 768			/* folded label text kept per row (tail) */
@@ -2491,16 +2492,18 @@ match_request_row(void *ctx, const char *label, size_t len, size_t own_from, con
 		}
 	}
 	/*
-	 * text aligned by spaces whose numbers wrap in their cells, some pieces left unjoined: a row
-	 * whose total fails as read, with numbers beside its line, may hold a piece of a number of the
+	 * text aligned by spaces whose numbers wrap in their cells (some pieces left unjoined), or a
+	 * PDF's text, which prints a cell's lines round its row's line: a row whose total fails as
+	 * read, with numbers beside its line (any, in a PDF's), may hold a piece of a number of the
 	 * row over or under it, or lack one of its own; which, no sum tells
 	 */
-	if (mt->pieces_unjoined && split_by_spaces(cells, n) && all_read(r->requests[row], GD_REQ_COLS) &&
-		!gd_row_total_holds(r->requests[row], GD_REQ_COLS) && numbers_beside_line(mt->tx, cells[0].cell.line, GD_REQ_COLS))
+	if ((mt->pieces_unjoined || gd_has_page_breaks(mt->tx)) && split_by_spaces(cells, n) &&
+		all_read(r->requests[row], GD_REQ_COLS) && !gd_row_total_holds(r->requests[row], GD_REQ_COLS) &&
+		numbers_beside_line(mt->tx, cells[0].cell.line, gd_has_page_breaks(mt->tx) ? INT_MAX : GD_REQ_COLS))
 	{
 		mark_unknown(r->requests[row], GD_REQ_COLS, cells[0].cell.line);
 		gd_add_problem(r, GD_PROBLEM_ROW_SHORT, cells[0].cell.line,
-					   "%s: its total fails as read (line %u) where numbers wrap in their cells and some pieces were left unjoined; a piece of another row's number may be among its cells, so the row is left unknown",
+					   "%s: its total fails as read (line %u) with numbers beside its line where a cell's number may be printed over lines; a piece of another row's number may be among its cells, so the row is left unknown",
 					   what, cells[0].cell.line);
 	}
 	/* a short row of values no column places: this text prints nothing for a blank cell */
