@@ -13,7 +13,6 @@
 #include <string.h>
 
 #define HEADER_LINES_MAX 12		/* words over a table's first row searched for its start */
-#define GROUP_WORD_BYTES_MAX 12	/* a group label's piece opening a line of pieces: four CJK characters */
 
 /* Bytes of the decimal digit at t[i] (before e), ASCII or full-width (０..９); 0 for none. */
 static size_t
@@ -137,6 +136,15 @@ static bool
 group_word(const gd_text *tx, const gd_col_token *tok, int group_col)
 {
 	return group_col >= 0 && tok->end_col <= group_col && !all_digits(tx->t, tok->s, tok->e);
+}
+
+/* Is the token a placeholder mark alone ("—", "/", "无"): a cell's value, no digit? */
+static bool
+is_mark(const gd_text *tx, const gd_col_token *tok)
+{
+	gd_cell		v;
+
+	return gd_parse_value(tx->t + tok->s, tok->e - tok->s, &v) && v.state == GD_PLACEHOLDER;
 }
 
 static const gd_col_token *cached_tokens(const gd_text *tx, size_t li, gd_piece_cache *cache, int *n);
@@ -373,6 +381,74 @@ holds_label_rest(const gd_text *tx, const gd_col_token *row, int nrow, const gd_
 	return false;
 }
 
+/* Value tokens of a row the row-total test reads: a requests row's, some cells maybe blank. */
+#define TOTAL_ROW_VALUES_MIN 5
+/* Bytes of one number's pieces joined (digits and separators, full-width ones three bytes each). */
+#define JOINED_BYTES_MAX 64
+
+/*
+ * Does the row on line li, its tokens row[0..nrow), joined with the pieces of w's top lines and of
+ * the lines under it up to end (exclusive), print its total as the sum of its other values: its
+ * last value token the sum of the others (a mark adding nothing)?  Each number is the top pieces,
+ * the row's token and the pieces under it starting in its column, in line order.  False for a row
+ * of fewer than TOTAL_ROW_VALUES_MIN or more than GD_REQ_COLS values, or where a piece is no
+ * digits.
+ */
+static bool
+joined_total_holds(const gd_text *tx, size_t li, const gd_col_token *row, int nrow, const gd_wrap *w, size_t end)
+{
+	gd_col_token under[GD_WRAP_LINES_MAX][GD_LINE_TOKENS_MAX];
+	int			nunder[GD_WRAP_LINES_MAX],
+				values = 0;
+	int64_t		sum = 0;
+	gd_cell		c;
+
+	if (end - li - 1 > GD_WRAP_LINES_MAX)
+		return false;
+	for (size_t l = li + 1; l < end; l++)
+		if ((nunder[l - li - 1] = gd_line_tokens(tx, l, under[l - li - 1], GD_LINE_TOKENS_MAX)) < 0)
+			return false;
+	memset(&c, 0, sizeof(c));
+	for (int k = 0; k < nrow; k++)
+	{
+		char		joined[JOINED_BYTES_MAX];
+		size_t		len = 0;
+
+		if (!all_digits(tx->t, row[k].s, row[k].e) && !is_mark(tx, &row[k]))
+		{
+			if (values > 0)
+				return false;	/* words after a value: no row of values alone */
+			continue;
+		}
+		for (int l = 0; l < w->nabove; l++)
+			if (w->top[l][k].len > 0 && len + w->top[l][k].len <= sizeof(joined))
+			{
+				memcpy(joined + len, tx->t + w->top[l][k].off, w->top[l][k].len);
+				len += w->top[l][k].len;
+			}
+		if (len + (row[k].e - row[k].s) > sizeof(joined))
+			return false;
+		memcpy(joined + len, tx->t + row[k].s, row[k].e - row[k].s);
+		len += row[k].e - row[k].s;
+		for (size_t l = 0; l < end - li - 1; l++)
+			for (int j = 0; j < nunder[l]; j++)
+				if (under[l][j].col == row[k].col)
+				{
+					if (!all_digits(tx->t, under[l][j].s, under[l][j].e) ||
+						len + (under[l][j].e - under[l][j].s) > sizeof(joined))
+						return false;
+					memcpy(joined + len, tx->t + under[l][j].s, under[l][j].e - under[l][j].s);
+					len += under[l][j].e - under[l][j].s;
+				}
+		if (!gd_parse_value(joined, len, &c) || c.scale != 0 || (c.state != GD_NUMBER && c.state != GD_PLACEHOLDER))
+			return false;
+		if (c.state == GD_NUMBER)
+			sum += c.value;		/* the total's too: the others' sum is half the whole */
+		values++;
+	}
+	return values >= TOTAL_ROW_VALUES_MIN && values <= GD_REQ_COLS && c.state == GD_NUMBER && sum == 2 * c.value;
+}
+
 bool
 gd_wrapped_pieces(const gd_text *tx, size_t li, size_t first, size_t end_line, gd_wrap *w, gd_piece_cache *cache)
 {
@@ -410,10 +486,14 @@ gd_wrapped_pieces(const gd_text *tx, size_t li, size_t first, size_t end_line, g
 	for (size_t up = li; w->nabove == 0 && up-- > 0 && !gd_only_blanks(tx->t, tx->lines[up].start, tx->lines[up].end);)
 	{
 		int			nup = gd_line_tokens(tx, up, under, GD_LINE_TOKENS_MAX),
-					digits = 0;
+					digits = 0,
+					marks = 0;
 
 		for (int j = 0; j < nup; j++)
+		{
 			digits += all_digits(tx->t, under[j].s, under[j].e);
+			marks += is_mark(tx, &under[j]);
+		}
 		/*
 		 * numbers alone straight over the row (no label among them): the tops of its cells that
 		 * top_lines could not place (a blank cell beside one), or a row above whose label is
@@ -421,8 +501,8 @@ gd_wrapped_pieces(const gd_text *tx, size_t li, size_t first, size_t end_line, g
 		 */
 		if (digits == nup && up + 1 == li)
 			return false;
-		if (digits * 2 > row_digits)
-			break;				/* the row above */
+		if ((digits + marks) * 2 > row_digits)
+			break;				/* the row above (its zeros maybe printed as marks: "０  /  /  ０") */
 		/* a few numbers above the row too: pieces printed round it (PDF text), not wrapped in it */
 		if (nup < 0 || digits > 0)
 			return false;
@@ -496,8 +576,9 @@ gd_wrapped_pieces(const gd_text *tx, size_t li, size_t first, size_t end_line, g
 		if (last - li - 1 < (size_t) w->nabove || (tops_start == li + 1 && last - li - 1 > (size_t) w->nabove))
 			return false;
 	}
-	else if (next_row_follows && first_full > 0)
-		last = first_full;		/* whose those numbers are, this row's or the next's, is not told */
+	else if (next_row_follows && first_full > 0 &&
+			 !(joined_total_holds(tx, li, row, nrow, w, last) && !joined_total_holds(tx, li, row, nrow, w, first_full)))
+		last = first_full;		/* whose those numbers are, this row's or the next's, is told by the row total alone */
 	w->nlines = (int) (last - li - 1);
 	if ((w->nabove == 0 && w->nlines == 0) || w->nlines > GD_WRAP_LINES_MAX)
 		return false;
@@ -870,9 +951,7 @@ gd_wrap_top_lines(const gd_text *tx, size_t li, size_t first, size_t end_line, g
 		i++;
 	if (i < e && digit_bytes(tx->t, i, e) == 0)
 	{
-		size_t		word = i;
-
-		while (i < e && !gd_is_blank(tx->t[i]) && i - word <= GROUP_WORD_BYTES_MAX)
+		while (i < e && !gd_is_blank(tx->t[i]))
 			i++;
 		while (i < e && gd_is_blank(tx->t[i]))
 			i++;
