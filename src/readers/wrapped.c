@@ -11,6 +11,8 @@
 
 #include <limits.h>
 #include <string.h>
+#include <stdio.h>
+#include <stdlib.h>
 
 #define HEADER_LINES_MAX 12		/* words over a table's first row searched for its start */
 
@@ -125,6 +127,22 @@ row_label(const gd_text *tx, const gd_col_token *row, int nrow)
 	while (label + 1 < nrow && !gd_parse_value(tx->t + row[label + 1].s, row[label + 1].e - row[label + 1].s, &v))
 		label++;
 	return label;
+}
+
+/*
+ * cell_above for a token under the row, but words left of the row's label that start in no
+ * column of the row (-2) are -1: a group label's piece, its cell spanning its rows' lines
+ * ("果  （四）  关政府信息" under "度办理结  1.本机关不掌握相": the inner group starts its own column).
+ */
+static int
+cell_under(const gd_text *tx, const gd_col_token *row, int nrow, const gd_col_token *tok)
+{
+	int			above = cell_above(row, nrow, tok->col),
+				label = row_label(tx, row, nrow);
+
+	if (above == -2 && label >= 0 && tok->end_col <= row[label].col && !all_digits(tx->t, tok->s, tok->e))
+		return -1;
+	return above;
 }
 
 /*
@@ -255,6 +273,9 @@ go_on_over(const gd_text *tx, const gd_col_token *row, int nrow, const gd_col_to
 	return true;
 }
 
+static bool joined_total_holds(const gd_text *tx, size_t li, const gd_col_token *row, int nrow, const gd_wrap *w,
+							   int nabove, size_t end);
+
 /*
  * How many lines straight over row line li hold the first pieces of its numbers (top_pieces, into
  * w->top in line order), with only words over them up to a blank line (the header), a line the
@@ -291,8 +312,10 @@ top_lines(const gd_text *tx, size_t li, size_t first, const gd_col_token *row, i
 			ntok = n;
 		}
 		else if (ntop > 0 && (group_words_alone(tx, tok, n, group_col) ||
-							  (ntop == (int) (li - up - 1) && !go_on_over(tx, row, nrow, tok, n, top, ntok))))
-			break;				/* a group label's piece between two rows' lines, or the row above's last line */
+							  (ntop == (int) (li - up - 1) &&
+							   (!go_on_over(tx, row, nrow, tok, n, top, ntok) ||
+								joined_total_holds(tx, up, tok, n, NULL, 0, up + 1)))))
+			break;				/* a group label's piece between two rows' lines, or the row above's last line (whole: its total holds) */
 		else if (ntop == 0 || has_digit(tx->t, tx->lines[up].start, tx->lines[up].end) ||
 				 words_open_item(tx, tok, n))
 			return 0;			/* a row's label over them may be the row they are */
@@ -326,7 +349,7 @@ continues_row_pieces(const gd_text *tx, size_t li, size_t line, const gd_col_tok
 	}
 	for (int j = 0; j < n; j++)
 	{
-		int			above = cell_above(row, nrow, tok[j].col),
+		int			above = cell_under(tx, row, nrow, &tok[j]),
 					k = 0;
 
 		if (group_word(tx, &tok[j], group_col))
@@ -349,6 +372,27 @@ continues_row_pieces(const gd_text *tx, size_t li, size_t line, const gd_col_tok
 			return false;
 	}
 	return n > 0;
+}
+
+/* Does one of lines from..to hold a digit? */
+static bool
+digits_between(const gd_text *tx, size_t from, size_t to)
+{
+	for (size_t l = from; l < to; l++)
+		if (has_digit(tx->t, tx->lines[l].start, tx->lines[l].end))
+			return true;
+	return false;
+}
+
+/* Does line under hold digits, each going on a number of the row's line li over it (continues_row_pieces)? */
+static bool
+pieces_go_on(const gd_text *tx, size_t li, size_t under, const gd_col_token *row, int nrow, int group_col)
+{
+	gd_col_token tok[GD_LINE_TOKENS_MAX];
+	int			n = under == li + 1 && under < tx->nlines ? gd_line_tokens(tx, under, tok, GD_LINE_TOKENS_MAX) : 0;
+
+	return n > 0 && has_digit(tx->t, tx->lines[under].start, tx->lines[under].end) &&
+		continues_row_pieces(tx, li, under, row, nrow, group_col, tok, n);
 }
 
 /*
@@ -387,7 +431,7 @@ holds_label_rest(const gd_text *tx, const gd_col_token *row, int nrow, const gd_
 #define JOINED_BYTES_MAX 64
 
 /*
- * Does the row on line li, its tokens row[0..nrow), joined with the pieces of w's top lines and of
+ * Does the row on line li, its tokens row[0..nrow), joined with the pieces of w's nabove top lines and of
  * the lines under it up to end (exclusive), print its total as the sum of its other values: its
  * last value token the sum of the others (a mark adding nothing)?  Each number is the top pieces,
  * the row's token and the pieces under it starting in its column, in line order.  False for a row
@@ -395,7 +439,8 @@ holds_label_rest(const gd_text *tx, const gd_col_token *row, int nrow, const gd_
  * digits.
  */
 static bool
-joined_total_holds(const gd_text *tx, size_t li, const gd_col_token *row, int nrow, const gd_wrap *w, size_t end)
+joined_total_holds(const gd_text *tx, size_t li, const gd_col_token *row, int nrow, const gd_wrap *w, int nabove,
+				   size_t end)
 {
 	gd_col_token under[GD_WRAP_LINES_MAX][GD_LINE_TOKENS_MAX];
 	int			nunder[GD_WRAP_LINES_MAX],
@@ -414,13 +459,13 @@ joined_total_holds(const gd_text *tx, size_t li, const gd_col_token *row, int nr
 		char		joined[JOINED_BYTES_MAX];
 		size_t		len = 0;
 
-		if (!all_digits(tx->t, row[k].s, row[k].e) && !is_mark(tx, &row[k]))
+		if (!number_piece(tx->t, row[k].s, row[k].e) && !is_mark(tx, &row[k]))
 		{
 			if (values > 0)
 				return false;	/* words after a value: no row of values alone */
 			continue;
 		}
-		for (int l = 0; l < w->nabove; l++)
+		for (int l = 0; l < nabove; l++)
 			if (w->top[l][k].len > 0 && len + w->top[l][k].len <= sizeof(joined))
 			{
 				memcpy(joined + len, tx->t + w->top[l][k].off, w->top[l][k].len);
@@ -449,6 +494,23 @@ joined_total_holds(const gd_text *tx, size_t li, const gd_col_token *row, int nr
 	return values >= TOTAL_ROW_VALUES_MIN && values <= GD_REQ_COLS && c.state == GD_NUMBER && sum == 2 * c.value;
 }
 
+/*
+ * Does line li open a row's label with its item number, the label column being col: its first
+ * token reaching past col ("1.属于国家秘密" of a sub-item, "（六）其他处理" of a row without
+ * sub-items; a group label's piece ends left of it)?
+ */
+static bool
+opens_in_column(const gd_text *tx, size_t li, int col)
+{
+	gd_col_token tok[GD_LINE_TOKENS_MAX];
+	int			n = li < tx->nlines ? gd_line_tokens(tx, li, tok, GD_LINE_TOKENS_MAX) : 0;
+
+	for (int k = 0; k < n; k++)
+		if (tok[k].end_col > col)
+			return opens_item(tx->t, tok[k].s, tok[k].e);
+	return false;
+}
+
 bool
 gd_wrapped_pieces(const gd_text *tx, size_t li, size_t first, size_t end_line, gd_wrap *w, gd_piece_cache *cache)
 {
@@ -461,15 +523,16 @@ gd_wrapped_pieces(const gd_text *tx, size_t li, size_t first, size_t end_line, g
 	size_t		last = li + 1,
 				first_full = 0;	/* the first line under the row with as many numbers as a row: its pieces or the next row */
 	bool		next_row_follows = false,
+				next_opens,
 				row_labelled;
 
 	if (row == NULL || nrow < 3)
-		return false;
+		{ if (getenv("WDBG")) fprintf(stderr, "li %zu fail %d\n", li + 1, __LINE__); return false; }
 	row_labelled = !all_digits(tx->t, row[0].s, row[0].e);
 	for (int k = 0; k < nrow; k++)
-		row_digits += all_digits(tx->t, row[k].s, row[k].e);
+		row_digits += number_piece(tx->t, row[k].s, row[k].e);	/* "56,284" too */
 	if (row_digits < 2)
-		return false;			/* not a row of numbers */
+		{ if (getenv("WDBG")) fprintf(stderr, "li %zu fail %d\n", li + 1, __LINE__); return false; }			/* not a row of numbers */
 	if (row_labelled)
 		group_col = row[row_label(tx, row, nrow)].col;
 	label_col = group_col;
@@ -485,10 +548,13 @@ gd_wrapped_pieces(const gd_text *tx, size_t li, size_t first, size_t end_line, g
 		group_col = -1;
 	for (size_t up = li; w->nabove == 0 && up-- > 0 && !gd_only_blanks(tx->t, tx->lines[up].start, tx->lines[up].end);)
 	{
-		int			nup = gd_line_tokens(tx, up, under, GD_LINE_TOKENS_MAX),
+		int			nup,
 					digits = 0,
 					marks = 0;
 
+		if (up < first)
+			break;				/* the row above read that line as its cells' */
+		nup = gd_line_tokens(tx, up, under, GD_LINE_TOKENS_MAX);
 		for (int j = 0; j < nup; j++)
 		{
 			digits += all_digits(tx->t, under[j].s, under[j].e);
@@ -500,12 +566,12 @@ gd_wrapped_pieces(const gd_text *tx, size_t li, size_t first, size_t end_line, g
 		 * elsewhere; which is not told, so the pieces under the row are not joined either
 		 */
 		if (digits == nup && up + 1 == li)
-			return false;
+			{ if (getenv("WDBG")) fprintf(stderr, "li %zu fail %d\n", li + 1, __LINE__); return false; }
 		if ((digits + marks) * 2 > row_digits)
 			break;				/* the row above (its zeros maybe printed as marks: "０  /  /  ０") */
 		/* a few numbers above the row too: pieces printed round it (PDF text), not wrapped in it */
 		if (nup < 0 || digits > 0)
-			return false;
+			{ if (getenv("WDBG")) fprintf(stderr, "li %zu fail %d\n", li + 1, __LINE__); return false; }
 		if (li - up >= GD_WRAP_LINES_MAX)
 			break;				/* words only (a header): no piece of the row is further up */
 	}
@@ -549,7 +615,19 @@ gd_wrapped_pieces(const gd_text *tx, size_t li, size_t first, size_t end_line, g
 		}
 		/* under a row with top pieces, the next row's may follow its own */
 		if (++last - li > (w->nabove > 0 ? 2 : 1) * GD_WRAP_LINES_MAX)
-			return false;
+			{ if (getenv("WDBG")) fprintf(stderr, "li %zu fail %d\n", li + 1, __LINE__); return false; }
+	}
+	/*
+	 * a line of pieces going on the row's numbers read as the next row's (a group label opening its
+	 * item beside them, "（五）  ５０  ７  ０  ７７"): the row's where its total holds only with it
+	 */
+	if (next_row_follows && w->nabove == 0 && first_full == 0 && last - li <= GD_WRAP_LINES_MAX &&
+		pieces_go_on(tx, li, last, row, nrow, group_col) &&
+		joined_total_holds(tx, li, row, nrow, w, 0, last + 1) && !joined_total_holds(tx, li, row, nrow, w, 0, last))
+	{
+		last++;
+		next_row_follows = last < end_line && last < tx->nlines &&
+			!gd_only_blanks(tx->t, tx->lines[last].start, tx->lines[last].end);
 	}
 	if (next_row_follows && w->nabove > 0)
 	{
@@ -574,14 +652,18 @@ gd_wrapped_pieces(const gd_text *tx, size_t li, size_t first, size_t end_line, g
 			memmove(w->top, w->top + drop, sizeof(w->top[0]) * (size_t) w->nabove);
 		}
 		if (last - li - 1 < (size_t) w->nabove || (tops_start == li + 1 && last - li - 1 > (size_t) w->nabove))
-			return false;
+			{ if (getenv("WDBG")) fprintf(stderr, "li %zu fail %d\n", li + 1, __LINE__); return false; }
 	}
 	else if (next_row_follows && first_full > 0 &&
-			 !(joined_total_holds(tx, li, row, nrow, w, last) && !joined_total_holds(tx, li, row, nrow, w, first_full)))
+			 !(joined_total_holds(tx, li, row, nrow, w, w->nabove, last) &&
+			   !joined_total_holds(tx, li, row, nrow, w, w->nabove, first_full)))
 		last = first_full;		/* whose those numbers are, this row's or the next's, is told by the row total alone */
+	/* (where numbers wrap over or under the row: words alone under it are read with its label's lines) */
+	next_opens = next_row_follows && row_labelled && opens_in_column(tx, last, row[row_label(tx, row, nrow)].col) &&
+		(w->nabove > 0 || digits_between(tx, li + 1, last));
 	w->nlines = (int) (last - li - 1);
 	if ((w->nabove == 0 && w->nlines == 0) || w->nlines > GD_WRAP_LINES_MAX)
-		return false;
+		{ if (getenv("WDBG")) fprintf(stderr, "li %zu fail %d\n", li + 1, __LINE__); return false; }
 	for (int l = 0; l < w->nlines; l++)
 	{
 		int			nunder = gd_line_tokens(tx, li + 1 + (size_t) l, under, GD_LINE_TOKENS_MAX),
@@ -589,15 +671,17 @@ gd_wrapped_pieces(const gd_text *tx, size_t li, size_t first, size_t end_line, g
 		bool		label_rest;
 
 		if (nunder < 0)
-			return false;
-		label_rest = next_row_follows && holds_label_rest(tx, row, nrow, under, nunder) &&
-			continues_row_pieces(tx, li, li + 1 + (size_t) l, row, nrow, group_col, under, nunder);
+			{ if (getenv("WDBG")) fprintf(stderr, "li %zu fail %d\n", li + 1, __LINE__); return false; }
+		/* words opening no item over the next row's label, in its column: the rest of the row's */
+		label_rest = (next_opens && !words_open_item(tx, under, nunder)) ||
+			(next_row_follows && holds_label_rest(tx, row, nrow, under, nunder) &&
+			continues_row_pieces(tx, li, li + 1 + (size_t) l, row, nrow, group_col, under, nunder));
 		for (int k = 0; k < nrow; k++)
 			w->piece[l][k] = (gd_span) {0, 0};
 		w->lead[l] = (gd_span) {0, 0};
 		for (int j = 0; j < nunder; j++)
 		{
-			int			above = cell_above(row, nrow, under[j].col);
+			int			above = cell_under(tx, row, nrow, &under[j]);
 			bool		is_digits = all_digits(tx->t, under[j].s, under[j].e);
 			gd_cell		v;
 			gd_span    *slot;
@@ -606,9 +690,9 @@ gd_wrapped_pieces(const gd_text *tx, size_t li, size_t first, size_t end_line, g
 			if (group_word(tx, &under[j], group_col))
 				above = -1;		/* the lead, whatever row tokens a group label's piece starts under */
 			else if (above == -2 || (above >= 0 && is_digits != all_digits(tx->t, row[above].s, row[above].e)))
-				return false;	/* text under a number or a number under text */
+				{ if (getenv("WDBG")) fprintf(stderr, "li %zu fail %d\n", li + 1, __LINE__); return false; }	/* text under a number or a number under text */
 			if (!is_digits && gd_parse_value(tx->t + under[j].s, under[j].e - under[j].s, &v))
-				return false;	/* a value of another row */
+				{ if (getenv("WDBG")) fprintf(stderr, "li %zu fail %d\n", li + 1, __LINE__); return false; }	/* a value of another row */
 			slot = above < 0 ? &w->lead[l] : &w->piece[l][above];
 			/*
 			 * label words between two rows may be either's, unless they go on with the row's label;
@@ -617,14 +701,14 @@ gd_wrapped_pieces(const gd_text *tx, size_t li, size_t first, size_t end_line, g
 			 */
 			if ((above < 0 && is_digits) ||
 				(next_row_follows && !is_digits && !(above < 0 && row_labelled) && !label_rest))
-				return false;
+				{ if (getenv("WDBG")) fprintf(stderr, "li %zu fail %d\n", li + 1, __LINE__); return false; }
 			if (slot->len == 0)
 				*slot = (gd_span) {under[j].s, under[j].e - under[j].s};
 			else
 				slot->len = under[j].e - slot->off;	/* words of one cell: "2023 年" */
 		}
 		if (digits * 2 > row_digits && !continues_row_pieces(tx, li, li + 1 + (size_t) l, row, nrow, group_col, under, nunder))
-			return false;		/* as many numbers as a row of its own */
+			{ if (getenv("WDBG")) fprintf(stderr, "li %zu fail %d\n", li + 1, __LINE__); return false; }		/* as many numbers as a row of its own */
 	}
 	return true;
 }
@@ -888,6 +972,80 @@ pieces_round(const gd_text *tx, size_t li, size_t first, size_t end_line, gd_pie
 	return true;
 }
 
+/*
+ * Is the piece tk a character or more narrower than a number piece of under it stands over?  A
+ * number wrapped in its cell prints its first line as wide as the cell, short of one character at
+ * most, and no line of the column is wider than the cell.
+ */
+static bool
+narrower_than_under(const gd_text *tx, const gd_col_token *tk, const piece_line *under)
+{
+	for (int j = 0; j < under->n; j++)
+	{
+		const gd_col_token *u = &under->tok[j];
+
+		if (u->col < tk->end_col && tk->col < u->end_col && number_piece(tx->t, u->s, u->e) &&
+			u->end_col - u->col >= tk->end_col - tk->col + last_char_width(tx, tk))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Does some number piece of over that stands over a number piece of under fill its cell: the next
+ * token right of it, on either line, within a separator and one more digit of its end (in the last
+ * column, not narrower_than_under)?  A piece short of its cell's end over a number is no first
+ * piece of it: a row of its own with blank cells ("规章  1      3" over "规范性文件  1  6  10").
+ */
+static bool
+stacked_pieces_fill(const gd_text *tx, const piece_line *over, const piece_line *under)
+{
+	for (int k = 0; k < over->n; k++)
+	{
+		const gd_col_token *tk = &over->tok[k];
+		int			next = INT_MAX;
+
+		if (!number_piece(tx->t, tk->s, tk->e) || !stands_over(tx, over, k, under))
+			continue;
+		for (int j = 0; j < under->n; j++)
+			if (under->tok[j].col > tk->col && under->tok[j].col < next)
+				next = under->tok[j].col;
+		if (k + 1 < over->n && over->tok[k + 1].col < next)
+			next = over->tok[k + 1].col;
+		if (next != INT_MAX ? next - tk->end_col <= 1 + last_char_width(tx, tk) : !narrower_than_under(tx, tk, under))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Does the row on line li (read as pl) print its total as the sum of the others as it stands, and
+ * not with the pieces of line other (over or under it) joined to its numbers?  Its numbers are
+ * whole, the pieces another row's.
+ */
+static bool
+whole_by_total(const gd_text *tx, size_t li, const piece_line *pl, size_t other)
+{
+	gd_wrap		over;
+	gd_col_token tok[GD_LINE_TOKENS_MAX];
+	int			n;
+
+	if (!joined_total_holds(tx, li, pl->tok, pl->n, NULL, 0, li + 1))
+		return false;
+	if (other > li)
+		return !joined_total_holds(tx, li, pl->tok, pl->n, NULL, 0, other + 1);
+	if ((n = gd_line_tokens(tx, other, tok, GD_LINE_TOKENS_MAX)) < 0 || pl->n > GD_LINE_TOKENS_MAX)
+		return false;
+	for (int k = 0; k < pl->n; k++)
+	{
+		over.top[0][k] = (gd_span) {0, 0};
+		for (int j = 0; j < n; j++)
+			if (tok[j].col == pl->tok[k].col && all_digits(tx->t, tok[j].s, tok[j].e))
+				over.top[0][k] = (gd_span) {tok[j].s, tok[j].e - tok[j].s};
+	}
+	return !joined_total_holds(tx, li, pl->tok, pl->n, &over, 1, li + 1);
+}
+
 int
 gd_wrap_suspect(const gd_text *tx, size_t li, size_t first, size_t end_line, gd_span *suspects,
 				gd_piece_cache *cache)
@@ -924,6 +1082,10 @@ gd_wrap_suspect(const gd_text *tx, size_t li, size_t first, size_t end_line, gd_
 							  (side < 0 && row->labelled && !next->labelled && next->n > 0 &&
 							   next->pieces == next->n && pieces_under(tx, li, end_line, row, cache))))
 			continue;
+		/* text laid out by display width wraps a number only where its cell is full */
+		if (!cache->paged && (!stacked_pieces_fill(tx, side < 0 ? next : row, side < 0 ? row : next) ||
+							  whole_by_total(tx, li, row, other)))
+			continue;
 		for (int k = 0; k < row->n; k++)
 			if (!marked[k] && number_piece(tx->t, row->tok[k].s, row->tok[k].e) && stands_over(tx, row, k, next))
 			{
@@ -944,12 +1106,12 @@ gd_wrap_top_lines(const gd_text *tx, size_t li, size_t first, size_t end_line, g
 				words = 0;
 
 	/*
-	 * told at once for most lines: a line of pieces starts with a digit, or with a group label's
-	 * piece, a short word ("供  ５  １"); or with the row's label ("5.要求行政机关确认或重新…  １  １")
+	 * told at once for most lines: a line of pieces starts with a digit, or with words (a group
+	 * label's piece, "供  ５  １"; the row's label, "5.要求行政机关确认或重新…  １  １"; both)
 	 */
 	while (i < e && gd_is_blank(tx->t[i]))
 		i++;
-	if (i < e && digit_bytes(tx->t, i, e) == 0)
+	while (i < e && digit_bytes(tx->t, i, e) == 0)
 	{
 		while (i < e && !gd_is_blank(tx->t[i]))
 			i++;
@@ -987,10 +1149,28 @@ gd_wrap_top_lines(const gd_text *tx, size_t li, size_t first, size_t end_line, g
 			const char *t = tx->t + tx->lines[row].start;
 			size_t		len = tx->lines[row].end - tx->lines[row].start;
 
-			/* a line of bars or tabs is read otherwise, without these pieces; the row holds more than its tops */
-			if (memchr(t, '\t', len) || memchr(t, '|', len) || (words > 0 && row == li + 1 && n <= nfirst))
+			/*
+			 * a line of bars or tabs is read otherwise, without these pieces; the row holds more than
+			 * its tops, or as many where its total holds only with them (the first line's label
+			 * beside a piece of every number)
+			 */
+			bool		as_many = words > 0 && row == li + 1 && n == nfirst;
+
+			if (memchr(t, '\t', len) || memchr(t, '|', len) || (words > 0 && row == li + 1 && n < nfirst))
 				return 0;
-			return gd_wrapped_pieces(tx, row, first, end_line, w, cache) && w->nabove == (int) (row - li) ? w->nabove : 0;
+			if (!gd_wrapped_pieces(tx, row, first, end_line, w, cache) || w->nabove != (int) (row - li))
+				return 0;
+			if (as_many)
+			{
+				gd_col_token own[GD_LINE_TOKENS_MAX];
+				int			nown = gd_line_tokens(tx, li, own, GD_LINE_TOKENS_MAX);
+
+				n = gd_line_tokens(tx, row, tok, GD_LINE_TOKENS_MAX);
+				if (nown < 0 || joined_total_holds(tx, li, own, nown, w, 0, li + 1) ||
+					!joined_total_holds(tx, row, tok, n, w, w->nabove, row + 1 + (size_t) w->nlines))
+					return 0;
+			}
+			return w->nabove;
 		}
 	}
 	return 0;
