@@ -869,6 +869,20 @@ pieces_in_columns(const gd_text *tx, const piece_line *pl, const piece_line *nei
 	return true;
 }
 
+/* Column of the next token right of pl's token k, on pl or its neighbour; INT_MAX for none. */
+static int
+next_token_col(const piece_line *pl, int k, const piece_line *neighbour)
+{
+	int			next = INT_MAX;
+
+	for (int j = 0; j < neighbour->n; j++)
+		if (neighbour->tok[j].col > pl->tok[k].col && neighbour->tok[j].col < next)
+			next = neighbour->tok[j].col;
+	if (k + 1 < pl->n && pl->tok[k + 1].col < next)
+		next = pl->tok[k + 1].col;
+	return next;
+}
+
 /*
  * Does every number piece of pl fill its cell: the next token right of it, on pl or its neighbour,
  * starts within a separator and one more digit of its end?  A number wraps only where its cell is
@@ -881,16 +895,9 @@ pieces_fill_cells(const gd_text *tx, const piece_line *pl, const piece_line *nei
 	for (int k = 0; k < pl->n; k++)
 	{
 		const gd_col_token *tk = &pl->tok[k];
-		int			next = INT_MAX;
+		int			next = next_token_col(pl, k, neighbour);
 
-		if (!number_piece(tx->t, tk->s, tk->e))
-			continue;
-		for (int j = 0; j < neighbour->n; j++)
-			if (neighbour->tok[j].col > tk->col && neighbour->tok[j].col < next)
-				next = neighbour->tok[j].col;
-		if (k + 1 < pl->n && pl->tok[k + 1].col < next)
-			next = pl->tok[k + 1].col;
-		if (next != INT_MAX && next - tk->end_col > 1 + last_char_width(tx, tk))
+		if (number_piece(tx->t, tk->s, tk->e) && next != INT_MAX && next - tk->end_col > 1 + last_char_width(tx, tk))
 			return false;
 	}
 	return true;
@@ -1003,15 +1010,11 @@ stacked_pieces_fill(const gd_text *tx, const piece_line *over, const piece_line 
 	for (int k = 0; k < over->n; k++)
 	{
 		const gd_col_token *tk = &over->tok[k];
-		int			next = INT_MAX;
+		int			next;
 
 		if (!number_piece(tx->t, tk->s, tk->e) || !stands_over(tx, over, k, under))
 			continue;
-		for (int j = 0; j < under->n; j++)
-			if (under->tok[j].col > tk->col && under->tok[j].col < next)
-				next = under->tok[j].col;
-		if (k + 1 < over->n && over->tok[k + 1].col < next)
-			next = over->tok[k + 1].col;
+		next = next_token_col(over, k, under);
 		if (next != INT_MAX ? next - tk->end_col <= 1 + last_char_width(tx, tk) : !narrower_than_under(tx, tk, under))
 			return true;
 	}
@@ -1156,8 +1159,9 @@ gd_wrap_top_lines(const gd_text *tx, size_t li, size_t first, size_t end_line, g
 			 */
 			bool		as_many = words > 0 && row == li + 1 && n == nfirst;
 
-			if (memchr(t, '\t', len) || memchr(t, '|', len) || (words > 0 && row == li + 1 && n < nfirst))
-				return 0;
+			if (memchr(t, '\t', len) || memchr(t, '|', len) || (words > 0 && row == li + 1 && n < nfirst) ||
+				(as_many && words_open_item(tx, tok, n)))
+				return 0;		/* (a line opening its item is a row of its own) */
 			if (!gd_wrapped_pieces(tx, row, first, end_line, w, cache) || w->nabove != (int) (row - li))
 				return 0;
 			if (as_many)
