@@ -429,6 +429,8 @@ holds_label_rest(const gd_text *tx, const gd_col_token *row, int nrow, const gd_
 #define TOTAL_ROW_VALUES_MIN 5
 /* Bytes of one number's pieces joined (digits and separators, full-width ones three bytes each). */
 #define JOINED_BYTES_MAX 64
+/* A joined number summed with a row's others and doubled stays inside int64_t (no count is near it). */
+#define JOINED_VALUE_MAX (INT64_MAX / (4 * GD_REQ_COLS))
 
 /*
  * Does the row on line li, its tokens row[0..nrow), joined with the pieces of w's nabove top lines and of
@@ -485,7 +487,8 @@ joined_total_holds(const gd_text *tx, size_t li, const gd_col_token *row, int nr
 					memcpy(joined + len, tx->t + under[l][j].s, under[l][j].e - under[l][j].s);
 					len += under[l][j].e - under[l][j].s;
 				}
-		if (!gd_parse_value(joined, len, &c) || c.scale != 0 || (c.state != GD_NUMBER && c.state != GD_PLACEHOLDER))
+		if (!gd_parse_value(joined, len, &c) || c.scale != 0 || (c.state != GD_NUMBER && c.state != GD_PLACEHOLDER) ||
+			c.value > JOINED_VALUE_MAX || c.value < -JOINED_VALUE_MAX)
 			return false;
 		if (c.state == GD_NUMBER)
 			sum += c.value;		/* the total's too: the others' sum is half the whole */
