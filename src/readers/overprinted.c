@@ -979,6 +979,24 @@ decode_from(byte_decoding *d, int i, int col, uint32_t drop, bool started, bool 
 }
 
 /*
+ * Values of a decoded row that lost digits under the next: with this many, the reading's one
+ * check (its total at least the sum of the digits shown) barely tells it from another, where the
+ * total took the first digits of the number before it or a zero is what a cut number ran on with.
+ */
+#define LOST_VALUES_MAX 5
+
+/* How many of the kept reading's values lost digits. */
+static int
+lost_values(const byte_decoding *d)
+{
+	int			n = 0;
+
+	for (int j = 0; j < GD_REQ_COLS; j++)
+		n += d->kept_first[j] >= 0 && d->kept_lost[j];
+	return n;
+}
+
+/*
  * A row the converter wrote over a label wider than its column, whose
  * characters are left between the values ("重新出20-0信息"), or whose
  * values were cut where a character ends: its cells placed by decoding the
@@ -1022,7 +1040,7 @@ place_by_decoding(const gd_text *tx, const column_model *m, size_t s, size_t e, 
 		i += len;
 	}
 	decode_from(d, 0, 0, 0, false, false);
-	return d->found > 0 && !d->differ && d->work < DECODE_WORK_MAX;
+	return d->found > 0 && !d->differ && d->work < DECODE_WORK_MAX && lost_values(d) < LOST_VALUES_MAX;
 }
 
 /* Columns of a decoded row printing a value none of whose digits was lost. */

@@ -13,7 +13,6 @@
 #include <string.h>
 
 #define HEADER_LINES_MAX 12		/* words over a table's first row searched for its start */
-#define GROUP_WORD_BYTES_MAX 12	/* a group label's piece opening a line of pieces: four CJK characters */
 
 /* Bytes of the decimal digit at t[i] (before e), ASCII or full-width (０..９); 0 for none. */
 static size_t
@@ -129,6 +128,22 @@ row_label(const gd_text *tx, const gd_col_token *row, int nrow)
 }
 
 /*
+ * cell_above for a token under the row, but words left of the row's label that start in no
+ * column of the row (-2) are -1: a group label's piece, its cell spanning its rows' lines
+ * ("果  （四）  关政府信息" under "度办理结  1.本机关不掌握相": the inner group starts its own column).
+ */
+static int
+cell_under(const gd_text *tx, const gd_col_token *row, int nrow, const gd_col_token *tok)
+{
+	int			above = cell_above(row, nrow, tok->col),
+				label = row_label(tx, row, nrow);
+
+	if (above == -2 && label >= 0 && tok->end_col <= row[label].col && !all_digits(tx->t, tok->s, tok->e))
+		return -1;
+	return above;
+}
+
+/*
  * Is tok a group label's piece beside the row: words ending left of where the row's label starts
  * (group_col; -1: no such words are looked for)?  A group's cell spans its rows' lines, so its words
  * share the lines of their pieces ("三、本年  ０  １  ７" under "1.本机关不掌握…  ６  ０  ４").
@@ -137,6 +152,15 @@ static bool
 group_word(const gd_text *tx, const gd_col_token *tok, int group_col)
 {
 	return group_col >= 0 && tok->end_col <= group_col && !all_digits(tx->t, tok->s, tok->e);
+}
+
+/* Is the token a placeholder mark alone ("—", "/", "无"): a cell's value, no digit? */
+static bool
+is_mark(const gd_text *tx, const gd_col_token *tok)
+{
+	gd_cell		v;
+
+	return gd_parse_value(tx->t + tok->s, tok->e - tok->s, &v) && v.state == GD_PLACEHOLDER;
 }
 
 static const gd_col_token *cached_tokens(const gd_text *tx, size_t li, gd_piece_cache *cache, int *n);
@@ -247,6 +271,9 @@ go_on_over(const gd_text *tx, const gd_col_token *row, int nrow, const gd_col_to
 	return true;
 }
 
+static bool joined_total_holds(const gd_text *tx, size_t li, const gd_col_token *row, int nrow, const gd_wrap *w,
+							   int nabove, size_t end);
+
 /*
  * How many lines straight over row line li hold the first pieces of its numbers (top_pieces, into
  * w->top in line order), with only words over them up to a blank line (the header), a line the
@@ -283,8 +310,10 @@ top_lines(const gd_text *tx, size_t li, size_t first, const gd_col_token *row, i
 			ntok = n;
 		}
 		else if (ntop > 0 && (group_words_alone(tx, tok, n, group_col) ||
-							  (ntop == (int) (li - up - 1) && !go_on_over(tx, row, nrow, tok, n, top, ntok))))
-			break;				/* a group label's piece between two rows' lines, or the row above's last line */
+							  (ntop == (int) (li - up - 1) &&
+							   (!go_on_over(tx, row, nrow, tok, n, top, ntok) ||
+								joined_total_holds(tx, up, tok, n, NULL, 0, up + 1)))))
+			break;				/* a group label's piece between two rows' lines, or the row above's last line (whole: its total holds) */
 		else if (ntop == 0 || has_digit(tx->t, tx->lines[up].start, tx->lines[up].end) ||
 				 words_open_item(tx, tok, n))
 			return 0;			/* a row's label over them may be the row they are */
@@ -318,7 +347,7 @@ continues_row_pieces(const gd_text *tx, size_t li, size_t line, const gd_col_tok
 	}
 	for (int j = 0; j < n; j++)
 	{
-		int			above = cell_above(row, nrow, tok[j].col),
+		int			above = cell_under(tx, row, nrow, &tok[j]),
 					k = 0;
 
 		if (group_word(tx, &tok[j], group_col))
@@ -341,6 +370,27 @@ continues_row_pieces(const gd_text *tx, size_t li, size_t line, const gd_col_tok
 			return false;
 	}
 	return n > 0;
+}
+
+/* Does one of lines from..to hold a digit? */
+static bool
+digits_between(const gd_text *tx, size_t from, size_t to)
+{
+	for (size_t l = from; l < to; l++)
+		if (has_digit(tx->t, tx->lines[l].start, tx->lines[l].end))
+			return true;
+	return false;
+}
+
+/* Does line under hold digits, each going on a number of the row's line li over it (continues_row_pieces)? */
+static bool
+pieces_go_on(const gd_text *tx, size_t li, size_t under, const gd_col_token *row, int nrow, int group_col)
+{
+	gd_col_token tok[GD_LINE_TOKENS_MAX];
+	int			n = under == li + 1 && under < tx->nlines ? gd_line_tokens(tx, under, tok, GD_LINE_TOKENS_MAX) : 0;
+
+	return n > 0 && has_digit(tx->t, tx->lines[under].start, tx->lines[under].end) &&
+		continues_row_pieces(tx, li, under, row, nrow, group_col, tok, n);
 }
 
 /*
@@ -374,6 +424,94 @@ holds_label_rest(const gd_text *tx, const gd_col_token *row, int nrow, const gd_
 }
 
 static bool paged_text(const gd_piece_cache *cache);
+/* Value tokens of a row the row-total test reads: a requests row's, some cells maybe blank. */
+#define TOTAL_ROW_VALUES_MIN 5
+/* Bytes of one number's pieces joined (digits and separators, full-width ones three bytes each). */
+#define JOINED_BYTES_MAX 64
+/* A joined number summed with a row's others and doubled stays inside int64_t (no count is near it). */
+#define JOINED_VALUE_MAX (INT64_MAX / (4 * GD_REQ_COLS))
+
+/*
+ * Does the row on line li, its tokens row[0..nrow), joined with the pieces of w's nabove top lines and of
+ * the lines under it up to end (exclusive), print its total as the sum of its other values: its
+ * last value token the sum of the others (a mark adding nothing)?  Each number is the top pieces,
+ * the row's token and the pieces under it starting in its column, in line order.  False for a row
+ * of fewer than TOTAL_ROW_VALUES_MIN or more than GD_REQ_COLS values, or where a piece is no
+ * digits.
+ */
+static bool
+joined_total_holds(const gd_text *tx, size_t li, const gd_col_token *row, int nrow, const gd_wrap *w, int nabove,
+				   size_t end)
+{
+	gd_col_token under[GD_WRAP_LINES_MAX][GD_LINE_TOKENS_MAX];
+	int			nunder[GD_WRAP_LINES_MAX],
+				values = 0;
+	int64_t		sum = 0;
+	gd_cell		c;
+
+	if (end - li - 1 > GD_WRAP_LINES_MAX)
+		return false;
+	for (size_t l = li + 1; l < end; l++)
+		if ((nunder[l - li - 1] = gd_line_tokens(tx, l, under[l - li - 1], GD_LINE_TOKENS_MAX)) < 0)
+			return false;
+	memset(&c, 0, sizeof(c));
+	for (int k = 0; k < nrow; k++)
+	{
+		char		joined[JOINED_BYTES_MAX];
+		size_t		len = 0;
+
+		if (!number_piece(tx->t, row[k].s, row[k].e) && !is_mark(tx, &row[k]))
+		{
+			if (values > 0)
+				return false;	/* words after a value: no row of values alone */
+			continue;
+		}
+		for (int l = 0; l < nabove; l++)
+			if (w->top[l][k].len > 0 && len + w->top[l][k].len <= sizeof(joined))
+			{
+				memcpy(joined + len, tx->t + w->top[l][k].off, w->top[l][k].len);
+				len += w->top[l][k].len;
+			}
+		if (len + (row[k].e - row[k].s) > sizeof(joined))
+			return false;
+		memcpy(joined + len, tx->t + row[k].s, row[k].e - row[k].s);
+		len += row[k].e - row[k].s;
+		for (size_t l = 0; l < end - li - 1; l++)
+			for (int j = 0; j < nunder[l]; j++)
+				if (under[l][j].col == row[k].col)
+				{
+					if (!all_digits(tx->t, under[l][j].s, under[l][j].e) ||
+						len + (under[l][j].e - under[l][j].s) > sizeof(joined))
+						return false;
+					memcpy(joined + len, tx->t + under[l][j].s, under[l][j].e - under[l][j].s);
+					len += under[l][j].e - under[l][j].s;
+				}
+		if (!gd_parse_value(joined, len, &c) || c.scale != 0 || (c.state != GD_NUMBER && c.state != GD_PLACEHOLDER) ||
+			c.value > JOINED_VALUE_MAX || c.value < -JOINED_VALUE_MAX)
+			return false;
+		if (c.state == GD_NUMBER)
+			sum += c.value;		/* the total's too: the others' sum is half the whole */
+		values++;
+	}
+	return values >= TOTAL_ROW_VALUES_MIN && values <= GD_REQ_COLS && c.state == GD_NUMBER && sum == 2 * c.value;
+}
+
+/*
+ * Does line li open a row's label with its item number, the label column being col: its first
+ * token reaching past col ("1.属于国家秘密" of a sub-item, "（六）其他处理" of a row without
+ * sub-items; a group label's piece ends left of it)?
+ */
+static bool
+opens_in_column(const gd_text *tx, size_t li, int col)
+{
+	gd_col_token tok[GD_LINE_TOKENS_MAX];
+	int			n = li < tx->nlines ? gd_line_tokens(tx, li, tok, GD_LINE_TOKENS_MAX) : 0;
+
+	for (int k = 0; k < n; k++)
+		if (tok[k].end_col > col)
+			return opens_item(tx->t, tok[k].s, tok[k].e);
+	return false;
+}
 
 bool
 gd_wrapped_pieces(const gd_text *tx, size_t li, size_t first, size_t end_line, gd_wrap *w, gd_piece_cache *cache)
@@ -387,13 +525,14 @@ gd_wrapped_pieces(const gd_text *tx, size_t li, size_t first, size_t end_line, g
 	size_t		last = li + 1,
 				first_full = 0;	/* the first line under the row with as many numbers as a row: its pieces or the next row */
 	bool		next_row_follows = false,
+				next_opens,
 				row_labelled;
 
 	if (row == NULL || nrow < 3)
 		return false;
 	row_labelled = !all_digits(tx->t, row[0].s, row[0].e);
 	for (int k = 0; k < nrow; k++)
-		row_digits += all_digits(tx->t, row[k].s, row[k].e);
+		row_digits += number_piece(tx->t, row[k].s, row[k].e);	/* "56,284" too */
 	if (row_digits < 2)
 		return false;			/* not a row of numbers */
 	if (row_labelled)
@@ -411,11 +550,18 @@ gd_wrapped_pieces(const gd_text *tx, size_t li, size_t first, size_t end_line, g
 		group_col = -1;
 	for (size_t up = li; w->nabove == 0 && up-- > 0 && !gd_only_blanks(tx->t, tx->lines[up].start, tx->lines[up].end);)
 	{
-		int			nup = gd_line_tokens(tx, up, under, GD_LINE_TOKENS_MAX),
-					digits = 0;
+		int			nup,
+					digits = 0,
+					marks = 0;
 
+		if (up < first)
+			break;				/* the row above read that line as its cells' */
+		nup = gd_line_tokens(tx, up, under, GD_LINE_TOKENS_MAX);
 		for (int j = 0; j < nup; j++)
+		{
 			digits += all_digits(tx->t, under[j].s, under[j].e);
+			marks += is_mark(tx, &under[j]);
+		}
 		/*
 		 * numbers alone straight over the row (no label among them): the tops of its cells that
 		 * top_lines could not place (a blank cell beside one), or a row above whose label is
@@ -423,8 +569,8 @@ gd_wrapped_pieces(const gd_text *tx, size_t li, size_t first, size_t end_line, g
 		 */
 		if (digits == nup && up + 1 == li)
 			return false;
-		if (digits * 2 > row_digits)
-			break;				/* the row above */
+		if ((digits + marks) * 2 > row_digits)
+			break;				/* the row above (its zeros maybe printed as marks: "０  /  /  ０") */
 		/* a few numbers above the row too: pieces printed round it (PDF text), not wrapped in it */
 		if (nup < 0 || digits > 0)
 			return false;
@@ -473,6 +619,18 @@ gd_wrapped_pieces(const gd_text *tx, size_t li, size_t first, size_t end_line, g
 		if (++last - li > (w->nabove > 0 ? 2 : 1) * GD_WRAP_LINES_MAX)
 			return false;
 	}
+	/*
+	 * a line of pieces going on the row's numbers read as the next row's (a group label opening its
+	 * item beside them, "（五）  ５０  ７  ０  ７７"): the row's where its total holds only with it
+	 */
+	if (next_row_follows && w->nabove == 0 && first_full == 0 && last - li <= GD_WRAP_LINES_MAX &&
+		pieces_go_on(tx, li, last, row, nrow, group_col) &&
+		joined_total_holds(tx, li, row, nrow, w, 0, last + 1) && !joined_total_holds(tx, li, row, nrow, w, 0, last))
+	{
+		last++;
+		next_row_follows = last < end_line && last < tx->nlines &&
+			!gd_only_blanks(tx->t, tx->lines[last].start, tx->lines[last].end);
+	}
 	if (next_row_follows && w->nabove > 0)
 	{
 		/*
@@ -498,8 +656,13 @@ gd_wrapped_pieces(const gd_text *tx, size_t li, size_t first, size_t end_line, g
 		if (last - li - 1 < (size_t) w->nabove || (tops_start == li + 1 && last - li - 1 > (size_t) w->nabove))
 			return false;
 	}
-	else if (next_row_follows && first_full > 0)
-		last = first_full;		/* whose those numbers are, this row's or the next's, is not told */
+	else if (next_row_follows && first_full > 0 &&
+			 !(joined_total_holds(tx, li, row, nrow, w, w->nabove, last) &&
+			   !joined_total_holds(tx, li, row, nrow, w, w->nabove, first_full)))
+		last = first_full;		/* whose those numbers are, this row's or the next's, is told by the row total alone */
+	/* (where numbers wrap over or under the row: words alone under it are read with its label's lines) */
+	next_opens = next_row_follows && row_labelled && opens_in_column(tx, last, row[row_label(tx, row, nrow)].col) &&
+		(w->nabove > 0 || digits_between(tx, li + 1, last));
 	w->nlines = (int) (last - li - 1);
 	if ((w->nabove == 0 && w->nlines == 0) || w->nlines > GD_WRAP_LINES_MAX)
 		return false;
@@ -511,14 +674,16 @@ gd_wrapped_pieces(const gd_text *tx, size_t li, size_t first, size_t end_line, g
 
 		if (nunder < 0)
 			return false;
-		label_rest = next_row_follows && holds_label_rest(tx, row, nrow, under, nunder) &&
-			continues_row_pieces(tx, li, li + 1 + (size_t) l, row, nrow, group_col, under, nunder);
+		/* words opening no item over the next row's label, in its column: the rest of the row's */
+		label_rest = (next_opens && !words_open_item(tx, under, nunder)) ||
+			(next_row_follows && holds_label_rest(tx, row, nrow, under, nunder) &&
+			continues_row_pieces(tx, li, li + 1 + (size_t) l, row, nrow, group_col, under, nunder));
 		for (int k = 0; k < nrow; k++)
 			w->piece[l][k] = (gd_span) {0, 0};
 		w->lead[l] = (gd_span) {0, 0};
 		for (int j = 0; j < nunder; j++)
 		{
-			int			above = cell_above(row, nrow, under[j].col);
+			int			above = cell_under(tx, row, nrow, &under[j]);
 			bool		is_digits = all_digits(tx->t, under[j].s, under[j].e);
 			gd_cell		v;
 			gd_span    *slot;
@@ -720,6 +885,20 @@ pieces_in_columns(const gd_text *tx, const piece_line *pl, const piece_line *nei
 	return true;
 }
 
+/* Column of the next token right of pl's token k, on pl or its neighbour; INT_MAX for none. */
+static int
+next_token_col(const piece_line *pl, int k, const piece_line *neighbour)
+{
+	int			next = INT_MAX;
+
+	for (int j = 0; j < neighbour->n; j++)
+		if (neighbour->tok[j].col > pl->tok[k].col && neighbour->tok[j].col < next)
+			next = neighbour->tok[j].col;
+	if (k + 1 < pl->n && pl->tok[k + 1].col < next)
+		next = pl->tok[k + 1].col;
+	return next;
+}
+
 /*
  * Does every number piece of pl fill its cell: the next token right of it, on pl or its neighbour,
  * starts within a separator and one more digit of its end?  A number wraps only where its cell is
@@ -732,16 +911,9 @@ pieces_fill_cells(const gd_text *tx, const piece_line *pl, const piece_line *nei
 	for (int k = 0; k < pl->n; k++)
 	{
 		const gd_col_token *tk = &pl->tok[k];
-		int			next = INT_MAX;
+		int			next = next_token_col(pl, k, neighbour);
 
-		if (!number_piece(tx->t, tk->s, tk->e))
-			continue;
-		for (int j = 0; j < neighbour->n; j++)
-			if (neighbour->tok[j].col > tk->col && neighbour->tok[j].col < next)
-				next = neighbour->tok[j].col;
-		if (k + 1 < pl->n && pl->tok[k + 1].col < next)
-			next = pl->tok[k + 1].col;
-		if (next != INT_MAX && next - tk->end_col > 1 + last_char_width(tx, tk))
+		if (number_piece(tx->t, tk->s, tk->e) && next != INT_MAX && next - tk->end_col > 1 + last_char_width(tx, tk))
 			return false;
 	}
 	return true;
@@ -828,6 +1000,76 @@ pieces_round(const gd_text *tx, size_t li, size_t first, size_t end_line, gd_pie
 	return true;
 }
 
+/*
+ * Is the piece tk a character or more narrower than a number piece of under it stands over?  A
+ * number wrapped in its cell prints its first line as wide as the cell, short of one character at
+ * most, and no line of the column is wider than the cell.
+ */
+static bool
+narrower_than_under(const gd_text *tx, const gd_col_token *tk, const piece_line *under)
+{
+	for (int j = 0; j < under->n; j++)
+	{
+		const gd_col_token *u = &under->tok[j];
+
+		if (u->col < tk->end_col && tk->col < u->end_col && number_piece(tx->t, u->s, u->e) &&
+			u->end_col - u->col >= tk->end_col - tk->col + last_char_width(tx, tk))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Does some number piece of over that stands over a number piece of under fill its cell: the next
+ * token right of it, on either line, within a separator and one more digit of its end (in the last
+ * column, not narrower_than_under)?  A piece short of its cell's end over a number is no first
+ * piece of it: a row of its own with blank cells ("规章  1      3" over "规范性文件  1  6  10").
+ */
+static bool
+stacked_pieces_fill(const gd_text *tx, const piece_line *over, const piece_line *under)
+{
+	for (int k = 0; k < over->n; k++)
+	{
+		const gd_col_token *tk = &over->tok[k];
+		int			next;
+
+		if (!number_piece(tx->t, tk->s, tk->e) || !stands_over(tx, over, k, under, false))
+			continue;
+		next = next_token_col(over, k, under);
+		if (next != INT_MAX ? next - tk->end_col <= 1 + last_char_width(tx, tk) : !narrower_than_under(tx, tk, under))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Does the row on line li (read as pl) print its total as the sum of the others as it stands, and
+ * not with the pieces of line other (over or under it) joined to its numbers?  Its numbers are
+ * whole, the pieces another row's.
+ */
+static bool
+whole_by_total(const gd_text *tx, size_t li, const piece_line *pl, size_t other)
+{
+	gd_wrap		over;
+	gd_col_token tok[GD_LINE_TOKENS_MAX];
+	int			n;
+
+	if (!joined_total_holds(tx, li, pl->tok, pl->n, NULL, 0, li + 1))
+		return false;
+	if (other > li)
+		return !joined_total_holds(tx, li, pl->tok, pl->n, NULL, 0, other + 1);
+	if ((n = gd_line_tokens(tx, other, tok, GD_LINE_TOKENS_MAX)) < 0 || pl->n > GD_LINE_TOKENS_MAX)
+		return false;
+	for (int k = 0; k < pl->n; k++)
+	{
+		over.top[0][k] = (gd_span) {0, 0};
+		for (int j = 0; j < n; j++)
+			if (tok[j].col == pl->tok[k].col && all_digits(tx->t, tok[j].s, tok[j].e))
+				over.top[0][k] = (gd_span) {tok[j].s, tok[j].e - tok[j].s};
+	}
+	return !joined_total_holds(tx, li, pl->tok, pl->n, &over, 1, li + 1);
+}
+
 int
 gd_wrap_suspect(const gd_text *tx, size_t li, size_t first, size_t end_line, gd_span *suspects,
 				gd_piece_cache *cache)
@@ -864,6 +1106,10 @@ gd_wrap_suspect(const gd_text *tx, size_t li, size_t first, size_t end_line, gd_
 							  (side < 0 && row->labelled && !next->labelled && next->n > 0 &&
 							   next->pieces == next->n && pieces_under(tx, li, end_line, row, cache))))
 			continue;
+		/* text laid out by display width wraps a number only where its cell is full */
+		if (!cache->paged && (!stacked_pieces_fill(tx, side < 0 ? next : row, side < 0 ? row : next) ||
+							  whole_by_total(tx, li, row, other)))
+			continue;
 		/*
 		 * pieces under a row of a PDF's text: pdftotext places a line's words by their glyphs' x,
 		 * packing short lines, so the number a piece ends may stand anywhere along the row
@@ -889,16 +1135,14 @@ gd_wrap_top_lines(const gd_text *tx, size_t li, size_t first, size_t end_line, g
 				words = 0;
 
 	/*
-	 * told at once for most lines: a line of pieces starts with a digit, or with a group label's
-	 * piece, a short word ("供  ５  １"); or with the row's label ("5.要求行政机关确认或重新…  １  １")
+	 * told at once for most lines: a line of pieces starts with a digit, or with words (a group
+	 * label's piece, "供  ５  １"; the row's label, "5.要求行政机关确认或重新…  １  １"; both)
 	 */
 	while (i < e && gd_is_blank(tx->t[i]))
 		i++;
-	if (i < e && digit_bytes(tx->t, i, e) == 0)
+	while (i < e && digit_bytes(tx->t, i, e) == 0)
 	{
-		size_t		word = i;
-
-		while (i < e && !gd_is_blank(tx->t[i]) && i - word <= GROUP_WORD_BYTES_MAX)
+		while (i < e && !gd_is_blank(tx->t[i]))
 			i++;
 		while (i < e && gd_is_blank(tx->t[i]))
 			i++;
@@ -934,10 +1178,29 @@ gd_wrap_top_lines(const gd_text *tx, size_t li, size_t first, size_t end_line, g
 			const char *t = tx->t + tx->lines[row].start;
 			size_t		len = tx->lines[row].end - tx->lines[row].start;
 
-			/* a line of bars or tabs is read otherwise, without these pieces; the row holds more than its tops */
-			if (memchr(t, '\t', len) || memchr(t, '|', len) || (words > 0 && row == li + 1 && n <= nfirst))
+			/*
+			 * a line of bars or tabs is read otherwise, without these pieces; the row holds more than
+			 * its tops, or as many where its total holds only with them (the first line's label
+			 * beside a piece of every number)
+			 */
+			bool		as_many = words > 0 && row == li + 1 && n == nfirst;
+
+			if (memchr(t, '\t', len) || memchr(t, '|', len) || (words > 0 && row == li + 1 && n < nfirst) ||
+				(as_many && words_open_item(tx, tok, n)))
+				return 0;		/* (a line opening its item is a row of its own) */
+			if (!gd_wrapped_pieces(tx, row, first, end_line, w, cache) || w->nabove != (int) (row - li))
 				return 0;
-			return gd_wrapped_pieces(tx, row, first, end_line, w, cache) && w->nabove == (int) (row - li) ? w->nabove : 0;
+			if (as_many)
+			{
+				gd_col_token own[GD_LINE_TOKENS_MAX];
+				int			nown = gd_line_tokens(tx, li, own, GD_LINE_TOKENS_MAX);
+
+				n = gd_line_tokens(tx, row, tok, GD_LINE_TOKENS_MAX);
+				if (nown < 0 || joined_total_holds(tx, li, own, nown, w, 0, li + 1) ||
+					!joined_total_holds(tx, row, tok, n, w, w->nabove, row + 1 + (size_t) w->nlines))
+					return 0;
+			}
+			return w->nabove;
 		}
 	}
 	return 0;
