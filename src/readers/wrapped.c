@@ -429,7 +429,7 @@ static bool paged_text(const gd_piece_cache *cache);
 /* Bytes of one number's pieces joined (digits and separators, full-width ones three bytes each). */
 #define JOINED_BYTES_MAX 64
 /* A joined number summed with a row's others and doubled stays inside int64_t (no count is near it). */
-#define JOINED_VALUE_MAX (INT64_MAX / (4 * GD_REQ_COLS))
+#define JOINED_VALUE_MAX (INT64_MAX / (4 * (int64_t) GD_REQ_COLS))
 
 /*
  * Does the row on line li, its tokens row[0..nrow), joined with the pieces of w's nabove top lines and of
@@ -444,7 +444,7 @@ joined_total_holds(const gd_text *tx, size_t li, const gd_col_token *row, int nr
 				   size_t end)
 {
 	gd_col_token under[GD_WRAP_LINES_MAX][GD_LINE_TOKENS_MAX];
-	int			nunder[GD_WRAP_LINES_MAX],
+	int			nunder[GD_WRAP_LINES_MAX] = {0},
 				values = 0;
 	int64_t		sum = 0;
 	gd_cell		c;
@@ -616,7 +616,7 @@ gd_wrapped_pieces(const gd_text *tx, size_t li, size_t first, size_t end_line, g
 			break;
 		}
 		/* under a row with top pieces, the next row's may follow its own */
-		if (++last - li > (w->nabove > 0 ? 2 : 1) * GD_WRAP_LINES_MAX)
+		if (++last - li > (size_t) (w->nabove > 0 ? 2 : 1) * GD_WRAP_LINES_MAX)
 			return false;
 	}
 	/*
