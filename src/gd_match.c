@@ -353,16 +353,6 @@ all_read(const gd_cell *cells, int n)
 	return true;
 }
 
-/* Is some cell of a read row unknown? */
-static bool
-any_cell_unknown(const gd_cell *row, int width)
-{
-	for (int k = 0; k < width; k++)
-		if (row[k].state == GD_UNREADABLE)
-			return true;
-	return false;
-}
-
 /* Is some cell a token of text aligned by spaces (a column position, no cell borders)? */
 static bool
 split_by_spaces(const gd_grid_cell *c, int n)
@@ -614,17 +604,6 @@ piece_run(const gd_text *tx, const gd_grid_cell *cells, int n, char *run)
 		}
 	}
 	return may_join ? len : 0;
-}
-
-/* Cells left unknown among n. */
-static int
-unreadable_count(const gd_cell *cells, int n)
-{
-	int			open = 0;
-
-	for (int i = 0; i < n; i++)
-		open += cells[i].state == GD_UNREADABLE;
-	return open;
 }
 
 /* Is the open row a run of pieces of wrapped numbers (piece_run)? */
@@ -2403,7 +2382,7 @@ match_request_row(void *ctx, const char *label, size_t len, size_t own_from, con
 		if (count_values(cells, n) < GD_REQ_COLS)
 		{
 			if (st->cur < 0 || !st->filled[st->cur] || count_values(cells, n) < 2 ||
-				any_cell_unknown(r->requests[st->cur], GD_REQ_COLS) || gd_row_total_holds(r->requests[st->cur], GD_REQ_COLS))
+				gd_unreadable_cells(r->requests[st->cur], GD_REQ_COLS) > 0 || gd_row_total_holds(r->requests[st->cur], GD_REQ_COLS))
 				return false;
 			/* values naming no row under a row whose total fails: the rest of its numbers wrapped in their cells, maybe */
 			mark_unknown(r->requests[st->cur], GD_REQ_COLS, cells[0].cell.line);
@@ -2705,7 +2684,7 @@ match_review_row(void *ctx, const char *label, size_t len, size_t own_from, cons
 
 	(void) own_from;
 	if (st->count >= GD_REV_CELLS && count_values(cells, n) > 0 && count_values(cells, n) < GD_REV_OUTCOMES &&
-		!any_cell_unknown(r->review, GD_REV_CELLS) && !review_groups_hold(r->review))
+		gd_unreadable_cells(r->review, GD_REV_CELLS) == 0 && !review_groups_hold(r->review))
 	{
 		/* a piece under the row whose group totals fail: the rest of a number wrapped in its cell, maybe */
 		mark_unknown(r->review, GD_REV_CELLS, cells[0].cell.line);
@@ -3130,7 +3109,7 @@ distrust_piece_columns(const requests_state *st, gd_report *r)
 					digits++;
 				widest[c] = digits > widest[c] ? digits : widest[c];
 			}
-			else if (unreadable_count(r->requests[row], GD_REQ_COLS) > 0)
+			else if (gd_unreadable_cells(r->requests[row], GD_REQ_COLS) > 0)
 			{
 				mark_unknown(r->requests[row], GD_REQ_COLS, o->line);
 				break;

@@ -1092,9 +1092,8 @@ run_cells(const gd_open_row *o)
 	return n;
 }
 
-/* Cells left unknown among n. */
-static int
-unreadable_cells(const gd_cell *cells, int n)
+int
+gd_unreadable_cells(const gd_cell *cells, int n)
 {
 	int			open = 0;
 
@@ -1424,7 +1423,7 @@ settle_pair(const gd_open_row *rows, gd_report *r, int a, int b)
 static bool
 open_run(const gd_open_row *o, const gd_cell *cells)
 {
-	return o->len > 0 && unreadable_cells(cells, GD_REQ_COLS) > 0;
+	return o->len > 0 && gd_unreadable_cells(cells, GD_REQ_COLS) > 0;
 }
 
 /*
@@ -1608,7 +1607,7 @@ drop_settled_rows(table_search *ts, const gd_report *r, bool *searched)
 	{
 		int			row = ts->rows[i];
 
-		if (unreadable_cells(r->requests[row], GD_REQ_COLS) == 0)
+		if (gd_unreadable_cells(r->requests[row], GD_REQ_COLS) == 0)
 		{
 			searched[row] = false;
 			continue;
@@ -1713,7 +1712,7 @@ gd_solve_open_rows(const gd_text *tx, const gd_open_row *rows, gd_report *r)
 	for (int row = 0; row < GD_REQ_ROWS; row++)
 	{
 		/* every cell is 0 or blank in a row of zeros left unknown: the sums know it */
-		if (searched[row] || (unreadable_cells(r->requests[row], GD_REQ_COLS) > 0 &&
+		if (searched[row] || (gd_unreadable_cells(r->requests[row], GD_REQ_COLS) > 0 &&
 							  (rows[row].len > 0 || rows[row].nvalues > 0) && adds_nothing(&rows[row])))
 			continue;
 		/* known cells enter the equations; an unknown one leaves its column's equations unchecked */
@@ -1753,12 +1752,12 @@ gd_solve_open_rows(const gd_text *tx, const gd_open_row *rows, gd_report *r)
 	}
 	settle_by_columns(rows, r);
 	for (int row = 0; row < GD_REQ_ROWS; row++)
-		if (unreadable_cells(r->requests[row], GD_REQ_COLS) == 0)
+		if (gd_unreadable_cells(r->requests[row], GD_REQ_COLS) == 0)
 			continue;
 		else if (found[row] != 1 || ((rows[row].len > 0 || rows[row].nvalues > 0) && adds_nothing(&rows[row])))
 			report_open_row(r, row, &rows[row], found[row]);
 		else if (searched[row])
-			report_undecided_row(r, row, &rows[row], &ts, unreadable_cells(r->requests[row], GD_REQ_COLS));
+			report_undecided_row(r, row, &rows[row], &ts, gd_unreadable_cells(r->requests[row], GD_REQ_COLS));
 }
 
 /* ---------- what a reading leaves in doubt ---------- */
@@ -1798,7 +1797,7 @@ gd_requests_all_hold(const gd_report *r)
 		bool		in_template = row == GD_REQ_OTHER_UNDIVIDED ? r->other_undivided :
 			!(r->other_undivided && row >= GD_REQ_ROW_OTHER_FIRST && row <= GD_REQ_ROW_OTHER_LAST);
 
-		if (in_template && (unreadable_cells(r->requests[row], GD_REQ_COLS) > 0 ||
+		if (in_template && (gd_unreadable_cells(r->requests[row], GD_REQ_COLS) > 0 ||
 							!gd_row_total_holds(r->requests[row], GD_REQ_COLS)))
 			return false;
 	}
@@ -1814,12 +1813,12 @@ gd_reading_doubts(const gd_report *r)
 	static const gd_identity group_total = {GD_REV_OUTCOMES - 1, 0, GD_REV_OUTCOMES - 1};
 	int			doubts = !r->has_requests + !r->has_review + !r->has_active;
 
-	doubts += unreadable_cells(r->active, r->active_count) + unreadable_cells(r->review, GD_REV_CELLS);
+	doubts += gd_unreadable_cells(r->active, r->active_count) + gd_unreadable_cells(r->review, GD_REV_CELLS);
 	for (int g = 0; g < GD_REV_CELLS; g += GD_REV_OUTCOMES)
-		doubts += !unreadable_cells(&r->review[g], GD_REV_OUTCOMES) && !identity_allows(&r->review[g], &group_total);
+		doubts += !gd_unreadable_cells(&r->review[g], GD_REV_OUTCOMES) && !identity_allows(&r->review[g], &group_total);
 	for (int row = 0; row < GD_REQ_ROWS; row++)
 	{
-		int			open = unreadable_cells(r->requests[row], GD_REQ_COLS);
+		int			open = gd_unreadable_cells(r->requests[row], GD_REQ_COLS);
 
 		doubts += open ? open : !identity_allows(r->requests[row], &gd_request_row_total);
 	}

@@ -133,6 +133,9 @@ bool		gd_column_breaks(const gd_report *r, int col);
 /* The requests row's weight in a column's two equations: results total, and 一 + 二 = 三（七） + 四. */
 void		gd_column_weights(int row, bool other_undivided, int64_t coef[2]);
 
+/* How many of n cells are left unknown. */
+int			gd_unreadable_cells(const gd_cell *cells, int n);
+
 /* Does total (the last of width cells) equal the sum of the others, all read (a placeholder or a blank 0)? */
 bool		gd_row_total_holds(const gd_cell *cells, int width);
 

@@ -273,10 +273,8 @@ gd_report_unmarked_doubts(gd_report *r)
 {
 	for (int row = 0; row < GD_REQ_ROWS; row++)
 	{
-		int			open = 0;
+		int			open = gd_unreadable_cells(r->requests[row], GD_REQ_COLS);
 
-		for (int col = 0; col < GD_REQ_COLS; col++)
-			open += r->requests[row][col].state == GD_UNREADABLE;
 		if (open > 0)
 			gd_add_problem(r, GD_PROBLEM_ROW_SHORT, r->requests[row][0].line,
 						"requests row %s: blank cells that left no mark (text out of row order) may be %d of its cells; which is unknown (line %u)",
