@@ -2300,15 +2300,12 @@ match_request_row(void *ctx, const char *label, size_t len, size_t own_from, con
 	for (int k = st->cur + 1; k < GD_REQ_TEMPLATE_ROWS; k++)
 	{
 		/* "总计" of the column header, not row （七）: before the rows, or the header printed again on a new page */
-		if (k == GD_REQ_ROW_RESULTS_TOTAL &&
-			(st->cur < GD_REQ_ROW_CARRIED_OVER || gd_contains(label, len, "申请人情况") ||
-			 gd_contains(label, len, "法人或其他组织")))
+		if (ends[k] <= best || (k == GD_REQ_ROW_RESULTS_TOTAL &&
+								(st->cur < GD_REQ_ROW_CARRIED_OVER || gd_contains(label, len, "申请人情况") ||
+								 gd_contains(label, len, "法人或其他组织"))))
 			continue;
-		if (ends[k] > best)
-		{
-			best = ends[k];
-			row = k;
-		}
+		best = ends[k];
+		row = k;
 	}
 	/* （六）其他处理 printed as one row: its words after those of any other row (an all-blank row's, carried) */
 	if (st->cur < GD_REQ_ROW_OTHER_FIRST && (row < GD_REQ_ROW_OTHER_FIRST || row > GD_REQ_ROW_OTHER_LAST) &&
